@@ -1,0 +1,11 @@
+package dev.keygate.application.port.in;
+
+import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.domain.owner.User;
+
+/** Lists the users within the caller's reach. */
+public interface ListUsersUseCase {
+
+  Page<User> list(Principal principal, PageRequest page);
+}

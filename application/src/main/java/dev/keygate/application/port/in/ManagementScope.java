@@ -1,0 +1,46 @@
+package dev.keygate.application.port.in;
+
+import java.util.Optional;
+
+/** The scopes of Keygate's own management API, one for each kind of management call. */
+public enum ManagementScope {
+  READ_API_KEYS("read:api_keys"),
+  CREATE_API_KEYS("create:api_keys"),
+  UPDATE_API_KEYS("update:api_keys"),
+  DELETE_API_KEYS("delete:api_keys"),
+  VERIFY_API_KEYS("verify:api_keys"),
+  READ_APIS("read:apis"),
+  CREATE_APIS("create:apis"),
+  DELETE_APIS("delete:apis"),
+  READ_API_SCOPES("read:api_scopes"),
+  CREATE_API_SCOPES("create:api_scopes"),
+  UPDATE_API_SCOPES("update:api_scopes"),
+  DELETE_API_SCOPES("delete:api_scopes"),
+  READ_ORGANIZATIONS("read:organizations"),
+  CREATE_ORGANIZATIONS("create:organizations"),
+  READ_USERS("read:users"),
+  CREATE_USERS("create:users"),
+  READ_AUDIT_EVENTS("read:audit_events"),
+  CREATE_PORTAL_LINKS("create:portal_links");
+
+  private final String key;
+
+  ManagementScope(String key) {
+    this.key = key;
+  }
+
+  /** The scope key as granted to management keys, such as {@code read:api_keys}. */
+  public String key() {
+    return key;
+  }
+
+  /** The management scope with {@code key}, if it is one. */
+  public static Optional<ManagementScope> fromKey(String key) {
+    for (ManagementScope scope : values()) {
+      if (scope.key.equals(key)) {
+        return Optional.of(scope);
+      }
+    }
+    return Optional.empty();
+  }
+}

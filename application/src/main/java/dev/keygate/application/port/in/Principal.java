@@ -1,0 +1,54 @@
+package dev.keygate.application.port.in;
+
+import dev.keygate.domain.Checks;
+import dev.keygate.domain.owner.Owner;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who is acting: a name for the audit trail, the reach of their authority, and the management
+ * scopes they hold. Every use case takes one and refuses what it may not do.
+ *
+ * @param actor how the audit trail names the caller, such as {@code cli:alice} or a key id
+ */
+public record Principal(String actor, Authority authority, Set<ManagementScope> scopes) {
+
+  public Principal {
+    actor = Checks.name("actor", actor, 128);
+    Checks.required("authority", authority);
+    scopes = Set.copyOf(Checks.required("management scopes", scopes));
+  }
+
+  /** The operator: the whole deployment with every management scope. */
+  public static Principal operator(String actor) {
+    return new Principal(actor, new Authority.Deployment(), EnumSet.allOf(ManagementScope.class));
+  }
+
+  /** An organization admin or a user, confined to the keys of {@code owner}. */
+  public static Principal confinedTo(String actor, Owner owner, Set<ManagementScope> scopes) {
+    return new Principal(actor, new Authority.OwnerOnly(owner), scopes);
+  }
+
+  /** Whether this principal acts for the whole deployment. */
+  public boolean isOperator() {
+    return authority instanceof Authority.Deployment;
+  }
+
+  /** The owner this principal is confined to; empty for the operator. */
+  public Optional<Owner> confinement() {
+    return authority instanceof Authority.OwnerOnly only
+        ? Optional.of(only.owner())
+        : Optional.empty();
+  }
+
+  /** Whether objects of {@code owner} are within this principal's reach. */
+  public boolean covers(Owner owner) {
+    return authority.covers(owner);
+  }
+
+  /** Whether this principal holds {@code scope}. */
+  public boolean holds(ManagementScope scope) {
+    return scopes.contains(scope);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.keygate.application.port.in;
+
+/**
+ * The answer to a verification. Status, expiry and scope answers are only given once the secret
+ * matched; anything else is {@link #API_KEY_INVALID}, so nothing leaks.
+ */
+public enum VerifyOutcome {
+  API_KEY_VERIFIED("API key verified"),
+  API_KEY_INVALID("API key is invalid"),
+  API_KEY_INACTIVE("API key is inactive"),
+  API_KEY_REVOKED("API key has been revoked"),
+  API_KEY_EXPIRED("API key has expired"),
+  API_KEY_INSUFFICIENT_SCOPE("API key lacks a required scope");
+
+  private final String message;
+
+  VerifyOutcome(String message) {
+    this.message = message;
+  }
+
+  /** The sentence that goes with the code. */
+  public String message() {
+    return message;
+  }
+
+  public boolean isValid() {
+    return this == API_KEY_VERIFIED;
+  }
+}

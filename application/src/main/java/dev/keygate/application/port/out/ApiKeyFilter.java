@@ -1,0 +1,46 @@
+package dev.keygate.application.port.out;
+
+import dev.keygate.domain.api.ApiId;
+import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.key.ApiKeyStatus;
+import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.owner.OwnerType;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Which keys a listing returns; an empty field does not filter. */
+public record ApiKeyFilter(
+    Optional<OwnerType> ownerType,
+    Optional<Owner> owner,
+    Optional<ApiKeyStatus> status,
+    Optional<ApiId> apiId) {
+
+  /** Every key. */
+  public static final ApiKeyFilter ALL =
+      new ApiKeyFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+  public ApiKeyFilter {
+    Objects.requireNonNull(ownerType, "key type filter");
+    Objects.requireNonNull(owner, "owner filter");
+    Objects.requireNonNull(status, "status filter");
+    Objects.requireNonNull(apiId, "api filter");
+  }
+
+  /** This filter narrowed to keys of {@code newOwner}. */
+  public ApiKeyFilter ownedBy(Owner newOwner) {
+    return new ApiKeyFilter(ownerType, Optional.of(newOwner), status, apiId);
+  }
+
+  /** This filter narrowed to keys in {@code newStatus}. */
+  public ApiKeyFilter withStatus(ApiKeyStatus newStatus) {
+    return new ApiKeyFilter(ownerType, owner, Optional.of(newStatus), apiId);
+  }
+
+  /** Whether {@code key} passes the filter; repositories that filter in memory use this. */
+  public boolean matches(ApiKey key) {
+    return ownerType.map(t -> t == key.owner().type()).orElse(true)
+        && owner.map(o -> o.equals(key.owner())).orElse(true)
+        && status.map(s -> s == key.status()).orElse(true)
+        && apiId.map(a -> a.equals(key.apiId())).orElse(true);
+  }
+}

@@ -1,0 +1,42 @@
+package dev.keygate.application.port.out;
+
+import dev.keygate.domain.api.ApiId;
+import dev.keygate.domain.api.ScopeId;
+import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.token.SecretLookup;
+import java.util.Optional;
+
+/** Stores API keys with their secrets, and guards them with optimistic locking. */
+public interface ApiKeyRepository {
+
+  /**
+   * Stores a new key.
+   *
+   * @throws dev.keygate.domain.ConflictException if its id or a secret lookup is taken
+   */
+  void add(ApiKey key);
+
+  /**
+   * Replaces a stored key, provided nobody changed it since it was read at {@code key.version()}.
+   *
+   * @return the key as stored, with its version bumped
+   * @throws dev.keygate.domain.ConflictException if the stored version differs (a lost race)
+   * @throws dev.keygate.domain.NotFoundException if the key is not stored
+   */
+  ApiKey update(ApiKey key);
+
+  Optional<ApiKey> findById(ApiKeyId id);
+
+  /** The key one of whose secrets has {@code lookup}, expired or not. */
+  Optional<ApiKey> findBySecretLookup(SecretLookup lookup);
+
+  /** One page of the keys that pass {@code filter}, in id order. */
+  Page<ApiKey> list(ApiKeyFilter filter, PageRequest page);
+
+  /** How many keys, in any status, were issued for {@code apiId}. */
+  long countByApi(ApiId apiId);
+
+  /** Takes the scope away from every key that holds it. */
+  void withdrawScope(ScopeId scopeId);
+}

@@ -1,0 +1,27 @@
+package dev.keygate.application.port.out;
+
+import dev.keygate.domain.token.KeyGenerator;
+import java.util.Objects;
+
+/** Everything the application needs from the world, handed over in one piece by the wiring. */
+public record OutgoingPorts(
+    ApiKeyRepository apiKeys,
+    ApiRepository apis,
+    OwnerRepository owners,
+    AuditLog auditLog,
+    UsageRecorder usage,
+    SecretHasher hasher,
+    KeyGenerator keyGenerator,
+    VerifiedSecretCache verifiedSecrets) {
+
+  public OutgoingPorts {
+    Objects.requireNonNull(apiKeys, "api key repository");
+    Objects.requireNonNull(apis, "api repository");
+    Objects.requireNonNull(owners, "owner repository");
+    Objects.requireNonNull(auditLog, "audit log");
+    Objects.requireNonNull(usage, "usage recorder");
+    Objects.requireNonNull(hasher, "secret hasher");
+    Objects.requireNonNull(keyGenerator, "key generator");
+    Objects.requireNonNull(verifiedSecrets, "verified secret cache");
+  }
+}

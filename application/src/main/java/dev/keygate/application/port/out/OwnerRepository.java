@@ -1,0 +1,44 @@
+package dev.keygate.application.port.out;
+
+import dev.keygate.domain.owner.OrgCode;
+import dev.keygate.domain.owner.Organization;
+import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserId;
+import java.util.Optional;
+
+/** Stores the organizations and users that keys can be issued to. */
+public interface OwnerRepository {
+
+  /**
+   * Stores a new organization.
+   *
+   * @throws dev.keygate.domain.ConflictException if its code is taken
+   */
+  void addOrganization(Organization organization);
+
+  Optional<Organization> findOrganization(OrgCode code);
+
+  /** One page of organizations in code order. */
+  Page<Organization> listOrganizations(PageRequest page);
+
+  /**
+   * Stores a new user.
+   *
+   * @throws dev.keygate.domain.ConflictException if its id is taken
+   */
+  void addUser(User user);
+
+  Optional<User> findUser(UserId id);
+
+  /** One page of users in id order. */
+  Page<User> listUsers(PageRequest page);
+
+  /** Whether the organization or user exists. */
+  default boolean exists(Owner owner) {
+    if (owner instanceof Owner.Org org) {
+      return findOrganization(org.code()).isPresent();
+    }
+    return findUser(((Owner.User) owner).userId()).isPresent();
+  }
+}

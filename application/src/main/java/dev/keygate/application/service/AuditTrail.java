@@ -1,0 +1,39 @@
+package dev.keygate.application.service;
+
+import dev.keygate.application.port.in.Principal;
+import dev.keygate.application.port.out.AuditLog;
+import dev.keygate.domain.audit.AuditAction;
+import dev.keygate.domain.audit.AuditEvent;
+import dev.keygate.domain.audit.AuditOutcome;
+import dev.keygate.domain.owner.Owner;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Writes what the services did, or refused to do, to the audit log. */
+final class AuditTrail {
+
+  private final AuditLog log;
+  private final Clock clock;
+
+  AuditTrail(AuditLog log, Clock clock) {
+    this.log = log;
+    this.clock = clock;
+  }
+
+  void succeeded(Principal principal, AuditAction action, String target, Optional<Owner> owner) {
+    log.record(
+        AuditEvent.now(
+            clock, principal.actor(), action, target, owner, AuditOutcome.SUCCEEDED, ""));
+  }
+
+  void refused(
+      Principal principal,
+      AuditAction action,
+      String target,
+      Optional<Owner> owner,
+      String reason) {
+    log.record(
+        AuditEvent.now(
+            clock, principal.actor(), action, target, owner, AuditOutcome.REFUSED, reason));
+  }
+}

@@ -1,0 +1,49 @@
+package dev.keygate.application.service;
+
+import static dev.keygate.application.port.in.ManagementScope.CREATE_ORGANIZATIONS;
+import static dev.keygate.domain.audit.AuditAction.ORGANIZATION_CREATE;
+
+import dev.keygate.application.port.in.CreateOrganizationCommand;
+import dev.keygate.application.port.in.CreateOrganizationUseCase;
+import dev.keygate.application.port.in.Principal;
+import dev.keygate.application.port.out.OwnerRepository;
+import dev.keygate.domain.Checks;
+import dev.keygate.domain.ConflictException;
+import dev.keygate.domain.owner.OrgCode;
+import dev.keygate.domain.owner.Organization;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Creates organizations, with a given or a generated code. */
+public final class CreateOrganizationService implements CreateOrganizationUseCase {
+
+  private final OwnerRepository owners;
+  private final Authorization authorization;
+  private final AuditTrail trail;
+  private final Clock clock;
+
+  CreateOrganizationService(
+      OwnerRepository owners, Authorization authorization, AuditTrail trail, Clock clock) {
+    this.owners = owners;
+    this.authorization = authorization;
+    this.trail = trail;
+    this.clock = clock;
+  }
+
+  @Override
+  public Organization create(Principal principal, CreateOrganizationCommand command) {
+    authorization.requireScope(
+        principal, CREATE_ORGANIZATIONS, ORGANIZATION_CREATE, "organizations");
+    authorization.requireOperator(principal, ORGANIZATION_CREATE, "organizations");
+    OrgCode code =
+        Checks.required("organization code", command.code()).orElseGet(OrgCode::generate);
+    Organization organization = new Organization(code, command.name(), clock.instant());
+    if (owners.findOrganization(code).isPresent()) {
+      throw new ConflictException("organization " + code + " already exists");
+    }
+    owners.addOrganization(organization);
+    trail.succeeded(
+        principal, ORGANIZATION_CREATE, code.value(), Optional.of(organization.asOwner()));
+    return organization;
+  }
+}

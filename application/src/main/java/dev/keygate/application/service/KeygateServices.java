@@ -1,0 +1,198 @@
+package dev.keygate.application.service;
+
+import dev.keygate.application.port.in.AddScopeUseCase;
+import dev.keygate.application.port.in.CreateApiKeyUseCase;
+import dev.keygate.application.port.in.CreateOrganizationUseCase;
+import dev.keygate.application.port.in.CreateUserUseCase;
+import dev.keygate.application.port.in.DeleteApiUseCase;
+import dev.keygate.application.port.in.DeleteScopeUseCase;
+import dev.keygate.application.port.in.DisableApiKeyUseCase;
+import dev.keygate.application.port.in.EnableApiKeyUseCase;
+import dev.keygate.application.port.in.GetApiKeyUseCase;
+import dev.keygate.application.port.in.GetApiUseCase;
+import dev.keygate.application.port.in.GetScopeUseCase;
+import dev.keygate.application.port.in.ListApiKeysUseCase;
+import dev.keygate.application.port.in.ListApisUseCase;
+import dev.keygate.application.port.in.ListAuditEventsUseCase;
+import dev.keygate.application.port.in.ListOrganizationsUseCase;
+import dev.keygate.application.port.in.ListScopesUseCase;
+import dev.keygate.application.port.in.ListUsersUseCase;
+import dev.keygate.application.port.in.RegisterApiUseCase;
+import dev.keygate.application.port.in.RevokeApiKeyUseCase;
+import dev.keygate.application.port.in.RotateApiKeyUseCase;
+import dev.keygate.application.port.in.UpdateScopeUseCase;
+import dev.keygate.application.port.in.VerifyApiKeyUseCase;
+import dev.keygate.application.port.out.OutgoingPorts;
+import dev.keygate.domain.token.KeyPrefix;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Every use case, built by hand from the outgoing ports: the one place where the application's
+ * services meet their collaborators. Adapters and the embedding facade take their use cases here.
+ */
+public final class KeygateServices {
+
+  private final RegisterApiUseCase registerApi;
+  private final ListApisUseCase listApis;
+  private final GetApiUseCase getApi;
+  private final DeleteApiUseCase deleteApi;
+  private final AddScopeUseCase addScope;
+  private final ListScopesUseCase listScopes;
+  private final GetScopeUseCase getScope;
+  private final UpdateScopeUseCase updateScope;
+  private final DeleteScopeUseCase deleteScope;
+  private final CreateOrganizationUseCase createOrganization;
+  private final ListOrganizationsUseCase listOrganizations;
+  private final CreateUserUseCase createUser;
+  private final ListUsersUseCase listUsers;
+  private final CreateApiKeyUseCase createApiKey;
+  private final GetApiKeyUseCase getApiKey;
+  private final ListApiKeysUseCase listApiKeys;
+  private final RotateApiKeyUseCase rotateApiKey;
+  private final DisableApiKeyUseCase disableApiKey;
+  private final EnableApiKeyUseCase enableApiKey;
+  private final RevokeApiKeyUseCase revokeApiKey;
+  private final VerifyApiKeyUseCase verifyApiKey;
+  private final ListAuditEventsUseCase listAuditEvents;
+
+  /**
+   * @param prefix the token prefix of this deployment, {@link KeyPrefix#DEFAULT} unless configured
+   * @param clock the source of every timestamp
+   */
+  public KeygateServices(OutgoingPorts ports, KeyPrefix prefix, Clock clock) {
+    Objects.requireNonNull(ports, "ports");
+    Objects.requireNonNull(prefix, "prefix");
+    Objects.requireNonNull(clock, "clock");
+    AuditTrail trail = new AuditTrail(ports.auditLog(), clock);
+    Authorization authorization = new Authorization(trail);
+    ApiLookup apiLookup = new ApiLookup(ports.apis());
+    KeyMint mint = new KeyMint(ports.keyGenerator(), ports.hasher(), prefix);
+    KeyTransitions transitions =
+        new KeyTransitions(ports.apiKeys(), ports.verifiedSecrets(), authorization, trail);
+
+    registerApi = new RegisterApiService(ports.apis(), authorization, trail, clock);
+    listApis = new ListApisService(ports.apis(), authorization);
+    getApi = new GetApiService(ports.apis(), apiLookup, authorization);
+    deleteApi =
+        new DeleteApiService(ports.apis(), ports.apiKeys(), apiLookup, authorization, trail);
+    addScope = new AddScopeService(ports.apis(), apiLookup, authorization, trail, clock);
+    listScopes = new ListScopesService(ports.apis(), apiLookup, authorization);
+    getScope = new GetScopeService(apiLookup, authorization);
+    updateScope = new UpdateScopeService(ports.apis(), apiLookup, authorization, trail);
+    deleteScope =
+        new DeleteScopeService(ports.apis(), ports.apiKeys(), apiLookup, authorization, trail);
+    createOrganization = new CreateOrganizationService(ports.owners(), authorization, trail, clock);
+    listOrganizations = new ListOrganizationsService(ports.owners(), authorization);
+    createUser = new CreateUserService(ports.owners(), authorization, trail, clock);
+    listUsers = new ListUsersService(ports.owners(), authorization);
+    createApiKey =
+        new CreateApiKeyService(
+            ports.apiKeys(), ports.apis(), ports.owners(), mint, authorization, trail, clock);
+    getApiKey = new GetApiKeyService(ports.apiKeys(), authorization);
+    listApiKeys = new ListApiKeysService(ports.apiKeys(), authorization);
+    rotateApiKey =
+        new RotateApiKeyService(
+            ports.apiKeys(), ports.verifiedSecrets(), mint, authorization, trail, clock);
+    disableApiKey = new DisableApiKeyService(transitions);
+    enableApiKey = new EnableApiKeyService(transitions);
+    revokeApiKey = new RevokeApiKeyService(transitions, clock);
+    verifyApiKey =
+        new VerifyApiKeyService(
+            ports.apiKeys(),
+            ports.hasher(),
+            ports.verifiedSecrets(),
+            ports.usage(),
+            authorization,
+            clock);
+    listAuditEvents = new ListAuditEventsService(ports.auditLog(), authorization);
+  }
+
+  public RegisterApiUseCase registerApi() {
+    return registerApi;
+  }
+
+  public ListApisUseCase listApis() {
+    return listApis;
+  }
+
+  public GetApiUseCase getApi() {
+    return getApi;
+  }
+
+  public DeleteApiUseCase deleteApi() {
+    return deleteApi;
+  }
+
+  public AddScopeUseCase addScope() {
+    return addScope;
+  }
+
+  public ListScopesUseCase listScopes() {
+    return listScopes;
+  }
+
+  public GetScopeUseCase getScope() {
+    return getScope;
+  }
+
+  public UpdateScopeUseCase updateScope() {
+    return updateScope;
+  }
+
+  public DeleteScopeUseCase deleteScope() {
+    return deleteScope;
+  }
+
+  public CreateOrganizationUseCase createOrganization() {
+    return createOrganization;
+  }
+
+  public ListOrganizationsUseCase listOrganizations() {
+    return listOrganizations;
+  }
+
+  public CreateUserUseCase createUser() {
+    return createUser;
+  }
+
+  public ListUsersUseCase listUsers() {
+    return listUsers;
+  }
+
+  public CreateApiKeyUseCase createApiKey() {
+    return createApiKey;
+  }
+
+  public GetApiKeyUseCase getApiKey() {
+    return getApiKey;
+  }
+
+  public ListApiKeysUseCase listApiKeys() {
+    return listApiKeys;
+  }
+
+  public RotateApiKeyUseCase rotateApiKey() {
+    return rotateApiKey;
+  }
+
+  public DisableApiKeyUseCase disableApiKey() {
+    return disableApiKey;
+  }
+
+  public EnableApiKeyUseCase enableApiKey() {
+    return enableApiKey;
+  }
+
+  public RevokeApiKeyUseCase revokeApiKey() {
+    return revokeApiKey;
+  }
+
+  public VerifyApiKeyUseCase verifyApiKey() {
+    return verifyApiKey;
+  }
+
+  public ListAuditEventsUseCase listAuditEvents() {
+    return listAuditEvents;
+  }
+}

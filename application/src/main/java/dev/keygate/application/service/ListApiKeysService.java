@@ -1,0 +1,40 @@
+package dev.keygate.application.service;
+
+import static dev.keygate.application.port.in.ManagementScope.READ_API_KEYS;
+import static dev.keygate.domain.audit.AuditAction.API_KEY_READ;
+
+import dev.keygate.application.port.in.ListApiKeysUseCase;
+import dev.keygate.application.port.in.Principal;
+import dev.keygate.application.port.out.ApiKeyFilter;
+import dev.keygate.application.port.out.ApiKeyRepository;
+import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.owner.Owner;
+import java.util.Optional;
+
+/** Lists keys; a confined caller sees only its own, whatever the filter asks. */
+public final class ListApiKeysService implements ListApiKeysUseCase {
+
+  private final ApiKeyRepository apiKeys;
+  private final Authorization authorization;
+
+  ListApiKeysService(ApiKeyRepository apiKeys, Authorization authorization) {
+    this.apiKeys = apiKeys;
+    this.authorization = authorization;
+  }
+
+  @Override
+  public Page<ApiKey> list(Principal principal, ApiKeyFilter filter, PageRequest page) {
+    authorization.requireScope(principal, READ_API_KEYS, API_KEY_READ, "api_keys");
+    Optional<Owner> confinement = principal.confinement();
+    if (confinement.isEmpty()) {
+      return apiKeys.list(filter, page);
+    }
+    Owner own = confinement.get();
+    if (filter.owner().map(asked -> !asked.equals(own)).orElse(false)) {
+      return Page.empty();
+    }
+    return apiKeys.list(filter.ownedBy(own), page);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.keygate.application.service;
+
+import static dev.keygate.application.port.in.ManagementScope.READ_AUDIT_EVENTS;
+import static dev.keygate.domain.audit.AuditAction.AUDIT_READ;
+
+import dev.keygate.application.port.in.ListAuditEventsUseCase;
+import dev.keygate.application.port.in.Principal;
+import dev.keygate.application.port.out.AuditLog;
+import dev.keygate.application.port.out.AuditQuery;
+import dev.keygate.application.port.out.Page;
+import dev.keygate.domain.audit.AuditEvent;
+
+/** Lists the audit trail: all of it for the operator, a confined caller's own part otherwise. */
+public final class ListAuditEventsService implements ListAuditEventsUseCase {
+
+  private final AuditLog auditLog;
+  private final Authorization authorization;
+
+  ListAuditEventsService(AuditLog auditLog, Authorization authorization) {
+    this.auditLog = auditLog;
+    this.authorization = authorization;
+  }
+
+  @Override
+  public Page<AuditEvent> list(Principal principal, AuditQuery query) {
+    authorization.requireScope(principal, READ_AUDIT_EVENTS, AUDIT_READ, "audit_events");
+    return auditLog.list(principal.confinement().map(query::ownedBy).orElse(query));
+  }
+}

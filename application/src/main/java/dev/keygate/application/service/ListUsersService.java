@@ -1,0 +1,42 @@
+package dev.keygate.application.service;
+
+import static dev.keygate.application.port.in.ManagementScope.READ_USERS;
+import static dev.keygate.domain.audit.AuditAction.USER_READ;
+
+import dev.keygate.application.port.in.ListUsersUseCase;
+import dev.keygate.application.port.in.Principal;
+import dev.keygate.application.port.out.OwnerRepository;
+import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.owner.User;
+import java.util.List;
+import java.util.Optional;
+
+/** Lists users: all for the operator, only themselves for a user. */
+public final class ListUsersService implements ListUsersUseCase {
+
+  private final OwnerRepository owners;
+  private final Authorization authorization;
+
+  ListUsersService(OwnerRepository owners, Authorization authorization) {
+    this.owners = owners;
+    this.authorization = authorization;
+  }
+
+  @Override
+  public Page<User> list(Principal principal, PageRequest page) {
+    authorization.requireScope(principal, READ_USERS, USER_READ, "users");
+    Optional<Owner> confinement = principal.confinement();
+    if (confinement.isEmpty()) {
+      return owners.listUsers(page);
+    }
+    List<User> own =
+        confinement
+            .filter(Owner.User.class::isInstance)
+            .flatMap(owner -> owners.findUser(((Owner.User) owner).userId()))
+            .stream()
+            .toList();
+    return Page.of(own, user -> user.id().value(), page);
+  }
+}

@@ -1,0 +1,133 @@
+package dev.keygate.application.service;
+
+import static dev.keygate.application.port.in.ManagementScope.READ_API_KEYS;
+import static dev.keygate.application.port.in.ManagementScope.VERIFY_API_KEYS;
+import static dev.keygate.domain.audit.AuditAction.API_KEY_VERIFY;
+
+import dev.keygate.application.port.in.Principal;
+import dev.keygate.application.port.in.Verification;
+import dev.keygate.application.port.in.VerifyApiKeyCommand;
+import dev.keygate.application.port.in.VerifyApiKeyUseCase;
+import dev.keygate.application.port.in.VerifyOutcome;
+import dev.keygate.application.port.out.ApiKeyRepository;
+import dev.keygate.application.port.out.SecretHasher;
+import dev.keygate.application.port.out.SecretRef;
+import dev.keygate.application.port.out.UsageRecorder;
+import dev.keygate.application.port.out.VerifiedSecretCache;
+import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.key.ApiKeyStatus;
+import dev.keygate.domain.key.KeySecret;
+import dev.keygate.domain.token.ParsedToken;
+import dev.keygate.domain.token.TokenFormat;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Verifies tokens in the order of the design: parse and checksum, find the secret by its lookup,
+ * secret not expired, hash check (skipped when the token was proven before), then key status, key
+ * expiry, API and scopes. The key's state is read fresh every time, so a revoke on any node is seen
+ * by the next verification on every node.
+ */
+public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
+
+  private final ApiKeyRepository apiKeys;
+  private final SecretHasher hasher;
+  private final VerifiedSecretCache verifiedSecrets;
+  private final UsageRecorder usage;
+  private final Authorization authorization;
+  private final Clock clock;
+
+  VerifyApiKeyService(
+      ApiKeyRepository apiKeys,
+      SecretHasher hasher,
+      VerifiedSecretCache verifiedSecrets,
+      UsageRecorder usage,
+      Authorization authorization,
+      Clock clock) {
+    this.apiKeys = apiKeys;
+    this.hasher = hasher;
+    this.verifiedSecrets = verifiedSecrets;
+    this.usage = usage;
+    this.authorization = authorization;
+    this.clock = clock;
+  }
+
+  @Override
+  public Verification verify(Principal principal, VerifyApiKeyCommand command) {
+    authorization.requireEitherScope(
+        principal, VERIFY_API_KEYS, READ_API_KEYS, API_KEY_VERIFY, "api_keys");
+    Optional<ParsedToken> token = TokenFormat.parse(command.token());
+    if (token.isEmpty()) {
+      return Verification.invalid();
+    }
+    Instant now = clock.instant();
+    Optional<ApiKey> matched = matchSecret(token.get(), now);
+    // Keys out of the caller's reach answer like unknown keys.
+    if (matched.isEmpty() || !principal.covers(matched.get().owner())) {
+      return Verification.invalid();
+    }
+    ApiKey key = matched.get();
+    VerifyOutcome outcome = judge(key, command, now);
+    if (outcome == VerifyOutcome.API_KEY_INVALID) {
+      return Verification.invalid();
+    }
+    if (outcome.isValid()) {
+      usage.record(key.id(), now, command.clientIp());
+    }
+    return new Verification(outcome, Optional.of(key));
+  }
+
+  /** The key whose live secret the token matches, from the cache or by hash check. */
+  private Optional<ApiKey> matchSecret(ParsedToken token, Instant now) {
+    Optional<SecretRef> proven = verifiedSecrets.find(token);
+    if (proven.isPresent()) {
+      return apiKeys
+          .findById(proven.get().keyId())
+          .filter(key -> isLive(key.secret(token.lookup()), now));
+    }
+    Optional<ApiKey> candidate = apiKeys.findBySecretLookup(token.lookup());
+    if (candidate.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<KeySecret> secret = candidate.get().secret(token.lookup());
+    if (!isLive(secret, now) || !hashMatches(secret.get(), token)) {
+      return Optional.empty();
+    }
+    verifiedSecrets.remember(token, new SecretRef(candidate.get().id(), token.lookup()));
+    return candidate;
+  }
+
+  private static boolean isLive(Optional<KeySecret> secret, Instant now) {
+    return secret.isPresent() && !secret.get().isExpiredAt(now);
+  }
+
+  private boolean hashMatches(KeySecret stored, ParsedToken token) {
+    char[] presented = token.secret();
+    try {
+      return hasher.verify(stored.hash(), presented);
+    } finally {
+      Arrays.fill(presented, '\0');
+    }
+  }
+
+  private static VerifyOutcome judge(ApiKey key, VerifyApiKeyCommand command, Instant now) {
+    if (key.status() == ApiKeyStatus.INACTIVE) {
+      return VerifyOutcome.API_KEY_INACTIVE;
+    }
+    if (key.status() == ApiKeyStatus.REVOKED) {
+      return VerifyOutcome.API_KEY_REVOKED;
+    }
+    if (key.isExpiredAt(now)) {
+      return VerifyOutcome.API_KEY_EXPIRED;
+    }
+    if (command.apiId().map(api -> !api.equals(key.apiId())).orElse(false)) {
+      return VerifyOutcome.API_KEY_INVALID;
+    }
+    if (!key.scopeKeys().containsAll(command.requiredScopes())) {
+      return VerifyOutcome.API_KEY_INSUFFICIENT_SCOPE;
+    }
+    return VerifyOutcome.API_KEY_VERIFIED;
+  }
+}

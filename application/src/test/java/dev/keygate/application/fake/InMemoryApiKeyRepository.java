@@ -1,0 +1,116 @@
+package dev.keygate.application.fake;
+
+import dev.keygate.application.port.out.ApiKeyFilter;
+import dev.keygate.application.port.out.ApiKeyRepository;
+import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.domain.ConflictException;
+import dev.keygate.domain.NotFoundException;
+import dev.keygate.domain.api.ApiId;
+import dev.keygate.domain.api.ScopeId;
+import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.key.KeySecret;
+import dev.keygate.domain.token.SecretLookup;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** {@link ApiKeyRepository} in a sorted map, with the same optimistic locking as the real one. */
+public final class InMemoryApiKeyRepository implements ApiKeyRepository {
+
+  private final TreeMap<String, ApiKey> keys = new TreeMap<>();
+  private final AtomicInteger reads = new AtomicInteger();
+
+  @Override
+  public synchronized void add(ApiKey key) {
+    if (keys.containsKey(key.id().value())) {
+      throw new ConflictException("api key " + key.id() + " already exists");
+    }
+    for (KeySecret secret : key.secrets()) {
+      if (findByLookup(secret.lookup()).isPresent()) {
+        throw new ConflictException("secret lookup already in use");
+      }
+    }
+    keys.put(key.id().value(), key);
+  }
+
+  @Override
+  public synchronized ApiKey update(ApiKey key) {
+    ApiKey stored = keys.get(key.id().value());
+    if (stored == null) {
+      throw new NotFoundException("api key " + key.id() + " not found");
+    }
+    if (stored.version() != key.version()) {
+      throw new ConflictException("api key " + key.id() + " was changed concurrently");
+    }
+    ApiKey bumped = withVersion(key, key.version() + 1);
+    keys.put(key.id().value(), bumped);
+    return bumped;
+  }
+
+  @Override
+  public synchronized Optional<ApiKey> findById(ApiKeyId id) {
+    reads.incrementAndGet();
+    return Optional.ofNullable(keys.get(id.value()));
+  }
+
+  @Override
+  public synchronized Optional<ApiKey> findBySecretLookup(SecretLookup lookup) {
+    reads.incrementAndGet();
+    return findByLookup(lookup);
+  }
+
+  @Override
+  public synchronized Page<ApiKey> list(ApiKeyFilter filter, PageRequest page) {
+    List<ApiKey> matching = keys.values().stream().filter(filter::matches).toList();
+    return Page.of(matching, key -> key.id().value(), page);
+  }
+
+  @Override
+  public synchronized long countByApi(ApiId apiId) {
+    return keys.values().stream().filter(key -> key.apiId().equals(apiId)).count();
+  }
+
+  @Override
+  public synchronized void withdrawScope(ScopeId scopeId) {
+    for (ApiKey key : List.copyOf(keys.values())) {
+      key.scopes().stream()
+          .filter(scope -> scope.id().equals(scopeId))
+          .findFirst()
+          .ifPresent(scope -> update(key.withoutScope(scope)));
+    }
+  }
+
+  /** How many lookups by id or by secret lookup were made, for tests of the hot path. */
+  public int reads() {
+    return reads.get();
+  }
+
+  /** Every stored key, for tests that inspect what was written. */
+  public synchronized List<ApiKey> all() {
+    return List.copyOf(keys.values());
+  }
+
+  private Optional<ApiKey> findByLookup(SecretLookup lookup) {
+    return keys.values().stream().filter(key -> key.secret(lookup).isPresent()).findFirst();
+  }
+
+  private static ApiKey withVersion(ApiKey key, long version) {
+    return new ApiKey(
+        key.id(),
+        key.name(),
+        key.owner(),
+        key.apiId(),
+        key.scopes(),
+        key.status(),
+        key.createdOn(),
+        key.createdBy(),
+        key.expiresOn(),
+        key.secrets(),
+        key.usage(),
+        key.revokedOn(),
+        version);
+  }
+}

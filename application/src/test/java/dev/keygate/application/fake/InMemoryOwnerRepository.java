@@ -1,0 +1,54 @@
+package dev.keygate.application.fake;
+
+import dev.keygate.application.port.out.OwnerRepository;
+import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.domain.ConflictException;
+import dev.keygate.domain.owner.OrgCode;
+import dev.keygate.domain.owner.Organization;
+import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserId;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** {@link OwnerRepository} in sorted maps. */
+public final class InMemoryOwnerRepository implements OwnerRepository {
+
+  private final TreeMap<String, Organization> organizations = new TreeMap<>();
+  private final TreeMap<String, User> users = new TreeMap<>();
+
+  @Override
+  public synchronized void addOrganization(Organization organization) {
+    if (organizations.putIfAbsent(organization.code().value(), organization) != null) {
+      throw new ConflictException("organization " + organization.code() + " already exists");
+    }
+  }
+
+  @Override
+  public synchronized Optional<Organization> findOrganization(OrgCode code) {
+    return Optional.ofNullable(organizations.get(code.value()));
+  }
+
+  @Override
+  public synchronized Page<Organization> listOrganizations(PageRequest page) {
+    return Page.of(List.copyOf(organizations.values()), o -> o.code().value(), page);
+  }
+
+  @Override
+  public synchronized void addUser(User user) {
+    if (users.putIfAbsent(user.id().value(), user) != null) {
+      throw new ConflictException("user " + user.id() + " already exists");
+    }
+  }
+
+  @Override
+  public synchronized Optional<User> findUser(UserId id) {
+    return Optional.ofNullable(users.get(id.value()));
+  }
+
+  @Override
+  public synchronized Page<User> listUsers(PageRequest page) {
+    return Page.of(List.copyOf(users.values()), u -> u.id().value(), page);
+  }
+}

@@ -1,0 +1,142 @@
+package dev.keygate.application.fake;
+
+import dev.keygate.application.port.in.AddScopeCommand;
+import dev.keygate.application.port.in.CreateApiKeyCommand;
+import dev.keygate.application.port.in.CreateOrganizationCommand;
+import dev.keygate.application.port.in.CreateUserCommand;
+import dev.keygate.application.port.in.IssuedApiKey;
+import dev.keygate.application.port.in.ManagementScope;
+import dev.keygate.application.port.in.Principal;
+import dev.keygate.application.port.in.RegisterApiCommand;
+import dev.keygate.application.port.in.Verification;
+import dev.keygate.application.port.in.VerifyApiKeyCommand;
+import dev.keygate.application.port.out.OutgoingPorts;
+import dev.keygate.application.port.out.SecretHasher;
+import dev.keygate.application.port.out.VerifiedSecretCache;
+import dev.keygate.application.service.KeygateServices;
+import dev.keygate.domain.api.Api;
+import dev.keygate.domain.api.Scope;
+import dev.keygate.domain.owner.OrgCode;
+import dev.keygate.domain.owner.Organization;
+import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserId;
+import dev.keygate.domain.token.KeyPrefix;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The whole application wired on in-memory fakes, with a few one-line fixtures. Adapter tests can
+ * swap in a real hasher or cache.
+ */
+public final class TestKeygate {
+
+  /** The operator, with every management scope over the whole deployment. */
+  public static final Principal OPERATOR = Principal.operator("test:operator");
+
+  public final MutableClock clock = MutableClock.atNewYear();
+  public final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository();
+  public final InMemoryApiRepository apis = new InMemoryApiRepository();
+  public final InMemoryOwnerRepository owners = new InMemoryOwnerRepository();
+  public final InMemoryAuditLog auditLog = new InMemoryAuditLog();
+  public final InMemoryUsageRecorder usage = new InMemoryUsageRecorder();
+  public final SecretHasher hasher;
+  public final VerifiedSecretCache verifiedSecrets;
+  public final KeygateServices services;
+
+  /** Fakes everywhere: a counting SHA-256 hasher and a map as cache. */
+  public TestKeygate() {
+    this(new CountingSecretHasher(), new InMemoryVerifiedSecretCache());
+  }
+
+  public TestKeygate(SecretHasher hasher, VerifiedSecretCache verifiedSecrets) {
+    this.hasher = hasher;
+    this.verifiedSecrets = verifiedSecrets;
+    OutgoingPorts ports =
+        new OutgoingPorts(
+            apiKeys,
+            apis,
+            owners,
+            auditLog,
+            usage,
+            hasher,
+            new FakeKeyGenerator(42),
+            verifiedSecrets);
+    this.services = new KeygateServices(ports, KeyPrefix.DEFAULT, clock);
+  }
+
+  /** The hasher, when it is the counting fake. */
+  public CountingSecretHasher countingHasher() {
+    return (CountingSecretHasher) hasher;
+  }
+
+  public Api registerApi(String audience) {
+    return services
+        .registerApi()
+        .register(OPERATOR, new RegisterApiCommand("API " + audience, audience));
+  }
+
+  public Scope addScope(Api api, String key) {
+    return services.addScope().add(OPERATOR, new AddScopeCommand(api.id(), key, "may " + key));
+  }
+
+  public Organization createOrganization(String code) {
+    return services
+        .createOrganization()
+        .create(
+            OPERATOR, new CreateOrganizationCommand("Org " + code, Optional.of(new OrgCode(code))));
+  }
+
+  public User createUser(String id) {
+    return services
+        .createUser()
+        .create(
+            OPERATOR,
+            new CreateUserCommand(Optional.of(new UserId(id)), "User " + id, Optional.empty()));
+  }
+
+  /** A key issued by the operator. */
+  public IssuedApiKey issueKey(Owner owner, Api api, String... scopes) {
+    return services
+        .createApiKey()
+        .create(
+            OPERATOR,
+            new CreateApiKeyCommand(
+                "key of " + owner.id(), api.id(), List.of(scopes), owner, Optional.empty()));
+  }
+
+  /** Verifies as the operator. */
+  public Verification verify(IssuedApiKey issued, String... requiredScopes) {
+    return verify(issued.token().reveal(), requiredScopes);
+  }
+
+  /** Verifies as the operator. */
+  public Verification verify(String token, String... requiredScopes) {
+    return services.verifyApiKey().verify(OPERATOR, VerifyApiKeyCommand.of(token, requiredScopes));
+  }
+
+  /** An organization admin with the given management scopes, or all of them if none are given. */
+  public static Principal orgAdmin(String orgCode, ManagementScope... scopes) {
+    return Principal.confinedTo(
+        "test:admin-of-" + orgCode, new Owner.Org(new OrgCode(orgCode)), scopesOrAll(scopes));
+  }
+
+  /** A user acting for themselves, with the given management scopes or all of them. */
+  public static Principal userPrincipal(String userId, ManagementScope... scopes) {
+    return Principal.confinedTo(
+        "test:user-" + userId, new Owner.User(new UserId(userId)), scopesOrAll(scopes));
+  }
+
+  /** The operator without {@code missing}. */
+  public static Principal operatorWithout(ManagementScope missing) {
+    Set<ManagementScope> scopes = EnumSet.allOf(ManagementScope.class);
+    scopes.remove(missing);
+    return new Principal("test:limited-operator", OPERATOR.authority(), scopes);
+  }
+
+  private static Set<ManagementScope> scopesOrAll(ManagementScope... scopes) {
+    return scopes.length == 0 ? EnumSet.allOf(ManagementScope.class) : Set.of(scopes);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.keygate.domain;
+
+import java.util.Objects;
+
+/** The validation rules that several value objects share, with messages that name the value. */
+public final class Checks {
+
+  private Checks() {}
+
+  /** Refuses a missing value: {@code "<what> is required"}. */
+  public static <T> T required(String what, T value) {
+    if (value == null) {
+      throw new ValidationException(what + " is required");
+    }
+    return value;
+  }
+
+  /**
+   * A human-readable name: trimmed, {@code 1..max} characters, no control characters.
+   *
+   * @return the trimmed name
+   */
+  public static String name(String what, String value, int max) {
+    String trimmed = required(what, value).strip();
+    lengthBetween(what, trimmed, 1, max);
+    if (trimmed.chars().anyMatch(Character::isISOControl)) {
+      throw new ValidationException(what + " must not contain control characters");
+    }
+    return trimmed;
+  }
+
+  /** A single token of text such as a scope key or an audience: no whitespace, no controls. */
+  public static String word(String what, String value, int max) {
+    required(what, value);
+    lengthBetween(what, value, 1, max);
+    if (value.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+      throw new ValidationException(what + " must not contain whitespace or control characters");
+    }
+    return value;
+  }
+
+  /** Refuses a string whose length lies outside {@code min..max}, naming the length it had. */
+  public static void lengthBetween(String what, String value, int min, int max) {
+    int length = Objects.requireNonNull(value).length();
+    if (length < min || length > max) {
+      throw new ValidationException(
+          what + " must be " + min + "-" + max + " characters, was " + length);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.keygate.domain.api;
+
+import dev.keygate.domain.Checks;
+import dev.keygate.domain.ValidationException;
+import java.time.Clock;
+
+/** A permission defined on one API, such as {@code read:users}, that keys for it may carry. */
+public record Scope(ScopeId id, ApiId apiId, String key, String description) {
+
+  public static final int MAX_KEY_LENGTH = 64;
+  public static final int MAX_DESCRIPTION_LENGTH = 256;
+
+  public Scope {
+    Checks.required("scope id", id);
+    Checks.required("scope api id", apiId);
+    key = Checks.word("scope key", key, MAX_KEY_LENGTH);
+    description = description == null ? "" : description.strip();
+    if (description.length() > MAX_DESCRIPTION_LENGTH) {
+      throw new ValidationException(
+          "scope description must be at most "
+              + MAX_DESCRIPTION_LENGTH
+              + " characters, was "
+              + description.length());
+    }
+    if (description.chars().anyMatch(Character::isISOControl)) {
+      throw new ValidationException("scope description must not contain control characters");
+    }
+  }
+
+  /** A new scope on {@code apiId}. */
+  public static Scope define(ApiId apiId, String key, String description, Clock clock) {
+    return new Scope(ScopeId.generate(clock), apiId, key, description);
+  }
+
+  /** The same scope with another description. */
+  public Scope describedAs(String newDescription) {
+    return new Scope(id, apiId, key, newDescription);
+  }
+}

@@ -1,0 +1,239 @@
+package dev.keygate.domain.key;
+
+import dev.keygate.domain.Checks;
+import dev.keygate.domain.ValidationException;
+import dev.keygate.domain.api.ApiId;
+import dev.keygate.domain.api.Scope;
+import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.token.SecretLookup;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * An API key: who owns it, which API and scopes it opens, its state and its secrets. Immutable;
+ * every transition returns the new state or refuses with {@link IllegalKeyTransitionException}.
+ *
+ * @param version the optimistic-locking version the key was read at; repositories bump it
+ */
+public record ApiKey(
+    ApiKeyId id,
+    String name,
+    Owner owner,
+    ApiId apiId,
+    Set<Scope> scopes,
+    ApiKeyStatus status,
+    Instant createdOn,
+    String createdBy,
+    Optional<Instant> expiresOn,
+    List<KeySecret> secrets,
+    Usage usage,
+    Optional<Instant> revokedOn,
+    long version) {
+
+  public static final int MAX_NAME_LENGTH = 128;
+
+  /** The longest grace a rotation may leave the previous secrets. */
+  public static final Duration MAX_ROTATION_GRACE = Duration.ofDays(7);
+
+  public ApiKey {
+    Checks.required("api key id", id);
+    name = Checks.name("api key name", name, MAX_NAME_LENGTH);
+    Checks.required("api key owner", owner);
+    Checks.required("api id", apiId);
+    scopes = Set.copyOf(Checks.required("api key scopes", scopes));
+    for (Scope scope : scopes) {
+      if (!scope.apiId().equals(apiId)) {
+        throw new ValidationException(
+            "scope " + scope.key() + " belongs to api " + scope.apiId() + ", not to " + apiId);
+      }
+    }
+    Checks.required("api key status", status);
+    Checks.required("api key creation time", createdOn);
+    createdBy = Checks.name("api key creator", createdBy, 128);
+    Checks.required("api key expiry", expiresOn);
+    secrets = List.copyOf(Checks.required("api key secrets", secrets));
+    if (secrets.isEmpty()) {
+      throw new ValidationException("an api key needs at least one secret");
+    }
+    Checks.required("api key usage", usage);
+    Checks.required("api key revocation time", revokedOn);
+    if ((status == ApiKeyStatus.REVOKED) != revokedOn.isPresent()) {
+      throw new ValidationException("a revocation time is recorded exactly for revoked api keys");
+    }
+  }
+
+  /**
+   * A new, active key with one secret.
+   *
+   * @throws ValidationException if the name is bad, a scope is of another API, or the expiry is not
+   *     in the future
+   */
+  public static ApiKey create(
+      ApiKeyId id,
+      String name,
+      Owner owner,
+      ApiId apiId,
+      Set<Scope> scopes,
+      KeySecret secret,
+      String createdBy,
+      Optional<Instant> expiresOn,
+      Instant now) {
+    checkDraft(name, expiresOn, now);
+    return new ApiKey(
+        id,
+        name,
+        owner,
+        apiId,
+        scopes,
+        ApiKeyStatus.ACTIVE,
+        now,
+        createdBy,
+        expiresOn,
+        List.of(secret),
+        Usage.NONE,
+        Optional.empty(),
+        0);
+  }
+
+  /**
+   * Checks what a caller chose for a new key before any costly work is done for it.
+   *
+   * @throws ValidationException if the name is bad or the expiry is not in the future
+   */
+  public static void checkDraft(String name, Optional<Instant> expiresOn, Instant now) {
+    Checks.name("api key name", name, MAX_NAME_LENGTH);
+    Checks.required("api key expiry", expiresOn);
+    if (expiresOn.isPresent() && !expiresOn.get().isAfter(now)) {
+      throw new ValidationException("api key expiry must be in the future");
+    }
+  }
+
+  /** ACTIVE to INACTIVE: the key stops verifying until it is enabled again. */
+  public ApiKey disable() {
+    requireStatus(ApiKeyStatus.ACTIVE, "disabled");
+    return withStatus(ApiKeyStatus.INACTIVE, Optional.empty());
+  }
+
+  /** INACTIVE to ACTIVE. */
+  public ApiKey enable() {
+    requireStatus(ApiKeyStatus.INACTIVE, "enabled");
+    return withStatus(ApiKeyStatus.ACTIVE, Optional.empty());
+  }
+
+  /** ACTIVE or INACTIVE to REVOKED, for good. The record stays for the audit trail. */
+  public ApiKey revoke(Instant now) {
+    if (status == ApiKeyStatus.REVOKED) {
+      throw new IllegalKeyTransitionException("api key " + id + " is already revoked");
+    }
+    return withStatus(ApiKeyStatus.REVOKED, Optional.of(now));
+  }
+
+  /**
+   * Adds {@code newSecret}; every older secret expires at {@code now + grace} (at once for a zero
+   * grace). Secrets already expired are dropped.
+   *
+   * @throws ValidationException if the grace is negative or longer than seven days
+   * @throws IllegalKeyTransitionException if the key is revoked or expired
+   */
+  public ApiKey rotate(KeySecret newSecret, Duration grace, Instant now) {
+    Checks.required("new secret", newSecret);
+    checkRotatable(grace, now);
+    Instant deadline = now.plus(grace);
+    List<KeySecret> kept = new ArrayList<>();
+    for (KeySecret secret : secrets) {
+      KeySecret expiring = secret.expiringBy(deadline);
+      if (!expiring.isExpiredAt(now)) {
+        kept.add(expiring);
+      }
+    }
+    kept.add(newSecret);
+    return new ApiKey(
+        id, name, owner, apiId, scopes, status, createdOn, createdBy, expiresOn, kept, usage,
+        revokedOn, version);
+  }
+
+  /**
+   * Checks that the key may be rotated with {@code grace} at {@code now}, before a new secret is
+   * made for it.
+   *
+   * @throws ValidationException if the grace is negative or longer than seven days
+   * @throws IllegalKeyTransitionException if the key is revoked or expired
+   */
+  public void checkRotatable(Duration grace, Instant now) {
+    Checks.required("rotation grace", grace);
+    if (grace.isNegative() || grace.compareTo(MAX_ROTATION_GRACE) > 0) {
+      throw new ValidationException(
+          "rotation grace must be 0-"
+              + MAX_ROTATION_GRACE.toSeconds()
+              + " seconds (7 days), was "
+              + grace.toSeconds());
+    }
+    if (status == ApiKeyStatus.REVOKED) {
+      throw new IllegalKeyTransitionException(
+          "api key " + id + " is revoked and cannot be rotated");
+    }
+    if (isExpiredAt(now)) {
+      throw new IllegalKeyTransitionException(
+          "api key " + id + " is expired and cannot be rotated");
+    }
+  }
+
+  /** The same key without {@code scope}, as when the scope is deleted from its API. */
+  public ApiKey withoutScope(Scope scope) {
+    Set<Scope> remaining = new LinkedHashSet<>(scopes);
+    remaining.remove(scope);
+    return new ApiKey(
+        id, name, owner, apiId, remaining, status, createdOn, createdBy, expiresOn, secrets, usage,
+        revokedOn, version);
+  }
+
+  /** Whether the key itself has expired at {@code now}; its status says nothing of that. */
+  public boolean isExpiredAt(Instant now) {
+    return expiresOn.isPresent() && !now.isBefore(expiresOn.get());
+  }
+
+  /** The secret with {@code lookup}, if this key has it. */
+  public Optional<KeySecret> secret(SecretLookup lookup) {
+    return secrets.stream().filter(s -> s.lookup().equals(lookup)).findFirst();
+  }
+
+  /** The newest secret, whose prefix and suffix people see. */
+  public KeySecret currentSecret() {
+    return secrets.get(secrets.size() - 1);
+  }
+
+  /** The keys of the granted scopes, such as {@code read:users}. */
+  public Set<String> scopeKeys() {
+    return scopes.stream().map(Scope::key).collect(Collectors.toUnmodifiableSet());
+  }
+
+  private void requireStatus(ApiKeyStatus required, String becoming) {
+    if (status != required) {
+      throw new IllegalKeyTransitionException(
+          "api key " + id + " is " + status.wireName() + " and cannot be " + becoming);
+    }
+  }
+
+  private ApiKey withStatus(ApiKeyStatus newStatus, Optional<Instant> newRevokedOn) {
+    return new ApiKey(
+        id,
+        name,
+        owner,
+        apiId,
+        scopes,
+        newStatus,
+        createdOn,
+        createdBy,
+        expiresOn,
+        secrets,
+        usage,
+        newRevokedOn,
+        version);
+  }
+}

@@ -1,0 +1,21 @@
+package dev.keygate.domain.owner;
+
+import dev.keygate.domain.Checks;
+import java.time.Instant;
+
+/** A customer organization that API keys can be issued to. */
+public record Organization(OrgCode code, String name, Instant createdOn) {
+
+  public static final int MAX_NAME_LENGTH = 128;
+
+  public Organization {
+    Checks.required("organization code", code);
+    name = Checks.name("organization name", name, MAX_NAME_LENGTH);
+    Checks.required("organization creation time", createdOn);
+  }
+
+  /** This organization as the owner of keys. */
+  public Owner asOwner() {
+    return new Owner.Org(code);
+  }
+}
