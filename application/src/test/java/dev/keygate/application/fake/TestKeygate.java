@@ -16,12 +16,16 @@ import dev.keygate.application.port.out.VerifiedSecretCache;
 import dev.keygate.application.service.KeygateServices;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
+import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.User;
 import dev.keygate.domain.owner.UserId;
 import dev.keygate.domain.token.KeyPrefix;
+import dev.keygate.domain.token.SecretLookup;
+import dev.keygate.domain.token.TokenFormat;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -134,6 +138,78 @@ public final class TestKeygate {
     Set<ManagementScope> scopes = EnumSet.allOf(ManagementScope.class);
     scopes.remove(missing);
     return new Principal("test:limited-operator", OPERATOR.authority(), scopes);
+  }
+
+  /** The operator's reach with only the given management scopes (none at all if none given). */
+  public static Principal operatorHolding(ManagementScope... scopes) {
+    Set<ManagementScope> held = EnumSet.noneOf(ManagementScope.class);
+    held.addAll(List.of(scopes));
+    return new Principal("test:limited-operator", OPERATOR.authority(), held);
+  }
+
+  /**
+   * Registers Keygate's own management API with every management scope, the way {@code keygate
+   * init} does: its scopes are fixed, so they go straight into the repository.
+   */
+  public Api registerManagementApi() {
+    Api api = registerApi(Api.MANAGEMENT_AUDIENCE);
+    for (ManagementScope scope : ManagementScope.values()) {
+      apis.addScope(Scope.define(api.id(), scope.key(), "Keygate " + scope.key(), clock));
+    }
+    return api;
+  }
+
+  /** The key as stored now, read without counting as a repository read. */
+  public ApiKey stored(ApiKeyId id) {
+    return apiKeys.all().stream()
+        .filter(key -> key.id().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no stored api key " + id));
+  }
+
+  /** The secret part of a token: what must never be stored, printed or audited. */
+  public static String secretOf(String token) {
+    int secretStart = bodyStart(token) + TokenFormat.LOOKUP_LENGTH;
+    return token.substring(secretStart, secretStart + TokenFormat.SECRET_LENGTH);
+  }
+
+  /** The lookup part of a token. */
+  public static SecretLookup lookupOf(String token) {
+    int start = bodyStart(token);
+    return new SecretLookup(token.substring(start, start + TokenFormat.LOOKUP_LENGTH));
+  }
+
+  /**
+   * A well-formed token with the same prefix and lookup but another secret and a correct
+   * checksum: it reaches the hash check and fails there.
+   */
+  public static String withWrongSecret(String token) {
+    char[] secret = secretOf(token).toCharArray();
+    secret[0] = secret[0] == 'A' ? 'B' : 'A';
+    KeyPrefix prefix = new KeyPrefix(token.substring(0, bodyStart(token) - 1));
+    return TokenFormat.compose(prefix, lookupOf(token), secret).reveal();
+  }
+
+  /** The token with one character of its secret mistyped, so that its checksum fails. */
+  public static String withTypo(String token) {
+    char[] chars = token.toCharArray();
+    int at = bodyStart(token) + TokenFormat.LOOKUP_LENGTH + 5;
+    chars[at] = chars[at] == 'x' ? 'y' : 'x';
+    return new String(chars);
+  }
+
+  /** A well-formed token with a sound checksum whose lookup was never issued. */
+  public static String unknownToken() {
+    FakeKeyGenerator generator = new FakeKeyGenerator(-1);
+    return TokenFormat.compose(KeyPrefix.DEFAULT, generator.newLookup(), generator.newSecret())
+        .reveal();
+  }
+
+  private static int bodyStart(String token) {
+    return token.length()
+        - TokenFormat.LOOKUP_LENGTH
+        - TokenFormat.SECRET_LENGTH
+        - TokenFormat.CHECKSUM_LENGTH;
   }
 
   private static Set<ManagementScope> scopesOrAll(ManagementScope... scopes) {

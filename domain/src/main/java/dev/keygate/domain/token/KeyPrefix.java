@@ -10,10 +10,11 @@ import java.util.regex.Pattern;
  */
 public record KeyPrefix(String value) {
 
+  // Initialised before DEFAULT, whose construction needs it.
+  private static final Pattern ALLOWED = Pattern.compile("[a-z][a-z0-9_]{0,15}");
+
   public static final KeyPrefix DEFAULT = new KeyPrefix("k_live");
   public static final int MAX_LENGTH = 16;
-
-  private static final Pattern ALLOWED = Pattern.compile("[a-z][a-z0-9_]{0,15}");
 
   public KeyPrefix {
     Checks.required("key prefix", value);

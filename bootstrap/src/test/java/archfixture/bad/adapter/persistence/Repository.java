@@ -1,0 +1,4 @@
+package archfixture.bad.adapter.persistence;
+
+/** An adapter class, fine in itself. */
+public class Repository {}

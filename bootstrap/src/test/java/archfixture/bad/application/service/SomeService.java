@@ -1,0 +1,4 @@
+package archfixture.bad.application.service;
+
+/** A service, fine in itself. */
+public class SomeService {}

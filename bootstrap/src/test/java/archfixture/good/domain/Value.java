@@ -1,0 +1,4 @@
+package archfixture.good.domain;
+
+/** A domain value on the JDK only. */
+public record Value(String text) {}

@@ -1,0 +1,92 @@
+package dev.keygate.bootstrap;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/**
+ * Keygate's layering as ArchUnit rules over a root package, so the same rules check the product
+ * ({@code dev.keygate}) and a deliberately bad class set that proves they can fail.
+ */
+final class ArchitectureRules {
+
+  /** The one class allowed to touch the process's standard streams. */
+  static final String CONSOLE_OUTPUT = ".adapter.cli.ConsoleOutput";
+
+  private ArchitectureRules() {}
+
+  static ArchRule domainDependsOnlyOnItselfAndTheJdk(String root) {
+    return classes()
+        .that()
+        .resideInAPackage(root + ".domain..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(root + ".domain..", "java..")
+        .as("the domain depends only on itself and the JDK");
+  }
+
+  static ArchRule domainUsesNoDatabaseNorLogging(String root) {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + ".domain..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.sql..", "java.util.logging..", "java.lang.System$Logger")
+        .as("the domain uses no JDBC and no logging");
+  }
+
+  static ArchRule applicationDependsOnlyOnDomainAndTheJdk(String root) {
+    return classes()
+        .that()
+        .resideInAPackage(root + ".application..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(root + ".application..", root + ".domain..", "java..")
+        .as("the application depends only on the domain and the JDK");
+  }
+
+  static ArchRule portsNeverDependOnServices(String root) {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + ".application.port..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(root + ".application.service..")
+        .as("ports never depend on services");
+  }
+
+  static ArchRule adaptersNeverDependOnEachOther(String root) {
+    return slices()
+        .matching(root + ".adapter.(*)..")
+        .should()
+        .notDependOnEachOther()
+        .as("adapters never depend on each other");
+  }
+
+  static ArchRule noPackageCycles(String root) {
+    return slices()
+        .matching(root + ".(**)")
+        .should()
+        .beFreeOfCycles()
+        .as("no package depends on itself through others");
+  }
+
+  static ArchRule onlyTheConsoleOutputUsesStandardStreams(String root) {
+    return noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName(root + CONSOLE_OUTPUT)
+        .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+        .as("only the CLI's ConsoleOutput touches System.out or System.err");
+  }
+
+  static ArchRule noJavaUtilLogging(String root) {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + "..")
+        .should(GeneralCodingRules.USE_JAVA_UTIL_LOGGING)
+        .as("nothing logs through java.util.logging");
+  }
+}
