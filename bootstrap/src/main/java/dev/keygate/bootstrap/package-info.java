@@ -1,5 +1,5 @@
 /**
  * Wiring: builds the adapters and the application's services by hand, and holds the entry points
- * (the server and CLI main, the embeddable facade).
+ * (the embeddable {@link dev.keygate.bootstrap.Keygate} facade; the server and CLI main follow).
  */
 package dev.keygate.bootstrap;

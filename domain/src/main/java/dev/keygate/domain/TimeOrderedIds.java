@@ -6,7 +6,9 @@ import java.util.HexFormat;
 
 /**
  * Identifiers that sort by creation time: a 48-bit millisecond timestamp, then 80 random bits, as
- * 32 lowercase hex digits. Keyset pagination by id therefore pages in creation order.
+ * 32 lowercase hex digits. Within one millisecond the random part counts up from the first id's, so
+ * ids made one after another in a process sort in the order they were made, and keyset pagination
+ * by id pages in creation order.
  */
 public final class TimeOrderedIds {
 
@@ -16,14 +18,29 @@ public final class TimeOrderedIds {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final HexFormat HEX = HexFormat.of();
 
+  private static long lastMillis = -1;
+  private static final byte[] LAST_RANDOM = new byte[10];
+
   private TimeOrderedIds() {}
 
   /** A new id body for the current instant of {@code clock}. */
-  public static String next(Clock clock) {
-    byte[] random = new byte[10];
-    RANDOM.nextBytes(random);
-    String millis = HEX.toHexDigits(clock.millis()).substring(4);
-    return millis + HEX.formatHex(random);
+  public static synchronized String next(Clock clock) {
+    long millis = clock.millis();
+    if (millis == lastMillis) {
+      increment(LAST_RANDOM);
+    } else {
+      RANDOM.nextBytes(LAST_RANDOM);
+      lastMillis = millis;
+    }
+    return HEX.toHexDigits(millis).substring(4) + HEX.formatHex(LAST_RANDOM);
+  }
+
+  private static void increment(byte[] counter) {
+    for (int i = counter.length - 1; i >= 0; i--) {
+      if (++counter[i] != 0) {
+        return;
+      }
+    }
   }
 
   /** {@code count} random lowercase hex digits, for identifiers too short to carry a timestamp. */

@@ -1,6 +1,5 @@
 /**
- * The persistence adapter: the repositories, audit log and usage recorder on Hibernate, H2 and
- * PostgreSQL. Built in the persistence issue; the module exists so the layering holds from the
- * start.
+ * The persistence adapter: every persistence port on Hibernate over H2 or PostgreSQL, schema by
+ * Flyway. Entities live here only and are mapped to and from the domain by static mappers.
  */
 package dev.keygate.adapter.persistence;

@@ -52,7 +52,8 @@ final class Authorization {
   /** Refuses an owner out of the principal's reach as if it did not exist (404). */
   void requireReach(Principal principal, Owner owner, AuditAction action) {
     if (!principal.covers(owner)) {
-      trail.refused(principal, action, owner.id(), Optional.of(owner), "owner out of reach");
+      Optional<Owner> named = Echo.isSafe(owner.id()) ? Optional.of(owner) : Optional.empty();
+      trail.refused(principal, action, Echo.plain(owner.id()), named, "owner out of reach");
       throw ownerNotFound(owner);
     }
   }
@@ -72,9 +73,16 @@ final class Authorization {
     throw new NotFoundException("api key " + keyId + " not found");
   }
 
+  /** Records that a confined principal reached for an object of another owner. */
+  void outOfReach(Principal principal, AuditAction action, String target, Owner owner) {
+    trail.refused(principal, action, target, Optional.of(owner), "out of reach");
+  }
+
   static NotFoundException ownerNotFound(Owner owner) {
     return new NotFoundException(
-        (owner instanceof Owner.Org ? "organization " : "user ") + owner.id() + " not found");
+        (owner instanceof Owner.Org ? "organization " : "user ")
+            + Echo.plain(owner.id())
+            + " not found");
   }
 
   private ForbiddenException refuse(

@@ -32,7 +32,9 @@ public final class ListApiKeysService implements ListApiKeysUseCase {
       return apiKeys.list(filter, page);
     }
     Owner own = confinement.get();
-    if (filter.owner().map(asked -> !asked.equals(own)).orElse(false)) {
+    Optional<Owner> asked = filter.owner();
+    if (asked.isPresent() && !asked.get().equals(own)) {
+      authorization.outOfReach(principal, API_KEY_READ, Echo.plain(asked.get().id()), asked.get());
       return Page.empty();
     }
     return apiKeys.list(filter.ownedBy(own), page);

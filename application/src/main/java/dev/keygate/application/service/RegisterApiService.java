@@ -8,6 +8,7 @@ import dev.keygate.application.port.in.RegisterApiCommand;
 import dev.keygate.application.port.in.RegisterApiUseCase;
 import dev.keygate.application.port.out.ApiRepository;
 import dev.keygate.domain.ConflictException;
+import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.Api;
 import java.time.Clock;
 import java.util.Optional;
@@ -33,6 +34,10 @@ public final class RegisterApiService implements RegisterApiUseCase {
     authorization.requireScope(principal, CREATE_APIS, API_REGISTER, "apis");
     authorization.requireOperator(principal, API_REGISTER, "apis");
     Api api = Api.register(command.name(), command.audience(), clock);
+    if (api.isManagement()) {
+      throw new ValidationException(
+          "audience " + Api.MANAGEMENT_AUDIENCE + " is reserved for Keygate's management api");
+    }
     if (apis.findByAudience(api.audience()).isPresent()) {
       throw new ConflictException(
           "an api with audience " + Echo.quote(api.audience()) + " already exists");

@@ -63,12 +63,21 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
       return Verification.invalid();
     }
     Instant now = clock.instant();
-    Optional<ApiKey> matched = matchSecret(token.get(), now);
-    // Keys out of the caller's reach answer like unknown keys.
-    if (matched.isEmpty() || !principal.covers(matched.get().owner())) {
+    Optional<ApiKey> matched;
+    try {
+      matched = matchSecret(token.get(), now);
+    } finally {
+      token.get().wipe();
+    }
+    if (matched.isEmpty()) {
       return Verification.invalid();
     }
     ApiKey key = matched.get();
+    if (!principal.covers(key.owner())) {
+      // Keys out of the caller's reach answer like unknown keys; the attempt is on record.
+      authorization.outOfReach(principal, API_KEY_VERIFY, key.id().value(), key.owner());
+      return Verification.invalid();
+    }
     VerifyOutcome outcome = judge(key, command, now);
     if (outcome == VerifyOutcome.API_KEY_INVALID) {
       return Verification.invalid();

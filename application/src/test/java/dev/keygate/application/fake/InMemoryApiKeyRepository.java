@@ -11,7 +11,9 @@ import dev.keygate.domain.api.ScopeId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.key.KeySecret;
+import dev.keygate.domain.key.Usage;
 import dev.keygate.domain.token.SecretLookup;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -45,7 +47,8 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     if (stored.version() != key.version()) {
       throw new ConflictException("api key " + key.id() + " was changed concurrently");
     }
-    ApiKey bumped = withVersion(key, key.version() + 1);
+    // Usage belongs to the recorder: an update never writes back the usage it read.
+    ApiKey bumped = withUsageAndVersion(key, stored.usage(), key.version() + 1);
     keys.put(key.id().value(), bumped);
     return bumped;
   }
@@ -76,11 +79,42 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
   @Override
   public synchronized void withdrawScope(ScopeId scopeId) {
     for (ApiKey key : List.copyOf(keys.values())) {
-      key.scopes().stream()
-          .filter(scope -> scope.id().equals(scopeId))
-          .findFirst()
-          .ifPresent(scope -> update(key.withoutScope(scope)));
+      if (key.scopes().stream().anyMatch(scope -> scope.id().equals(scopeId))) {
+        update(key.withoutScope(scopeId));
+      }
     }
+  }
+
+  /** Adds verifications to a key's usage as the write-behind recorder does: no version change. */
+  public synchronized void addUsage(
+      ApiKeyId id, long count, Instant verifiedOn, Optional<String> clientIp) {
+    ApiKey key = keys.get(id.value());
+    if (key == null) {
+      return;
+    }
+    Usage old = key.usage();
+    boolean later = old.lastVerifiedOn().map(verifiedOn::isAfter).orElse(true);
+    Usage usage =
+        new Usage(
+            later ? Optional.of(verifiedOn) : old.lastVerifiedOn(),
+            later && clientIp.isPresent() ? clientIp : old.lastVerifiedIp(),
+            old.verificationCount() + count);
+    keys.put(
+        id.value(),
+        new ApiKey(
+            key.id(),
+            key.name(),
+            key.owner(),
+            key.apiId(),
+            key.scopes(),
+            key.status(),
+            key.createdOn(),
+            key.createdBy(),
+            key.expiresOn(),
+            key.secrets(),
+            usage,
+            key.revokedOn(),
+            key.version()));
   }
 
   /** How many lookups by id or by secret lookup were made, for tests of the hot path. */
@@ -97,7 +131,7 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     return keys.values().stream().filter(key -> key.secret(lookup).isPresent()).findFirst();
   }
 
-  private static ApiKey withVersion(ApiKey key, long version) {
+  private static ApiKey withUsageAndVersion(ApiKey key, Usage usage, long version) {
     return new ApiKey(
         key.id(),
         key.name(),
@@ -109,7 +143,7 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
         key.createdBy(),
         key.expiresOn(),
         key.secrets(),
-        key.usage(),
+        usage,
         key.revokedOn(),
         version);
   }

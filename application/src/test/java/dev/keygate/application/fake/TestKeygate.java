@@ -152,7 +152,9 @@ public final class TestKeygate {
    * init} does: its scopes are fixed, so they go straight into the repository.
    */
   public Api registerManagementApi() {
-    Api api = registerApi(Api.MANAGEMENT_AUDIENCE);
+    // The audience is reserved: the use case refuses it, so this stores it as init does.
+    Api api = Api.register("Keygate management", Api.MANAGEMENT_AUDIENCE, clock);
+    apis.add(api);
     for (ManagementScope scope : ManagementScope.values()) {
       apis.addScope(Scope.define(api.id(), scope.key(), "Keygate " + scope.key(), clock));
     }
@@ -180,8 +182,8 @@ public final class TestKeygate {
   }
 
   /**
-   * A well-formed token with the same prefix and lookup but another secret and a correct
-   * checksum: it reaches the hash check and fails there.
+   * A well-formed token with the same prefix and lookup but another secret and a correct checksum:
+   * it reaches the hash check and fails there.
    */
   public static String withWrongSecret(String token) {
     char[] secret = secretOf(token).toCharArray();

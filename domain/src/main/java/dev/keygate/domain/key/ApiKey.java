@@ -4,6 +4,7 @@ import dev.keygate.domain.Checks;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
+import dev.keygate.domain.api.ScopeId;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.token.SecretLookup;
 import java.time.Duration;
@@ -168,11 +169,12 @@ public record ApiKey(
   public void checkRotatable(Duration grace, Instant now) {
     Checks.required("rotation grace", grace);
     if (grace.isNegative() || grace.compareTo(MAX_ROTATION_GRACE) > 0) {
+      String was = grace.getNano() == 0 ? String.valueOf(grace.toSeconds()) : grace.toString();
       throw new ValidationException(
           "rotation grace must be 0-"
               + MAX_ROTATION_GRACE.toSeconds()
               + " seconds (7 days), was "
-              + grace.toSeconds());
+              + was);
     }
     if (status == ApiKeyStatus.REVOKED) {
       throw new IllegalKeyTransitionException(
@@ -184,10 +186,10 @@ public record ApiKey(
     }
   }
 
-  /** The same key without {@code scope}, as when the scope is deleted from its API. */
-  public ApiKey withoutScope(Scope scope) {
+  /** The same key without the scope {@code scopeId}, as when it is deleted from its API. */
+  public ApiKey withoutScope(ScopeId scopeId) {
     Set<Scope> remaining = new LinkedHashSet<>(scopes);
-    remaining.remove(scope);
+    remaining.removeIf(scope -> scope.id().equals(scopeId));
     return new ApiKey(
         id, name, owner, apiId, remaining, status, createdOn, createdBy, expiresOn, secrets, usage,
         revokedOn, version);

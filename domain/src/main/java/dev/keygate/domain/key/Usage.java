@@ -1,6 +1,7 @@
 package dev.keygate.domain.key;
 
 import dev.keygate.domain.Checks;
+import dev.keygate.domain.ValidationException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -15,7 +16,7 @@ public record Usage(
     Checks.required("last verification time", lastVerifiedOn);
     Checks.required("last verification address", lastVerifiedIp);
     if (verificationCount < 0) {
-      throw new IllegalArgumentException("verification count must not be negative");
+      throw new ValidationException("verification count must not be negative");
     }
   }
 }

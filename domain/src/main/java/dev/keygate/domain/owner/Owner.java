@@ -13,6 +13,7 @@ public sealed interface Owner permits Owner.Org, Owner.User {
 
   /** The owner for an organization code or a user id, as read from the wire. */
   static Owner of(OwnerType type, String id) {
+    Checks.required("owner type", type);
     return type == OwnerType.ORGANIZATION ? new Org(new OrgCode(id)) : new User(new UserId(id));
   }
 

@@ -24,6 +24,7 @@ public record User(UserId id, String name, Optional<String> email, Instant creat
 
   private static void checkEmail(String email) {
     Checks.lengthBetween("user email", email, 3, MAX_EMAIL_LENGTH);
+    Checks.word("user email", email, MAX_EMAIL_LENGTH);
     if (!EMAIL.matcher(email).matches()) {
       throw new ValidationException("user email must look like name@domain");
     }

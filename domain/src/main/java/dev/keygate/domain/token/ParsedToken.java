@@ -38,6 +38,11 @@ public final class ParsedToken {
     return token.clone();
   }
 
+  /** Overwrites the token held here once it is no longer needed. */
+  public void wipe() {
+    Arrays.fill(token, '\0');
+  }
+
   @Override
   public String toString() {
     return "ParsedToken[prefix=" + prefix + ", lookup=" + lookup + ", secret=***]";

@@ -1,0 +1,76 @@
+package dev.keygate.adapter.persistence;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+@Entity
+@Table(name = "api_keys")
+class ApiKeyEntity {
+
+  @Id String id;
+
+  @Column(nullable = false)
+  String name;
+
+  @Column(name = "owner_type", nullable = false)
+  String ownerType;
+
+  @Column(name = "owner_id", nullable = false)
+  String ownerId;
+
+  @Column(name = "api_id", nullable = false)
+  String apiId;
+
+  @Column(nullable = false)
+  String status;
+
+  @Column(name = "created_on", nullable = false)
+  Instant createdOn;
+
+  @Column(name = "created_by", nullable = false)
+  String createdBy;
+
+  @Column(name = "expires_on")
+  Instant expiresOn;
+
+  @Column(name = "revoked_on")
+  Instant revokedOn;
+
+  // Usage is only ever written as increments by the write-behind recorder: an entity update must
+  // never write back a count it read, or concurrent nodes would lose verifications.
+  @Column(name = "last_verified_on", insertable = false, updatable = false)
+  Instant lastVerifiedOn;
+
+  @Column(name = "last_verified_ip", insertable = false, updatable = false)
+  String lastVerifiedIp;
+
+  @Column(name = "verification_count", insertable = false, updatable = false)
+  long verificationCount;
+
+  @Version long version;
+
+  // A set, not a list: fetched together with the scopes, a list would repeat rows.
+  @OneToMany(mappedBy = "apiKey", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("position")
+  Set<KeySecretEntity> secrets = new LinkedHashSet<>();
+
+  @ManyToMany
+  @JoinTable(
+      name = "api_key_scopes",
+      joinColumns = @JoinColumn(name = "api_key_id"),
+      inverseJoinColumns = @JoinColumn(name = "scope_id"))
+  Set<ScopeEntity> scopes = new HashSet<>();
+}

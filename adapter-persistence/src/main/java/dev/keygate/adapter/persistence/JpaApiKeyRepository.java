@@ -1,0 +1,181 @@
+package dev.keygate.adapter.persistence;
+
+import dev.keygate.application.port.out.ApiKeyFilter;
+import dev.keygate.application.port.out.ApiKeyRepository;
+import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.domain.ConflictException;
+import dev.keygate.domain.NotFoundException;
+import dev.keygate.domain.api.ApiId;
+import dev.keygate.domain.api.ScopeId;
+import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.token.SecretLookup;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link ApiKeyRepository} on Hibernate, with optimistic locking on the key's version. */
+final class JpaApiKeyRepository implements ApiKeyRepository {
+
+  private static final String FETCH_KEYS =
+      "select distinct k from ApiKeyEntity k left join fetch k.secrets left join fetch k.scopes ";
+
+  private final Transactions transactions;
+
+  JpaApiKeyRepository(Transactions transactions) {
+    this.transactions = transactions;
+  }
+
+  @Override
+  public void add(ApiKey key) {
+    transactions.call(
+        em -> {
+          ApiKeyEntity entity = new ApiKeyEntity();
+          ApiKeyMapper.copy(key, entity, id -> em.getReference(ScopeEntity.class, id.value()));
+          em.persist(entity);
+          return null;
+        },
+        "api key " + key.id() + " or one of its secret lookups already exists");
+  }
+
+  @Override
+  public ApiKey update(ApiKey key) {
+    String conflict = "api key " + key.id() + " was changed concurrently; read it again and retry";
+    ApiKeyEntity stored =
+        transactions.call(
+            em -> {
+              ApiKeyEntity entity = em.find(ApiKeyEntity.class, key.id().value());
+              if (entity == null) {
+                throw new NotFoundException("api key " + key.id() + " not found");
+              }
+              if (entity.version != key.version()) {
+                throw new ConflictException(conflict);
+              }
+              ApiKeyMapper.copy(key, entity, id -> em.getReference(ScopeEntity.class, id.value()));
+              // Secrets live in rows of their own: force the version bump so that every change
+              // of a key, a rotation included, is guarded by it.
+              em.lock(entity, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+              return entity;
+            },
+            conflict);
+    // Mapped after commit, when the version holds its final value.
+    return ApiKeyMapper.toDomain(stored);
+  }
+
+  @Override
+  public Optional<ApiKey> findById(ApiKeyId id) {
+    return transactions.call(
+        em ->
+            em.createQuery(FETCH_KEYS + "where k.id = :id", ApiKeyEntity.class)
+                .setParameter("id", id.value())
+                .getResultStream()
+                .findFirst()
+                .map(ApiKeyMapper::toDomain));
+  }
+
+  @Override
+  public Optional<ApiKey> findBySecretLookup(SecretLookup lookup) {
+    return transactions.call(
+        em ->
+            em.createQuery(
+                    FETCH_KEYS
+                        + "where k.id = (select s.apiKey.id from KeySecretEntity s"
+                        + " where s.lookup = :lookup)",
+                    ApiKeyEntity.class)
+                .setParameter("lookup", lookup.value())
+                .getResultStream()
+                .findFirst()
+                .map(ApiKeyMapper::toDomain));
+  }
+
+  @Override
+  public Page<ApiKey> list(ApiKeyFilter filter, PageRequest page) {
+    return transactions.call(
+        em -> {
+          List<String> ids = pageOfIds(em, filter, page);
+          boolean more = ids.size() > page.size();
+          List<String> shown = more ? ids.subList(0, page.size()) : ids;
+          if (shown.isEmpty()) {
+            return Page.<ApiKey>empty();
+          }
+          List<ApiKey> keys =
+              em
+                  .createQuery(FETCH_KEYS + "where k.id in :ids", ApiKeyEntity.class)
+                  .setParameter("ids", shown)
+                  .getResultList()
+                  .stream()
+                  .map(ApiKeyMapper::toDomain)
+                  .sorted(Comparator.comparing(key -> key.id().value()))
+                  .toList();
+          return new Page<>(keys, more);
+        });
+  }
+
+  /** Keyset pagination: the ids after the cursor, one more than the page to tell if more follow. */
+  private static List<String> pageOfIds(EntityManager em, ApiKeyFilter filter, PageRequest page) {
+    StringBuilder jpql = new StringBuilder("select k.id from ApiKeyEntity k where 1 = 1");
+    Map<String, Object> parameters = new HashMap<>();
+    filter
+        .ownerType()
+        .ifPresent(type -> where(jpql, parameters, "k.ownerType", "ownerType", type.name()));
+    filter
+        .owner()
+        .ifPresent(
+            owner -> {
+              where(jpql, parameters, "k.ownerType", "exactOwnerType", owner.type().name());
+              where(jpql, parameters, "k.ownerId", "ownerId", owner.id());
+            });
+    filter
+        .status()
+        .ifPresent(status -> where(jpql, parameters, "k.status", "status", status.name()));
+    filter.apiId().ifPresent(api -> where(jpql, parameters, "k.apiId", "apiId", api.value()));
+    page.startingAfter()
+        .ifPresent(
+            after -> {
+              jpql.append(" and k.id > :after");
+              parameters.put("after", after);
+            });
+    jpql.append(" order by k.id");
+    TypedQuery<String> query = em.createQuery(jpql.toString(), String.class);
+    parameters.forEach(query::setParameter);
+    return query.setMaxResults(page.size() + 1).getResultList();
+  }
+
+  private static void where(
+      StringBuilder jpql, Map<String, Object> parameters, String path, String name, Object value) {
+    jpql.append(" and ").append(path).append(" = :").append(name);
+    parameters.put(name, value);
+  }
+
+  @Override
+  public long countByApi(ApiId apiId) {
+    return transactions.call(
+        em ->
+            em.createQuery("select count(k) from ApiKeyEntity k where k.apiId = :api", Long.class)
+                .setParameter("api", apiId.value())
+                .getSingleResult());
+  }
+
+  @Override
+  public void withdrawScope(ScopeId scopeId) {
+    transactions.call(
+        em -> {
+          // Bump the version of every holder first, so a concurrent update of one of them loses.
+          em.createNativeQuery(
+                  "update api_keys set version = version + 1 where id in"
+                      + " (select api_key_id from api_key_scopes where scope_id = ?1)")
+              .setParameter(1, scopeId.value())
+              .executeUpdate();
+          em.createNativeQuery("delete from api_key_scopes where scope_id = ?1")
+              .setParameter(1, scopeId.value())
+              .executeUpdate();
+          return null;
+        });
+  }
+}

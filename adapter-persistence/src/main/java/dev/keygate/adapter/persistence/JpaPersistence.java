@@ -1,0 +1,86 @@
+package dev.keygate.adapter.persistence;
+
+import dev.keygate.application.port.out.ApiKeyRepository;
+import dev.keygate.application.port.out.ApiRepository;
+import dev.keygate.application.port.out.AuditLog;
+import dev.keygate.application.port.out.OwnerRepository;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+
+/**
+ * Keygate's storage on one database: migrates the schema with Flyway, then serves every persistence
+ * port from one Hibernate session factory. Works on H2 and PostgreSQL alike.
+ */
+public final class JpaPersistence implements AutoCloseable {
+
+  private final DataSource dataSource;
+  private final EntityManagerFactory entityManagers;
+  private final ApiKeyRepository apiKeys;
+  private final ApiRepository apis;
+  private final OwnerRepository owners;
+  private final AuditLog auditLog;
+
+  private JpaPersistence(DataSource dataSource, EntityManagerFactory entityManagers) {
+    this.dataSource = dataSource;
+    this.entityManagers = entityManagers;
+    Transactions transactions = new Transactions(entityManagers);
+    this.apiKeys = new JpaApiKeyRepository(transactions);
+    this.apis = new JpaApiRepository(transactions);
+    this.owners = new JpaOwnerRepository(transactions);
+    this.auditLog = new JpaAuditLog(transactions);
+  }
+
+  /** Brings the schema up to date and opens the storage; the pool stays the caller's to close. */
+  public static JpaPersistence open(DataSource dataSource) {
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    EntityManagerFactory entityManagers =
+        new HibernatePersistenceConfiguration("keygate")
+            .managedClasses(
+                ApiKeyEntity.class,
+                KeySecretEntity.class,
+                ApiEntity.class,
+                ScopeEntity.class,
+                OrganizationEntity.class,
+                UserEntity.class,
+                AuditEventEntity.class)
+            .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+            .property("hibernate.jdbc.time_zone", "UTC")
+            .createEntityManagerFactory();
+    return new JpaPersistence(dataSource, entityManagers);
+  }
+
+  public ApiKeyRepository apiKeys() {
+    return apiKeys;
+  }
+
+  public ApiRepository apis() {
+    return apis;
+  }
+
+  public OwnerRepository owners() {
+    return owners;
+  }
+
+  public AuditLog auditLog() {
+    return auditLog;
+  }
+
+  /** Whether the database answers right now, for health checks. */
+  public boolean ping() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(2);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    entityManagers.close();
+  }
+}

@@ -1,0 +1,46 @@
+package dev.keygate.adapter.persistence;
+
+import dev.keygate.domain.owner.OrgCode;
+import dev.keygate.domain.owner.Organization;
+import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.owner.OwnerType;
+import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserId;
+import java.util.Optional;
+
+/** Organizations, users and owner columns, to and from their entities. */
+final class OwnerMapper {
+
+  private OwnerMapper() {}
+
+  static OrganizationEntity toEntity(Organization organization) {
+    OrganizationEntity entity = new OrganizationEntity();
+    entity.code = organization.code().value();
+    entity.name = organization.name();
+    entity.createdOn = organization.createdOn();
+    return entity;
+  }
+
+  static Organization toDomain(OrganizationEntity entity) {
+    return new Organization(new OrgCode(entity.code), entity.name, entity.createdOn);
+  }
+
+  static UserEntity toEntity(User user) {
+    UserEntity entity = new UserEntity();
+    entity.id = user.id().value();
+    entity.name = user.name();
+    entity.email = user.email().orElse(null);
+    entity.createdOn = user.createdOn();
+    return entity;
+  }
+
+  static User toDomain(UserEntity entity) {
+    return new User(
+        new UserId(entity.id), entity.name, Optional.ofNullable(entity.email), entity.createdOn);
+  }
+
+  /** The owner stored as {@code owner_type} and {@code owner_id}. */
+  static Owner owner(String type, String id) {
+    return Owner.of(OwnerType.valueOf(type), id);
+  }
+}

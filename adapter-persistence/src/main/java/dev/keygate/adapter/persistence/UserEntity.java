@@ -1,0 +1,22 @@
+package dev.keygate.adapter.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "users")
+class UserEntity {
+
+  @Id String id;
+
+  @Column(nullable = false)
+  String name;
+
+  String email;
+
+  @Column(name = "created_on", nullable = false)
+  Instant createdOn;
+}

@@ -1,0 +1,75 @@
+package dev.keygate.adapter.persistence;
+
+import dev.keygate.application.contract.ApiKeyRepositoryContract;
+import dev.keygate.application.contract.ApiRepositoryContract;
+import dev.keygate.application.contract.AuditLogContract;
+import dev.keygate.application.contract.OwnerRepositoryContract;
+import dev.keygate.application.contract.Stores;
+import dev.keygate.application.contract.UsageRecorderContract;
+import dev.keygate.application.port.out.UsageRecorder;
+import java.time.Duration;
+import org.junit.jupiter.api.Nested;
+
+/** Every persistence contract on Postgres. */
+class PostgresContractsTest {
+
+  @Nested
+  class ApiKeys extends ApiKeyRepositoryContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return TestDatabases.postgres().emptyStores();
+    }
+  }
+
+  @Nested
+  class Apis extends ApiRepositoryContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return TestDatabases.postgres().emptyStores();
+    }
+  }
+
+  @Nested
+  class Owners extends OwnerRepositoryContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return TestDatabases.postgres().emptyStores();
+    }
+  }
+
+  @Nested
+  class Audit extends AuditLogContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return TestDatabases.postgres().emptyStores();
+    }
+  }
+
+  @Nested
+  class Usage extends UsageRecorderContract {
+    private WriteBehindUsageRecorder recorder;
+
+    @Override
+    protected Stores openEmptyStores() {
+      // an interval long enough that only the contract's own flushes write
+      recorder =
+          new WriteBehindUsageRecorder(TestDatabases.postgres().dataSource(), Duration.ofHours(1));
+      return TestDatabases.postgres().emptyStores();
+    }
+
+    @Override
+    protected void closeStores() {
+      recorder.close();
+    }
+
+    @Override
+    protected UsageRecorder recorder() {
+      return recorder;
+    }
+
+    @Override
+    protected void flush() {
+      recorder.flush();
+    }
+  }
+}

@@ -1,0 +1,301 @@
+package dev.keygate.application.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keygate.application.port.out.ApiKeyFilter;
+import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.domain.ConflictException;
+import dev.keygate.domain.NotFoundException;
+import dev.keygate.domain.api.Api;
+import dev.keygate.domain.api.Scope;
+import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.key.ApiKeyStatus;
+import dev.keygate.domain.key.KeySecret;
+import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.owner.OwnerType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@code ApiKeyRepository} must do, whatever stores the keys. */
+public abstract class ApiKeyRepositoryContract extends StoreContract {
+
+  private Api api;
+  private Scope read;
+  private Scope write;
+  private Owner orgA;
+
+  @BeforeEach
+  void storeOwnersAndApi() {
+    api = storedApi("https://users.example.com");
+    read = storedScope(api, "read:users");
+    write = storedScope(api, "write:users");
+    orgA = storedOrganization("org_a");
+  }
+
+  @Test
+  void addedKey_isFoundByIdExactlyAsItWasStored() {
+    ApiKey key = newKey(orgA, api, read, write);
+
+    stores.apiKeys().add(key);
+
+    assertThat(stores.apiKeys().findById(key.id())).contains(key);
+  }
+
+  @Test
+  void addedKey_isFoundByEachOfItsSecretLookups() {
+    ApiKey key = newKey(orgA, api, read);
+    stores.apiKeys().add(key);
+    ApiKey rotated = stores.apiKeys().update(key.rotate(newSecret(NOW), Duration.ofHours(1), NOW));
+
+    for (KeySecret secret : rotated.secrets()) {
+      assertThat(stores.apiKeys().findBySecretLookup(secret.lookup()))
+          .map(ApiKey::id)
+          .contains(key.id());
+    }
+    assertThat(rotated.secrets()).hasSize(2);
+  }
+
+  @Test
+  void unknownIdOrLookup_isNotFound() {
+    stores.apiKeys().add(newKey(orgA, api));
+
+    assertThat(stores.apiKeys().findById(ApiKeyId.generate(CLOCK))).isEmpty();
+    assertThat(stores.apiKeys().findBySecretLookup(newSecret(NOW).lookup())).isEmpty();
+  }
+
+  @Test
+  void addingTheSameIdTwice_isAConflict() {
+    ApiKey key = newKey(orgA, api);
+    stores.apiKeys().add(key);
+
+    assertThatThrownBy(() -> stores.apiKeys().add(key)).isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void aLookupAlreadyInUse_isAConflict() {
+    ApiKey first = newKey(orgA, api);
+    stores.apiKeys().add(first);
+    ApiKey second = newKey(orgA, api);
+    ApiKey sameLookup =
+        new ApiKey(
+            second.id(),
+            second.name(),
+            second.owner(),
+            second.apiId(),
+            second.scopes(),
+            second.status(),
+            second.createdOn(),
+            second.createdBy(),
+            second.expiresOn(),
+            first.secrets(),
+            second.usage(),
+            second.revokedOn(),
+            second.version());
+
+    assertThatThrownBy(() -> stores.apiKeys().add(sameLookup))
+        .isInstanceOf(ConflictException.class);
+    assertThat(stores.apiKeys().findById(second.id())).isEmpty();
+  }
+
+  @Test
+  void update_storesTheTransitionAndBumpsTheVersion() {
+    ApiKey key = newKey(orgA, api, read);
+    stores.apiKeys().add(key);
+
+    ApiKey disabled = stores.apiKeys().update(key.disable());
+
+    assertThat(disabled.status()).isEqualTo(ApiKeyStatus.INACTIVE);
+    assertThat(disabled.version()).isGreaterThan(key.version());
+    assertThat(stores.apiKeys().findById(key.id())).contains(disabled);
+  }
+
+  @Test
+  void update_storesRevocationTime() {
+    ApiKey key = newKey(orgA, api);
+    stores.apiKeys().add(key);
+
+    ApiKey revoked = stores.apiKeys().update(key.revoke(NOW.plusSeconds(5)));
+
+    assertThat(stores.apiKeys().findById(key.id()).orElseThrow().revokedOn())
+        .contains(NOW.plusSeconds(5));
+    assertThat(revoked.status()).isEqualTo(ApiKeyStatus.REVOKED);
+  }
+
+  @Test
+  void updateFromAStaleVersion_isAConflictAndChangesNothing() {
+    ApiKey key = newKey(orgA, api);
+    stores.apiKeys().add(key);
+    ApiKey disabled = stores.apiKeys().update(key.disable());
+
+    assertThatThrownBy(() -> stores.apiKeys().update(key.revoke(NOW)))
+        .isInstanceOf(ConflictException.class);
+    assertThat(stores.apiKeys().findById(key.id())).contains(disabled);
+  }
+
+  @Test
+  void updateOfAnUnknownKey_isNotFound() {
+    ApiKey key = newKey(orgA, api);
+
+    assertThatThrownBy(() -> stores.apiKeys().update(key.disable()))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void rotationWithoutGrace_dropsTheOldSecret() {
+    ApiKey key = newKey(orgA, api);
+    stores.apiKeys().add(key);
+    KeySecret old = key.currentSecret();
+    KeySecret fresh = newSecret(NOW.plusSeconds(1));
+
+    ApiKey rotated = stores.apiKeys().update(key.rotate(fresh, Duration.ZERO, NOW.plusSeconds(1)));
+
+    assertThat(rotated.secrets()).containsExactly(fresh);
+    assertThat(stores.apiKeys().findBySecretLookup(old.lookup())).isEmpty();
+    assertThat(stores.apiKeys().findBySecretLookup(fresh.lookup())).contains(rotated);
+  }
+
+  @Test
+  void rotationWithGrace_keepsTheOldSecretWithItsDeadlineAndTheNewOneLast() {
+    ApiKey key = newKey(orgA, api);
+    stores.apiKeys().add(key);
+    KeySecret fresh = newSecret(NOW);
+
+    stores.apiKeys().update(key.rotate(fresh, Duration.ofHours(1), NOW));
+
+    ApiKey stored = stores.apiKeys().findById(key.id()).orElseThrow();
+    assertThat(stored.currentSecret()).isEqualTo(fresh);
+    assertThat(stored.secrets().get(0).expiresOn()).contains(NOW.plus(Duration.ofHours(1)));
+  }
+
+  @Test
+  void list_filtersByOwnerTypeOwnerStatusAndApi() {
+    Owner orgB = storedOrganization("org_b");
+    Owner alice = storedUser("kp_alice");
+    Api other = storedApi("https://billing.example.com");
+    ApiKey ofA = newKey(orgA, api);
+    ApiKey ofB = newKey(orgB, api);
+    ApiKey ofAlice = newKey(alice, api);
+    ApiKey onOther = newKey(orgA, other);
+    List.of(ofA, ofB, ofAlice, onOther).forEach(stores.apiKeys()::add);
+    ApiKey disabledB = stores.apiKeys().update(ofB.disable());
+
+    assertThat(
+            ids(
+                listAll(
+                    new ApiKeyFilter(
+                        Optional.of(OwnerType.USER),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()))))
+        .containsExactly(ofAlice.id());
+    assertThat(ids(listAll(ApiKeyFilter.ALL.ownedBy(orgA))))
+        .containsExactlyElementsOf(sortedIds(ofA, onOther));
+    assertThat(ids(listAll(ApiKeyFilter.ALL.withStatus(ApiKeyStatus.INACTIVE))))
+        .containsExactly(disabledB.id());
+    assertThat(
+            ids(
+                listAll(
+                    new ApiKeyFilter(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(other.id())))))
+        .containsExactly(onOther.id());
+    assertThat(ids(listAll(ApiKeyFilter.ALL))).hasSize(4);
+  }
+
+  @Test
+  void list_pagesInIdOrderAfterTheCursor() {
+    List<ApiKey> keys = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ApiKey key = newKey(orgA, api);
+      stores.apiKeys().add(key);
+      keys.add(key);
+    }
+    List<ApiKeyId> expected = sortedIds(keys.toArray(ApiKey[]::new));
+
+    Page<ApiKey> first = stores.apiKeys().list(ApiKeyFilter.ALL, PageRequest.first(2));
+    Page<ApiKey> second =
+        stores
+            .apiKeys()
+            .list(ApiKeyFilter.ALL, new PageRequest(2, Optional.of(expected.get(1).value())));
+    Page<ApiKey> last =
+        stores
+            .apiKeys()
+            .list(ApiKeyFilter.ALL, new PageRequest(2, Optional.of(expected.get(3).value())));
+
+    assertThat(ids(first.items())).containsExactlyElementsOf(expected.subList(0, 2));
+    assertThat(first.hasMore()).isTrue();
+    assertThat(ids(second.items())).containsExactlyElementsOf(expected.subList(2, 4));
+    assertThat(second.hasMore()).isTrue();
+    assertThat(ids(last.items())).containsExactly(expected.get(4));
+    assertThat(last.hasMore()).isFalse();
+  }
+
+  @Test
+  void list_aPageExactlyFullHasNoMore() {
+    stores.apiKeys().add(newKey(orgA, api));
+    stores.apiKeys().add(newKey(orgA, api));
+
+    Page<ApiKey> page = stores.apiKeys().list(ApiKeyFilter.ALL, PageRequest.first(2));
+
+    assertThat(page.items()).hasSize(2);
+    assertThat(page.hasMore()).isFalse();
+  }
+
+  @Test
+  void countByApi_countsKeysOfEveryStatus() {
+    Api other = storedApi("https://billing.example.com");
+    ApiKey revoked = newKey(orgA, api);
+    stores.apiKeys().add(revoked);
+    stores.apiKeys().update(revoked.revoke(NOW));
+    stores.apiKeys().add(newKey(orgA, api));
+    stores.apiKeys().add(newKey(orgA, other));
+
+    assertThat(stores.apiKeys().countByApi(api.id())).isEqualTo(2);
+    assertThat(stores.apiKeys().countByApi(other.id())).isEqualTo(1);
+  }
+
+  @Test
+  void withdrawScope_takesItFromEveryHolderAndGuardsAgainstStaleWrites() {
+    ApiKey both = newKey(orgA, api, read, write);
+    ApiKey readOnly = newKey(orgA, api, read);
+    ApiKey writeOnly = newKey(orgA, api, write);
+    List.of(both, readOnly, writeOnly).forEach(stores.apiKeys()::add);
+
+    stores.apiKeys().withdrawScope(read.id());
+
+    assertThat(stores.apiKeys().findById(both.id()).orElseThrow().scopes()).containsExactly(write);
+    assertThat(stores.apiKeys().findById(readOnly.id()).orElseThrow().scopes()).isEmpty();
+    assertThat(stores.apiKeys().findById(writeOnly.id())).contains(writeOnly);
+    assertThatThrownBy(() -> stores.apiKeys().update(both.disable()))
+        .isInstanceOf(ConflictException.class);
+  }
+
+  private List<ApiKey> listAll(ApiKeyFilter filter) {
+    return stores
+        .apiKeys()
+        .list(filter, new PageRequest(PageRequest.MAX_SIZE, Optional.empty()))
+        .items();
+  }
+
+  private static List<ApiKeyId> ids(List<ApiKey> keys) {
+    return keys.stream().map(ApiKey::id).toList();
+  }
+
+  private static List<ApiKeyId> sortedIds(ApiKey... keys) {
+    return Set.of(keys).stream()
+        .map(ApiKey::id)
+        .sorted(Comparator.comparing(ApiKeyId::value))
+        .toList();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.keygate.application.contract;
+
+import dev.keygate.application.fake.InMemoryApiKeyRepository;
+import dev.keygate.application.fake.InMemoryApiRepository;
+import dev.keygate.application.fake.InMemoryAuditLog;
+import dev.keygate.application.fake.InMemoryOwnerRepository;
+import dev.keygate.application.fake.InMemoryUsageRecorder;
+import dev.keygate.application.port.out.UsageRecorder;
+import org.junit.jupiter.api.Nested;
+
+/** The persistence contracts against the in-memory fakes, so the fakes stay true to them. */
+class InMemoryContractsTest {
+
+  private static Stores inMemory() {
+    return new Stores(
+        new InMemoryApiKeyRepository(),
+        new InMemoryApiRepository(),
+        new InMemoryOwnerRepository(),
+        new InMemoryAuditLog());
+  }
+
+  @Nested
+  class ApiKeys extends ApiKeyRepositoryContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return inMemory();
+    }
+  }
+
+  @Nested
+  class Apis extends ApiRepositoryContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return inMemory();
+    }
+  }
+
+  @Nested
+  class Owners extends OwnerRepositoryContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return inMemory();
+    }
+  }
+
+  @Nested
+  class Audit extends AuditLogContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return inMemory();
+    }
+  }
+
+  @Nested
+  class Usage extends UsageRecorderContract {
+    private InMemoryUsageRecorder recorder;
+
+    @Override
+    protected Stores openEmptyStores() {
+      Stores stores = inMemory();
+      recorder = new InMemoryUsageRecorder((InMemoryApiKeyRepository) stores.apiKeys());
+      return stores;
+    }
+
+    @Override
+    protected UsageRecorder recorder() {
+      return recorder;
+    }
+
+    @Override
+    protected void flush() {
+      // the fake writes at once
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package dev.keygate.application.service;
+
+import dev.keygate.application.fake.InMemoryApiKeyRepository;
+import dev.keygate.application.port.out.ApiKeyFilter;
+import dev.keygate.application.port.out.ApiKeyRepository;
+import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.domain.api.ApiId;
+import dev.keygate.domain.api.ScopeId;
+import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.token.SecretLookup;
+import java.util.Optional;
+
+/**
+ * An {@link ApiKeyRepository} over an in-memory store where, once armed, another writer stores the
+ * key right after a service has read it: the lost race that optimistic locking must catch.
+ */
+final class RacingApiKeyRepository implements ApiKeyRepository {
+
+  private final InMemoryApiKeyRepository store;
+  private boolean raceNextRead;
+
+  RacingApiKeyRepository(InMemoryApiKeyRepository store) {
+    this.store = store;
+  }
+
+  /** Makes the next read by id be followed at once by a concurrent write of the same key. */
+  void raceNextRead() {
+    raceNextRead = true;
+  }
+
+  @Override
+  public Optional<ApiKey> findById(ApiKeyId id) {
+    Optional<ApiKey> found = store.findById(id);
+    if (raceNextRead && found.isPresent()) {
+      raceNextRead = false;
+      store.update(found.get());
+    }
+    return found;
+  }
+
+  @Override
+  public void add(ApiKey key) {
+    store.add(key);
+  }
+
+  @Override
+  public ApiKey update(ApiKey key) {
+    return store.update(key);
+  }
+
+  @Override
+  public Optional<ApiKey> findBySecretLookup(SecretLookup lookup) {
+    return store.findBySecretLookup(lookup);
+  }
+
+  @Override
+  public Page<ApiKey> list(ApiKeyFilter filter, PageRequest page) {
+    return store.list(filter, page);
+  }
+
+  @Override
+  public long countByApi(ApiId apiId) {
+    return store.countByApi(apiId);
+  }
+
+  @Override
+  public void withdrawScope(ScopeId scopeId) {
+    store.withdrawScope(scopeId);
+  }
+}

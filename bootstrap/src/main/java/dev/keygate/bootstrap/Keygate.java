@@ -1,0 +1,190 @@
+package dev.keygate.bootstrap;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.keygate.adapter.crypto.Argon2Parameters;
+import dev.keygate.adapter.crypto.Argon2SecretHasher;
+import dev.keygate.adapter.crypto.CaffeineVerifiedSecretCache;
+import dev.keygate.adapter.crypto.SecureRandomKeyGenerator;
+import dev.keygate.adapter.persistence.DataSources;
+import dev.keygate.adapter.persistence.JpaPersistence;
+import dev.keygate.adapter.persistence.WriteBehindUsageRecorder;
+import dev.keygate.application.port.in.Principal;
+import dev.keygate.application.port.in.Verification;
+import dev.keygate.application.port.in.VerifyApiKeyCommand;
+import dev.keygate.application.port.out.OutgoingPorts;
+import dev.keygate.application.service.KeygateServices;
+import dev.keygate.domain.token.KeyPrefix;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Keygate embedded in a JVM application: the use cases over a database of your choice (the embedded
+ * H2 file by default), and a one-call {@link #verify}. Acts as the operator unless the host passes
+ * its own principal to the use cases. Close it to write the last usage counts.
+ *
+ * <pre>{@code
+ * try (Keygate keygate = Keygate.builder().build()) {
+ *   Verification result = keygate.verify(token, "read:users");
+ * }
+ * }</pre>
+ */
+public final class Keygate implements AutoCloseable {
+
+  private final KeygateServices useCases;
+  private final Principal operator;
+  private final JpaPersistence persistence;
+  private final WriteBehindUsageRecorder usage;
+  private final Optional<HikariDataSource> ownPool;
+
+  private Keygate(
+      KeygateServices useCases,
+      Principal operator,
+      JpaPersistence persistence,
+      WriteBehindUsageRecorder usage,
+      Optional<HikariDataSource> ownPool) {
+    this.useCases = useCases;
+    this.operator = operator;
+    this.persistence = persistence;
+    this.usage = usage;
+    this.ownPool = ownPool;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Every use case; each takes the acting principal, such as {@link #operator()}. */
+  public KeygateServices useCases() {
+    return useCases;
+  }
+
+  /** The embedding application as the operator, audited as {@code embedded:<os user>}. */
+  public Principal operator() {
+    return operator;
+  }
+
+  /**
+   * Verifies a token as the operator.
+   *
+   * @param requiredScopes scope keys the key must all hold, such as {@code read:users}
+   */
+  public Verification verify(String token, String... requiredScopes) {
+    return useCases.verifyApiKey().verify(operator, VerifyApiKeyCommand.of(token, requiredScopes));
+  }
+
+  /** Whether the database answers. */
+  public boolean isHealthy() {
+    return persistence.ping();
+  }
+
+  /** Writes the pending usage counts, then releases the database. */
+  @Override
+  public void close() {
+    try {
+      usage.close();
+    } finally {
+      persistence.close();
+      ownPool.ifPresent(HikariDataSource::close);
+    }
+  }
+
+  /** Chooses the database, the token prefix, the Argon2 cost and the clock. */
+  public static final class Builder {
+
+    private String jdbcUrl = DataSources.DEFAULT_URL;
+    private String user;
+    private String password;
+    private DataSource dataSource;
+    private KeyPrefix keyPrefix = KeyPrefix.DEFAULT;
+    private Argon2Parameters argon2 = Argon2Parameters.OWASP;
+    // Millisecond ticks: stored exactly by H2 and PostgreSQL, so what is read back is equal.
+    private Clock clock = Clock.tickMillis(ZoneOffset.UTC);
+    private Duration verifiedTokenTtl = Duration.ofMinutes(5);
+    private long verifiedTokenCapacity = 100_000;
+    private Duration usageFlushInterval = Duration.ofSeconds(1);
+
+    private Builder() {}
+
+    /** The database to use, H2 or PostgreSQL; the embedded H2 file when not set. */
+    public Builder jdbcUrl(String url) {
+      this.jdbcUrl = Objects.requireNonNull(url, "jdbc url");
+      return this;
+    }
+
+    /** Database credentials for {@link #jdbcUrl}. */
+    public Builder credentials(String user, String password) {
+      this.user = user;
+      this.password = password;
+      return this;
+    }
+
+    /** A pool of the host's own, which stays the host's to close; wins over {@link #jdbcUrl}. */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "data source");
+      return this;
+    }
+
+    /** The prefix of new tokens, {@code k_live} by default. */
+    public Builder keyPrefix(String prefix) {
+      this.keyPrefix = new KeyPrefix(prefix);
+      return this;
+    }
+
+    /** Argon2id cost; OWASP's m=19456, t=2, p=1 by default. */
+    public Builder argon2(Argon2Parameters parameters) {
+      this.argon2 = Objects.requireNonNull(parameters, "argon2 parameters");
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How long a proven token skips the Argon2 check, five minutes by default. */
+    public Builder verifiedTokenTtl(Duration ttl) {
+      this.verifiedTokenTtl = Objects.requireNonNull(ttl, "ttl");
+      return this;
+    }
+
+    /** How long usage counts wait in memory at most, one second by default. */
+    public Builder usageFlushInterval(Duration interval) {
+      this.usageFlushInterval = Objects.requireNonNull(interval, "interval");
+      return this;
+    }
+
+    /** Migrates the database if needed and wires Keygate together. */
+    public Keygate build() {
+      Optional<HikariDataSource> ownPool =
+          dataSource == null
+              ? Optional.of(DataSources.pool(jdbcUrl, user, password))
+              : Optional.empty();
+      DataSource database = ownPool.map(DataSource.class::cast).orElse(dataSource);
+      JpaPersistence persistence;
+      try {
+        persistence = JpaPersistence.open(database);
+      } catch (RuntimeException e) {
+        ownPool.ifPresent(HikariDataSource::close);
+        throw e;
+      }
+      WriteBehindUsageRecorder usage = new WriteBehindUsageRecorder(database, usageFlushInterval);
+      OutgoingPorts ports =
+          new OutgoingPorts(
+              persistence.apiKeys(),
+              persistence.apis(),
+              persistence.owners(),
+              persistence.auditLog(),
+              usage,
+              new Argon2SecretHasher(argon2),
+              new SecureRandomKeyGenerator(),
+              new CaffeineVerifiedSecretCache(verifiedTokenTtl, verifiedTokenCapacity));
+      KeygateServices useCases = new KeygateServices(ports, keyPrefix, clock);
+      Principal operator = Principal.operator("embedded:" + System.getProperty("user.name", "app"));
+      return new Keygate(useCases, operator, persistence, usage, ownPool);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package dev.keygate.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.keygate.adapter.crypto.Argon2Parameters;
+import dev.keygate.application.port.in.AddScopeCommand;
+import dev.keygate.application.port.in.CreateApiKeyCommand;
+import dev.keygate.application.port.in.CreateOrganizationCommand;
+import dev.keygate.application.port.in.IssuedApiKey;
+import dev.keygate.application.port.in.RegisterApiCommand;
+import dev.keygate.application.port.in.VerifyOutcome;
+import dev.keygate.domain.api.Api;
+import dev.keygate.domain.owner.OrgCode;
+import dev.keygate.domain.owner.Owner;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Keygate nodes, each with its own pool, caches and usage recorder, sharing one real
+ * PostgreSQL: what one node changes, the other sees on its next verification, and usage counted on
+ * both adds up.
+ */
+class TwoNodesOnePostgresTest {
+
+  private static final Argon2Parameters CHEAP = new Argon2Parameters(256, 1, 1);
+
+  private static EmbeddedPostgres postgres;
+
+  @BeforeAll
+  static void startPostgres() throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws Exception {
+    postgres.close();
+  }
+
+  private static Keygate node() {
+    return Keygate.builder()
+        .jdbcUrl(postgres.getJdbcUrl("postgres", "postgres"))
+        .credentials("postgres", "postgres")
+        .argon2(CHEAP)
+        .build();
+  }
+
+  @Test
+  void revokeOnOneNode_isAnsweredRevokedByTheOthersNextVerify() {
+    try (Keygate a = node();
+        Keygate b = node()) {
+      IssuedApiKey issued = issueKey(a, "revocation");
+      String token = issued.token().reveal();
+      assertThat(b.verify(token, "read:users").outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+      assertThat(b.verify(token, "read:users").outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+
+      a.useCases().revokeApiKey().revoke(a.operator(), issued.key().id());
+
+      assertThat(b.verify(token, "read:users").outcome()).isEqualTo(VerifyOutcome.API_KEY_REVOKED);
+    }
+  }
+
+  @Test
+  void concurrentVerificationsOnBothNodes_areAllCountedAfterClose() throws Exception {
+    IssuedApiKey issued;
+    Keygate a = node();
+    Keygate b = node();
+    try {
+      issued = issueKey(a, "usage");
+      String token = issued.token().reveal();
+      ExecutorService threads = Executors.newFixedThreadPool(8);
+      List<Future<Integer>> verified = new ArrayList<>();
+      for (int thread = 0; thread < 8; thread++) {
+        Keygate target = thread % 2 == 0 ? a : b;
+        Callable<Integer> work =
+            () -> {
+              int ok = 0;
+              for (int i = 0; i < 250; i++) {
+                ok += target.verify(token, "read:users").isValid() ? 1 : 0;
+              }
+              return ok;
+            };
+        verified.add(threads.submit(work));
+      }
+      int total = 0;
+      for (Future<Integer> done : verified) {
+        total += done.get(2, TimeUnit.MINUTES);
+      }
+      threads.shutdown();
+      assertThat(total).isEqualTo(2_000);
+    } finally {
+      a.close();
+      b.close();
+    }
+
+    try (Keygate reader = node()) {
+      assertThat(
+              reader
+                  .useCases()
+                  .getApiKey()
+                  .get(reader.operator(), issued.key().id())
+                  .usage()
+                  .verificationCount())
+          .isEqualTo(2_000);
+    }
+  }
+
+  private static IssuedApiKey issueKey(Keygate node, String name) {
+    Api api =
+        node.useCases()
+            .registerApi()
+            .register(node.operator(), new RegisterApiCommand("Users " + name, "users-" + name));
+    node.useCases()
+        .addScope()
+        .add(node.operator(), new AddScopeCommand(api.id(), "read:users", "Read users"));
+    node.useCases()
+        .createOrganization()
+        .create(
+            node.operator(),
+            new CreateOrganizationCommand("Acme", Optional.of(new OrgCode("org_" + name))));
+    return node.useCases()
+        .createApiKey()
+        .create(
+            node.operator(),
+            new CreateApiKeyCommand(
+                "Production Integration",
+                api.id(),
+                List.of("read:users"),
+                new Owner.Org(new OrgCode("org_" + name)),
+                Optional.empty()));
+  }
+}
