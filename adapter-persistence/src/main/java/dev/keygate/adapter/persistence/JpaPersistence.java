@@ -4,6 +4,7 @@ import dev.keygate.application.port.out.ApiKeyRepository;
 import dev.keygate.application.port.out.ApiRepository;
 import dev.keygate.application.port.out.AuditLog;
 import dev.keygate.application.port.out.OwnerRepository;
+import dev.keygate.application.port.out.PageRequest;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -49,7 +50,8 @@ public final class JpaPersistence implements AutoCloseable {
                 UserEntity.class,
                 AuditEventEntity.class)
             .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
-            .property("hibernate.jdbc.time_zone", "UTC")
+            .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
+            .property(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, PageRequest.MAX_SIZE)
             .createEntityManagerFactory();
     return new JpaPersistence(dataSource, entityManagers);
   }

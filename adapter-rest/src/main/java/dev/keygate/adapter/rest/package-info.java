@@ -1,5 +1,6 @@
 /**
- * The REST adapter: Keygate's Kinde-compatible management API on Javalin. Built in the REST issue;
- * the module exists so the layering holds from the start.
+ * The REST adapter: Keygate's Kinde-compatible management API, verification, health, metrics and
+ * OpenAPI on Javalin, plus {@link dev.keygate.adapter.rest.KeygateGuard} for host applications.
+ * JSON shapes are records of this package; domain objects never reach the wire.
  */
 package dev.keygate.adapter.rest;

@@ -9,6 +9,7 @@ import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.out.OwnerRepository;
 import dev.keygate.domain.Checks;
 import dev.keygate.domain.ConflictException;
+import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import java.time.Clock;
@@ -37,6 +38,10 @@ public final class CreateOrganizationService implements CreateOrganizationUseCas
     authorization.requireOperator(principal, ORGANIZATION_CREATE, "organizations");
     OrgCode code =
         Checks.required("organization code", command.code()).orElseGet(OrgCode::generate);
+    if (code.equals(Organization.OPERATOR_CODE)) {
+      throw new ValidationException(
+          "organization code " + code + " is reserved for Keygate's operator organization");
+    }
     Organization organization = new Organization(code, command.name(), clock.instant());
     if (owners.findOrganization(code).isPresent()) {
       throw new ConflictException("organization " + code + " already exists");

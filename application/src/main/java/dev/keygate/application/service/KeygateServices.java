@@ -1,6 +1,7 @@
 package dev.keygate.application.service;
 
 import dev.keygate.application.port.in.AddScopeUseCase;
+import dev.keygate.application.port.in.AuthenticateUseCase;
 import dev.keygate.application.port.in.CreateApiKeyUseCase;
 import dev.keygate.application.port.in.CreateOrganizationUseCase;
 import dev.keygate.application.port.in.CreateUserUseCase;
@@ -11,6 +12,7 @@ import dev.keygate.application.port.in.EnableApiKeyUseCase;
 import dev.keygate.application.port.in.GetApiKeyUseCase;
 import dev.keygate.application.port.in.GetApiUseCase;
 import dev.keygate.application.port.in.GetScopeUseCase;
+import dev.keygate.application.port.in.InitializeDeploymentUseCase;
 import dev.keygate.application.port.in.ListApiKeysUseCase;
 import dev.keygate.application.port.in.ListApisUseCase;
 import dev.keygate.application.port.in.ListAuditEventsUseCase;
@@ -20,6 +22,7 @@ import dev.keygate.application.port.in.ListUsersUseCase;
 import dev.keygate.application.port.in.RegisterApiUseCase;
 import dev.keygate.application.port.in.RevokeApiKeyUseCase;
 import dev.keygate.application.port.in.RotateApiKeyUseCase;
+import dev.keygate.application.port.in.UpdateApiKeyUseCase;
 import dev.keygate.application.port.in.UpdateScopeUseCase;
 import dev.keygate.application.port.in.VerifyApiKeyUseCase;
 import dev.keygate.application.port.out.OutgoingPorts;
@@ -55,6 +58,9 @@ public final class KeygateServices {
   private final RevokeApiKeyUseCase revokeApiKey;
   private final VerifyApiKeyUseCase verifyApiKey;
   private final ListAuditEventsUseCase listAuditEvents;
+  private final UpdateApiKeyUseCase updateApiKey;
+  private final AuthenticateUseCase authenticate;
+  private final InitializeDeploymentUseCase initializeDeployment;
 
   /**
    * @param prefix the token prefix of this deployment, {@link KeyPrefix#DEFAULT} unless configured
@@ -106,6 +112,10 @@ public final class KeygateServices {
             authorization,
             clock);
     listAuditEvents = new ListAuditEventsService(ports.auditLog(), authorization);
+    updateApiKey = new UpdateApiKeyService(transitions, clock);
+    authenticate = new AuthenticateService(verifyApiKey, ports.apis());
+    initializeDeployment =
+        new InitializeDeploymentService(ports.apis(), ports.owners(), createApiKey, trail, clock);
   }
 
   public RegisterApiUseCase registerApi() {
@@ -194,5 +204,17 @@ public final class KeygateServices {
 
   public ListAuditEventsUseCase listAuditEvents() {
     return listAuditEvents;
+  }
+
+  public UpdateApiKeyUseCase updateApiKey() {
+    return updateApiKey;
+  }
+
+  public AuthenticateUseCase authenticate() {
+    return authenticate;
+  }
+
+  public InitializeDeploymentUseCase initializeDeployment() {
+    return initializeDeployment;
   }
 }

@@ -22,6 +22,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +144,39 @@ public abstract class ApiKeyRepositoryContract extends StoreContract {
     assertThatThrownBy(() -> stores.apiKeys().update(key.revoke(NOW)))
         .isInstanceOf(ConflictException.class);
     assertThat(stores.apiKeys().findById(key.id())).contains(disabled);
+  }
+
+  @Test
+  void concurrentUpdatesFromOneVersion_exactlyOneWinsAndTheRestConflict() throws Exception {
+    ApiKey key = newKey(orgA, api);
+    stores.apiKeys().add(key);
+    int writers = 8;
+    ExecutorService threads = Executors.newFixedThreadPool(writers);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Boolean>> outcomes = new ArrayList<>();
+    for (int i = 0; i < writers; i++) {
+      outcomes.add(
+          threads.submit(
+              () -> {
+                start.await();
+                try {
+                  stores.apiKeys().update(key.disable());
+                  return true;
+                } catch (ConflictException lost) {
+                  return false;
+                }
+              }));
+    }
+    start.countDown();
+    int won = 0;
+    for (Future<Boolean> outcome : outcomes) {
+      won += outcome.get(30, TimeUnit.SECONDS) ? 1 : 0;
+    }
+    threads.shutdown();
+
+    assertThat(won).isEqualTo(1);
+    assertThat(stores.apiKeys().findById(key.id()).orElseThrow().status())
+        .isEqualTo(ApiKeyStatus.INACTIVE);
   }
 
   @Test

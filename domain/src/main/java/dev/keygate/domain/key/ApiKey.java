@@ -186,6 +186,42 @@ public record ApiKey(
     }
   }
 
+  /** The same key under another name. */
+  public ApiKey rename(String newName) {
+    return new ApiKey(
+        id, newName, owner, apiId, scopes, status, createdOn, createdBy, expiresOn, secrets, usage,
+        revokedOn, version);
+  }
+
+  /**
+   * The same key expiring at {@code newExpiry}, which must lie in the future.
+   *
+   * @throws IllegalKeyTransitionException if the key is revoked
+   */
+  public ApiKey expireAt(Instant newExpiry, Instant now) {
+    Checks.required("api key expiry", newExpiry);
+    if (status == ApiKeyStatus.REVOKED) {
+      throw new IllegalKeyTransitionException("api key " + id + " is revoked and cannot change");
+    }
+    if (!newExpiry.isAfter(now)) {
+      throw new ValidationException("api key expiry must be in the future");
+    }
+    return new ApiKey(
+        id,
+        name,
+        owner,
+        apiId,
+        scopes,
+        status,
+        createdOn,
+        createdBy,
+        Optional.of(newExpiry),
+        secrets,
+        usage,
+        revokedOn,
+        version);
+  }
+
   /** The same key without the scope {@code scopeId}, as when it is deleted from its API. */
   public ApiKey withoutScope(ScopeId scopeId) {
     Set<Scope> remaining = new LinkedHashSet<>(scopes);

@@ -8,6 +8,12 @@ public record Organization(OrgCode code, String name, Instant createdOn) {
 
   public static final int MAX_NAME_LENGTH = 128;
 
+  /**
+   * The code of the operator organization that {@code keygate init} creates: keys it owns on the
+   * management API act for the whole deployment. Reserved; no other organization may take it.
+   */
+  public static final OrgCode OPERATOR_CODE = new OrgCode("keygate-operator");
+
   public Organization {
     Checks.required("organization code", code);
     name = Checks.name("organization name", name, MAX_NAME_LENGTH);

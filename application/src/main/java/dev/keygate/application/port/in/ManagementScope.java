@@ -34,6 +34,12 @@ public enum ManagementScope {
     return key;
   }
 
+  /** What the scope allows, as the management API's scope descriptions say it. */
+  public String description() {
+    String[] parts = key.split(":");
+    return "May " + parts[0] + " " + parts[1].replace('_', ' ');
+  }
+
   /** The management scope with {@code key}, if it is one. */
   public static Optional<ManagementScope> fromKey(String key) {
     for (ManagementScope scope : values()) {

@@ -1,0 +1,257 @@
+package dev.keygate.adapter.rest;
+
+import dev.keygate.application.port.in.CreateApiKeyCommand;
+import dev.keygate.application.port.in.CreateApiKeyUseCase;
+import dev.keygate.application.port.in.GetApiKeyUseCase;
+import dev.keygate.application.port.in.IssuedApiKey;
+import dev.keygate.application.port.in.ListApiKeysUseCase;
+import dev.keygate.application.port.in.RevokeApiKeyUseCase;
+import dev.keygate.application.port.in.RotateApiKeyUseCase;
+import dev.keygate.application.port.in.UpdateApiKeyCommand;
+import dev.keygate.application.port.in.UpdateApiKeyUseCase;
+import dev.keygate.application.port.in.Verification;
+import dev.keygate.application.port.in.VerifyApiKeyCommand;
+import dev.keygate.application.port.in.VerifyApiKeyUseCase;
+import dev.keygate.application.port.out.ApiKeyFilter;
+import dev.keygate.application.port.out.Page;
+import dev.keygate.domain.ValidationException;
+import dev.keygate.domain.api.ApiId;
+import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.key.ApiKeyStatus;
+import dev.keygate.domain.owner.OrgCode;
+import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.owner.OwnerType;
+import dev.keygate.domain.owner.UserId;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code /api/v1/api_keys}: Kinde's API-keys endpoints, plus PATCH and verify extensions. */
+public final class ApiKeyRoutes implements RouteGroup {
+
+  private static final String KEYS = "/api/v1/api_keys";
+  private static final String KEY = KEYS + "/{key_id}";
+
+  private final CreateApiKeyUseCase create;
+  private final GetApiKeyUseCase get;
+  private final ListApiKeysUseCase list;
+  private final RotateApiKeyUseCase rotate;
+  private final RevokeApiKeyUseCase revoke;
+  private final UpdateApiKeyUseCase update;
+  private final VerifyApiKeyUseCase verify;
+
+  public ApiKeyRoutes(
+      CreateApiKeyUseCase create,
+      GetApiKeyUseCase get,
+      ListApiKeysUseCase list,
+      RotateApiKeyUseCase rotate,
+      RevokeApiKeyUseCase revoke,
+      UpdateApiKeyUseCase update,
+      VerifyApiKeyUseCase verify) {
+    this.create = create;
+    this.get = get;
+    this.list = list;
+    this.rotate = rotate;
+    this.revoke = revoke;
+    this.update = update;
+    this.verify = verify;
+  }
+
+  @Override
+  public List<Route> routes() {
+    return List.of(
+        Route.of(HandlerType.GET, KEYS, "List API keys")
+            .scope("read:api_keys")
+            .query(
+                new Route.QueryParameter("page_size", "integer", "1-500, 50 by default"),
+                new Route.QueryParameter("starting_after", "string", "the last key id seen"),
+                new Route.QueryParameter("key_type", "string", "organization or user"),
+                new Route.QueryParameter("status", "string", "active, inactive or revoked"),
+                new Route.QueryParameter("user_id", "string", "keys of this user"),
+                new Route.QueryParameter("org_code", "string", "keys of this organization"),
+                new Route.QueryParameter("api_id", "string", "keys of this API (extension)"))
+            .answers(ApiKeyResponses.Listed.class, this::list),
+        Route.of(HandlerType.POST, KEYS, "Create an API key; the key is shown only in this answer")
+            .scope("create:api_keys")
+            .body(CreateApiKeyRequest.class)
+            .status(201)
+            .answers(ApiKeyResponses.Created.class, this::create),
+        Route.of(HandlerType.POST, KEYS + "/verify", "Verify an API key")
+            .scope("read:api_keys or verify:api_keys")
+            .body(VerifyApiKeyRequest.class)
+            .answers(ApiKeyResponses.Verified.class, this::verify),
+        Route.of(HandlerType.GET, KEY, "Get an API key")
+            .scope("read:api_keys")
+            .answers(ApiKeyResponses.One.class, this::get),
+        Route.of(
+                HandlerType.PUT, KEY, "Rotate an API key; the new key is shown only in this answer")
+            .scope("update:api_keys")
+            .optionalBody(RotateApiKeyRequest.class)
+            .status(201)
+            .answers(ApiKeyResponses.Rotated.class, this::rotate),
+        Route.of(HandlerType.PATCH, KEY, "Rename, disable, enable or set the expiry of a key")
+            .scope("update:api_keys")
+            .body(UpdateApiKeyRequest.class)
+            .answers(ApiKeyResponses.One.class, this::update),
+        Route.of(HandlerType.DELETE, KEY, "Revoke an API key; its record stays")
+            .scope("delete:api_keys")
+            .answers(SuccessResponse.class, this::revoke));
+  }
+
+  private void list(Context ctx) {
+    if (Requests.query(ctx, "org_code").isPresent() && Requests.query(ctx, "user_id").isPresent()) {
+      throw new ValidationException("filter by only one of org_code and user_id");
+    }
+    ApiKeyFilter filter =
+        new ApiKeyFilter(
+            Requests.query(ctx, "key_type").map(ApiKeyRoutes::keyType),
+            owner(Requests.query(ctx, "org_code"), Requests.query(ctx, "user_id")),
+            Requests.query(ctx, "status").map(ApiKeyRoutes::status),
+            Requests.query(ctx, "api_id").map(ApiKeyRoutes::apiId));
+    Page<ApiKey> page = list.list(Principals.of(ctx), filter, Requests.page(ctx));
+    ctx.json(
+        new ApiKeyResponses.Listed(
+            "OK",
+            "Success",
+            page.hasMore(),
+            page.items().stream().map(ApiKeyResponses::summary).toList()));
+  }
+
+  private void create(Context ctx) {
+    CreateApiKeyRequest request = Requests.body(ctx, CreateApiKeyRequest.class);
+    Owner owner = owner(request);
+    List<String> scopes = Optional.ofNullable(request.scopeIds()).orElse(List.of());
+    for (int i = 0; i < scopes.size(); i++) {
+      if (scopes.get(i) == null) {
+        throw new ValidationException("scope_ids[" + i + "] must not be null");
+      }
+    }
+    IssuedApiKey issued =
+        create.create(
+            Principals.of(ctx),
+            new CreateApiKeyCommand(
+                Requests.required("name", request.name()),
+                apiId(Requests.required("api_id", request.apiId())),
+                scopes,
+                owner,
+                Optional.ofNullable(request.expiresOn())));
+    ctx.status(201);
+    ctx.json(
+        new ApiKeyResponses.Created(
+            "API key created",
+            "API_KEY_CREATED",
+            new ApiKeyResponses.IssuedKey(issued.key().id().value(), issued.token().reveal())));
+  }
+
+  private void verify(Context ctx) {
+    VerifyApiKeyRequest request = Requests.body(ctx, VerifyApiKeyRequest.class);
+    List<String> required = Optional.ofNullable(request.requiredScopes()).orElse(List.of());
+    if (required.contains(null)) {
+      throw new ValidationException("required_scopes must not contain null");
+    }
+    Verification verification =
+        verify.verify(
+            Principals.of(ctx),
+            new VerifyApiKeyCommand(
+                Requests.required("api_key", request.apiKey()),
+                Set.copyOf(required),
+                Optional.ofNullable(request.apiId()).map(ApiKeyRoutes::apiId),
+                Optional.of(ctx.ip())));
+    ctx.json(verified(verification));
+  }
+
+  private static ApiKeyResponses.Verified verified(Verification verification) {
+    Optional<ApiKey> key = verification.key();
+    return new ApiKeyResponses.Verified(
+        verification.outcome().name(),
+        verification.outcome().message(),
+        verification.isValid(),
+        key.map(k -> k.id().value()),
+        key.map(k -> k.status().wireName()),
+        key.map(ApiKeyResponses::scopeKeys),
+        key.flatMap(k -> ApiKeyResponses.orgCode(k.owner())),
+        key.flatMap(k -> ApiKeyResponses.userId(k.owner())),
+        key.flatMap(k -> k.usage().lastVerifiedOn()),
+        key.map(k -> k.usage().verificationCount()));
+  }
+
+  private void get(Context ctx) {
+    ApiKey key = get.get(Principals.of(ctx), Requests.keyId(ctx));
+    ctx.json(new ApiKeyResponses.One("OK", "Success", ApiKeyResponses.details(key)));
+  }
+
+  private void rotate(Context ctx) {
+    long seconds =
+        Requests.optionalBody(ctx, RotateApiKeyRequest.class)
+            .map(RotateApiKeyRequest::previousKeyExpiresInSeconds)
+            .orElse(0L);
+    IssuedApiKey issued =
+        rotate.rotate(Principals.of(ctx), Requests.keyId(ctx), Duration.ofSeconds(seconds));
+    ctx.status(201);
+    ctx.json(
+        new ApiKeyResponses.Rotated(
+            "API_KEY_ROTATED",
+            "API key rotated successfully",
+            new ApiKeyResponses.IssuedKey(issued.key().id().value(), issued.token().reveal())));
+  }
+
+  private void update(Context ctx) {
+    UpdateApiKeyRequest request = Requests.body(ctx, UpdateApiKeyRequest.class);
+    if (request.name() == null && request.status() == null && request.expiresOn() == null) {
+      throw new ValidationException("give at least one of name, status and expires_on");
+    }
+    ApiKey key =
+        update.update(
+            Principals.of(ctx),
+            Requests.keyId(ctx),
+            new UpdateApiKeyCommand(
+                Optional.ofNullable(request.name()),
+                Optional.ofNullable(request.status()).map(ApiKeyRoutes::status),
+                Optional.ofNullable(request.expiresOn())));
+    ctx.json(new ApiKeyResponses.One("OK", "API key updated", ApiKeyResponses.details(key)));
+  }
+
+  private void revoke(Context ctx) {
+    revoke.revoke(Principals.of(ctx), Requests.keyId(ctx));
+    ctx.json(SuccessResponse.OK);
+  }
+
+  /** Exactly one of {@code org_code} and {@code user_id}, agreeing with {@code type} if given. */
+  private static Owner owner(CreateApiKeyRequest request) {
+    if (request.orgCode() != null && request.userId() != null) {
+      throw new ValidationException("give only one of org_code and user_id");
+    }
+    Owner owner =
+        owner(Optional.ofNullable(request.orgCode()), Optional.ofNullable(request.userId()))
+            .orElseThrow(() -> new ValidationException("one of org_code and user_id is required"));
+    if (request.type() != null && keyType(request.type()) != owner.type()) {
+      throw new ValidationException(
+          "type " + owner.type().wireName() + " is required for the owner given");
+    }
+    return owner;
+  }
+
+  private static Optional<Owner> owner(Optional<String> orgCode, Optional<String> userId) {
+    return orgCode
+        .<Owner>map(code -> new Owner.Org(new OrgCode(code)))
+        .or(() -> userId.map(id -> new Owner.User(new UserId(id))));
+  }
+
+  private static OwnerType keyType(String value) {
+    return OwnerType.fromWireName(value);
+  }
+
+  private static ApiKeyStatus status(String value) {
+    return ApiKeyStatus.fromWireName(value);
+  }
+
+  private static ApiId apiId(String value) {
+    if (!ApiId.isWellFormed(value)) {
+      throw new ValidationException("api_id must be 'api_' followed by 32 lowercase hex digits");
+    }
+    return new ApiId(value);
+  }
+}

@@ -1,0 +1,107 @@
+package dev.keygate.adapter.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.keygate.domain.ValidationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.stream.Collectors;
+
+/**
+ * The one JSON configuration of the REST adapter: snake_case, ISO-8601 UTC timestamps, absent
+ * optionals left out, and strict reading — unknown fields, wrong types and coerced scalars are
+ * refused with a message that names the field.
+ */
+final class Json {
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .addModule(new JavaTimeModule())
+          .addModule(new Jdk8Module())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .serializationInclusion(JsonInclude.Include.NON_ABSENT)
+          .withCoercionConfigDefaults(
+              config -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+          .withCoercionConfig(
+              LogicalType.Textual,
+              config -> {
+                config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+                config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+                config.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+              })
+          .build();
+
+  private Json() {}
+
+  static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /**
+   * Reads a request body.
+   *
+   * @throws ValidationException naming the offending field, never echoing its value
+   */
+  static <T> T read(InputStream body, Class<T> type) {
+    try {
+      T value = MAPPER.readValue(body, type);
+      if (value == null) {
+        throw new ValidationException("request body must be a JSON object");
+      }
+      return value;
+    } catch (UnrecognizedPropertyException e) {
+      throw new ValidationException("unknown field " + path(e));
+    } catch (JsonMappingException e) {
+      String field = path(e);
+      throw new ValidationException(
+          field.isEmpty()
+              ? "request body must be a JSON object of the documented shape"
+              : "field " + field + " has the wrong type or value");
+    } catch (JsonProcessingException e) {
+      throw new ValidationException("request body is not valid JSON");
+    } catch (IOException e) {
+      throw new ValidationException("request body could not be read");
+    }
+  }
+
+  static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("response could not be written as JSON", e);
+    }
+  }
+
+  /** The JSON path of the field a mapping failed on, such as {@code scope_ids[2]}. */
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(
+            reference ->
+                reference.getFieldName() != null
+                    ? reference.getFieldName()
+                    : "[" + reference.getIndex() + "]")
+        .collect(Collectors.joining("."))
+        .replace(".[", "[");
+  }
+}

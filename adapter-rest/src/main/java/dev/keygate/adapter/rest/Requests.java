@@ -1,0 +1,87 @@
+package dev.keygate.adapter.rest;
+
+import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.domain.NotFoundException;
+import dev.keygate.domain.ValidationException;
+import dev.keygate.domain.api.ApiId;
+import dev.keygate.domain.api.ScopeId;
+import dev.keygate.domain.key.ApiKeyId;
+import io.javalin.http.Context;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Reads paths, query strings and bodies, naming the parameter when it is wrong. */
+final class Requests {
+
+  private Requests() {}
+
+  static <T> T body(Context ctx, Class<T> type) {
+    return Json.read(ctx.bodyInputStream(), type);
+  }
+
+  /** The body, or empty when none was sent. */
+  static <T> Optional<T> optionalBody(Context ctx, Class<T> type) {
+    byte[] bytes = ctx.bodyAsBytes();
+    if (bytes.length == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(Json.read(new java.io.ByteArrayInputStream(bytes), type));
+  }
+
+  /** A path id that is not even shaped like one names nothing: not found, like unknown ids. */
+  static ApiKeyId keyId(Context ctx) {
+    return pathId(ctx, "key_id", ApiKeyId::isWellFormed, ApiKeyId::new, "api key");
+  }
+
+  static ApiId apiId(Context ctx) {
+    return pathId(ctx, "api_id", ApiId::isWellFormed, ApiId::new, "api");
+  }
+
+  static ScopeId scopeId(Context ctx) {
+    return pathId(ctx, "scope_id", ScopeId::isWellFormed, ScopeId::new, "scope");
+  }
+
+  private static <T> T pathId(
+      Context ctx,
+      String name,
+      java.util.function.Predicate<String> wellFormed,
+      Function<String, T> parse,
+      String what) {
+    String value = ctx.pathParam(name);
+    if (!wellFormed.test(value)) {
+      throw new NotFoundException(what + " not found");
+    }
+    return parse.apply(value);
+  }
+
+  /** A query parameter, empty when absent or blank. */
+  static Optional<String> query(Context ctx, String name) {
+    return Optional.ofNullable(ctx.queryParam(name)).filter(value -> !value.isBlank());
+  }
+
+  /** {@code page_size} (1-500, default 50) and {@code starting_after}. */
+  static PageRequest page(Context ctx) {
+    int size = query(ctx, "page_size").map(Requests::pageSize).orElse(PageRequest.DEFAULT_SIZE);
+    return new PageRequest(size, query(ctx, "starting_after"));
+  }
+
+  private static int pageSize(String value) {
+    try {
+      int size = Integer.parseInt(value);
+      if (size >= 1 && size <= PageRequest.MAX_SIZE) {
+        return size;
+      }
+    } catch (NumberFormatException notANumber) {
+      // answered below
+    }
+    throw new ValidationException("page_size must be a whole number from 1 to 500");
+  }
+
+  /** Refuses a missing body field: {@code "<field> is required"}. */
+  static <T> T required(String field, T value) {
+    if (value == null) {
+      throw new ValidationException(field + " is required");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,161 @@
+package dev.keygate.adapter.rest;
+
+import dev.keygate.application.port.in.AuthenticateUseCase;
+import dev.keygate.application.port.in.Principal;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keygate's HTTP server: the management API under {@code /api/v1} behind bearer-key authentication,
+ * with {@code /health}, {@code /health/live}, {@code /metrics}, {@code /openapi.json} and {@code
+ * /docs}. Built from route groups that receive their use cases.
+ */
+public final class RestServer {
+
+  /** The largest request body accepted: 64 KiB. */
+  public static final int MAX_REQUEST_BYTES = 64 * 1024;
+
+  private static final Logger ACCESS = LoggerFactory.getLogger("keygate.access");
+  private static final String API = "/api/v1";
+  private static final Set<HandlerType> WITH_BODY =
+      Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
+
+  private RestServer() {}
+
+  /**
+   * What the server needs besides its routes.
+   *
+   * @param databaseUp answers {@code /health}
+   * @param prometheusScrape the text {@code /metrics} answers
+   * @param meters where request timings are recorded
+   */
+  public record Services(
+      AuthenticateUseCase authenticate,
+      BooleanSupplier databaseUp,
+      Supplier<String> prometheusScrape,
+      MeterRegistry meters) {
+
+    public Services {
+      Objects.requireNonNull(authenticate, "authenticate");
+      Objects.requireNonNull(databaseUp, "database up");
+      Objects.requireNonNull(prometheusScrape, "prometheus scrape");
+      Objects.requireNonNull(meters, "meters");
+    }
+  }
+
+  /** A server ready to {@code start(host, port)}, not yet listening. */
+  public static Javalin create(Services services, List<RouteGroup> groups) {
+    List<Route> routes = new ArrayList<>();
+    groups.forEach(group -> routes.addAll(group.routes()));
+    String openApi = Json.write(OpenApiDocument.describe(routes));
+    return Javalin.create(
+        config -> {
+          config.startup.showJavalinBanner = false;
+          config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+          config.http.maxRequestSize = MAX_REQUEST_BYTES;
+          config.router.ignoreTrailingSlashes = true;
+          config.requestLogger.http((ctx, millis) -> observe(ctx, millis, services.meters()));
+          ErrorMapping.register(config);
+          config.routes.before(API + "/*", ctx -> guardManagementCall(ctx, services));
+          for (Route route : routes) {
+            config.routes.addHttpHandler(route.method(), route.path(), route.handler());
+          }
+          operations(config, services, openApi);
+          SwaggerUi.register(config);
+        });
+  }
+
+  /** All routes the server answers under {@code /api/v1}, for documentation and tests. */
+  public static List<String> documentedRoutes(List<RouteGroup> groups) {
+    List<String> described = new ArrayList<>();
+    groups.forEach(
+        group -> group.routes().forEach(r -> described.add(r.method() + " " + r.path())));
+    return described;
+  }
+
+  private static void operations(JavalinConfig config, Services services, String openApi) {
+    config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+    config.routes.get(
+        "/health",
+        ctx -> {
+          boolean up = services.databaseUp().getAsBoolean();
+          ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+          ctx.json(Map.of("status", up ? "UP" : "DOWN", "database", up ? "UP" : "DOWN"));
+        });
+    config.routes.get(
+        "/metrics",
+        ctx ->
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(services.prometheusScrape().get()));
+    config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+  }
+
+  /** Refuses wrongly typed or oversized bodies, then authenticates the bearer key. */
+  private static void guardManagementCall(Context ctx, Services services) {
+    if (WITH_BODY.contains(ctx.method())) {
+      if (ctx.contentLength() > MAX_REQUEST_BYTES) {
+        throw new io.javalin.http.ContentTooLargeResponse();
+      }
+      String type = Optional.ofNullable(ctx.contentType()).orElse("");
+      boolean hasBody = ctx.contentLength() > 0 || ctx.header("Transfer-Encoding") != null;
+      if (hasBody && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        throw new io.javalin.http.UnsupportedMediaTypeResponse();
+      }
+    }
+    String header = ctx.header("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new UnauthorizedException("a bearer management key is required");
+    }
+    Optional<Principal> principal =
+        services.authenticate().authenticate(header.substring(7).strip(), Optional.of(ctx.ip()));
+    Principals.set(
+        ctx,
+        principal.orElseThrow(
+            () -> new UnauthorizedException("the bearer management key is not valid")));
+  }
+
+  /** Times the request and writes the access log. */
+  private static void observe(Context ctx, Float millis, MeterRegistry meters) {
+    Timer.builder("keygate.http.requests")
+        .description("HTTP requests by method, route template and status")
+        .tag("method", ctx.method().name())
+        .tag("route", routeOf(ctx))
+        .tag("status", String.valueOf(ctx.statusCode()))
+        .register(meters)
+        .record(java.time.Duration.ofNanos((long) (millis * 1_000_000)));
+    // Method, path, status, time and address only: never a header, a query string or a body.
+    ACCESS.info(
+        "{} {} {} {}ms {}",
+        ctx.method(),
+        ctx.path(),
+        ctx.statusCode(),
+        Math.round(millis),
+        ctx.ip());
+  }
+
+  /** The route template, so that metrics do not grow a series per key id. */
+  private static String routeOf(Context ctx) {
+    try {
+      return ctx.endpoint().path;
+    } catch (RuntimeException unmatched) {
+      return "unmatched";
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.keygate.adapter.rest;
+
+import dev.keygate.application.service.KeygateServices;
+import java.util.List;
+
+/**
+ * Every route group of the management API, each given the use cases it serves, as bootstrap wires
+ * them.
+ */
+final class RestRoutes {
+
+  private RestRoutes() {}
+
+  static List<RouteGroup> all(KeygateServices services) {
+    return List.of(
+        new ApiKeyRoutes(
+            services.createApiKey(),
+            services.getApiKey(),
+            services.listApiKeys(),
+            services.rotateApiKey(),
+            services.revokeApiKey(),
+            services.updateApiKey(),
+            services.verifyApiKey()));
+  }
+}

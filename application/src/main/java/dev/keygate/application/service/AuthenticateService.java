@@ -1,0 +1,60 @@
+package dev.keygate.application.service;
+
+import dev.keygate.application.port.in.AuthenticateUseCase;
+import dev.keygate.application.port.in.Authority;
+import dev.keygate.application.port.in.ManagementScope;
+import dev.keygate.application.port.in.Principal;
+import dev.keygate.application.port.in.Verification;
+import dev.keygate.application.port.in.VerifyApiKeyCommand;
+import dev.keygate.application.port.in.VerifyApiKeyUseCase;
+import dev.keygate.application.port.out.ApiRepository;
+import dev.keygate.domain.api.Api;
+import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.owner.Organization;
+import dev.keygate.domain.owner.Owner;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Authenticates management calls with the same verification as every other key, so the proven-
+ * token cache serves management traffic too. Authority follows the key's owner.
+ */
+public final class AuthenticateService implements AuthenticateUseCase {
+
+  /** Keygate itself, checking a presented management key. */
+  private static final Principal GATEKEEPER = Principal.operator("keygate:authentication");
+
+  private static final Owner OPERATOR = new Owner.Org(Organization.OPERATOR_CODE);
+
+  private final VerifyApiKeyUseCase verify;
+  private final ApiRepository apis;
+
+  AuthenticateService(VerifyApiKeyUseCase verify, ApiRepository apis) {
+    this.verify = verify;
+    this.apis = apis;
+  }
+
+  @Override
+  public Optional<Principal> authenticate(String token, Optional<String> clientIp) {
+    Optional<Api> management = apis.findByAudience(Api.MANAGEMENT_AUDIENCE);
+    if (token == null || management.isEmpty()) {
+      return Optional.empty();
+    }
+    Verification verification =
+        verify.verify(
+            GATEKEEPER,
+            new VerifyApiKeyCommand(token, Set.of(), Optional.of(management.get().id()), clientIp));
+    if (!verification.isValid()) {
+      return Optional.empty();
+    }
+    ApiKey key = verification.key().orElseThrow();
+    Set<ManagementScope> scopes = EnumSet.noneOf(ManagementScope.class);
+    key.scopeKeys().forEach(scope -> ManagementScope.fromKey(scope).ifPresent(scopes::add));
+    String actor = "api_key:" + key.id();
+    if (key.owner().equals(OPERATOR)) {
+      return Optional.of(new Principal(actor, new Authority.Deployment(), scopes));
+    }
+    return Optional.of(Principal.confinedTo(actor, key.owner(), scopes));
+  }
+}
