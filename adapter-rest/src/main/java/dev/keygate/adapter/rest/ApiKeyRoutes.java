@@ -123,12 +123,7 @@ public final class ApiKeyRoutes implements RouteGroup {
   private void create(Context ctx) {
     CreateApiKeyRequest request = Requests.body(ctx, CreateApiKeyRequest.class);
     Owner owner = owner(request);
-    List<String> scopes = Optional.ofNullable(request.scopeIds()).orElse(List.of());
-    for (int i = 0; i < scopes.size(); i++) {
-      if (scopes.get(i) == null) {
-        throw new ValidationException("scope_ids[" + i + "] must not be null");
-      }
-    }
+    List<String> scopes = withoutNulls("scope_ids", request.scopeIds());
     IssuedApiKey issued =
         create.create(
             Principals.of(ctx),
@@ -148,10 +143,7 @@ public final class ApiKeyRoutes implements RouteGroup {
 
   private void verify(Context ctx) {
     VerifyApiKeyRequest request = Requests.body(ctx, VerifyApiKeyRequest.class);
-    List<String> required = Optional.ofNullable(request.requiredScopes()).orElse(List.of());
-    if (required.contains(null)) {
-      throw new ValidationException("required_scopes must not contain null");
-    }
+    List<String> required = withoutNulls("required_scopes", request.requiredScopes());
     Verification verification =
         verify.verify(
             Principals.of(ctx),
@@ -217,6 +209,22 @@ public final class ApiKeyRoutes implements RouteGroup {
   private void revoke(Context ctx) {
     revoke.revoke(Principals.of(ctx), Requests.keyId(ctx));
     ctx.json(SuccessResponse.OK);
+  }
+
+  /**
+   * The strings of an optional JSON array, empty when left out; a null element is refused. (An
+   * immutable list's {@code contains(null)} throws, so each element is checked.)
+   */
+  private static List<String> withoutNulls(String field, List<String> values) {
+    if (values == null) {
+      return List.of();
+    }
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) == null) {
+        throw new ValidationException(field + "[" + i + "] must not be null");
+      }
+    }
+    return values;
   }
 
   /** Exactly one of {@code org_code} and {@code user_id}, agreeing with {@code type} if given. */
