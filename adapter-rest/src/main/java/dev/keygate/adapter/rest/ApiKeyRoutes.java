@@ -107,7 +107,7 @@ public final class ApiKeyRoutes implements RouteGroup {
     }
     ApiKeyFilter filter =
         new ApiKeyFilter(
-            Requests.query(ctx, "key_type").map(ApiKeyRoutes::keyType),
+            Requests.query(ctx, "key_type").map(value -> keyType("key_type", value)),
             owner(Requests.query(ctx, "org_code"), Requests.query(ctx, "user_id")),
             Requests.query(ctx, "status").map(ApiKeyRoutes::status),
             Requests.query(ctx, "api_id").map(ApiKeyRoutes::apiId));
@@ -235,7 +235,7 @@ public final class ApiKeyRoutes implements RouteGroup {
     Owner owner =
         owner(Optional.ofNullable(request.orgCode()), Optional.ofNullable(request.userId()))
             .orElseThrow(() -> new ValidationException("one of org_code and user_id is required"));
-    if (request.type() != null && keyType(request.type()) != owner.type()) {
+    if (request.type() != null && keyType("type", request.type()) != owner.type()) {
       throw new ValidationException(
           "type " + owner.type().wireName() + " is required for the owner given");
     }
@@ -248,8 +248,14 @@ public final class ApiKeyRoutes implements RouteGroup {
         .or(() -> userId.map(id -> new Owner.User(new UserId(id))));
   }
 
-  private static OwnerType keyType(String value) {
-    return OwnerType.fromWireName(value);
+  /** {@code organization} or {@code user}; a wrong value is refused naming the REST field. */
+  private static OwnerType keyType(String field, String value) {
+    for (OwnerType type : OwnerType.values()) {
+      if (type.wireName().equals(value)) {
+        return type;
+      }
+    }
+    throw new ValidationException(field + " must be organization or user");
   }
 
   private static ApiKeyStatus status(String value) {
