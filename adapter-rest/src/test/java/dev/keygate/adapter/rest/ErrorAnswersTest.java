@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.domain.api.Api;
+import dev.keygate.domain.key.ApiKeyId;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -96,6 +97,18 @@ class ErrorAnswersTest {
     assertThat(message(nullToken)).isEqualTo("api_key is required");
     assertError(nullScope, 400, "INVALID_REQUEST");
     assertThat(message(nullScope)).isEqualTo("scope_ids[1] must not be null");
+  }
+
+  @Test
+  void givenFractionForAWholeNumber_rotate_answers400AndDoesNotRotate() {
+    RestFixture.Issued issued = rest.createKey(validCreate);
+
+    RestFixture.Answer refused =
+        rest.call("PUT", KEYS + "/" + issued.id(), "{\"previous_key_expires_in_seconds\":1.5}");
+
+    assertError(refused, 400, "INVALID_REQUEST");
+    assertThat(message(refused)).contains("previous_key_expires_in_seconds");
+    assertThat(rest.keygate.stored(new ApiKeyId(issued.id())).secrets()).hasSize(1);
   }
 
   @Test
