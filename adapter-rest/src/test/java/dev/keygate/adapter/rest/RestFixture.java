@@ -141,8 +141,31 @@ final class RestFixture implements AutoCloseable {
   }
 
   Answer send(HttpRequest request) {
+    return send(http, request);
+  }
+
+  /**
+   * A request with the root key on a connection of its own. For requests that Jetty refuses before
+   * reading their body: it may then close the connection, and a pooled client could reuse it.
+   */
+  Answer callOnNewConnection(String method, String path, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Authorization", "Bearer " + rootKey);
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return send(HttpClient.newHttpClient(), request.build());
+  }
+
+  private static Answer send(HttpClient client, HttpRequest request) {
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body(), response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
