@@ -31,7 +31,7 @@ final class JsonShapes {
     if (node.isNull()) {
       found.add(at);
     } else if (node.isObject()) {
-      node.fields().forEachRemaining(e -> collectNulls(e.getValue(), at + "/" + e.getKey(), found));
+      node.properties().forEach(e -> collectNulls(e.getValue(), at + "/" + e.getKey(), found));
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         collectNulls(node.get(i), at + "/" + i, found);
