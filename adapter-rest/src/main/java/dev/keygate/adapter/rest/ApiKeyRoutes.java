@@ -107,7 +107,7 @@ public final class ApiKeyRoutes implements RouteGroup {
     }
     ApiKeyFilter filter =
         new ApiKeyFilter(
-            Requests.query(ctx, "key_type").map(ApiKeyRoutes::keyType),
+            Requests.query(ctx, "key_type").map(value -> keyType("key_type", value)),
             owner(Requests.query(ctx, "org_code"), Requests.query(ctx, "user_id")),
             Requests.query(ctx, "status").map(ApiKeyRoutes::status),
             Requests.query(ctx, "api_id").map(ApiKeyRoutes::apiId));
@@ -123,12 +123,7 @@ public final class ApiKeyRoutes implements RouteGroup {
   private void create(Context ctx) {
     CreateApiKeyRequest request = Requests.body(ctx, CreateApiKeyRequest.class);
     Owner owner = owner(request);
-    List<String> scopes = Optional.ofNullable(request.scopeIds()).orElse(List.of());
-    for (int i = 0; i < scopes.size(); i++) {
-      if (scopes.get(i) == null) {
-        throw new ValidationException("scope_ids[" + i + "] must not be null");
-      }
-    }
+    List<String> scopes = withoutNulls("scope_ids", request.scopeIds());
     IssuedApiKey issued =
         create.create(
             Principals.of(ctx),
@@ -148,10 +143,7 @@ public final class ApiKeyRoutes implements RouteGroup {
 
   private void verify(Context ctx) {
     VerifyApiKeyRequest request = Requests.body(ctx, VerifyApiKeyRequest.class);
-    List<String> required = Optional.ofNullable(request.requiredScopes()).orElse(List.of());
-    if (required.contains(null)) {
-      throw new ValidationException("required_scopes must not contain null");
-    }
+    List<String> required = withoutNulls("required_scopes", request.requiredScopes());
     Verification verification =
         verify.verify(
             Principals.of(ctx),
@@ -219,6 +211,22 @@ public final class ApiKeyRoutes implements RouteGroup {
     ctx.json(SuccessResponse.OK);
   }
 
+  /**
+   * The strings of an optional JSON array, empty when left out; a null element is refused. (An
+   * immutable list's {@code contains(null)} throws, so each element is checked.)
+   */
+  private static List<String> withoutNulls(String field, List<String> values) {
+    if (values == null) {
+      return List.of();
+    }
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) == null) {
+        throw new ValidationException(field + "[" + i + "] must not be null");
+      }
+    }
+    return values;
+  }
+
   /** Exactly one of {@code org_code} and {@code user_id}, agreeing with {@code type} if given. */
   private static Owner owner(CreateApiKeyRequest request) {
     if (request.orgCode() != null && request.userId() != null) {
@@ -227,7 +235,7 @@ public final class ApiKeyRoutes implements RouteGroup {
     Owner owner =
         owner(Optional.ofNullable(request.orgCode()), Optional.ofNullable(request.userId()))
             .orElseThrow(() -> new ValidationException("one of org_code and user_id is required"));
-    if (request.type() != null && keyType(request.type()) != owner.type()) {
+    if (request.type() != null && keyType("type", request.type()) != owner.type()) {
       throw new ValidationException(
           "type " + owner.type().wireName() + " is required for the owner given");
     }
@@ -240,8 +248,14 @@ public final class ApiKeyRoutes implements RouteGroup {
         .or(() -> userId.map(id -> new Owner.User(new UserId(id))));
   }
 
-  private static OwnerType keyType(String value) {
-    return OwnerType.fromWireName(value);
+  /** {@code organization} or {@code user}; a wrong value is refused naming the REST field. */
+  private static OwnerType keyType(String field, String value) {
+    for (OwnerType type : OwnerType.values()) {
+      if (type.wireName().equals(value)) {
+        return type;
+      }
+    }
+    throw new ValidationException(field + " must be organization or user");
   }
 
   private static ApiKeyStatus status(String value) {

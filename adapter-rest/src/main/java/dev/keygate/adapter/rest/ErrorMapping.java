@@ -8,6 +8,13 @@ import dev.keygate.domain.ValidationException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +30,9 @@ final class ErrorMapping {
   private ErrorMapping() {}
 
   static void register(JavalinConfig config) {
+    // Jetty refuses some requests before Javalin sees them (an undecodable path, a URI or headers
+    // too long); its own error page would be HTML, so it writes the same JSON shape here.
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
     config.routes.exception(KeygateException.class, (e, ctx) -> answer(ctx, e));
     config.routes.exception(
         UnauthorizedException.class, (e, ctx) -> write(ctx, 401, "UNAUTHORIZED", e.getMessage()));
@@ -59,18 +69,54 @@ final class ErrorMapping {
   }
 
   private static void answerHttp(Context ctx, int status) {
-    switch (status) {
-      case 404 -> write(ctx, 404, "ROUTE_NOT_FOUND", "the requested route does not exist");
-      case 405 -> write(ctx, 405, "METHOD_NOT_ALLOWED", "the route does not take this method");
-      case 413 -> write(ctx, 413, "PAYLOAD_TOO_LARGE", "request body must be at most 65536 bytes");
+    int answered = status >= 400 && status < 600 ? status : 400;
+    ErrorResponse.Error error = httpError(status);
+    write(ctx, answered, error.code(), error.message());
+  }
+
+  /** The error for a failure of HTTP itself rather than of the call. */
+  static ErrorResponse.Error httpError(int status) {
+    return switch (status) {
+      case 400 -> new ErrorResponse.Error("BAD_REQUEST", "the request could not be read");
+      case 404 -> new ErrorResponse.Error("ROUTE_NOT_FOUND", "the requested route does not exist");
+      case 405 ->
+          new ErrorResponse.Error("METHOD_NOT_ALLOWED", "the route does not take this method");
+      case 413 ->
+          new ErrorResponse.Error("PAYLOAD_TOO_LARGE", "request body must be at most 65536 bytes");
+      case 414 -> new ErrorResponse.Error("URI_TOO_LONG", "the request URI is too long");
       case 415 ->
-          write(ctx, 415, "UNSUPPORTED_MEDIA_TYPE", "request body must be application/json");
-      default ->
-          write(
-              ctx,
-              status >= 400 && status < 600 ? status : 400,
-              "HTTP_" + status,
-              "the request could not be served");
+          new ErrorResponse.Error(
+              "UNSUPPORTED_MEDIA_TYPE", "request body must be application/json");
+      case 431 -> new ErrorResponse.Error("HEADERS_TOO_LARGE", "the request headers are too large");
+      default -> new ErrorResponse.Error("HTTP_" + status, "the request could not be served");
+    };
+  }
+
+  /** Jetty's error answers, in the API's JSON shape and without Jetty's page or details. */
+  private static final class JettyErrors extends ErrorHandler {
+
+    /** Every method gets the error body; Jetty's default writes one for GET, POST and HEAD only. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+      return true;
+    }
+
+    @Override
+    protected void generateResponse(
+        Request request,
+        Response response,
+        int code,
+        String message,
+        Throwable cause,
+        Callback callback) {
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+      response.write(true, ByteBuffer.wrap(body(code)), callback);
+    }
+
+    private static byte[] body(int status) {
+      ErrorResponse.Error error = httpError(status);
+      return Json.write(ErrorResponse.of(error.code(), error.message()))
+          .getBytes(StandardCharsets.UTF_8);
     }
   }
 

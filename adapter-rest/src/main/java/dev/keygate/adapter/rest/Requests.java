@@ -6,7 +6,11 @@ import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.ScopeId;
 import dev.keygate.domain.key.ApiKeyId;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -16,16 +20,33 @@ final class Requests {
   private Requests() {}
 
   static <T> T body(Context ctx, Class<T> type) {
-    return Json.read(ctx.bodyInputStream(), type);
+    return Json.read(new ByteArrayInputStream(bytes(ctx)), type);
   }
 
   /** The body, or empty when none was sent. */
   static <T> Optional<T> optionalBody(Context ctx, Class<T> type) {
-    byte[] bytes = ctx.bodyAsBytes();
+    byte[] bytes = bytes(ctx);
     if (bytes.length == 0) {
       return Optional.empty();
     }
-    return Optional.of(Json.read(new java.io.ByteArrayInputStream(bytes), type));
+    return Optional.of(Json.read(new ByteArrayInputStream(bytes), type));
+  }
+
+  /**
+   * The body's bytes, refusing more than {@link RestServer#MAX_REQUEST_BYTES} (413). The server
+   * refuses a longer declared length up front; a chunked body declares none, so the limit is kept
+   * here while reading.
+   */
+  private static byte[] bytes(Context ctx) {
+    try (InputStream in = ctx.bodyInputStream()) {
+      byte[] bytes = in.readNBytes(RestServer.MAX_REQUEST_BYTES + 1);
+      if (bytes.length > RestServer.MAX_REQUEST_BYTES) {
+        throw new ContentTooLargeResponse();
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new ValidationException("request body could not be read");
+    }
   }
 
   /** A path id that is not even shaped like one names nothing: not found, like unknown ids. */

@@ -2,6 +2,7 @@ package dev.keygate.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keygate.application.fake.TestKeygate;
+import dev.keygate.application.port.in.ManagementScope;
 import dev.keygate.application.service.KeygateServices;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -11,7 +12,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -68,9 +71,101 @@ final class RestFixture implements AutoCloseable {
     return send(request.build());
   }
 
+  /** A request with a bearer and, for a body, the content type given (none when null). */
+  Answer call(String method, String path, String body, String bearer, String contentType) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path));
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return send(request.build());
+  }
+
+  /** GET with the root key. */
+  Answer get(String path) {
+    return call("GET", path, null);
+  }
+
+  /** POST of a JSON body with the root key. */
+  Answer post(String path, String body) {
+    return call("POST", path, body);
+  }
+
+  /** The id of Keygate's own management API, found as a client would: by its audience. */
+  String managementApiId() {
+    for (JsonNode api : get("/api/v1/apis").json().get("apis")) {
+      if (api.get("audience").asText().equals("keygate-management")) {
+        return api.get("id").asText();
+      }
+    }
+    throw new AssertionError("the management api is not listed");
+  }
+
+  /** Creates a key with the root key from a JSON request; fails unless it answers 201. */
+  Issued createKey(String json) {
+    Answer created = post("/api/v1/api_keys", json);
+    if (created.status() != 201) {
+      throw new AssertionError("key not created: " + created.status() + " " + created.body());
+    }
+    return new Issued(created.text("/api_key/id"), created.text("/api_key/key"));
+  }
+
+  /**
+   * A management key owned by an organization ({@code "org_code"}) or a user ({@code "user_id"}),
+   * created with the root key, holding {@code scopes} or every management scope when none are
+   * given.
+   */
+  Issued managementKey(String ownerField, String owner, String... scopes) {
+    List<String> granted =
+        scopes.length > 0
+            ? List.of(scopes)
+            : Arrays.stream(ManagementScope.values()).map(ManagementScope::key).toList();
+    return createKey(
+        Json.write(
+            Map.of(
+                "name",
+                "management key of " + owner,
+                "api_id",
+                managementApiId(),
+                "scope_ids",
+                granted,
+                ownerField,
+                owner)));
+  }
+
   Answer send(HttpRequest request) {
+    return send(http, request);
+  }
+
+  /**
+   * A request with the root key on a connection of its own. For requests that Jetty refuses before
+   * reading their body: it may then close the connection, and a pooled client could reuse it.
+   */
+  Answer callOnNewConnection(String method, String path, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Authorization", "Bearer " + rootKey);
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return send(HttpClient.newHttpClient(), request.build());
+  }
+
+  private static Answer send(HttpClient client, HttpRequest request) {
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body(), response);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -84,6 +179,9 @@ final class RestFixture implements AutoCloseable {
   public void close() {
     server.stop();
   }
+
+  /** A key as created: its id and its token. */
+  record Issued(String id, String key) {}
 
   /** A response, with its body parsed on demand. */
   record Answer(int status, String body, HttpResponse<String> response) {

@@ -20,6 +20,24 @@ final class RestRoutes {
             services.rotateApiKey(),
             services.revokeApiKey(),
             services.updateApiKey(),
-            services.verifyApiKey()));
+            services.verifyApiKey()),
+        new ApiRoutes(
+            services.registerApi(),
+            services.listApis(),
+            services.getApi(),
+            services.deleteApi(),
+            services.listScopes()),
+        new ScopeRoutes(
+            services.addScope(),
+            services.listScopes(),
+            services.getScope(),
+            services.updateScope(),
+            services.deleteScope()),
+        new OwnerRoutes(
+            services.createOrganization(),
+            services.listOrganizations(),
+            services.createUser(),
+            services.listUsers()),
+        new AuditRoutes(services.listAuditEvents()));
   }
 }

@@ -1,0 +1,114 @@
+package dev.keygate.adapter.rest;
+
+import dev.keygate.application.port.in.CreateOrganizationCommand;
+import dev.keygate.application.port.in.CreateOrganizationUseCase;
+import dev.keygate.application.port.in.CreateUserCommand;
+import dev.keygate.application.port.in.CreateUserUseCase;
+import dev.keygate.application.port.in.ListOrganizationsUseCase;
+import dev.keygate.application.port.in.ListUsersUseCase;
+import dev.keygate.application.port.out.Page;
+import dev.keygate.domain.owner.OrgCode;
+import dev.keygate.domain.owner.Organization;
+import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserId;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code /api/v1/organization(s)} and {@code /api/v1/user(s)}: the owners keys are issued to, on
+ * Kinde's paths.
+ */
+public final class OwnerRoutes implements RouteGroup {
+
+  private static final Route.QueryParameter PAGE_SIZE =
+      new Route.QueryParameter("page_size", "integer", "1-500, 50 by default");
+
+  private final CreateOrganizationUseCase createOrganization;
+  private final ListOrganizationsUseCase listOrganizations;
+  private final CreateUserUseCase createUser;
+  private final ListUsersUseCase listUsers;
+
+  public OwnerRoutes(
+      CreateOrganizationUseCase createOrganization,
+      ListOrganizationsUseCase listOrganizations,
+      CreateUserUseCase createUser,
+      ListUsersUseCase listUsers) {
+    this.createOrganization = createOrganization;
+    this.listOrganizations = listOrganizations;
+    this.createUser = createUser;
+    this.listUsers = listUsers;
+  }
+
+  @Override
+  public List<Route> routes() {
+    return List.of(
+        Route.of(HandlerType.POST, "/api/v1/organization", "Create an organization")
+            .scope("create:organizations")
+            .body(CreateOrganizationRequest.class)
+            .answers(OwnerResponses.OrganizationCreated.class, this::createOrganization),
+        Route.of(HandlerType.GET, "/api/v1/organizations", "List organizations")
+            .scope("read:organizations")
+            .query(
+                PAGE_SIZE,
+                new Route.QueryParameter(
+                    "starting_after", "string", "the last organization code seen"))
+            .answers(OwnerResponses.OrganizationsListed.class, this::listOrganizations),
+        Route.of(HandlerType.POST, "/api/v1/user", "Create a user")
+            .scope("create:users")
+            .body(CreateUserRequest.class)
+            .answers(OwnerResponses.UserCreated.class, this::createUser),
+        Route.of(HandlerType.GET, "/api/v1/users", "List users")
+            .scope("read:users")
+            .query(
+                PAGE_SIZE,
+                new Route.QueryParameter("starting_after", "string", "the last user id seen"))
+            .answers(OwnerResponses.UsersListed.class, this::listUsers));
+  }
+
+  private void createOrganization(Context ctx) {
+    CreateOrganizationRequest request = Requests.body(ctx, CreateOrganizationRequest.class);
+    Organization organization =
+        createOrganization.create(
+            Principals.of(ctx),
+            new CreateOrganizationCommand(
+                Requests.required("name", request.name()),
+                Optional.ofNullable(request.code()).map(OrgCode::new)));
+    ctx.json(
+        new OwnerResponses.OrganizationCreated(
+            "OK", "Success", new OwnerResponses.OrganizationRef(organization.code().value())));
+  }
+
+  private void listOrganizations(Context ctx) {
+    Page<Organization> page = listOrganizations.list(Principals.of(ctx), Requests.page(ctx));
+    ctx.json(
+        new OwnerResponses.OrganizationsListed(
+            "OK",
+            "Success",
+            page.hasMore(),
+            page.items().stream().map(OwnerResponses::organization).toList()));
+  }
+
+  private void createUser(Context ctx) {
+    CreateUserRequest request = Requests.body(ctx, CreateUserRequest.class);
+    User user =
+        createUser.create(
+            Principals.of(ctx),
+            new CreateUserCommand(
+                Optional.ofNullable(request.id()).map(UserId::new),
+                Requests.required("name", request.name()),
+                Optional.ofNullable(request.email())));
+    ctx.json(new OwnerResponses.UserCreated(user.id().value(), true));
+  }
+
+  private void listUsers(Context ctx) {
+    Page<User> page = listUsers.list(Principals.of(ctx), Requests.page(ctx));
+    ctx.json(
+        new OwnerResponses.UsersListed(
+            "OK",
+            "Success",
+            page.hasMore(),
+            page.items().stream().map(OwnerResponses::user).toList()));
+  }
+}
