@@ -26,6 +26,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -149,7 +150,8 @@ public final class ApiKeyRoutes implements RouteGroup {
   private void verify(Context ctx) {
     VerifyApiKeyRequest request = Requests.body(ctx, VerifyApiKeyRequest.class);
     List<String> required = Optional.ofNullable(request.requiredScopes()).orElse(List.of());
-    if (required.contains(null)) {
+    // Not List.contains(null): the immutable empty list throws on it.
+    if (required.stream().anyMatch(Objects::isNull)) {
       throw new ValidationException("required_scopes must not contain null");
     }
     Verification verification =

@@ -38,4 +38,14 @@ class ApiKeyRoutesTest {
     assertThat(created.text("/api_key/id")).startsWith("api_key_");
     assertThat(created.text("/api_key/key")).startsWith("k_live_");
   }
+
+  @Test
+  void verifyWithoutRequiredScopes_answersTheOutcome() {
+    RestFixture.Answer verified =
+        rest.call(
+            "POST", "/api/v1/api_keys/verify", "{\"api_key\":\"%s\"}".formatted(rest.rootKey));
+
+    assertThat(verified.status()).isEqualTo(200);
+    assertThat(verified.text("/code")).isEqualTo("API_KEY_VERIFIED");
+  }
 }
