@@ -134,8 +134,8 @@ public final class ApiKeyRoutes implements RouteGroup {
         create.create(
             Principals.of(ctx),
             new CreateApiKeyCommand(
-                Requests.required("name", request.name()),
-                apiId(Requests.required("api_id", request.apiId())),
+                request.name(),
+                apiId(request.apiId()),
                 scopes,
                 owner,
                 Optional.ofNullable(request.expiresOn())));
@@ -158,7 +158,7 @@ public final class ApiKeyRoutes implements RouteGroup {
         verify.verify(
             Principals.of(ctx),
             new VerifyApiKeyCommand(
-                Requests.required("api_key", request.apiKey()),
+                request.apiKey(),
                 Set.copyOf(required),
                 Optional.ofNullable(request.apiId()).map(ApiKeyRoutes::apiId),
                 Optional.of(ctx.ip())));

@@ -48,4 +48,13 @@ class ApiKeyRoutesTest {
     assertThat(verified.status()).isEqualTo(200);
     assertThat(verified.text("/code")).isEqualTo("API_KEY_VERIFIED");
   }
+
+  @Test
+  void aBodyWithoutARequiredField_answers400NamingIt() {
+    RestFixture.Answer nameless =
+        rest.call("POST", "/api/v1/api_keys", "{\"org_code\":\"org_acme\",\"api_id\":null}");
+
+    assertThat(nameless.status()).isEqualTo(400);
+    assertThat(nameless.text("/errors/0/message")).isEqualTo("name is required");
+  }
 }
