@@ -77,6 +77,7 @@ public final class RestServer {
           for (Route route : routes) {
             config.routes.addHttpHandler(route.method(), route.path(), route.handler());
           }
+          SwaggerUi.register(config);
         });
   }
 
