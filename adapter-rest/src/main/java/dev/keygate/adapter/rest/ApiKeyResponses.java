@@ -53,6 +53,7 @@ final class ApiKeyResponses {
       List<String> scopes,
       long verificationCount,
       Optional<String> orgCode,
+      Optional<String> organizationId,
       Optional<String> userId,
       Optional<Instant> expiresOn,
       Optional<Instant> revokedOn) {}
@@ -109,6 +110,8 @@ final class ApiKeyResponses {
         List.of(key.apiId().value()),
         scopeKeys(key),
         key.usage().verificationCount(),
+        orgCode(key.owner()),
+        // Kinde's own name for the same code, so Kinde's clients find it too.
         orgCode(key.owner()),
         userId(key.owner()),
         key.expiresOn(),

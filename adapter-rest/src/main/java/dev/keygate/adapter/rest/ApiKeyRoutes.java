@@ -78,6 +78,7 @@ public final class ApiKeyRoutes implements RouteGroup {
             .scope("create:api_keys")
             .body(CreateApiKeyRequest.class)
             .status(201)
+            .fails(404, "The api, organization or user does not exist or is out of reach.")
             .answers(ApiKeyResponses.Created.class, this::create),
         Route.of(HandlerType.POST, KEYS + "/verify", "Verify an API key")
             .scope("read:api_keys or verify:api_keys")
@@ -91,13 +92,16 @@ public final class ApiKeyRoutes implements RouteGroup {
             .scope("update:api_keys")
             .optionalBody(RotateApiKeyRequest.class)
             .status(201)
+            .fails(409, "The key is revoked or expired, or was changed at the same time.")
             .answers(ApiKeyResponses.Rotated.class, this::rotate),
         Route.of(HandlerType.PATCH, KEY, "Rename, disable, enable or set the expiry of a key")
             .scope("update:api_keys")
             .body(UpdateApiKeyRequest.class)
+            .fails(409, "The key is revoked, or was changed at the same time.")
             .answers(ApiKeyResponses.One.class, this::update),
         Route.of(HandlerType.DELETE, KEY, "Revoke an API key; its record stays")
             .scope("delete:api_keys")
+            .fails(409, "The key is already revoked, or was changed at the same time.")
             .answers(SuccessResponse.class, this::revoke));
   }
 
@@ -128,8 +132,8 @@ public final class ApiKeyRoutes implements RouteGroup {
         create.create(
             Principals.of(ctx),
             new CreateApiKeyCommand(
-                Requests.required("name", request.name()),
-                apiId(Requests.required("api_id", request.apiId())),
+                request.name(),
+                apiId(request.apiId()),
                 scopes,
                 owner,
                 Optional.ofNullable(request.expiresOn())));
@@ -148,7 +152,7 @@ public final class ApiKeyRoutes implements RouteGroup {
         verify.verify(
             Principals.of(ctx),
             new VerifyApiKeyCommand(
-                Requests.required("api_key", request.apiKey()),
+                request.apiKey(),
                 Set.copyOf(required),
                 Optional.ofNullable(request.apiId()).map(ApiKeyRoutes::apiId),
                 Optional.of(ctx.ip())));

@@ -13,6 +13,7 @@ import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,12 +63,14 @@ public final class ApiRoutes implements RouteGroup {
         Route.of(HandlerType.POST, APIS, "Register an API under a unique audience")
             .scope("create:apis")
             .body(RegisterApiRequest.class)
+            .fails(409, "An API with this audience exists.")
             .answers(ApiResponses.ApiCreated.class, this::register),
         Route.of(HandlerType.GET, API, "Get an API with its scopes")
             .scope("read:apis")
             .answers(ApiResponses.OneApi.class, this::get),
         Route.of(HandlerType.DELETE, API, "Delete an API that no key was issued for")
             .scope("delete:apis")
+            .fails(409, "Keys were issued for the API, or it is the management API.")
             .answers(SuccessResponse.class, this::delete));
   }
 
@@ -76,6 +79,8 @@ public final class ApiRoutes implements RouteGroup {
     Principal principal = Principals.of(ctx);
     List<ApiResponses.ApiSummary> apis =
         list.list(principal).stream()
+            // Sorted by name, as Kinde lists them.
+            .sorted(Comparator.comparing(Api::name).thenComparing(api -> api.id().value()))
             .map(
                 api ->
                     ApiResponses.summary(

@@ -10,8 +10,8 @@ import java.util.List;
  * @param type {@code organization} or {@code user}; inferred from the owner when left out
  */
 record CreateApiKeyRequest(
-    String name,
-    String apiId,
+    @Required String name,
+    @Required String apiId,
     List<String> scopeIds,
     String orgCode,
     String userId,

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.keygate.domain.ValidationException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.util.stream.Collectors;
 
 /**
@@ -71,6 +73,7 @@ final class Json {
       if (value == null) {
         throw new ValidationException("request body must be a JSON object");
       }
+      requireFields(value);
       return value;
     } catch (UnrecognizedPropertyException e) {
       throw new ValidationException("unknown field " + path(e));
@@ -84,6 +87,35 @@ final class Json {
       throw new ValidationException("request body is not valid JSON");
     } catch (IOException e) {
       throw new ValidationException("request body could not be read");
+    }
+  }
+
+  /** The JSON name of a record component, as this mapper reads and writes it. */
+  static String propertyName(RecordComponent component) {
+    if (MAPPER.getPropertyNamingStrategy() instanceof PropertyNamingStrategies.NamingBase naming) {
+      return naming.translate(component.getName());
+    }
+    return component.getName();
+  }
+
+  /** Refuses a record whose {@link Required} components are missing (or {@code null}). */
+  private static void requireFields(Object value) {
+    RecordComponent[] components = value.getClass().getRecordComponents();
+    if (components == null) {
+      return;
+    }
+    for (RecordComponent component : components) {
+      if (component.isAnnotationPresent(Required.class) && valueOf(component, value) == null) {
+        throw new ValidationException(propertyName(component) + " is required");
+      }
+    }
+  }
+
+  private static Object valueOf(RecordComponent component, Object record) {
+    try {
+      return component.getAccessor().invoke(record);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot read " + component, e);
     }
   }
 

@@ -47,6 +47,7 @@ public final class OwnerRoutes implements RouteGroup {
         Route.of(HandlerType.POST, "/api/v1/organization", "Create an organization")
             .scope("create:organizations")
             .body(CreateOrganizationRequest.class)
+            .fails(409, "An organization with this code exists.")
             .answers(OwnerResponses.OrganizationCreated.class, this::createOrganization),
         Route.of(HandlerType.GET, "/api/v1/organizations", "List organizations")
             .scope("read:organizations")
@@ -58,6 +59,7 @@ public final class OwnerRoutes implements RouteGroup {
         Route.of(HandlerType.POST, "/api/v1/user", "Create a user")
             .scope("create:users")
             .body(CreateUserRequest.class)
+            .fails(409, "A user with this id exists.")
             .answers(OwnerResponses.UserCreated.class, this::createUser),
         Route.of(HandlerType.GET, "/api/v1/users", "List users")
             .scope("read:users")

@@ -17,6 +17,9 @@ import java.util.function.Function;
 /** Reads paths, query strings and bodies, naming the parameter when it is wrong. */
 final class Requests {
 
+  /** How much of an oversized body is read and dropped so that the 413 reaches the client. */
+  private static final long DRAIN_LIMIT = 1024 * 1024;
+
   private Requests() {}
 
   static <T> T body(Context ctx, Class<T> type) {
@@ -41,12 +44,30 @@ final class Requests {
     try (InputStream in = ctx.bodyInputStream()) {
       byte[] bytes = in.readNBytes(RestServer.MAX_REQUEST_BYTES + 1);
       if (bytes.length > RestServer.MAX_REQUEST_BYTES) {
-        throw new ContentTooLargeResponse();
+        throw tooLarge(in);
       }
       return bytes;
     } catch (IOException e) {
       throw new ValidationException("request body could not be read");
     }
+  }
+
+  /**
+   * A 413 for a body that is too large, after reading and dropping a bounded rest of it: a server
+   * that closes a connection with unread data resets it, and the client never sees the answer.
+   */
+  static ContentTooLargeResponse tooLarge(InputStream body) {
+    try {
+      long dropped = 0;
+      byte[] buffer = new byte[8192];
+      int read;
+      while (dropped < DRAIN_LIMIT && (read = body.read(buffer)) > 0) {
+        dropped += read;
+      }
+    } catch (IOException unreadable) {
+      // the connection is closed either way; the answer is still a 413
+    }
+    return new ContentTooLargeResponse();
   }
 
   /** A path id that is not even shaped like one names nothing: not found, like unknown ids. */

@@ -3,17 +3,14 @@ package dev.keygate.adapter.rest;
 import dev.keygate.application.port.in.AuthenticateUseCase;
 import dev.keygate.application.port.in.Principal;
 import io.javalin.Javalin;
-import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +30,6 @@ public final class RestServer {
   public static final int MAX_REQUEST_BYTES = 64 * 1024;
 
   private static final Logger ACCESS = LoggerFactory.getLogger("keygate.access");
-  private static final String API = "/api/v1";
   private static final Set<HandlerType> WITH_BODY =
       Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH);
 
@@ -64,7 +60,10 @@ public final class RestServer {
   public static Javalin create(Services services, List<RouteGroup> groups) {
     List<Route> routes = new ArrayList<>();
     groups.forEach(group -> routes.addAll(group.routes()));
-    String openApi = Json.write(OpenApiDocument.describe(routes));
+    routes.addAll(new OperationalRoutes(services).routes());
+    routes.add(SwaggerUi.route());
+    // Last, so that the document describes every route, itself included.
+    routes.add(OpenApiDocument.route(routes));
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
@@ -73,11 +72,11 @@ public final class RestServer {
           config.router.ignoreTrailingSlashes = true;
           config.requestLogger.http((ctx, millis) -> observe(ctx, millis, services.meters()));
           ErrorMapping.register(config);
-          config.routes.before(API + "/*", ctx -> guardManagementCall(ctx, services));
+          config.routes.before(
+              Route.MANAGEMENT_API + "/*", ctx -> guardManagementCall(ctx, services));
           for (Route route : routes) {
             config.routes.addHttpHandler(route.method(), route.path(), route.handler());
           }
-          operations(config, services, openApi);
           SwaggerUi.register(config);
         });
   }
@@ -90,28 +89,11 @@ public final class RestServer {
     return described;
   }
 
-  private static void operations(JavalinConfig config, Services services, String openApi) {
-    config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
-    config.routes.get(
-        "/health",
-        ctx -> {
-          boolean up = services.databaseUp().getAsBoolean();
-          ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-          ctx.json(Map.of("status", up ? "UP" : "DOWN", "database", up ? "UP" : "DOWN"));
-        });
-    config.routes.get(
-        "/metrics",
-        ctx ->
-            ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(services.prometheusScrape().get()));
-    config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-  }
-
   /** Refuses wrongly typed or oversized bodies, then authenticates the bearer key. */
   private static void guardManagementCall(Context ctx, Services services) {
     if (WITH_BODY.contains(ctx.method())) {
       if (ctx.contentLength() > MAX_REQUEST_BYTES) {
-        throw new io.javalin.http.ContentTooLargeResponse();
+        throw Requests.tooLarge(ctx.bodyInputStream());
       }
       String type = Optional.ofNullable(ctx.contentType()).orElse("");
       boolean hasBody = ctx.contentLength() > 0 || ctx.header("Transfer-Encoding") != null;

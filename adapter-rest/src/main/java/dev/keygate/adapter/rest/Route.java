@@ -2,6 +2,7 @@ package dev.keygate.adapter.rest;
 
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,8 +14,12 @@ import java.util.Optional;
  * @param scope the management scope the caller needs, as documentation; the use case enforces it
  * @param request the JSON body's record type, or empty for none
  * @param optionalRequest whether the body may be left out
- * @param response the JSON answer's record type
+ * @param response the answer's type: a record for JSON, {@code String} for text, a {@code Map} for
+ *     free-form JSON
+ * @param mediaType the success answer's content type
  * @param status the success status
+ * @param failures the answers besides the success that the shape of the route does not already tell
+ *     (a conflict, a referenced object not found, an unhealthy dependency)
  */
 record Route(
     HandlerType method,
@@ -24,20 +29,51 @@ record Route(
     Optional<Class<?>> request,
     boolean optionalRequest,
     Class<?> response,
+    String mediaType,
     int status,
     List<QueryParameter> query,
+    List<Failure> failures,
     Handler handler) {
+
+  /** Everything below this path is the management API, behind a bearer management key. */
+  static final String MANAGEMENT_API = "/api/v1";
+
+  static final String JSON = "application/json";
 
   Route {
     query = List.copyOf(query);
+    failures = List.copyOf(failures);
   }
 
   static Builder of(HandlerType method, String path, String summary) {
     return new Builder(method, path, summary);
   }
 
+  /** Whether the route is behind the bearer management key. */
+  boolean isManagement() {
+    return path.startsWith(MANAGEMENT_API + "/");
+  }
+
+  /** The names of the {@code {name}} segments of the path, in order. */
+  List<String> pathParameters() {
+    List<String> names = new ArrayList<>();
+    for (String segment : path.split("/")) {
+      if (segment.startsWith("{") && segment.endsWith("}")) {
+        names.add(segment.substring(1, segment.length() - 1));
+      }
+    }
+    return names;
+  }
+
   /** A documented query parameter; every one is optional. */
   record QueryParameter(String name, String type, String description) {}
+
+  /**
+   * An answer other than the success.
+   *
+   * @param body the answer's record type, {@link ErrorResponse} for failures
+   */
+  record Failure(int status, String when, Class<?> body) {}
 
   /** Reads route declarations top-down, as the routes classes write them. */
   static final class Builder {
@@ -47,8 +83,10 @@ record Route(
     private Optional<String> scope = Optional.empty();
     private Optional<Class<?>> request = Optional.empty();
     private boolean optionalRequest;
+    private String mediaType = JSON;
     private int status = 200;
     private List<QueryParameter> query = List.of();
+    private final List<Failure> failures = new ArrayList<>();
 
     private Builder(HandlerType method, String path, String summary) {
       this.method = method;
@@ -82,9 +120,37 @@ record Route(
       return this;
     }
 
+    /** The success answer is not JSON but, say, {@code text/plain}. */
+    Builder produces(String contentType) {
+      this.mediaType = contentType;
+      return this;
+    }
+
+    /** The route may also answer {@code status} with an {@link ErrorResponse}, {@code when}. */
+    Builder fails(int status, String when) {
+      return fails(status, when, ErrorResponse.class);
+    }
+
+    /** The route may also answer {@code status} with a {@code body}, {@code when}. */
+    Builder fails(int status, String when, Class<?> body) {
+      failures.add(new Failure(status, when, body));
+      return this;
+    }
+
     Route answers(Class<?> response, Handler handler) {
       return new Route(
-          method, path, summary, scope, request, optionalRequest, response, status, query, handler);
+          method,
+          path,
+          summary,
+          scope,
+          request,
+          optionalRequest,
+          response,
+          mediaType,
+          status,
+          query,
+          failures,
+          handler);
     }
   }
 }

@@ -48,6 +48,7 @@ public final class ScopeRoutes implements RouteGroup {
         Route.of(HandlerType.POST, SCOPES, "Define a scope on an API")
             .scope("create:api_scopes")
             .body(AddScopeRequest.class)
+            .fails(409, "The API has a scope with this key, or is the management API.")
             .answers(ApiResponses.ScopeCreated.class, this::add),
         Route.of(HandlerType.GET, SCOPE, "Get a scope of an API")
             .scope("read:api_scopes")
@@ -55,9 +56,11 @@ public final class ScopeRoutes implements RouteGroup {
         Route.of(HandlerType.PATCH, SCOPE, "Change the description of a scope")
             .scope("update:api_scopes")
             .body(UpdateScopeRequest.class)
+            .fails(409, "The scopes of the management API are fixed.")
             .answers(SuccessResponse.class, this::update),
         Route.of(HandlerType.DELETE, SCOPE, "Delete a scope; the keys that held it lose it")
             .scope("delete:api_scopes")
+            .fails(409, "The scopes of the management API are fixed.")
             .answers(SuccessResponse.class, this::delete));
   }
 

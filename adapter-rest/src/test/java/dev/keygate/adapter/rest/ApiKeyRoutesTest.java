@@ -187,7 +187,9 @@ class ApiKeyRoutesTest {
             "api_ids",
             "scopes",
             "verification_count",
-            "org_code");
+            "org_code",
+            "organization_id");
+    assertThat(key.get("organization_id").asText()).isEqualTo("org_acme");
     assertThat(key.get("id").asText()).isEqualTo(issued.id());
     assertThat(key.get("name").asText()).isEqualTo("key of org_acme");
     assertThat(key.get("status").asText()).isEqualTo("active");
@@ -486,5 +488,24 @@ class ApiKeyRoutesTest {
       assertThat(answer.body()).isEqualTo(unknown.body());
     }
     assertThat(verify(issued.key()).text("/code")).isEqualTo("API_KEY_VERIFIED");
+  }
+
+  @Test
+  void verifyWithoutRequiredScopes_answersTheOutcome() {
+    RestFixture.Answer verified =
+        rest.call(
+            "POST", "/api/v1/api_keys/verify", "{\"api_key\":\"%s\"}".formatted(rest.rootKey));
+
+    assertThat(verified.status()).isEqualTo(200);
+    assertThat(verified.text("/code")).isEqualTo("API_KEY_VERIFIED");
+  }
+
+  @Test
+  void aBodyWithoutARequiredField_answers400NamingIt() {
+    RestFixture.Answer nameless =
+        rest.call("POST", "/api/v1/api_keys", "{\"org_code\":\"org_acme\",\"api_id\":null}");
+
+    assertThat(nameless.status()).isEqualTo(400);
+    assertThat(nameless.text("/errors/0/message")).isEqualTo("name is required");
   }
 }

@@ -46,6 +46,11 @@ final class RestFixture implements AutoCloseable {
             .start("127.0.0.1", 0);
   }
 
+  /** The running server, to read what it really serves. */
+  Javalin server() {
+    return server;
+  }
+
   String base() {
     return "http://127.0.0.1:" + server.port();
   }

@@ -9,6 +9,7 @@ import dev.keygate.application.port.in.InitializeDeploymentUseCase;
 import dev.keygate.application.port.in.IssuedApiKey;
 import dev.keygate.application.port.in.ManagementScope;
 import dev.keygate.application.port.in.Principal;
+import dev.keygate.application.port.out.ApiKeyRepository;
 import dev.keygate.application.port.out.ApiRepository;
 import dev.keygate.application.port.out.OwnerRepository;
 import dev.keygate.domain.ConflictException;
@@ -18,16 +19,18 @@ import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Sets up an empty deployment once: the management API with every management scope, the operator
- * organization, and a root key. A deployment whose management API exists is left alone, so two
- * nodes starting on one empty database initialize it once between them.
+ * organization, and a root key. Each step is skipped when already done, so an interrupted run is
+ * finished by the next one, and a deployment that has a management key gets no second root key.
  */
 public final class InitializeDeploymentService implements InitializeDeploymentUseCase {
 
   private final ApiRepository apis;
+  private final ApiKeyRepository apiKeys;
   private final OwnerRepository owners;
   private final CreateApiKeyUseCase createApiKey;
   private final AuditTrail trail;
@@ -35,11 +38,13 @@ public final class InitializeDeploymentService implements InitializeDeploymentUs
 
   InitializeDeploymentService(
       ApiRepository apis,
+      ApiKeyRepository apiKeys,
       OwnerRepository owners,
       CreateApiKeyUseCase createApiKey,
       AuditTrail trail,
       Clock clock) {
     this.apis = apis;
+    this.apiKeys = apiKeys;
     this.owners = owners;
     this.createApiKey = createApiKey;
     this.trail = trail;
@@ -48,29 +53,36 @@ public final class InitializeDeploymentService implements InitializeDeploymentUs
 
   @Override
   public Optional<IssuedApiKey> initialize(String actor) {
-    if (apis.findByAudience(Api.MANAGEMENT_AUDIENCE).isPresent()) {
-      return Optional.empty();
-    }
     Principal operator = Principal.operator(actor);
-    Api management = Api.register("Keygate management API", Api.MANAGEMENT_AUDIENCE, clock);
-    try {
-      apis.add(management);
-    } catch (ConflictException anotherNodeWasFirst) {
-      return Optional.empty();
-    }
-    trail.succeeded(operator, API_REGISTER, management.id().value(), Optional.empty());
+    Api management = managementApi(operator);
+    List<Scope> defined = apis.scopes(management.id());
     for (ManagementScope scope : ManagementScope.values()) {
-      apis.addScope(Scope.define(management.id(), scope.key(), scope.description(), clock));
+      if (defined.stream().noneMatch(existing -> existing.key().equals(scope.key()))) {
+        try {
+          apis.addScope(Scope.define(management.id(), scope.key(), scope.description(), clock));
+        } catch (ConflictException anotherNodeAddedIt) {
+          // the scope exists, which is all this step wants
+        }
+      }
     }
+    Owner operatorOrganization = new Owner.Org(Organization.OPERATOR_CODE);
     if (owners.findOrganization(Organization.OPERATOR_CODE).isEmpty()) {
-      Organization organization =
-          new Organization(Organization.OPERATOR_CODE, "Keygate operator", clock.instant());
-      owners.addOrganization(organization);
+      try {
+        owners.addOrganization(
+            new Organization(Organization.OPERATOR_CODE, "Keygate operator", clock.instant()));
+      } catch (ConflictException anotherNodeAddedIt) {
+        return Optional.empty();
+      }
       trail.succeeded(
           operator,
           ORGANIZATION_CREATE,
-          organization.code().value(),
-          Optional.of(organization.asOwner()));
+          Organization.OPERATOR_CODE.value(),
+          Optional.of(operatorOrganization));
+    }
+    // A deployment with any management key is initialised: the root key is made once. A run
+    // interrupted before this point finishes the job on the next run.
+    if (apiKeys.countByApi(management.id()) > 0) {
+      return Optional.empty();
     }
     return Optional.of(
         createApiKey.create(
@@ -79,7 +91,22 @@ public final class InitializeDeploymentService implements InitializeDeploymentUs
                 "Root management key",
                 management.id(),
                 Arrays.stream(ManagementScope.values()).map(ManagementScope::key).toList(),
-                new Owner.Org(Organization.OPERATOR_CODE),
+                operatorOrganization,
                 Optional.empty())));
+  }
+
+  private Api managementApi(Principal operator) {
+    Optional<Api> existing = apis.findByAudience(Api.MANAGEMENT_AUDIENCE);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Api management = Api.register("Keygate management API", Api.MANAGEMENT_AUDIENCE, clock);
+    try {
+      apis.add(management);
+    } catch (ConflictException anotherNodeWasFirst) {
+      return apis.findByAudience(Api.MANAGEMENT_AUDIENCE).orElseThrow();
+    }
+    trail.succeeded(operator, API_REGISTER, management.id().value(), Optional.empty());
+    return management;
   }
 }

@@ -115,7 +115,8 @@ public final class KeygateServices {
     updateApiKey = new UpdateApiKeyService(transitions, clock);
     authenticate = new AuthenticateService(verifyApiKey, ports.apis());
     initializeDeployment =
-        new InitializeDeploymentService(ports.apis(), ports.owners(), createApiKey, trail, clock);
+        new InitializeDeploymentService(
+            ports.apis(), ports.apiKeys(), ports.owners(), createApiKey, trail, clock);
   }
 
   public RegisterApiUseCase registerApi() {

@@ -30,9 +30,6 @@ public final class UpdateApiKeyService implements UpdateApiKeyUseCase {
 
   @Override
   public ApiKey update(Principal principal, ApiKeyId keyId, UpdateApiKeyCommand command) {
-    if (command.status().filter(status -> status == ApiKeyStatus.REVOKED).isPresent()) {
-      throw new ValidationException("status must be active or inactive; revoke with DELETE");
-    }
     Instant now = clock.instant();
     return transitions.apply(
         principal,
@@ -40,6 +37,9 @@ public final class UpdateApiKeyService implements UpdateApiKeyUseCase {
         UPDATE_API_KEYS,
         API_KEY_UPDATE,
         key -> {
+          if (command.status().filter(status -> status == ApiKeyStatus.REVOKED).isPresent()) {
+            throw new ValidationException("status must be active or inactive; revoke with DELETE");
+          }
           if (key.status() == ApiKeyStatus.REVOKED) {
             throw new IllegalKeyTransitionException(
                 "api key " + keyId + " is revoked and cannot change");

@@ -114,7 +114,7 @@ class InitializeDeploymentServiceTest {
   }
 
   @Test
-  void givenAnotherNodeRegisteredTheManagementApiFirst_initialize_answersEmpty() {
+  void givenAnotherNodeRegisteredTheManagementApiFirst_initialize_carriesOnWithTheirs() {
     // The other node's API is stored, but this node's look-up ran before it was: a lost race.
     Api theirs = Api.register("Keygate management API", Api.MANAGEMENT_AUDIENCE, t.clock);
     t.apis.add(theirs);
@@ -122,15 +122,34 @@ class InitializeDeploymentServiceTest {
     InitializeDeploymentService service =
         new InitializeDeploymentService(
             lateLookup,
+            t.apiKeys,
             t.owners,
             t.services.createApiKey(),
             new AuditTrail(t.auditLog, t.clock),
             t.clock);
 
-    assertThat(service.initialize("node-2")).isEmpty();
+    Optional<IssuedApiKey> root = service.initialize("node-2");
+
     assertThat(t.apis.list()).containsExactly(theirs);
-    assertThat(t.apiKeys.all()).isEmpty();
-    assertThat(t.owners.findOrganization(Organization.OPERATOR_CODE)).isEmpty();
+    assertThat(root)
+        .hasValueSatisfying(key -> assertThat(key.key().apiId()).isEqualTo(theirs.id()));
+    assertThat(t.apis.scopes(theirs.id())).hasSize(ManagementScope.values().length);
+  }
+
+  @Test
+  void givenARunInterruptedAfterTheApi_initialize_finishesTheJob() {
+    Api interrupted = Api.register("Keygate management API", Api.MANAGEMENT_AUDIENCE, t.clock);
+    t.apis.add(interrupted);
+    t.apis.addScope(
+        dev.keygate.domain.api.Scope.define(
+            interrupted.id(), ManagementScope.READ_API_KEYS.key(), "", t.clock));
+
+    Optional<IssuedApiKey> root = initialize();
+
+    assertThat(root).isPresent();
+    assertThat(t.apis.scopes(interrupted.id())).hasSize(ManagementScope.values().length);
+    assertThat(t.owners.findOrganization(Organization.OPERATOR_CODE)).isPresent();
+    assertThat(initialize()).isEmpty();
   }
 
   @Test
@@ -157,9 +176,15 @@ class InitializeDeploymentServiceTest {
       this.stored = stored;
     }
 
+    private boolean looked;
+
     @Override
     public Optional<Api> findByAudience(String audience) {
-      return Optional.empty();
+      if (!looked) {
+        looked = true;
+        return Optional.empty();
+      }
+      return stored.findByAudience(audience);
     }
 
     @Override
