@@ -1,19 +1,13 @@
 package dev.keygate.bootstrap;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.keygate.adapter.crypto.Argon2Parameters;
-import dev.keygate.adapter.crypto.Argon2SecretHasher;
-import dev.keygate.adapter.crypto.CaffeineVerifiedSecretCache;
-import dev.keygate.adapter.crypto.SecureRandomKeyGenerator;
 import dev.keygate.adapter.persistence.DataSources;
-import dev.keygate.adapter.persistence.JpaPersistence;
-import dev.keygate.adapter.persistence.WriteBehindUsageRecorder;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.in.Verification;
 import dev.keygate.application.port.in.VerifyApiKeyCommand;
-import dev.keygate.application.port.out.OutgoingPorts;
 import dev.keygate.application.service.KeygateServices;
 import dev.keygate.domain.token.KeyPrefix;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -34,23 +28,12 @@ import javax.sql.DataSource;
  */
 public final class Keygate implements AutoCloseable {
 
-  private final KeygateServices useCases;
+  private final KeygateNode node;
   private final Principal operator;
-  private final JpaPersistence persistence;
-  private final WriteBehindUsageRecorder usage;
-  private final Optional<HikariDataSource> ownPool;
 
-  private Keygate(
-      KeygateServices useCases,
-      Principal operator,
-      JpaPersistence persistence,
-      WriteBehindUsageRecorder usage,
-      Optional<HikariDataSource> ownPool) {
-    this.useCases = useCases;
+  private Keygate(KeygateNode node, Principal operator) {
+    this.node = node;
     this.operator = operator;
-    this.persistence = persistence;
-    this.usage = usage;
-    this.ownPool = ownPool;
   }
 
   public static Builder builder() {
@@ -59,7 +42,7 @@ public final class Keygate implements AutoCloseable {
 
   /** Every use case; each takes the acting principal, such as {@link #operator()}. */
   public KeygateServices useCases() {
-    return useCases;
+    return node.useCases();
   }
 
   /** The embedding application as the operator, audited as {@code embedded:<os user>}. */
@@ -73,23 +56,20 @@ public final class Keygate implements AutoCloseable {
    * @param requiredScopes scope keys the key must all hold, such as {@code read:users}
    */
   public Verification verify(String token, String... requiredScopes) {
-    return useCases.verifyApiKey().verify(operator, VerifyApiKeyCommand.of(token, requiredScopes));
+    return useCases()
+        .verifyApiKey()
+        .verify(operator, VerifyApiKeyCommand.of(token, requiredScopes));
   }
 
   /** Whether the database answers. */
   public boolean isHealthy() {
-    return persistence.ping();
+    return node.isDatabaseUp();
   }
 
   /** Writes the pending usage counts, then releases the database. */
   @Override
   public void close() {
-    try {
-      usage.close();
-    } finally {
-      persistence.close();
-      ownPool.ifPresent(HikariDataSource::close);
-    }
+    node.close();
   }
 
   /** Chooses the database, the token prefix, the Argon2 cost and the clock. */
@@ -103,9 +83,9 @@ public final class Keygate implements AutoCloseable {
     private Argon2Parameters argon2 = Argon2Parameters.OWASP;
     // Millisecond ticks: stored exactly by H2 and PostgreSQL, so what is read back is equal.
     private Clock clock = Clock.tickMillis(ZoneOffset.UTC);
-    private Duration verifiedTokenTtl = Duration.ofMinutes(5);
-    private long verifiedTokenCapacity = 100_000;
-    private Duration usageFlushInterval = Duration.ofSeconds(1);
+    private Duration verifiedTokenTtl = KeygateNode.DEFAULT_VERIFIED_TOKEN_TTL;
+    private Duration usageFlushInterval = KeygateNode.DEFAULT_USAGE_FLUSH_INTERVAL;
+    private MeterRegistry meters;
 
     private Builder() {}
 
@@ -157,34 +137,33 @@ public final class Keygate implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Where verification answers, their latency, Argon2 checks and cache hits are counted; nothing
+     * is counted when not set.
+     */
+    public Builder meters(MeterRegistry registry) {
+      this.meters = Objects.requireNonNull(registry, "meter registry");
+      return this;
+    }
+
     /** Migrates the database if needed and wires Keygate together. */
     public Keygate build() {
-      Optional<HikariDataSource> ownPool =
-          dataSource == null
-              ? Optional.of(DataSources.pool(jdbcUrl, user, password))
-              : Optional.empty();
-      DataSource database = ownPool.map(DataSource.class::cast).orElse(dataSource);
-      JpaPersistence persistence;
-      try {
-        persistence = JpaPersistence.open(database);
-      } catch (RuntimeException e) {
-        ownPool.ifPresent(HikariDataSource::close);
-        throw e;
-      }
-      WriteBehindUsageRecorder usage = new WriteBehindUsageRecorder(database, usageFlushInterval);
-      OutgoingPorts ports =
-          new OutgoingPorts(
-              persistence.apiKeys(),
-              persistence.apis(),
-              persistence.owners(),
-              persistence.auditLog(),
-              usage,
-              new Argon2SecretHasher(argon2),
-              new SecureRandomKeyGenerator(),
-              new CaffeineVerifiedSecretCache(verifiedTokenTtl, verifiedTokenCapacity));
-      KeygateServices useCases = new KeygateServices(ports, keyPrefix, clock);
+      KeygateNode node =
+          KeygateNode.open(
+              new KeygateNode.Settings(
+                  jdbcUrl,
+                  Optional.ofNullable(user),
+                  Optional.ofNullable(password),
+                  Optional.ofNullable(dataSource),
+                  keyPrefix,
+                  argon2,
+                  clock,
+                  verifiedTokenTtl,
+                  KeygateNode.DEFAULT_VERIFIED_TOKEN_CAPACITY,
+                  usageFlushInterval,
+                  Optional.ofNullable(meters)));
       Principal operator = Principal.operator("embedded:" + System.getProperty("user.name", "app"));
-      return new Keygate(useCases, operator, persistence, usage, ownPool);
+      return new Keygate(node, operator);
     }
   }
 }

@@ -109,6 +109,7 @@ public final class KeygateServices {
             ports.hasher(),
             ports.verifiedSecrets(),
             ports.usage(),
+            ports.verificationMetrics(),
             authorization,
             clock);
     listAuditEvents = new ListAuditEventsService(ports.auditLog(), authorization);

@@ -13,6 +13,7 @@ import dev.keygate.application.port.out.ApiKeyRepository;
 import dev.keygate.application.port.out.SecretHasher;
 import dev.keygate.application.port.out.SecretRef;
 import dev.keygate.application.port.out.UsageRecorder;
+import dev.keygate.application.port.out.VerificationMetrics;
 import dev.keygate.application.port.out.VerifiedSecretCache;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyStatus;
@@ -20,6 +21,7 @@ import dev.keygate.domain.key.KeySecret;
 import dev.keygate.domain.token.ParsedToken;
 import dev.keygate.domain.token.TokenFormat;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -36,6 +38,7 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
   private final SecretHasher hasher;
   private final VerifiedSecretCache verifiedSecrets;
   private final UsageRecorder usage;
+  private final VerificationMetrics metrics;
   private final Authorization authorization;
   private final Clock clock;
 
@@ -44,12 +47,14 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
       SecretHasher hasher,
       VerifiedSecretCache verifiedSecrets,
       UsageRecorder usage,
+      VerificationMetrics metrics,
       Authorization authorization,
       Clock clock) {
     this.apiKeys = apiKeys;
     this.hasher = hasher;
     this.verifiedSecrets = verifiedSecrets;
     this.usage = usage;
+    this.metrics = metrics;
     this.authorization = authorization;
     this.clock = clock;
   }
@@ -58,6 +63,13 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
   public Verification verify(Principal principal, VerifyApiKeyCommand command) {
     authorization.requireEitherScope(
         principal, VERIFY_API_KEYS, READ_API_KEYS, API_KEY_VERIFY, "api_keys");
+    long started = System.nanoTime();
+    Verification verification = answer(principal, command);
+    metrics.verified(verification.outcome().name(), Duration.ofNanos(System.nanoTime() - started));
+    return verification;
+  }
+
+  private Verification answer(Principal principal, VerifyApiKeyCommand command) {
     Optional<ParsedToken> token = TokenFormat.parse(command.token());
     if (token.isEmpty()) {
       return Verification.invalid();
@@ -114,6 +126,7 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
 
   private boolean hashMatches(KeySecret stored, ParsedToken token) {
     char[] presented = token.secret();
+    metrics.hashChecked();
     try {
       return hasher.verify(stored.hash(), presented);
     } finally {

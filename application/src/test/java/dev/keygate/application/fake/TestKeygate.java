@@ -46,6 +46,7 @@ public final class TestKeygate {
   public final InMemoryOwnerRepository owners = new InMemoryOwnerRepository();
   public final InMemoryAuditLog auditLog = new InMemoryAuditLog();
   public final InMemoryUsageRecorder usage = new InMemoryUsageRecorder();
+  public final InMemoryVerificationMetrics verificationMetrics = new InMemoryVerificationMetrics();
   public final SecretHasher hasher;
   public final VerifiedSecretCache verifiedSecrets;
   public final KeygateServices services;
@@ -67,7 +68,8 @@ public final class TestKeygate {
             usage,
             hasher,
             new FakeKeyGenerator(42),
-            verifiedSecrets);
+            verifiedSecrets,
+            verificationMetrics);
     this.services = new KeygateServices(ports, KeyPrefix.DEFAULT, clock);
   }
 

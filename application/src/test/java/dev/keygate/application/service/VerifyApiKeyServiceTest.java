@@ -2,14 +2,17 @@ package dev.keygate.application.service;
 
 import static dev.keygate.application.fake.TestKeygate.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keygate.application.fake.InMemoryVerifiedSecretCache;
 import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.application.port.in.CreateApiKeyCommand;
 import dev.keygate.application.port.in.IssuedApiKey;
+import dev.keygate.application.port.in.ManagementScope;
 import dev.keygate.application.port.in.Verification;
 import dev.keygate.application.port.in.VerifyApiKeyCommand;
 import dev.keygate.application.port.in.VerifyOutcome;
+import dev.keygate.domain.ForbiddenException;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.key.ApiKey;
@@ -328,6 +331,50 @@ class VerifyApiKeyServiceTest {
 
     assertThat(t.usage.count(issued.key().id())).isZero();
     assertThat(t.usage.lastIp(issued.key().id())).isEmpty();
+  }
+
+  @Test
+  void givenEveryKindOfAnswer_verify_countsEachByItsCodeWithItsTime() {
+    verifyFrom(token);
+    verifyFrom(token, "write:users");
+    verifyFrom(TestKeygate.withWrongSecret(token));
+    verifyFrom(TestKeygate.withTypo(token));
+    t.services.revokeApiKey().revoke(OPERATOR, issued.key().id());
+    verifyFrom(token);
+
+    assertThat(t.verificationMetrics.answered("API_KEY_VERIFIED")).isEqualTo(1);
+    assertThat(t.verificationMetrics.answered("API_KEY_INSUFFICIENT_SCOPE")).isEqualTo(1);
+    assertThat(t.verificationMetrics.answered("API_KEY_INVALID")).isEqualTo(2);
+    assertThat(t.verificationMetrics.answered("API_KEY_REVOKED")).isEqualTo(1);
+    assertThat(t.verificationMetrics.timings()).hasSize(5).allMatch(d -> !d.isNegative());
+  }
+
+  @Test
+  void givenTokenVerifiedBefore_verify_countsNoFurtherHashCheck() {
+    verifyFrom(TestKeygate.withWrongSecret(token));
+    verifyFrom(token);
+    assertThat(t.verificationMetrics.hashChecks()).isEqualTo(2);
+
+    verifyFrom(token);
+    verifyFrom(TestKeygate.withTypo(token));
+
+    assertThat(t.verificationMetrics.hashChecks()).isEqualTo(2);
+    assertThat(t.verificationMetrics.hashChecks()).isEqualTo(t.countingHasher().verifications());
+  }
+
+  @Test
+  void givenCallerWithoutAVerifyScope_verify_countsNothing() {
+    assertThatThrownBy(
+            () ->
+                t.services
+                    .verifyApiKey()
+                    .verify(
+                        TestKeygate.operatorHolding(ManagementScope.CREATE_API_KEYS),
+                        VerifyApiKeyCommand.of(token)))
+        .isInstanceOf(ForbiddenException.class);
+
+    assertThat(t.verificationMetrics.timings()).isEmpty();
+    assertThat(t.verificationMetrics.hashChecks()).isZero();
   }
 
   @Test

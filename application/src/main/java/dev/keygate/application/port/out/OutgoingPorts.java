@@ -12,7 +12,8 @@ public record OutgoingPorts(
     UsageRecorder usage,
     SecretHasher hasher,
     KeyGenerator keyGenerator,
-    VerifiedSecretCache verifiedSecrets) {
+    VerifiedSecretCache verifiedSecrets,
+    VerificationMetrics verificationMetrics) {
 
   public OutgoingPorts {
     Objects.requireNonNull(apiKeys, "api key repository");
@@ -23,5 +24,28 @@ public record OutgoingPorts(
     Objects.requireNonNull(hasher, "secret hasher");
     Objects.requireNonNull(keyGenerator, "key generator");
     Objects.requireNonNull(verifiedSecrets, "verified secret cache");
+    Objects.requireNonNull(verificationMetrics, "verification metrics");
+  }
+
+  /** The ports of a deployment that does not monitor its verifications. */
+  public OutgoingPorts(
+      ApiKeyRepository apiKeys,
+      ApiRepository apis,
+      OwnerRepository owners,
+      AuditLog auditLog,
+      UsageRecorder usage,
+      SecretHasher hasher,
+      KeyGenerator keyGenerator,
+      VerifiedSecretCache verifiedSecrets) {
+    this(
+        apiKeys,
+        apis,
+        owners,
+        auditLog,
+        usage,
+        hasher,
+        keyGenerator,
+        verifiedSecrets,
+        VerificationMetrics.NONE);
   }
 }

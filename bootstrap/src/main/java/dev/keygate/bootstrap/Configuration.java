@@ -1,0 +1,349 @@
+package dev.keygate.bootstrap;
+
+import dev.keygate.adapter.crypto.Argon2Parameters;
+import dev.keygate.adapter.persistence.DataSources;
+import dev.keygate.domain.token.KeyPrefix;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The settings of {@code keygate serve} and {@code keygate init}, each resolved on its own: a
+ * command-line flag wins over the environment, which wins over {@code keygate.properties} in the
+ * working directory, which wins over the default. Every value is checked when resolved, so a bad
+ * one stops the command before anything is opened.
+ */
+final class Configuration {
+
+  /** The properties file read from the working directory. */
+  static final String PROPERTIES_FILE = "keygate.properties";
+
+  /** One setting: its flag (if it has one), environment variable, property key and default. */
+  enum Setting {
+    PORT("--port", "8080"),
+    HOST("--host", "127.0.0.1"),
+    DB_URL("--db-url", DataSources.DEFAULT_URL),
+    DB_USER("--db-user", null),
+    DB_PASSWORD("--db-password", null),
+    KEY_PREFIX("--key-prefix", KeyPrefix.DEFAULT.value()),
+    ARGON2_MEMORY_KIB(null, String.valueOf(Argon2Parameters.OWASP.memoryKib())),
+    ARGON2_ITERATIONS(null, String.valueOf(Argon2Parameters.OWASP.iterations())),
+    ARGON2_PARALLELISM(null, String.valueOf(Argon2Parameters.OWASP.parallelism())),
+    VERIFIED_TOKEN_TTL(null, "5m"),
+    USAGE_FLUSH_INTERVAL(null, "1s"),
+    SHUTDOWN_TIMEOUT(null, "10s");
+
+    private final Optional<String> flag;
+    private final Optional<String> defaultValue;
+
+    Setting(String flag, String defaultValue) {
+      this.flag = Optional.ofNullable(flag);
+      this.defaultValue = Optional.ofNullable(defaultValue);
+    }
+
+    /** Such as {@code --db-url}, for the settings that have one. */
+    Optional<String> flag() {
+      return flag;
+    }
+
+    /** Such as {@code KEYGATE_DB_URL}. */
+    String environmentVariable() {
+      return "KEYGATE_" + name();
+    }
+
+    /** Such as {@code keygate.db.url}. */
+    String propertyKey() {
+      return "keygate." + name().toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    Optional<String> defaultValue() {
+      return defaultValue;
+    }
+  }
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+
+  private final int port;
+  private final String host;
+  private final String dbUrl;
+  private final Optional<String> dbUser;
+  private final Optional<String> dbPassword;
+  private final KeyPrefix keyPrefix;
+  private final Argon2Parameters argon2;
+  private final Duration verifiedTokenTtl;
+  private final Duration usageFlushInterval;
+  private final Duration shutdownTimeout;
+
+  private Configuration(Values values) {
+    port = values.parse(Setting.PORT, Configuration::port);
+    host = values.parse(Setting.HOST, Configuration::nonBlank);
+    dbUrl = values.parse(Setting.DB_URL, Configuration::jdbcUrl);
+    dbUser = values.raw(Setting.DB_USER);
+    dbPassword = values.raw(Setting.DB_PASSWORD);
+    keyPrefix = values.parse(Setting.KEY_PREFIX, value -> new KeyPrefix(value.strip()));
+    int memory = values.parse(Setting.ARGON2_MEMORY_KIB, Configuration::positiveInt);
+    int iterations = values.parse(Setting.ARGON2_ITERATIONS, Configuration::positiveInt);
+    int parallelism = values.parse(Setting.ARGON2_PARALLELISM, Configuration::positiveInt);
+    argon2 =
+        values.parse(
+            Setting.ARGON2_MEMORY_KIB,
+            ignored -> new Argon2Parameters(memory, iterations, parallelism));
+    verifiedTokenTtl = values.parse(Setting.VERIFIED_TOKEN_TTL, Configuration::positiveDuration);
+    usageFlushInterval =
+        values.parse(Setting.USAGE_FLUSH_INTERVAL, Configuration::positiveDuration);
+    shutdownTimeout = values.parse(Setting.SHUTDOWN_TIMEOUT, Configuration::duration);
+  }
+
+  /**
+   * Resolves every setting.
+   *
+   * @param flags the flags given on the command line, by setting
+   * @param environment the process environment
+   * @param workingDirectory where {@value #PROPERTIES_FILE} is looked for
+   * @throws ConfigurationException naming the setting, its source and what is wrong
+   */
+  static Configuration resolve(
+      Map<Setting, String> flags, Map<String, String> environment, Path workingDirectory) {
+    Path file = workingDirectory.resolve(PROPERTIES_FILE);
+    return new Configuration(new Values(flags, environment, file, readProperties(file)));
+  }
+
+  int port() {
+    return port;
+  }
+
+  String host() {
+    return host;
+  }
+
+  String dbUrl() {
+    return dbUrl;
+  }
+
+  Optional<String> dbUser() {
+    return dbUser;
+  }
+
+  Optional<String> dbPassword() {
+    return dbPassword;
+  }
+
+  KeyPrefix keyPrefix() {
+    return keyPrefix;
+  }
+
+  Argon2Parameters argon2() {
+    return argon2;
+  }
+
+  Duration verifiedTokenTtl() {
+    return verifiedTokenTtl;
+  }
+
+  Duration usageFlushInterval() {
+    return usageFlushInterval;
+  }
+
+  /** How long a stopping server waits for requests in flight. */
+  Duration shutdownTimeout() {
+    return shutdownTimeout;
+  }
+
+  /** A node on the configured database with the configured cost and caches. */
+  KeygateNode.Settings nodeSettings(Optional<MeterRegistry> meters) {
+    return new KeygateNode.Settings(
+        dbUrl,
+        dbUser,
+        dbPassword,
+        Optional.empty(),
+        keyPrefix,
+        argon2,
+        Clock.tickMillis(ZoneOffset.UTC),
+        verifiedTokenTtl,
+        KeygateNode.DEFAULT_VERIFIED_TOKEN_CAPACITY,
+        usageFlushInterval,
+        meters);
+  }
+
+  /** A setting's value that cannot be used, or a properties file that cannot be read. */
+  static final class ConfigurationException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ConfigurationException(String message) {
+      super(message);
+    }
+  }
+
+  /** Each setting's raw value from the first source that has one. */
+  private static final class Values {
+    private final Map<Setting, String> flags;
+    private final Map<String, String> environment;
+    private final Path file;
+    private final Properties properties;
+
+    Values(Map<Setting, String> flags, Map<String, String> environment, Path file, Properties p) {
+      this.flags = new EnumMap<>(Setting.class);
+      this.flags.putAll(flags);
+      this.environment = environment;
+      this.file = file;
+      this.properties = p;
+    }
+
+    Optional<String> raw(Setting setting) {
+      return source(setting).map(Source::value);
+    }
+
+    <T> T parse(Setting setting, Function<String, T> parser) {
+      Source source =
+          source(setting).orElseThrow(() -> new IllegalStateException(setting + " has no default"));
+      try {
+        return parser.apply(source.value());
+      } catch (RuntimeException e) {
+        throw new ConfigurationException(
+            "invalid "
+                + setting.propertyKey().substring("keygate.".length()).replace('.', ' ')
+                + " '"
+                + source.value()
+                + "' from "
+                + source.name()
+                + ": "
+                + e.getMessage());
+      }
+    }
+
+    private Optional<Source> source(Setting setting) {
+      if (flags.containsKey(setting)) {
+        return Optional.of(new Source(setting.flag().orElseThrow(), flags.get(setting)));
+      }
+      String fromEnvironment = environment.get(setting.environmentVariable());
+      if (fromEnvironment != null) {
+        return Optional.of(new Source(setting.environmentVariable(), fromEnvironment));
+      }
+      String fromFile = properties.getProperty(setting.propertyKey());
+      if (fromFile != null) {
+        return Optional.of(new Source(setting.propertyKey() + " in " + file, fromFile));
+      }
+      return setting.defaultValue().map(value -> new Source("the default", value));
+    }
+  }
+
+  /** A raw value and where it came from, for error messages. */
+  private record Source(String name, String value) {}
+
+  private static Properties readProperties(Path file) {
+    Properties properties = new Properties();
+    if (!Files.exists(file)) {
+      return properties;
+    }
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigurationException("cannot read " + file + ": " + e.getMessage());
+    }
+    for (String key : properties.stringPropertyNames()) {
+      boolean known = false;
+      for (Setting setting : Setting.values()) {
+        known |= setting.propertyKey().equals(key);
+      }
+      if (!known) {
+        throw new ConfigurationException("unknown setting " + key + " in " + file);
+      }
+    }
+    return properties;
+  }
+
+  private static int port(String value) {
+    int port = wholeNumber(value);
+    if (port > 65_535) {
+      throw new IllegalArgumentException("must be a whole number from 0 to 65535");
+    }
+    return port;
+  }
+
+  private static int positiveInt(String value) {
+    int number = wholeNumber(value);
+    if (number < 1) {
+      throw new IllegalArgumentException("must be a whole number of at least 1");
+    }
+    return number;
+  }
+
+  private static int wholeNumber(String value) {
+    try {
+      int number = Integer.parseInt(value.strip());
+      if (number < 0) {
+        throw new NumberFormatException();
+      }
+      return number;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("must be a whole number", e);
+    }
+  }
+
+  private static String nonBlank(String value) {
+    if (value.isBlank()) {
+      throw new IllegalArgumentException("must not be blank");
+    }
+    return value.strip();
+  }
+
+  private static String jdbcUrl(String value) {
+    if (!value.strip().startsWith("jdbc:")) {
+      throw new IllegalArgumentException("must be a JDBC URL such as jdbc:postgresql://host/db");
+    }
+    return value.strip();
+  }
+
+  private static Duration positiveDuration(String value) {
+    Duration duration = duration(value);
+    if (duration.isZero()) {
+      throw new IllegalArgumentException("must be longer than zero");
+    }
+    return duration;
+  }
+
+  /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 7d}, or ISO-8601 ({@code PT5M}). */
+  static Duration duration(String value) {
+    String text = value.strip();
+    Matcher matcher = DURATION.matcher(text);
+    if (matcher.matches()) {
+      long amount = Long.parseLong(matcher.group(1));
+      switch (matcher.group(2)) {
+        case "ms":
+          return Duration.ofMillis(amount);
+        case "s":
+          return Duration.ofSeconds(amount);
+        case "m":
+          return Duration.ofMinutes(amount);
+        case "h":
+          return Duration.ofHours(amount);
+        default:
+          return Duration.ofDays(amount);
+      }
+    }
+    try {
+      Duration parsed = Duration.parse(text);
+      if (parsed.isNegative()) {
+        throw new IllegalArgumentException("must not be negative");
+      }
+      return parsed;
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("must be a duration such as 500ms, 30s, 5m, 1h or 7d", e);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.keygate.bootstrap;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.keygate.adapter.crypto.Argon2Parameters;
+import dev.keygate.adapter.crypto.Argon2SecretHasher;
+import dev.keygate.adapter.crypto.CaffeineVerifiedSecretCache;
+import dev.keygate.adapter.crypto.SecureRandomKeyGenerator;
+import dev.keygate.adapter.persistence.DataSources;
+import dev.keygate.adapter.persistence.JpaPersistence;
+import dev.keygate.adapter.persistence.WriteBehindUsageRecorder;
+import dev.keygate.application.port.out.OutgoingPorts;
+import dev.keygate.application.port.out.VerificationMetrics;
+import dev.keygate.application.service.KeygateServices;
+import dev.keygate.domain.token.KeyPrefix;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * One Keygate node wired by hand: the database and its storage, the usage recorder, the hasher, the
+ * verification cache and every use case on top. The embedding facade and the server are both built
+ * on it, so there is one wiring to read.
+ */
+final class KeygateNode implements AutoCloseable {
+
+  static final Duration DEFAULT_VERIFIED_TOKEN_TTL = Duration.ofMinutes(5);
+  static final long DEFAULT_VERIFIED_TOKEN_CAPACITY = 100_000;
+  static final Duration DEFAULT_USAGE_FLUSH_INTERVAL = Duration.ofSeconds(1);
+
+  private final KeygateServices useCases;
+  private final JpaPersistence persistence;
+  private final WriteBehindUsageRecorder usage;
+  private final Optional<HikariDataSource> ownPool;
+
+  private KeygateNode(
+      KeygateServices useCases,
+      JpaPersistence persistence,
+      WriteBehindUsageRecorder usage,
+      Optional<HikariDataSource> ownPool) {
+    this.useCases = useCases;
+    this.persistence = persistence;
+    this.usage = usage;
+    this.ownPool = ownPool;
+  }
+
+  /**
+   * What a node is made of.
+   *
+   * @param dataSource a pool of the host's own, which wins over {@code jdbcUrl} and stays the
+   *     host's to close
+   * @param meters where verifications are counted; nothing is counted when empty
+   */
+  record Settings(
+      String jdbcUrl,
+      Optional<String> user,
+      Optional<String> password,
+      Optional<DataSource> dataSource,
+      KeyPrefix keyPrefix,
+      Argon2Parameters argon2,
+      Clock clock,
+      Duration verifiedTokenTtl,
+      long verifiedTokenCapacity,
+      Duration usageFlushInterval,
+      Optional<MeterRegistry> meters) {
+
+    Settings {
+      Objects.requireNonNull(jdbcUrl, "jdbc url");
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(password, "password");
+      Objects.requireNonNull(dataSource, "data source");
+      Objects.requireNonNull(keyPrefix, "key prefix");
+      Objects.requireNonNull(argon2, "argon2 parameters");
+      Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(verifiedTokenTtl, "verified token ttl");
+      Objects.requireNonNull(usageFlushInterval, "usage flush interval");
+      Objects.requireNonNull(meters, "meters");
+    }
+  }
+
+  /** Opens the database (migrating it if needed) and wires the node together. */
+  static KeygateNode open(Settings settings) {
+    Optional<HikariDataSource> ownPool =
+        settings.dataSource().isEmpty()
+            ? Optional.of(
+                DataSources.pool(
+                    settings.jdbcUrl(),
+                    settings.user().orElse(null),
+                    settings.password().orElse(null)))
+            : Optional.empty();
+    DataSource database =
+        ownPool.<DataSource>map(pool -> pool).orElseGet(settings.dataSource()::get);
+    JpaPersistence persistence;
+    try {
+      persistence = JpaPersistence.open(database);
+    } catch (RuntimeException e) {
+      ownPool.ifPresent(HikariDataSource::close);
+      throw e;
+    }
+    WriteBehindUsageRecorder usage =
+        new WriteBehindUsageRecorder(database, settings.usageFlushInterval());
+    CaffeineVerifiedSecretCache verifiedSecrets =
+        new CaffeineVerifiedSecretCache(
+            settings.verifiedTokenTtl(), settings.verifiedTokenCapacity());
+    VerificationMetrics metrics =
+        settings
+            .meters()
+            .<VerificationMetrics>map(
+                registry -> new MicrometerVerificationMetrics(registry, verifiedSecrets))
+            .orElse(VerificationMetrics.NONE);
+    OutgoingPorts ports =
+        new OutgoingPorts(
+            persistence.apiKeys(),
+            persistence.apis(),
+            persistence.owners(),
+            persistence.auditLog(),
+            usage,
+            new Argon2SecretHasher(settings.argon2()),
+            new SecureRandomKeyGenerator(),
+            verifiedSecrets,
+            metrics);
+    KeygateServices useCases = new KeygateServices(ports, settings.keyPrefix(), settings.clock());
+    return new KeygateNode(useCases, persistence, usage, ownPool);
+  }
+
+  /** Every use case; each takes the acting principal. */
+  KeygateServices useCases() {
+    return useCases;
+  }
+
+  /** Whether the database answers right now. */
+  boolean isDatabaseUp() {
+    return persistence.ping();
+  }
+
+  /** The pool this node opened, if it opened one; for tests that take the database away. */
+  Optional<HikariDataSource> ownPool() {
+    return ownPool;
+  }
+
+  /** Writes the pending usage counts, then releases the database. */
+  @Override
+  public void close() {
+    try {
+      usage.close();
+    } finally {
+      try {
+        persistence.close();
+      } finally {
+        ownPool.ifPresent(HikariDataSource::close);
+      }
+    }
+  }
+}

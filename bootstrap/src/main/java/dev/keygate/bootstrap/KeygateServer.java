@@ -1,0 +1,115 @@
+package dev.keygate.bootstrap;
+
+import dev.keygate.adapter.rest.RestServer;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Keygate node serving the REST API over HTTP, with its metrics in Prometheus' format. Stopping
+ * it stops accepting connections, lets requests in flight finish (up to the shutdown timeout),
+ * writes the pending usage counts and closes the database.
+ */
+final class KeygateServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KeygateServer.class);
+
+  private final KeygateNode node;
+  private final PrometheusMeterRegistry meters;
+  private final Javalin http;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private KeygateServer(KeygateNode node, PrometheusMeterRegistry meters, Javalin http) {
+    this.node = node;
+    this.meters = meters;
+    this.http = http;
+  }
+
+  /** A registry for one server's meters, with the JVM's own among them. */
+  static PrometheusMeterRegistry newMeterRegistry() {
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(meters);
+    new JvmThreadMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
+    new UptimeMetrics().bindTo(meters);
+    return meters;
+  }
+
+  /**
+   * Starts listening on the configured address with every route group. The server owns {@code node}
+   * from here on, and closes it when it stops or when it cannot start.
+   *
+   * @param meters the registry {@code node} counts its verifications in
+   */
+  static KeygateServer start(
+      KeygateNode node, PrometheusMeterRegistry meters, Configuration configuration) {
+    try {
+      Javalin http =
+          RestServer.create(
+              new RestServer.Services(
+                  node.useCases().authenticate(), node::isDatabaseUp, meters::scrape, meters),
+              RouteGroups.all(node.useCases()));
+      Server jetty = http.jettyServer().server();
+      // Jetty drains requests in flight on stop only behind a graceful handler, with a timeout.
+      jetty.insertHandler(new GracefulHandler());
+      jetty.setStopTimeout(configuration.shutdownTimeout().toMillis());
+      http.start(configuration.host(), configuration.port());
+      return new KeygateServer(node, meters, http);
+    } catch (RuntimeException e) {
+      node.close();
+      meters.close();
+      throw e;
+    }
+  }
+
+  /** The port listened on: the configured one, or the one chosen when configured as 0. */
+  int port() {
+    return http.port();
+  }
+
+  KeygateNode node() {
+    return node;
+  }
+
+  /** Stops gracefully; safe to call more than once and from a shutdown hook. */
+  void stop() {
+    if (!stopping.compareAndSet(false, true)) {
+      awaitStopped();
+      return;
+    }
+    try {
+      LOG.info("Keygate stopping: finishing requests in flight");
+      try {
+        http.stop();
+      } finally {
+        node.close();
+      }
+      LOG.info("Keygate stopped; usage written and database closed");
+    } catch (RuntimeException e) {
+      LOG.error("Keygate did not stop cleanly: {}", e.getMessage());
+    } finally {
+      meters.close();
+      stopped.countDown();
+    }
+  }
+
+  /** Blocks until {@link #stop()} has finished. */
+  void awaitStopped() {
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.keygate.bootstrap;
+
+import dev.keygate.bootstrap.Configuration.Setting;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintWriter;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code keygate serve}: the REST API until the process is told to stop (SIGTERM, Ctrl-C). On an
+ * empty database it first initialises the deployment and prints the root key once.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves the REST API, /health, /health/live and /metrics until SIGTERM or Ctrl-C; on an"
+          + " empty database first initialises it and prints the root key once."
+    })
+final class ServeCommand implements Callable<Integer> {
+
+  private final Launch launch;
+
+  @Spec CommandSpec spec;
+
+  @Mixin DatabaseOptions database;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "port to listen on, 0 for any free one (env KEYGATE_PORT; default 8080)")
+  String port;
+
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      description =
+          "address to listen on; 0.0.0.0 for every interface (env KEYGATE_HOST; default"
+              + " 127.0.0.1)")
+  String host;
+
+  ServeCommand(Launch launch) {
+    this.launch = launch;
+  }
+
+  @Override
+  public Integer call() {
+    Map<Setting, String> flags = new EnumMap<>(Setting.class);
+    database.addTo(flags);
+    DatabaseOptions.put(flags, Setting.PORT, port);
+    DatabaseOptions.put(flags, Setting.HOST, host);
+    Configuration configuration =
+        Configuration.resolve(flags, launch.environment(), launch.workingDirectory());
+    PrintWriter out = spec.commandLine().getOut();
+
+    PrometheusMeterRegistry meters = KeygateServer.newMeterRegistry();
+    KeygateNode node = KeygateNode.open(configuration.nodeSettings(Optional.of(meters)));
+    try {
+      InitCommand.initialize(node).ifPresent(rootKey -> InitCommand.printRootKey(out, rootKey));
+    } catch (RuntimeException e) {
+      node.close();
+      meters.close();
+      throw e;
+    }
+    KeygateServer server = KeygateServer.start(node, meters, configuration);
+    Thread shutdown = new Thread(server::stop, "keygate-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdown);
+    out.println(
+        "Keygate is serving http://"
+            + configuration.host()
+            + ":"
+            + server.port()
+            + " (stop with Ctrl-C or SIGTERM)");
+    out.flush();
+    launch.onServing().accept(server);
+    server.awaitStopped();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdown);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // The hook is what stopped the server.
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,260 @@
+package dev.keygate.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keygate.adapter.crypto.Argon2Parameters;
+import dev.keygate.adapter.persistence.DataSources;
+import dev.keygate.bootstrap.Configuration.ConfigurationException;
+import dev.keygate.bootstrap.Configuration.Setting;
+import dev.keygate.domain.token.KeyPrefix;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Each setting resolves on its own: flag, then environment, then keygate.properties, then default.
+ */
+class ConfigurationTest {
+
+  @TempDir Path directory;
+
+  private final Map<Setting, String> flags = new EnumMap<>(Setting.class);
+  private final Map<String, String> environment = new HashMap<>();
+
+  private Configuration resolve() {
+    return Configuration.resolve(flags, environment, directory);
+  }
+
+  private void file(String... lines) throws IOException {
+    Files.writeString(
+        directory.resolve("keygate.properties"),
+        String.join("\n", lines) + "\n",
+        StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void withNothingGiven_everySettingIsItsDefault_andArgon2IsOwasps() {
+    Configuration configuration = resolve();
+
+    assertThat(configuration.port()).isEqualTo(8080);
+    assertThat(configuration.host()).isEqualTo("127.0.0.1");
+    assertThat(configuration.dbUrl()).isEqualTo(DataSources.DEFAULT_URL);
+    assertThat(configuration.dbUser()).isEmpty();
+    assertThat(configuration.dbPassword()).isEmpty();
+    assertThat(configuration.keyPrefix()).isEqualTo(KeyPrefix.DEFAULT);
+    assertThat(configuration.argon2()).isEqualTo(Argon2Parameters.OWASP);
+    assertThat(configuration.argon2()).isEqualTo(new Argon2Parameters(19_456, 2, 1));
+    assertThat(configuration.verifiedTokenTtl()).isEqualTo(KeygateNode.DEFAULT_VERIFIED_TOKEN_TTL);
+    assertThat(configuration.usageFlushInterval())
+        .isEqualTo(KeygateNode.DEFAULT_USAGE_FLUSH_INTERVAL);
+    assertThat(configuration.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Setting.class)
+  void eachSetting_fileBeatsDefault(Setting setting) throws IOException {
+    file(setting.propertyKey() + "=" + sample(setting, 1));
+
+    assertThat(read(resolve(), setting)).isEqualTo(sample(setting, 1));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Setting.class)
+  void eachSetting_environmentBeatsFile(Setting setting) throws IOException {
+    file(setting.propertyKey() + "=" + sample(setting, 1));
+    environment.put(setting.environmentVariable(), sample(setting, 2));
+
+    assertThat(read(resolve(), setting)).isEqualTo(sample(setting, 2));
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = Setting.class,
+      names = {"PORT", "HOST", "DB_URL", "DB_USER", "DB_PASSWORD", "KEY_PREFIX"})
+  void eachSettingWithAFlag_flagBeatsEnvironment(Setting setting) throws IOException {
+    file(setting.propertyKey() + "=" + sample(setting, 1));
+    environment.put(setting.environmentVariable(), sample(setting, 2));
+    flags.put(setting, sample(setting, 3));
+
+    assertThat(read(resolve(), setting)).isEqualTo(sample(setting, 3));
+    assertThat(setting.flag()).isPresent();
+  }
+
+  @Test
+  void settingsResolveEachOnItsOwn_fromWhicheverSourceHasThem() throws IOException {
+    file("keygate.port=9001", "keygate.host=10.0.0.1", "keygate.key.prefix=k_file");
+    environment.put("KEYGATE_HOST", "10.0.0.2");
+    environment.put("KEYGATE_DB_URL", "jdbc:h2:mem:env");
+    flags.put(Setting.DB_URL, "jdbc:h2:mem:flag");
+
+    Configuration configuration = resolve();
+
+    assertThat(configuration.port()).isEqualTo(9001);
+    assertThat(configuration.host()).isEqualTo("10.0.0.2");
+    assertThat(configuration.dbUrl()).isEqualTo("jdbc:h2:mem:flag");
+    assertThat(configuration.keyPrefix()).isEqualTo(new KeyPrefix("k_file"));
+    assertThat(configuration.argon2()).isEqualTo(Argon2Parameters.OWASP);
+  }
+
+  @Test
+  void nodeSettings_carryTheResolvedValues() {
+    environment.put("KEYGATE_DB_URL", "jdbc:h2:mem:node");
+    environment.put("KEYGATE_DB_USER", "sa");
+    environment.put("KEYGATE_ARGON2_MEMORY_KIB", "512");
+    environment.put("KEYGATE_VERIFIED_TOKEN_TTL", "30s");
+
+    KeygateNode.Settings node = resolve().nodeSettings(Optional.empty());
+
+    assertThat(node.jdbcUrl()).isEqualTo("jdbc:h2:mem:node");
+    assertThat(node.user()).contains("sa");
+    assertThat(node.argon2()).isEqualTo(new Argon2Parameters(512, 2, 1));
+    assertThat(node.verifiedTokenTtl()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(node.dataSource()).isEmpty();
+  }
+
+  @Test
+  void portAbc_isRefusedNamingTheSettingTheValueAndItsSource() {
+    environment.put("KEYGATE_PORT", "abc");
+
+    assertThatThrownBy(this::resolve)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("invalid port 'abc' from KEYGATE_PORT: must be a whole number");
+  }
+
+  @Test
+  void badValues_areRefusedWithWhatIsWrong() throws IOException {
+    assertRefused(Setting.PORT, "-1", "must be a whole number");
+    assertRefused(Setting.PORT, "65536", "must be a whole number from 0 to 65535");
+    assertRefused(Setting.HOST, " ", "must not be blank");
+    assertRefused(Setting.DB_URL, "postgres://db/keygate", "must be a JDBC URL");
+    assertRefused(Setting.KEY_PREFIX, "Live", "key prefix must be a lowercase letter");
+    assertRefused(Setting.ARGON2_ITERATIONS, "0", "must be a whole number of at least 1");
+    assertRefused(Setting.ARGON2_MEMORY_KIB, "4", "argon2 memory must be at least 8 KiB");
+    assertRefused(Setting.VERIFIED_TOKEN_TTL, "5 minutes", "must be a duration such as 500ms");
+    assertRefused(Setting.USAGE_FLUSH_INTERVAL, "0s", "must be longer than zero");
+  }
+
+  private void assertRefused(Setting setting, String value, String reason) {
+    environment.clear();
+    environment.put(setting.environmentVariable(), value);
+    assertThatThrownBy(this::resolve)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("'" + value + "' from " + setting.environmentVariable())
+        .hasMessageContaining(reason);
+  }
+
+  @Test
+  void unknownKeyInThePropertiesFile_isRefused_soThatATypoIsNotIgnored() throws IOException {
+    file("keygate.prot=9000");
+
+    assertThatThrownBy(this::resolve)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("unknown setting keygate.prot in ");
+  }
+
+  @Test
+  void thePasswordIsNeverPartOfAnError() {
+    environment.put("KEYGATE_DB_PASSWORD", "s3cret-password");
+    environment.put("KEYGATE_PORT", "abc");
+
+    assertThatThrownBy(this::resolve).hasMessageNotContaining("s3cret-password");
+  }
+
+  @Property
+  void durations_readInEveryUnit(@ForAll @IntRange(min = 0, max = 100_000) int amount) {
+    assertThat(Configuration.duration(amount + "ms")).isEqualTo(Duration.ofMillis(amount));
+    assertThat(Configuration.duration(amount + "s")).isEqualTo(Duration.ofSeconds(amount));
+    assertThat(Configuration.duration(amount + "m")).isEqualTo(Duration.ofMinutes(amount));
+    assertThat(Configuration.duration(amount + "h")).isEqualTo(Duration.ofHours(amount));
+    assertThat(Configuration.duration(amount + "d")).isEqualTo(Duration.ofDays(amount));
+    assertThat(Configuration.duration("PT" + amount + "S")).isEqualTo(Duration.ofSeconds(amount));
+  }
+
+  @Test
+  void theReadme_documentsEverySetting() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    String missing =
+        Stream.of(Setting.values())
+            .filter(
+                s ->
+                    !readme.contains("`" + s.environmentVariable() + "`")
+                        || !readme.contains("`" + s.propertyKey() + "`")
+                        || !s.flag().map(f -> readme.contains("`" + f)).orElse(true))
+            .map(Setting::name)
+            .collect(Collectors.joining(", "));
+
+    assertThat(missing).as("settings missing from README.md's table").isEmpty();
+  }
+
+  /** A valid value of {@code setting}, different for each {@code n}. */
+  private static String sample(Setting setting, int n) {
+    switch (setting) {
+      case PORT:
+        return String.valueOf(9000 + n);
+      case HOST:
+        return "10.0.0." + n;
+      case DB_URL:
+        return "jdbc:h2:mem:sample" + n;
+      case DB_USER:
+        return "user" + n;
+      case DB_PASSWORD:
+        return "password" + n;
+      case KEY_PREFIX:
+        return "k_sample" + n;
+      case ARGON2_MEMORY_KIB:
+        return String.valueOf(1024 * n);
+      case ARGON2_ITERATIONS:
+        return String.valueOf(2 + n);
+      case ARGON2_PARALLELISM:
+        return String.valueOf(1 + n);
+      default:
+        return n + "m";
+    }
+  }
+
+  /** The resolved value of {@code setting}, written as {@link #sample} writes it. */
+  private static String read(Configuration configuration, Setting setting) {
+    switch (setting) {
+      case PORT:
+        return String.valueOf(configuration.port());
+      case HOST:
+        return configuration.host();
+      case DB_URL:
+        return configuration.dbUrl();
+      case DB_USER:
+        return configuration.dbUser().orElse("");
+      case DB_PASSWORD:
+        return configuration.dbPassword().orElse("");
+      case KEY_PREFIX:
+        return configuration.keyPrefix().value();
+      case ARGON2_MEMORY_KIB:
+        return String.valueOf(configuration.argon2().memoryKib());
+      case ARGON2_ITERATIONS:
+        return String.valueOf(configuration.argon2().iterations());
+      case ARGON2_PARALLELISM:
+        return String.valueOf(configuration.argon2().parallelism());
+      case VERIFIED_TOKEN_TTL:
+        return configuration.verifiedTokenTtl().toMinutes() + "m";
+      case USAGE_FLUSH_INTERVAL:
+        return configuration.usageFlushInterval().toMinutes() + "m";
+      default:
+        return configuration.shutdownTimeout().toMinutes() + "m";
+    }
+  }
+}
