@@ -58,7 +58,7 @@ final class InitCommand implements Callable<Integer> {
     return node.useCases().initializeDeployment().initialize(actor);
   }
 
-  /** The root key, plainly marked as shown this once. */
+  /** The root key, plainly marked as shown this once, then wiped from memory. */
   static void printRootKey(PrintWriter out, IssuedApiKey rootKey) {
     out.println(
         "Keygate initialised: the management API, the operator organization and a root key.");
@@ -66,6 +66,7 @@ final class InitCommand implements Callable<Integer> {
     out.println("Root management key, shown only this time (Keygate keeps only its hash):");
     out.println();
     out.println("    " + rootKey.token().reveal());
+    rootKey.token().wipe();
     out.println();
     out.println(
         "Store it now, e.g. in your secret manager. Send it as \"Authorization: Bearer <key>\".");

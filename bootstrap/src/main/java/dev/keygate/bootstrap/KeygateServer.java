@@ -97,7 +97,7 @@ final class KeygateServer {
       }
       LOG.info("Keygate stopped; usage written and database closed");
     } catch (RuntimeException e) {
-      LOG.error("Keygate did not stop cleanly: {}", e.getMessage());
+      LOG.error("Keygate did not stop cleanly", e);
     } finally {
       meters.close();
       stopped.countDown();

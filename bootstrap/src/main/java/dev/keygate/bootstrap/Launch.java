@@ -12,18 +12,30 @@ import java.util.function.Consumer;
  * @param environment the process environment, for {@link Configuration}
  * @param workingDirectory where {@code keygate.properties} is looked for
  * @param onServing told about a server once it listens (tests stop it through this)
+ * @param stopSignals what stops a server: SIGTERM and SIGINT for the real process
  */
 record Launch(
-    Map<String, String> environment, Path workingDirectory, Consumer<KeygateServer> onServing) {
+    Map<String, String> environment,
+    Path workingDirectory,
+    Consumer<KeygateServer> onServing,
+    StopSignals stopSignals) {
 
   Launch {
     environment = Map.copyOf(environment);
     Objects.requireNonNull(workingDirectory, "working directory");
     Objects.requireNonNull(onServing, "on serving");
+    Objects.requireNonNull(stopSignals, "stop signals");
   }
 
-  /** The real process: its environment and working directory. */
+  /** A launch inside a test: signals are left alone, and only an explicit call stops a server. */
+  Launch(
+      Map<String, String> environment, Path workingDirectory, Consumer<KeygateServer> onServing) {
+    this(environment, workingDirectory, onServing, StopSignals.NONE);
+  }
+
+  /** The real process: its environment, its working directory and its signals. */
   static Launch ofThisProcess() {
-    return new Launch(System.getenv(), Path.of("").toAbsolutePath(), server -> {});
+    return new Launch(
+        System.getenv(), Path.of("").toAbsolutePath(), server -> {}, new ProcessStopSignals());
   }
 }

@@ -70,8 +70,7 @@ final class ServeCommand implements Callable<Integer> {
       throw e;
     }
     KeygateServer server = KeygateServer.start(node, meters, configuration);
-    Thread shutdown = new Thread(server::stop, "keygate-shutdown");
-    Runtime.getRuntime().addShutdownHook(shutdown);
+    launch.stopSignals().onStop(server::stop);
     out.println(
         "Keygate is serving http://"
             + configuration.host()
@@ -81,11 +80,6 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     launch.onServing().accept(server);
     server.awaitStopped();
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdown);
-    } catch (IllegalStateException alreadyShuttingDown) {
-      // The hook is what stopped the server.
-    }
     return 0;
   }
 }

@@ -1,5 +1,7 @@
 /**
- * Wiring: builds the adapters and the application's services by hand, and holds the entry points
- * (the embeddable {@link dev.keygate.bootstrap.Keygate} facade; the server and CLI main follow).
+ * Wiring: builds the adapters and the application's services by hand ({@link
+ * dev.keygate.bootstrap.KeygateNode}), and holds the entry points: the embeddable {@link
+ * dev.keygate.bootstrap.Keygate} facade and the runnable jar's {@link dev.keygate.bootstrap.Main}
+ * ({@code keygate serve}, {@code keygate init}).
  */
 package dev.keygate.bootstrap;
