@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  source <(keygate completion bash)                       # this shell only",
-      "  keygate completion bash > ~/.local/share/bash-completion/completions/keygate"
+      "  keygate completion bash > ~/.local/share/bash-completion/completions/keygate",
+      "  source <(keygate completion bash)    # in this shell only"
     })
 public final class CompletionCommand implements Callable<Integer> {
 
