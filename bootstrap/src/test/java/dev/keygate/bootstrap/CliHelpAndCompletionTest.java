@@ -61,6 +61,11 @@ class CliHelpAndCompletionTest {
           .startsWith("Usage: " + name + " ")
           .contains("--help", "--verbose")
           .containsPattern("\nExamples?:\n  keygate " + String.join(" ", command) + "[ \n]");
+      String examples = help.out().split("\nExamples?:\n", 2)[1];
+      assertThat(examples.lines())
+          .as(name + ": examples, none wrapped at 80 columns")
+          .allSatisfy(line -> assertThat(line).startsWith("  "));
+      assertThat(help.out()).as(name).doesNotContain("--version");
       // The sentence after the usage lines says what the command does.
       assertThat(help.out().split("\n\\S", 2)[1]).as(name).hasSizeGreaterThan(30);
       if (!command.get(0).equals("completion")) {

@@ -17,21 +17,23 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "add",
-    mixinStandardHelpOptions = true,
     description = {
       "Defines a scope on an API: a permission that its keys may carry and that verification can"
-          + " require. A key already defined on that API is refused with exit code 4."
+          + " require. Adding a scope key the API already has is refused with exit code 4."
     },
     footerHeading = "%nExample:%n",
-    footer =
-        "  keygate scopes add --api api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21 --key read:users"
-            + " --description \"Read users\"")
+    footer = {
+      "  keygate scopes add --api api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21 \\",
+      "      --key read:users --description \"Read users\""
+    })
 public final class AddScopeCommand implements Callable<Integer> {
 
   private final AddScopeUseCase addScope;
   private final Principal principal;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin OutputOptions output;
 

@@ -1,6 +1,7 @@
 package dev.keygate.adapter.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -18,6 +19,8 @@ public final class CommandGroups {
 
     @Spec CommandSpec spec;
 
+    @Mixin HelpOption help;
+
     @Override
     public void run() {
       throw new ParameterException(
@@ -29,42 +32,30 @@ public final class CommandGroups {
   /** {@code keygate orgs}. */
   @Command(
       name = "orgs",
-      mixinStandardHelpOptions = true,
       description = "Organizations: the companies that API keys can be issued to.")
   public static final class Orgs extends Group {}
 
   /** {@code keygate users}. */
-  @Command(
-      name = "users",
-      mixinStandardHelpOptions = true,
-      description = "Users: the people who can hold API keys of their own.")
+  @Command(name = "users", description = "Users: the people who can hold API keys of their own.")
   public static final class Users extends Group {}
 
   /** {@code keygate apis}. */
-  @Command(
-      name = "apis",
-      mixinStandardHelpOptions = true,
-      description = "APIs: what keys are issued for, each with its scopes.")
+  @Command(name = "apis", description = "APIs: what keys are issued for, each with its scopes.")
   public static final class Apis extends Group {}
 
   /** {@code keygate scopes}. */
   @Command(
       name = "scopes",
-      mixinStandardHelpOptions = true,
       description = "Scopes: the permissions an API defines, such as read:users.")
   public static final class Scopes extends Group {}
 
   /** {@code keygate keys}. */
   @Command(
       name = "keys",
-      mixinStandardHelpOptions = true,
       description = "API keys: issue, inspect, verify, rotate, disable, enable and revoke them.")
   public static final class Keys extends Group {}
 
   /** {@code keygate audit}. */
-  @Command(
-      name = "audit",
-      mixinStandardHelpOptions = true,
-      description = "The audit trail: who did what to which object, and when.")
+  @Command(name = "audit", description = "The audit trail: who did what to which object, and when.")
   public static final class Audit extends Group {}
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -13,7 +14,6 @@ import picocli.CommandLine.Spec;
 /** {@code keygate completion bash}: a completion script for every command and option. */
 @Command(
     name = "completion",
-    mixinStandardHelpOptions = true,
     description = {
       "Prints a bash completion script for keygate: its commands, their options and the values"
           + " some options take. zsh can use it too, after 'autoload -U +X bashcompinit &&"
@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
 public final class CompletionCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Parameters(
       paramLabel = "SHELL",

@@ -21,7 +21,6 @@ import picocli.CommandLine.Spec;
 /** {@code keygate keys create}: issues a key and prints its token this once. */
 @Command(
     name = "create",
-    mixinStandardHelpOptions = true,
     description = {
       "Issues an API key for an organization (--org) or a user (--user) on one API, with some of"
           + " its scopes, and prints the key: this is the only time it is shown, since Keygate"
@@ -40,6 +39,8 @@ public final class CreateKeyCommand implements Callable<Integer> {
   private final Clock clock;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin OutputOptions output;
 

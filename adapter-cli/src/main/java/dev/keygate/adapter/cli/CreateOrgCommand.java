@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
 /** {@code keygate orgs create}. */
 @Command(
     name = "create",
-    mixinStandardHelpOptions = true,
     description = {
       "Creates an organization that API keys can be issued to (keys create --org CODE).",
       "Give --code to use your application's own code for the tenant; otherwise Keygate makes one:"
@@ -30,6 +29,8 @@ public final class CreateOrgCommand implements Callable<Integer> {
   private final Principal principal;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin OutputOptions output;
 

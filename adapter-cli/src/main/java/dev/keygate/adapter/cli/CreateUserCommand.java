@@ -18,7 +18,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "create",
-    mixinStandardHelpOptions = true,
     description = {
       "Creates a user who can hold API keys of their own (keys create --user ID).",
       "Give --id to use your application's own id for the person; otherwise Keygate makes one: kp_"
@@ -32,6 +31,8 @@ public final class CreateUserCommand implements Callable<Integer> {
   private final Principal principal;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin OutputOptions output;
 

@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
 /** {@code keygate apis delete}. */
 @Command(
     name = "delete",
-    mixinStandardHelpOptions = true,
     description = {
       "Deletes an API and its scopes. Refused with exit code 4 for the management API, and while"
           + " any key issued for the API exists, revoked keys included."
@@ -26,6 +25,8 @@ public final class DeleteApiCommand implements Callable<Integer> {
   private final Principal principal;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin OutputOptions output;
 

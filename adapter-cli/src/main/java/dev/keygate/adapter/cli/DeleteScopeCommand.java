@@ -15,18 +15,20 @@ import picocli.CommandLine.Spec;
 /** {@code keygate scopes delete}. */
 @Command(
     name = "delete",
-    mixinStandardHelpOptions = true,
     description = "Deletes a scope of an API and takes it away from every key that held it.",
     footerHeading = "%nExample:%n",
-    footer =
-        "  keygate scopes delete --api api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21"
-            + " api_scope_0196f1c2b0c47e1fa2b3c4d5e6f7a8b9")
+    footer = {
+      "  keygate scopes delete --api api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21 \\",
+      "      api_scope_0196f1c2b0c47e1fa2b3c4d5e6f7a8b9"
+    })
 public final class DeleteScopeCommand implements Callable<Integer> {
 
   private final DeleteScopeUseCase deleteScope;
   private final Principal principal;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin OutputOptions output;
 

@@ -14,7 +14,6 @@ import picocli.CommandLine.Spec;
 /** {@code keygate keys disable}. */
 @Command(
     name = "disable",
-    mixinStandardHelpOptions = true,
     description = {
       "Stops an active API key from verifying until 'keys enable' lets it again. A key that is not"
           + " active is refused with exit code 4."
@@ -27,6 +26,8 @@ public final class DisableKeyCommand implements Callable<Integer> {
   private final Principal principal;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin OutputOptions output;
 

@@ -14,7 +14,6 @@ import picocli.CommandLine.Spec;
 /** {@code keygate keys enable}. */
 @Command(
     name = "enable",
-    mixinStandardHelpOptions = true,
     description = {
       "Lets a disabled API key verify again. A key that is not disabled is refused with exit code"
           + " 4; a revoked key stays revoked for good."
@@ -27,6 +26,8 @@ public final class EnableKeyCommand implements Callable<Integer> {
   private final Principal principal;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin OutputOptions output;
 

@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
 /** {@code keygate apis list}. */
 @Command(
     name = "list",
-    mixinStandardHelpOptions = true,
     description = {
       "Lists every registered API, Keygate's own management API (audience keygate-management)"
           + " included."
@@ -26,6 +25,8 @@ public final class ListApisCommand implements Callable<Integer> {
   private final Principal principal;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin OutputOptions output;
 

@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
 /** {@code keygate audit list}. */
 @Command(
     name = "list",
-    mixinStandardHelpOptions = true,
     description = {
       "Lists the audit trail, oldest first: every management action with who did it (cli:<user>"
           + " for this command line, a key id for the REST API), its target and whether it was"
@@ -31,6 +30,8 @@ public final class ListAuditEventsCommand implements Callable<Integer> {
   private final Principal principal;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin OutputOptions output;
 

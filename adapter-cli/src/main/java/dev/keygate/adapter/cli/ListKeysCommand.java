@@ -24,7 +24,6 @@ import picocli.CommandLine.TypeConversionException;
 /** {@code keygate keys list}. */
 @Command(
     name = "list",
-    mixinStandardHelpOptions = true,
     description = {
       "Lists API keys in id order (oldest first), a page at a time; the filters combine. Keys"
           + " show as their prefix and last four characters, never in full."
@@ -32,7 +31,8 @@ import picocli.CommandLine.TypeConversionException;
     footerHeading = "%nExamples:%n",
     footer = {
       "  keygate keys list --org org_acme --status active",
-      "  keygate keys list --api api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21 --limit 100 --output json"
+      "  keygate keys list --api api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21 --limit 100 \\",
+      "      --output json"
     })
 public final class ListKeysCommand implements Callable<Integer> {
 
@@ -40,6 +40,8 @@ public final class ListKeysCommand implements Callable<Integer> {
   private final Principal principal;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin OutputOptions output;
 

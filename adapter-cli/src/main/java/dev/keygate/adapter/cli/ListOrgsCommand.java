@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
 /** {@code keygate orgs list}. */
 @Command(
     name = "list",
-    mixinStandardHelpOptions = true,
     description = "Lists the organizations, in code order, a page at a time.",
     footerHeading = "%nExample:%n",
     footer = "  keygate orgs list --limit 20")
@@ -23,6 +22,8 @@ public final class ListOrgsCommand implements Callable<Integer> {
   private final Principal principal;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin OutputOptions output;
 

@@ -15,7 +15,6 @@ import picocli.CommandLine.Spec;
 /** {@code keygate scopes list}. */
 @Command(
     name = "list",
-    mixinStandardHelpOptions = true,
     description = "Lists the scopes of one API.",
     footerHeading = "%nExample:%n",
     footer = "  keygate scopes list --api api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21")
@@ -25,6 +24,8 @@ public final class ListScopesCommand implements Callable<Integer> {
   private final Principal principal;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin OutputOptions output;
 

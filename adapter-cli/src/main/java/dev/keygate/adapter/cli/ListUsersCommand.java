@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
 /** {@code keygate users list}. */
 @Command(
     name = "list",
-    mixinStandardHelpOptions = true,
     description = "Lists the users, in id order, a page at a time.",
     footerHeading = "%nExample:%n",
     footer = "  keygate users list --output json")
@@ -23,6 +22,8 @@ public final class ListUsersCommand implements Callable<Integer> {
   private final Principal principal;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin OutputOptions output;
 

@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "register",
-    mixinStandardHelpOptions = true,
     description = {
       "Registers an API that keys can be issued for. Then define its scopes with 'keygate scopes"
           + " add --api API_ID'.",
@@ -30,6 +29,8 @@ public final class RegisterApiCommand implements Callable<Integer> {
   private final Principal principal;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin OutputOptions output;
 

@@ -14,7 +14,6 @@ import picocli.CommandLine.Spec;
 /** {@code keygate keys revoke}. */
 @Command(
     name = "revoke",
-    mixinStandardHelpOptions = true,
     description = {
       "Revokes an API key for good: it never verifies again and cannot be enabled. Its record"
           + " stays, with status revoked, for the audit trail."
@@ -27,6 +26,8 @@ public final class RevokeKeyCommand implements Callable<Integer> {
   private final Principal principal;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin OutputOptions output;
 

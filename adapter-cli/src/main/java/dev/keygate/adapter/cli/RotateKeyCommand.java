@@ -19,7 +19,6 @@ import picocli.CommandLine.Spec;
 /** {@code keygate keys rotate}: a new key for the same record, printed this once. */
 @Command(
     name = "rotate",
-    mixinStandardHelpOptions = true,
     description = {
       "Gives an API key a new secret and prints the new key: this is the only time it is shown."
           + " Id, owner, API and scopes stay. The previous key stops working at once, or after"
@@ -33,6 +32,8 @@ public final class RotateKeyCommand implements Callable<Integer> {
   private final Principal principal;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin OutputOptions output;
 

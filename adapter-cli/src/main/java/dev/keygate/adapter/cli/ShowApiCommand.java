@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
 /** {@code keygate apis show}. */
 @Command(
     name = "show",
-    mixinStandardHelpOptions = true,
     description = "Shows one API with its scopes.",
     footerHeading = "%nExample:%n",
     footer = "  keygate apis show api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21")
@@ -26,6 +25,8 @@ public final class ShowApiCommand implements Callable<Integer> {
   private final Principal principal;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin OutputOptions output;
 

@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
 /** {@code keygate keys show}. */
 @Command(
     name = "show",
-    mixinStandardHelpOptions = true,
     description = {
       "Shows one API key: owner, API, scopes, status, expiry and usage. The key itself shows as"
           + " its prefix and last four characters only."
@@ -29,6 +28,8 @@ public final class ShowKeyCommand implements Callable<Integer> {
   private final Principal principal;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin OutputOptions output;
 

@@ -30,7 +30,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "verify",
-    mixinStandardHelpOptions = true,
     description = {
       "Checks an API key as your API would and prints the answer: API_KEY_VERIFIED (exit code 0),"
           + " or API_KEY_INVALID, API_KEY_INACTIVE, API_KEY_REVOKED, API_KEY_EXPIRED or"
@@ -50,6 +49,8 @@ public final class VerifyKeyCommand implements Callable<Integer> {
   private final InputStream standardInput;
 
   @Spec CommandSpec spec;
+
+  @Mixin HelpOption help;
 
   @Mixin OutputOptions output;
 
