@@ -494,6 +494,36 @@ class LocalCommandsTest {
         .isEqualTo("{\"code\":\"OK\",\"message\":\"Success\"}");
   }
 
+  @Test
+  void databaseFlags_winOverTheEnvironment_forEveryLocalCommand(@TempDir Path other) {
+    Deployment deployment = Deployment.prepare(other);
+    String otherUrl = Cli.h2Url(other);
+
+    ok(
+        keygate(
+            "orgs", "create", "--name", "Initech", "--code", "org_initech", "--db-url", otherUrl));
+    Cli.Result created =
+        ok(
+            keygate(
+                "keys",
+                "create",
+                "--name",
+                "ci",
+                "--api",
+                deployment.apiId(),
+                "--org",
+                "org_initech",
+                "--db-url",
+                otherUrl,
+                "--key-prefix",
+                "k_test"));
+
+    assertThat(created.out()).containsPattern("\n    k_test_[0-9A-Za-z]{61}\n");
+    assertThat(ok(keygate("orgs", "list", "--db-url", otherUrl)).out())
+        .contains("org_acme", "org_initech");
+    assertThat(ok(keygate("orgs", "list")).out()).isEqualTo("No organizations.\n");
+  }
+
   private Cli.Result keygate(String... args) {
     return Cli.run(environment, directory, outputFlag(args));
   }
