@@ -128,6 +128,54 @@ class CliHelpAndCompletionTest {
     assertThat(zsh.out()).isEmpty();
   }
 
+  @Test
+  void theReadmeWalkthrough_usesOnlyCommandsAndOptionsThatExist() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    String section =
+        readme.substring(
+            readme.indexOf("## Use it from the command line"), readme.indexOf("## Embed it"));
+    Launch launch = new Launch(Map.of(), directory, server -> {});
+    CommandLine keygate =
+        Main.commandLine(launch, new LocalNode(launch), InputStream.nullInputStream());
+
+    List<String> used = new ArrayList<>();
+    for (String line : section.replace("\\\n", " ").split("\n")) {
+      if (!line.startsWith("$ ")) {
+        continue;
+      }
+      String[] words = line.split("\\s+");
+      for (int i = 0; i < words.length; i++) {
+        if (!words[i].endsWith("./keygate")) {
+          continue;
+        }
+        CommandLine command = keygate;
+        int next = i + 1;
+        while (next < words.length && command.getSubcommands().containsKey(words[next])) {
+          command = command.getSubcommands().get(words[next++]);
+        }
+        used.add(command.getCommandSpec().qualifiedName());
+        for (; next < words.length && !words[next].matches("[|;<>]|\\$?\\)"); next++) {
+          if (words[next].startsWith("--")) {
+            assertThat(command.getCommandSpec().findOption(words[next]))
+                .as(line + ": " + words[next])
+                .isNotNull();
+          }
+        }
+      }
+    }
+    assertThat(used)
+        .contains(
+            "keygate init",
+            "keygate apis register",
+            "keygate scopes add",
+            "keygate keys create",
+            "keygate keys verify",
+            "keygate keys rotate",
+            "keygate keys revoke",
+            "keygate keys list",
+            "keygate audit list");
+  }
+
   /** The words bash offers after {@code line}, as it would when Tab is pressed at its end. */
   private static List<String> complete(Path script, String line)
       throws IOException, InterruptedException {
