@@ -1,5 +1,6 @@
 package dev.keygate.bootstrap;
 
+import dev.keygate.adapter.cli.UsageException;
 import dev.keygate.adapter.crypto.Argon2Parameters;
 import dev.keygate.adapter.persistence.DataSources;
 import dev.keygate.domain.token.KeyPrefix;
@@ -180,8 +181,11 @@ final class Configuration {
         meters);
   }
 
-  /** A setting's value that cannot be used, or a properties file that cannot be read. */
-  static final class ConfigurationException extends RuntimeException {
+  /**
+   * A setting's value that cannot be used, or a properties file that cannot be read: a usage error
+   * of the command that resolved it.
+   */
+  static final class ConfigurationException extends UsageException {
     private static final long serialVersionUID = 1L;
 
     ConfigurationException(String message) {

@@ -11,8 +11,8 @@ final class DatabaseOptions {
       names = "--db-url",
       paramLabel = "URL",
       description =
-          "JDBC URL of the database, H2 or PostgreSQL (env KEYGATE_DB_URL; default the H2 file"
-              + " ./keygate-data/keygate)")
+          "JDBC URL of the database, H2 or PostgreSQL (env KEYGATE_DB_URL; default: the H2"
+              + " file keygate-data/keygate in the working directory)")
   String dbUrl;
 
   @Option(

@@ -1,101 +1,127 @@
 package dev.keygate.bootstrap;
 
+import dev.keygate.adapter.cli.AddScopeCommand;
+import dev.keygate.adapter.cli.CommandGroups;
+import dev.keygate.adapter.cli.CompletionCommand;
 import dev.keygate.adapter.cli.ConsoleOutput;
-import dev.keygate.bootstrap.Configuration.ConfigurationException;
+import dev.keygate.adapter.cli.CreateKeyCommand;
+import dev.keygate.adapter.cli.CreateOrgCommand;
+import dev.keygate.adapter.cli.CreateUserCommand;
+import dev.keygate.adapter.cli.DeleteApiCommand;
+import dev.keygate.adapter.cli.DeleteScopeCommand;
+import dev.keygate.adapter.cli.DisableKeyCommand;
+import dev.keygate.adapter.cli.EnableKeyCommand;
+import dev.keygate.adapter.cli.ExitCodes;
+import dev.keygate.adapter.cli.ListApisCommand;
+import dev.keygate.adapter.cli.ListAuditEventsCommand;
+import dev.keygate.adapter.cli.ListKeysCommand;
+import dev.keygate.adapter.cli.ListOrgsCommand;
+import dev.keygate.adapter.cli.ListScopesCommand;
+import dev.keygate.adapter.cli.ListUsersCommand;
+import dev.keygate.adapter.cli.RegisterApiCommand;
+import dev.keygate.adapter.cli.RevokeKeyCommand;
+import dev.keygate.adapter.cli.RotateKeyCommand;
+import dev.keygate.adapter.cli.ShowApiCommand;
+import dev.keygate.adapter.cli.ShowKeyCommand;
+import dev.keygate.adapter.cli.VerifyKeyCommand;
+import dev.keygate.application.port.in.Principal;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code keygate}: the command line of the runnable jar. Exit codes: 0 ok, 2 usage or configuration
- * error, 5 anything else, each failure as one readable line on stderr (a stack trace only with
- * {@code --verbose}).
+ * {@code keygate}: the command line of the runnable jar. {@code serve} and {@code init} here; the
+ * local commands on the database ({@code keys}, {@code apis}, …) from the CLI adapter, on a {@link
+ * LocalNode}. Exit codes and failure lines are the CLI adapter's {@link ExitCodes}.
  */
 public final class Main {
-
-  static final int USAGE_ERROR = 2;
-  static final int FAILURE = 5;
 
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(execute(Launch.ofThisProcess(), ConsoleOutput.out(), ConsoleOutput.err(), args));
+    System.exit(
+        execute(Launch.ofThisProcess(), System.in, ConsoleOutput.out(), ConsoleOutput.err(), args));
   }
 
-  /** Runs one command line to its exit code, writing to {@code out} and {@code err}. */
+  /** Runs one command line to its exit code, with nothing on standard input. */
   static int execute(Launch launch, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine commandLine =
-        new CommandLine(new KeygateCommand())
-            .addSubcommand(new ServeCommand(launch))
-            .addSubcommand(new InitCommand(launch));
-    commandLine.setOut(out);
-    commandLine.setErr(err);
-    commandLine.setParameterExceptionHandler(Main::usageError);
-    commandLine.setExecutionExceptionHandler(Main::failure);
-    int code = commandLine.execute(args);
-    out.flush();
-    err.flush();
-    return code;
+    return execute(launch, InputStream.nullInputStream(), out, err, args);
   }
 
-  private static int usageError(ParameterException e, String[] args) {
-    CommandLine command = e.getCommandLine();
-    command
-        .getErr()
-        .println(
-            command.getCommandSpec().qualifiedName()
-                + ": "
-                + e.getMessage()
-                + " (see '"
-                + command.getCommandSpec().qualifiedName()
-                + " --help')");
-    return USAGE_ERROR;
+  /**
+   * Runs one command line to its exit code, reading {@code in} and writing {@code out}, {@code
+   * err}.
+   */
+  static int execute(
+      Launch launch, InputStream in, PrintWriter out, PrintWriter err, String... args) {
+    try (LocalNode local = new LocalNode(launch)) {
+      CommandLine commandLine = commandLine(launch, local, in);
+      commandLine.setOut(out);
+      commandLine.setErr(err);
+      ExitCodes.install(commandLine);
+      return commandLine.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 
-  private static int failure(Exception e, CommandLine command, ParseResult parsed) {
-    PrintWriter err = command.getErr();
-    boolean configuration = e instanceof ConfigurationException;
-    err.println(
-        command.getCommandSpec().qualifiedName()
-            + ": "
-            + (configuration ? "" : "failed: ")
-            + describe(e));
-    if (isVerbose(parsed)) {
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      err.print(trace);
-    }
-    return configuration ? USAGE_ERROR : FAILURE;
-  }
-
-  /** The message, and the root cause's when it says more. */
-  private static String describe(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
-      message += ": " + root.getMessage();
-    }
-    return message.replaceAll("\\s*\\R\\s*", " ");
-  }
-
-  private static boolean isVerbose(ParseResult parsed) {
-    for (ParseResult level = parsed; level != null; level = level.subcommand()) {
-      if (level.hasMatchedOption("--verbose")) {
-        return true;
-      }
-    }
-    return false;
+  /**
+   * Every command: {@code serve} and {@code init}, then the local commands, which act as the
+   * operator {@code cli:<os user>} on {@code local}'s database.
+   */
+  static CommandLine commandLine(Launch launch, LocalNode local, InputStream in) {
+    Principal operator = Principal.operator("cli:" + System.getProperty("user.name", "unknown"));
+    return new CommandLine(new KeygateCommand())
+        .addSubcommand(new ServeCommand(launch))
+        .addSubcommand(new InitCommand(launch))
+        .addSubcommand(
+            local.group(
+                new CommandGroups.Orgs(),
+                new CreateOrgCommand(local.createOrganization(), operator),
+                new ListOrgsCommand(local.listOrganizations(), operator)))
+        .addSubcommand(
+            local.group(
+                new CommandGroups.Users(),
+                new CreateUserCommand(local.createUser(), operator),
+                new ListUsersCommand(local.listUsers(), operator)))
+        .addSubcommand(
+            local.group(
+                new CommandGroups.Apis(),
+                new RegisterApiCommand(local.registerApi(), operator),
+                new ListApisCommand(local.listApis(), operator),
+                new ShowApiCommand(local.getApi(), operator),
+                new DeleteApiCommand(local.deleteApi(), operator)))
+        .addSubcommand(
+            local.group(
+                new CommandGroups.Scopes(),
+                new AddScopeCommand(local.addScope(), operator),
+                new ListScopesCommand(local.listScopes(), operator),
+                new DeleteScopeCommand(local.deleteScope(), operator)))
+        .addSubcommand(
+            local.group(
+                new CommandGroups.Keys(),
+                new CreateKeyCommand(local.createApiKey(), operator, Clock.systemUTC()),
+                new ListKeysCommand(local.listApiKeys(), operator),
+                new ShowKeyCommand(local.getApiKey(), operator),
+                new RotateKeyCommand(local.rotateApiKey(), operator),
+                new DisableKeyCommand(local.disableApiKey(), operator),
+                new EnableKeyCommand(local.enableApiKey(), operator),
+                new RevokeKeyCommand(local.revokeApiKey(), operator),
+                new VerifyKeyCommand(local.verifyApiKey(), operator, in)))
+        .addSubcommand(
+            local.group(
+                new CommandGroups.Audit(),
+                new ListAuditEventsCommand(local.listAuditEvents(), operator)))
+        .addSubcommand(new CompletionCommand());
   }
 
   /** The top command, which only chooses a subcommand. */

@@ -1,7 +1,9 @@
 package dev.keygate.bootstrap;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -34,13 +36,20 @@ final class Cli {
     return "jdbc:h2:file:" + directory.resolve("keygate") + ";AUTO_SERVER=TRUE";
   }
 
-  /** Runs a command that ends by itself. */
+  /** Runs a command that ends by itself, with nothing on standard input. */
   static Result run(Map<String, String> environment, Path workingDirectory, String... args) {
+    return runWithInput(environment, workingDirectory, "", args);
+  }
+
+  /** Runs a command that ends by itself, with {@code input} on its standard input. */
+  static Result runWithInput(
+      Map<String, String> environment, Path workingDirectory, String input, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
         Main.execute(
             new Launch(environment, workingDirectory, server -> {}),
+            new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
             new PrintWriter(out, true),
             new PrintWriter(err, true),
             args);

@@ -93,7 +93,9 @@ class MainTest {
 
     assertThat(keygate.code()).isEqualTo(2);
     assertThat(keygate.errLines())
-        .containsExactly("keygate: choose a command: serve, init (see 'keygate --help')");
+        .containsExactly(
+            "keygate: choose a command: serve, init, orgs, users, apis, scopes, keys, audit,"
+                + " completion (see 'keygate --help')");
   }
 
   @Test

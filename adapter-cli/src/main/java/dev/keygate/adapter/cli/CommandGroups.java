@@ -1,0 +1,61 @@
+package dev.keygate.adapter.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The nouns of the command line ({@code keygate keys …}, {@code keygate apis …}): each only chooses
+ * one of the commands registered under it.
+ */
+public final class CommandGroups {
+
+  private CommandGroups() {}
+
+  /** Run without a command: a usage error that lists the commands. */
+  abstract static class Group implements Runnable {
+
+    @Spec CommandSpec spec;
+
+    @Mixin HelpOption help;
+
+    @Override
+    public void run() {
+      throw new ParameterException(
+          spec.commandLine(),
+          "choose a command: " + String.join(", ", spec.subcommands().keySet()));
+    }
+  }
+
+  /** {@code keygate orgs}. */
+  @Command(
+      name = "orgs",
+      description = "Organizations: the companies that API keys can be issued to.")
+  public static final class Orgs extends Group {}
+
+  /** {@code keygate users}. */
+  @Command(name = "users", description = "Users: the people who can hold API keys of their own.")
+  public static final class Users extends Group {}
+
+  /** {@code keygate apis}. */
+  @Command(name = "apis", description = "APIs: what keys are issued for, each with its scopes.")
+  public static final class Apis extends Group {}
+
+  /** {@code keygate scopes}. */
+  @Command(
+      name = "scopes",
+      description = "Scopes: the permissions an API defines, such as read:users.")
+  public static final class Scopes extends Group {}
+
+  /** {@code keygate keys}. */
+  @Command(
+      name = "keys",
+      description = "API keys: issue, inspect, verify, rotate, disable, enable and revoke them.")
+  public static final class Keys extends Group {}
+
+  /** {@code keygate audit}. */
+  @Command(name = "audit", description = "The audit trail: who did what to which object, and when.")
+  public static final class Audit extends Group {}
+}

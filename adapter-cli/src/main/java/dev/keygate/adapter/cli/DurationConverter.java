@@ -1,0 +1,37 @@
+package dev.keygate.adapter.cli;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Reads durations as people write them: a whole number and a unit, {@code s}, {@code m}, {@code h}
+ * or {@code d} ({@code 30s}, {@code 15m}, {@code 1h}, {@code 90d}). A bad value is a usage error
+ * naming the option.
+ */
+final class DurationConverter implements ITypeConverter<Duration> {
+
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([smhd])");
+
+  @Override
+  public Duration convert(String value) {
+    Matcher matcher = DURATION.matcher(value.strip());
+    if (!matcher.matches()) {
+      throw new TypeConversionException(
+          "'" + value + "' is not a duration such as 30s, 15m, 1h or 90d");
+    }
+    long amount = Long.parseLong(matcher.group(1));
+    switch (matcher.group(2)) {
+      case "s":
+        return Duration.ofSeconds(amount);
+      case "m":
+        return Duration.ofMinutes(amount);
+      case "h":
+        return Duration.ofHours(amount);
+      default:
+        return Duration.ofDays(amount);
+    }
+  }
+}
