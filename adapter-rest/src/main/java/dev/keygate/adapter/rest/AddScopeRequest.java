@@ -6,4 +6,4 @@ package dev.keygate.adapter.rest;
  * @param key such as {@code read:users}; 1-64 characters without whitespace
  * @param description may be left out
  */
-record AddScopeRequest(String key, String description) {}
+record AddScopeRequest(@Required String key, String description) {}

@@ -103,10 +103,7 @@ public final class ApiRoutes implements RouteGroup {
     RegisterApiRequest request = Requests.body(ctx, RegisterApiRequest.class);
     Api api =
         register.register(
-            Principals.of(ctx),
-            new RegisterApiCommand(
-                Requests.required("name", request.name()),
-                Requests.required("audience", request.audience())));
+            Principals.of(ctx), new RegisterApiCommand(request.name(), request.audience()));
     ctx.json(new ApiResponses.ApiCreated("OK", "Success", new ApiResponses.Ref(api.id().value())));
   }
 

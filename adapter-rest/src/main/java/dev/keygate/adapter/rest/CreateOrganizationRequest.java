@@ -5,4 +5,4 @@ package dev.keygate.adapter.rest;
  *
  * @param code the host application's own code; generated when left out
  */
-record CreateOrganizationRequest(String name, String code) {}
+record CreateOrganizationRequest(@Required String name, String code) {}

@@ -5,4 +5,4 @@ package dev.keygate.adapter.rest;
  *
  * @param id the host application's own id; generated when left out
  */
-record CreateUserRequest(String id, String name, String email) {}
+record CreateUserRequest(String id, @Required String name, String email) {}

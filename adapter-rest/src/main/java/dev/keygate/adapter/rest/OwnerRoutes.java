@@ -75,8 +75,7 @@ public final class OwnerRoutes implements RouteGroup {
         createOrganization.create(
             Principals.of(ctx),
             new CreateOrganizationCommand(
-                Requests.required("name", request.name()),
-                Optional.ofNullable(request.code()).map(OrgCode::new)));
+                request.name(), Optional.ofNullable(request.code()).map(OrgCode::new)));
     ctx.json(
         new OwnerResponses.OrganizationCreated(
             "OK", "Success", new OwnerResponses.OrganizationRef(organization.code().value())));
@@ -99,7 +98,7 @@ public final class OwnerRoutes implements RouteGroup {
             Principals.of(ctx),
             new CreateUserCommand(
                 Optional.ofNullable(request.id()).map(UserId::new),
-                Requests.required("name", request.name()),
+                request.name(),
                 Optional.ofNullable(request.email())));
     ctx.json(new OwnerResponses.UserCreated(user.id().value(), true));
   }

@@ -1,4 +1,4 @@
 package dev.keygate.adapter.rest;
 
 /** {@code POST /api/v1/apis}, as Kinde takes it: both fields are required. */
-record RegisterApiRequest(String name, String audience) {}
+record RegisterApiRequest(@Required String name, @Required String audience) {}

@@ -118,12 +118,4 @@ final class Requests {
     }
     throw new ValidationException("page_size must be a whole number from 1 to 500");
   }
-
-  /** Refuses a missing body field: {@code "<field> is required"}. */
-  static <T> T required(String field, T value) {
-    if (value == null) {
-      throw new ValidationException(field + " is required");
-    }
-    return value;
-  }
 }

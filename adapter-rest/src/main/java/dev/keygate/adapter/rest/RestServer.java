@@ -81,14 +81,6 @@ public final class RestServer {
         });
   }
 
-  /** All routes the server answers under {@code /api/v1}, for documentation and tests. */
-  public static List<String> documentedRoutes(List<RouteGroup> groups) {
-    List<String> described = new ArrayList<>();
-    groups.forEach(
-        group -> group.routes().forEach(r -> described.add(r.method() + " " + r.path())));
-    return described;
-  }
-
   /** Refuses wrongly typed or oversized bodies, then authenticates the bearer key. */
   private static void guardManagementCall(Context ctx, Services services) {
     if (WITH_BODY.contains(ctx.method())) {

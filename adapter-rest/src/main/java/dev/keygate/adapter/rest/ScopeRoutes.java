@@ -74,9 +74,7 @@ public final class ScopeRoutes implements RouteGroup {
     AddScopeRequest request = Requests.body(ctx, AddScopeRequest.class);
     Scope scope =
         add.add(
-            Principals.of(ctx),
-            new AddScopeCommand(
-                apiId, Requests.required("key", request.key()), request.description()));
+            Principals.of(ctx), new AddScopeCommand(apiId, request.key(), request.description()));
     ctx.json(
         new ApiResponses.ScopeCreated("OK", "Success", new ApiResponses.Ref(scope.id().value())));
   }
@@ -91,9 +89,7 @@ public final class ScopeRoutes implements RouteGroup {
     ScopeId scopeId = Requests.scopeId(ctx);
     UpdateScopeRequest request = Requests.body(ctx, UpdateScopeRequest.class);
     update.update(
-        Principals.of(ctx),
-        new UpdateScopeCommand(
-            apiId, scopeId, Requests.required("description", request.description())));
+        Principals.of(ctx), new UpdateScopeCommand(apiId, scopeId, request.description()));
     ctx.json(SuccessResponse.OK);
   }
 
