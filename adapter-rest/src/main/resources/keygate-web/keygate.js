@@ -225,6 +225,15 @@
     );
 
     async function refresh() {
+      table.setAttribute("aria-busy", "true");
+      try {
+        await load();
+      } finally {
+        table.removeAttribute("aria-busy");
+      }
+    }
+
+    async function load() {
       const listed = await attempt(() =>
         call("GET", "/api_keys" + query({ ...ownerQuery(owner), status: status.value, page_size: 500 }))
       );
@@ -681,6 +690,10 @@
     if (key()) signedIn();
     else signInForm();
   } else {
+    // A new link pasted into a tab already on the portal changes only the fragment: start over.
+    window.addEventListener("hashchange", () => {
+      if (location.hash.length > 1) location.reload();
+    });
     portal();
   }
 })();

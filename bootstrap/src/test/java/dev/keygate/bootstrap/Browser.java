@@ -135,18 +135,37 @@ final class Browser implements AutoCloseable {
 
   /** The row of the key named {@code name} in the keys table. */
   WebElement keyRow(String name) {
+    keysLoaded();
     By row = By.xpath("//table[@id='keys']//tr[td[@class='key-name' and text()='" + name + "']]");
     return find(row);
   }
 
   /** Waits until the row of key {@code name} shows {@code status}. */
   void waitForStatus(String name, String status) {
+    keysLoaded();
     By cell =
         By.xpath(
             "//table[@id='keys']//tr[td[@class='key-name' and text()='"
                 + name
                 + "']]//span[contains(@class,'status')]");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(cell, status));
+  }
+
+  /** Waits until the keys table is not being reloaded. */
+  void keysLoaded() {
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#keys-table:not([aria-busy])")));
+  }
+
+  /** Clicks the {@code action} button of key {@code name}, however often the list re-renders. */
+  void clickKeyAction(String name, String action) {
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            driver -> {
+              keyRow(name).findElement(By.cssSelector("button." + action)).click();
+              return true;
+            });
   }
 
   Object script(String javascript, Object... args) {

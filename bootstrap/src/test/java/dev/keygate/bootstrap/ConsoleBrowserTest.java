@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 
 /**
  * The operator's console in headless Chromium against {@code keygate serve} on an H2 file: sign in
@@ -49,6 +48,7 @@ class ConsoleBrowserTest {
   void operator_managesApisOwnersAndKeys_fromTheConsole() {
     browser.open(base + "/console");
     browser.find(By.id("management-key"));
+    assertThat(browser.driver().findElement(By.id("nav")).isDisplayed()).isFalse();
     browser.screenshot("sign-in");
 
     browser.type(By.id("management-key"), "k_live_not_a_real_key");
@@ -115,15 +115,15 @@ class ConsoleBrowserTest {
     browser.keyRow("Production Integration");
     browser.chooseValue(By.id("status-filter"), "");
 
-    button("Production Integration", "disable").click();
+    browser.clickKeyAction("Production Integration", "disable");
     browser.waitForStatus("Production Integration", "disabled");
     assertThat(verify(first)).isEqualTo("API_KEY_INACTIVE");
     browser.screenshot("key-disabled");
-    button("Production Integration", "enable").click();
+    browser.clickKeyAction("Production Integration", "enable");
     browser.waitForStatus("Production Integration", "active");
     assertThat(verify(first)).isEqualTo("API_KEY_VERIFIED");
 
-    button("Production Integration", "rotate").click();
+    browser.clickKeyAction("Production Integration", "rotate");
     browser.chooseValue(By.id("rotate-grace"), "3600");
     browser.screenshot("rotate-with-grace");
     browser.click(By.id("confirm-yes"));
@@ -136,13 +136,13 @@ class ConsoleBrowserTest {
         .isEqualTo("API_KEY_VERIFIED");
     browser.click(By.id("issued-done"));
 
-    button("Production Integration", "revoke").click();
+    browser.clickKeyAction("Production Integration", "revoke");
     browser.find(By.id("confirm-dialog"));
     browser.screenshot("revoke-asks-first");
     browser.find(By.id("confirm-no")).sendKeys(Keys.ESCAPE);
     browser.waitUntilGone(By.id("confirm-dialog"));
     assertThat(verify(rotated)).as("Escape cancels").isEqualTo("API_KEY_VERIFIED");
-    button("Production Integration", "revoke").click();
+    browser.clickKeyAction("Production Integration", "revoke");
     browser.click(By.id("confirm-yes"));
     browser.waitForStatus("Production Integration", "revoked");
     assertThat(verify(rotated)).isEqualTo("API_KEY_REVOKED");
@@ -188,10 +188,6 @@ class ConsoleBrowserTest {
     String token = browser.find(By.id("issued-key-value")).getText();
     assertThat(token).matches(Cli.TOKEN.pattern());
     return token;
-  }
-
-  private WebElement button(String keyName, String action) {
-    return browser.keyRow(keyName).findElement(By.cssSelector("button." + action));
   }
 
   private String verify(String token) {
