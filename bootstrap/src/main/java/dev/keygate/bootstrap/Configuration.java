@@ -47,7 +47,8 @@ final class Configuration {
     ARGON2_PARALLELISM(null, String.valueOf(Argon2Parameters.OWASP.parallelism())),
     VERIFIED_TOKEN_TTL(null, "5m"),
     USAGE_FLUSH_INTERVAL(null, "1s"),
-    SHUTDOWN_TIMEOUT(null, "10s");
+    SHUTDOWN_TIMEOUT(null, "10s"),
+    PORTAL_LINK_TTL("--portal-link-ttl", "15m");
 
     private final Optional<String> flag;
     private final Optional<String> defaultValue;
@@ -89,6 +90,7 @@ final class Configuration {
   private final Duration verifiedTokenTtl;
   private final Duration usageFlushInterval;
   private final Duration shutdownTimeout;
+  private final Duration portalLinkTtl;
 
   private Configuration(Values values) {
     port = values.parse(Setting.PORT, Configuration::port);
@@ -108,6 +110,7 @@ final class Configuration {
     usageFlushInterval =
         values.parse(Setting.USAGE_FLUSH_INTERVAL, Configuration::positiveDuration);
     shutdownTimeout = values.parse(Setting.SHUTDOWN_TIMEOUT, Configuration::duration);
+    portalLinkTtl = values.parse(Setting.PORTAL_LINK_TTL, Configuration::portalLinkTtl);
   }
 
   /**
@@ -163,6 +166,11 @@ final class Configuration {
   /** How long a stopping server waits for requests in flight. */
   Duration shutdownTimeout() {
     return shutdownTimeout;
+  }
+
+  /** How long a portal link works once made. */
+  Duration portalLinkTtl() {
+    return portalLinkTtl;
   }
 
   /** A node on the configured database with the configured cost and caches. */
@@ -322,6 +330,14 @@ final class Configuration {
   }
 
   /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 7d}, or ISO-8601 ({@code PT5M}). */
+  private static Duration portalLinkTtl(String value) {
+    Duration duration = positiveDuration(value);
+    if (duration.compareTo(Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException("must be at most 1d, was " + value.strip());
+    }
+    return duration;
+  }
+
   static Duration duration(String value) {
     String text = value.strip();
     Matcher matcher = DURATION.matcher(text);

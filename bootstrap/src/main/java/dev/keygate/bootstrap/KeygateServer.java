@@ -59,7 +59,7 @@ final class KeygateServer {
           RestServer.create(
               new RestServer.Services(
                   node.useCases().authenticate(), node::isDatabaseUp, meters::scrape, meters),
-              RouteGroups.all(node.useCases()));
+              RouteGroups.all(node.useCases(), configuration.portalLinkTtl()));
       Server jetty = http.jettyServer().server();
       // Jetty drains requests in flight on stop only behind a graceful handler, with a timeout.
       jetty.insertHandler(new GracefulHandler());

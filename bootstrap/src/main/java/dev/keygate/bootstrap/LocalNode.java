@@ -3,6 +3,7 @@ package dev.keygate.bootstrap;
 import dev.keygate.application.port.in.AddScopeUseCase;
 import dev.keygate.application.port.in.CreateApiKeyUseCase;
 import dev.keygate.application.port.in.CreateOrganizationUseCase;
+import dev.keygate.application.port.in.CreatePortalLinkUseCase;
 import dev.keygate.application.port.in.CreateUserUseCase;
 import dev.keygate.application.port.in.DeleteApiUseCase;
 import dev.keygate.application.port.in.DeleteScopeUseCase;
@@ -22,6 +23,7 @@ import dev.keygate.application.port.in.RotateApiKeyUseCase;
 import dev.keygate.application.port.in.VerifyApiKeyUseCase;
 import dev.keygate.application.service.KeygateServices;
 import dev.keygate.bootstrap.Configuration.Setting;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +48,7 @@ final class LocalNode implements AutoCloseable {
   private final DatabaseOptions database = new DatabaseOptions();
 
   private KeygateNode node;
+  private Configuration configuration;
 
   LocalNode(Launch launch) {
     this.launch = launch;
@@ -69,11 +72,7 @@ final class LocalNode implements AutoCloseable {
 
   private KeygateServices useCases() {
     if (node == null) {
-      Map<Setting, String> flags = new EnumMap<>(Setting.class);
-      database.addTo(flags);
-      Configuration configuration =
-          Configuration.resolve(flags, launch.environment(), launch.workingDirectory());
-      node = KeygateNode.open(configuration.nodeSettings(Optional.empty()));
+      node = KeygateNode.open(configuration().nodeSettings(Optional.empty()));
     }
     return node.useCases();
   }
@@ -84,6 +83,24 @@ final class LocalNode implements AutoCloseable {
       node.close();
       node = null;
     }
+  }
+
+  private Configuration configuration() {
+    if (configuration == null) {
+      Map<Setting, String> flags = new EnumMap<>(Setting.class);
+      database.addTo(flags);
+      configuration = Configuration.resolve(flags, launch.environment(), launch.workingDirectory());
+    }
+    return configuration;
+  }
+
+  /** How long a portal link works, as configured. */
+  Duration portalLinkTtl() {
+    return configuration().portalLinkTtl();
+  }
+
+  CreatePortalLinkUseCase createPortalLink() {
+    return (principal, command) -> useCases().createPortalLink().create(principal, command);
   }
 
   CreateOrganizationUseCase createOrganization() {

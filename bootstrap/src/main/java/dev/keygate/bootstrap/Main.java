@@ -18,6 +18,7 @@ import dev.keygate.adapter.cli.ListKeysCommand;
 import dev.keygate.adapter.cli.ListOrgsCommand;
 import dev.keygate.adapter.cli.ListScopesCommand;
 import dev.keygate.adapter.cli.ListUsersCommand;
+import dev.keygate.adapter.cli.PortalLinkCommand;
 import dev.keygate.adapter.cli.RegisterApiCommand;
 import dev.keygate.adapter.cli.RevokeKeyCommand;
 import dev.keygate.adapter.cli.RotateKeyCommand;
@@ -121,6 +122,9 @@ public final class Main {
             local.group(
                 new CommandGroups.Audit(),
                 new ListAuditEventsCommand(local.listAuditEvents(), operator)))
+        .addSubcommand(
+            local.command(
+                new PortalLinkCommand(local.createPortalLink(), operator, local::portalLinkTtl)))
         .addSubcommand(new CompletionCommand());
   }
 

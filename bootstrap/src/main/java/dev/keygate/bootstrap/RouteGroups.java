@@ -4,9 +4,11 @@ import dev.keygate.adapter.rest.ApiKeyRoutes;
 import dev.keygate.adapter.rest.ApiRoutes;
 import dev.keygate.adapter.rest.AuditRoutes;
 import dev.keygate.adapter.rest.OwnerRoutes;
+import dev.keygate.adapter.rest.PortalLinkRoutes;
 import dev.keygate.adapter.rest.RouteGroup;
 import dev.keygate.adapter.rest.ScopeRoutes;
 import dev.keygate.application.service.KeygateServices;
+import java.time.Duration;
 import java.util.List;
 
 /** Every route group of the REST API, each given the use cases it serves: one line per group. */
@@ -14,7 +16,10 @@ final class RouteGroups {
 
   private RouteGroups() {}
 
-  static List<RouteGroup> all(KeygateServices services) {
+  /**
+   * @param portalLinkTtl how long a portal link works once made
+   */
+  static List<RouteGroup> all(KeygateServices services, Duration portalLinkTtl) {
     return List.of(
         new ApiKeyRoutes(
             services.createApiKey(),
@@ -41,6 +46,7 @@ final class RouteGroups {
             services.listOrganizations(),
             services.createUser(),
             services.listUsers()),
-        new AuditRoutes(services.listAuditEvents()));
+        new AuditRoutes(services.listAuditEvents()),
+        new PortalLinkRoutes(services.createPortalLink(), portalLinkTtl));
   }
 }

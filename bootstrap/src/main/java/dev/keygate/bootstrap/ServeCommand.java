@@ -46,6 +46,14 @@ final class ServeCommand implements Callable<Integer> {
               + " 127.0.0.1)")
   String host;
 
+  @Option(
+      names = "--portal-link-ttl",
+      paramLabel = "DURATION",
+      description =
+          "how long a portal link works: 15m, 1h, at most 1d (env KEYGATE_PORTAL_LINK_TTL;"
+              + " default 15m)")
+  String portalLinkTtl;
+
   ServeCommand(Launch launch) {
     this.launch = launch;
   }
@@ -56,6 +64,7 @@ final class ServeCommand implements Callable<Integer> {
     database.addTo(flags);
     DatabaseOptions.put(flags, Setting.PORT, port);
     DatabaseOptions.put(flags, Setting.HOST, host);
+    DatabaseOptions.put(flags, Setting.PORTAL_LINK_TTL, portalLinkTtl);
     Configuration configuration =
         Configuration.resolve(flags, launch.environment(), launch.workingDirectory());
     PrintWriter out = spec.commandLine().getOut();

@@ -64,6 +64,7 @@ class ConfigurationTest {
     assertThat(configuration.usageFlushInterval())
         .isEqualTo(KeygateNode.DEFAULT_USAGE_FLUSH_INTERVAL);
     assertThat(configuration.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(configuration.portalLinkTtl()).isEqualTo(Duration.ofMinutes(15));
   }
 
   @ParameterizedTest
@@ -86,7 +87,7 @@ class ConfigurationTest {
   @ParameterizedTest
   @EnumSource(
       value = Setting.class,
-      names = {"PORT", "HOST", "DB_URL", "DB_USER", "DB_PASSWORD", "KEY_PREFIX"})
+      names = {"PORT", "HOST", "DB_URL", "DB_USER", "DB_PASSWORD", "KEY_PREFIX", "PORTAL_LINK_TTL"})
   void eachSettingWithAFlag_flagBeatsEnvironment(Setting setting) throws IOException {
     file(setting.propertyKey() + "=" + sample(setting, 1));
     environment.put(setting.environmentVariable(), sample(setting, 2));
@@ -148,6 +149,7 @@ class ConfigurationTest {
     assertRefused(Setting.ARGON2_MEMORY_KIB, "4", "argon2 memory must be at least 8 KiB");
     assertRefused(Setting.VERIFIED_TOKEN_TTL, "5 minutes", "must be a duration such as 500ms");
     assertRefused(Setting.USAGE_FLUSH_INTERVAL, "0s", "must be longer than zero");
+    assertRefused(Setting.PORTAL_LINK_TTL, "2d", "must be at most 1d");
   }
 
   private void assertRefused(Setting setting, String value, String reason) {
@@ -253,6 +255,8 @@ class ConfigurationTest {
         return configuration.verifiedTokenTtl().toMinutes() + "m";
       case USAGE_FLUSH_INTERVAL:
         return configuration.usageFlushInterval().toMinutes() + "m";
+      case PORTAL_LINK_TTL:
+        return configuration.portalLinkTtl().toMinutes() + "m";
       default:
         return configuration.shutdownTimeout().toMinutes() + "m";
     }

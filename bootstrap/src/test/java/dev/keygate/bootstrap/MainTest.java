@@ -95,7 +95,7 @@ class MainTest {
     assertThat(keygate.errLines())
         .containsExactly(
             "keygate: choose a command: serve, init, orgs, users, apis, scopes, keys, audit,"
-                + " completion (see 'keygate --help')");
+                + " portal-link, completion (see 'keygate --help')");
   }
 
   @Test

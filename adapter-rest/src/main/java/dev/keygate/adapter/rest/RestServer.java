@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keygate's HTTP server: the management API under {@code /api/v1} behind bearer-key authentication,
- * with {@code /health}, {@code /health/live}, {@code /metrics}, {@code /openapi.json} and {@code
- * /docs}. Built from route groups that receive their use cases.
+ * with {@code /health}, {@code /health/live}, {@code /metrics}, {@code /openapi.json}, {@code
+ * /docs}, and the web console and portal. Built from route groups that receive their use cases.
  */
 public final class RestServer {
 
@@ -62,6 +62,7 @@ public final class RestServer {
     groups.forEach(group -> routes.addAll(group.routes()));
     routes.addAll(new OperationalRoutes(services).routes());
     routes.add(SwaggerUi.route());
+    routes.addAll(WebPages.routes());
     // Last, so that the document describes every route, itself included.
     routes.add(OpenApiDocument.route(routes));
     return Javalin.create(
@@ -78,6 +79,7 @@ public final class RestServer {
             config.routes.addHttpHandler(route.method(), route.path(), route.handler());
           }
           SwaggerUi.register(config);
+          WebPages.register(config);
         });
   }
 

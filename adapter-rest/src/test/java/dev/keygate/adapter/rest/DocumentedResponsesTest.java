@@ -108,6 +108,9 @@ class DocumentedResponsesTest {
         "{\"id\":\"kp_alice\",\"name\":\"Alice\",\"email\":\"alice@example.com\"}");
     exchange("GET", "/api/v1/users", null);
     exchange("GET", "/api/v1/audit_events?key_id=" + keyId, null);
+    RestFixture.Answer link =
+        exchange("POST", "/api/v1/portal_links", "{\"org_code\":\"org_acme\"}");
+    assertThat(link.text("/url")).startsWith(rest.base() + "/portal#k_live_");
 
     exchange("GET", "/health", null);
     rest.databaseUp.set(false);
@@ -116,6 +119,8 @@ class DocumentedResponsesTest {
     exchange("GET", "/metrics", null);
     exchange("GET", "/openapi.json", null);
     exchange("GET", "/docs", null);
+    exchange("GET", "/console", null);
+    exchange("GET", "/portal", null);
 
     Set<String> succeeded = new TreeSet<>();
     for (String operation : api.operations()) {

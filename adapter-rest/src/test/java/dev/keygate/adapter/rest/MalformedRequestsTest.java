@@ -97,7 +97,9 @@ class MalformedRequestsTest {
             CreateOrganizationRequest.class,
             "{\"name\":\"Org\"}",
             CreateUserRequest.class,
-            "{\"name\":\"User\"}");
+            "{\"name\":\"User\"}",
+            CreatePortalLinkRequest.class,
+            "{\"org_code\":\"org_acme\"}");
   }
 
   @AfterEach

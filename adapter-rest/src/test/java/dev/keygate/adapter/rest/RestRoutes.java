@@ -1,6 +1,7 @@
 package dev.keygate.adapter.rest;
 
 import dev.keygate.application.service.KeygateServices;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -38,6 +39,7 @@ final class RestRoutes {
             services.listOrganizations(),
             services.createUser(),
             services.listUsers()),
-        new AuditRoutes(services.listAuditEvents()));
+        new AuditRoutes(services.listAuditEvents()),
+        new PortalLinkRoutes(services.createPortalLink(), Duration.ofMinutes(15)));
   }
 }

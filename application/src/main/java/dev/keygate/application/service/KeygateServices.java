@@ -4,6 +4,7 @@ import dev.keygate.application.port.in.AddScopeUseCase;
 import dev.keygate.application.port.in.AuthenticateUseCase;
 import dev.keygate.application.port.in.CreateApiKeyUseCase;
 import dev.keygate.application.port.in.CreateOrganizationUseCase;
+import dev.keygate.application.port.in.CreatePortalLinkUseCase;
 import dev.keygate.application.port.in.CreateUserUseCase;
 import dev.keygate.application.port.in.DeleteApiUseCase;
 import dev.keygate.application.port.in.DeleteScopeUseCase;
@@ -61,6 +62,7 @@ public final class KeygateServices {
   private final UpdateApiKeyUseCase updateApiKey;
   private final AuthenticateUseCase authenticate;
   private final InitializeDeploymentUseCase initializeDeployment;
+  private final CreatePortalLinkUseCase createPortalLink;
 
   /**
    * @param prefix the token prefix of this deployment, {@link KeyPrefix#DEFAULT} unless configured
@@ -118,6 +120,9 @@ public final class KeygateServices {
     initializeDeployment =
         new InitializeDeploymentService(
             ports.apis(), ports.apiKeys(), ports.owners(), createApiKey, trail, clock);
+    createPortalLink =
+        new CreatePortalLinkService(
+            ports.apiKeys(), ports.apis(), ports.owners(), mint, authorization, trail, clock);
   }
 
   public RegisterApiUseCase registerApi() {
@@ -218,5 +223,9 @@ public final class KeygateServices {
 
   public InitializeDeploymentUseCase initializeDeployment() {
     return initializeDeployment;
+  }
+
+  public CreatePortalLinkUseCase createPortalLink() {
+    return createPortalLink;
   }
 }

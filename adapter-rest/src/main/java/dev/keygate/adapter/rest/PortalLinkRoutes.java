@@ -1,0 +1,71 @@
+package dev.keygate.adapter.rest;
+
+import dev.keygate.application.port.in.CreatePortalLinkCommand;
+import dev.keygate.application.port.in.CreatePortalLinkUseCase;
+import dev.keygate.application.port.in.PortalLink;
+import dev.keygate.domain.ValidationException;
+import dev.keygate.domain.owner.OrgCode;
+import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.owner.UserId;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/** {@code /api/v1/portal_links}: links that open the self-service portal for one owner. */
+public final class PortalLinkRoutes implements RouteGroup {
+
+  private final CreatePortalLinkUseCase createPortalLink;
+  private final Duration ttl;
+
+  /**
+   * @param ttl how long a link works once made
+   */
+  public PortalLinkRoutes(CreatePortalLinkUseCase createPortalLink, Duration ttl) {
+    this.createPortalLink = Objects.requireNonNull(createPortalLink, "create portal link");
+    this.ttl = Objects.requireNonNull(ttl, "portal link ttl");
+  }
+
+  @Override
+  public List<Route> routes() {
+    return List.of(
+        Route.of(HandlerType.POST, "/api/v1/portal_links", "Make a self-service portal link")
+            .scope("create:portal_links")
+            .body(CreatePortalLinkRequest.class)
+            .fails(404, "The organization or user does not exist or is out of the caller's reach.")
+            .answers(PortalLinkCreated.class, this::create));
+  }
+
+  private void create(Context ctx) {
+    CreatePortalLinkRequest request = Requests.body(ctx, CreatePortalLinkRequest.class);
+    PortalLink link =
+        createPortalLink.create(
+            Principals.of(ctx), new CreatePortalLinkCommand(owner(request), ttl));
+    ctx.json(
+        new PortalLinkCreated(
+            "OK",
+            "Portal link created",
+            WebPages.portalUrl(baseUrl(ctx), link.token().reveal()),
+            link.expiresOn()));
+  }
+
+  /** Where this server was reached, as the caller reached it. */
+  private static String baseUrl(Context ctx) {
+    String url = ctx.url();
+    return url.substring(0, url.length() - ctx.path().length());
+  }
+
+  private static Owner owner(CreatePortalLinkRequest request) {
+    if (request.orgCode() != null && request.userId() != null) {
+      throw new ValidationException("give only one of org_code and user_id");
+    }
+    if (request.orgCode() != null) {
+      return new Owner.Org(new OrgCode(request.orgCode()));
+    }
+    if (request.userId() != null) {
+      return new Owner.User(new UserId(request.userId()));
+    }
+    throw new ValidationException("one of org_code and user_id is required");
+  }
+}

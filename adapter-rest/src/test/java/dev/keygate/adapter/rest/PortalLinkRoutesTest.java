@@ -1,0 +1,124 @@
+package dev.keygate.adapter.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.keygate.domain.api.Api;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code POST /api/v1/portal_links}: who may make one, and what the key inside the link can reach:
+ * its owner's keys and nothing else.
+ */
+class PortalLinkRoutesTest {
+
+  private static final String LINKS = "/api/v1/portal_links";
+
+  private final RestFixture rest = new RestFixture();
+  private Api api;
+  private RestFixture.Issued keyOfA;
+  private RestFixture.Issued keyOfB;
+
+  @BeforeEach
+  void setUp() {
+    api = rest.keygate.registerApi("https://users.example.com");
+    rest.keygate.addScope(api, "read:users");
+    rest.keygate.createOrganization("org_a");
+    rest.keygate.createOrganization("org_b");
+    rest.keygate.createUser("kp_alice");
+    keyOfA = rest.createKey(create("org_a"));
+    keyOfB = rest.createKey(create("org_b"));
+  }
+
+  @AfterEach
+  void stop() {
+    rest.close();
+  }
+
+  private String create(String orgCode) {
+    return "{\"name\":\"key of %s\",\"api_id\":\"%s\",\"scope_ids\":[\"read:users\"],\"org_code\":\"%s\"}"
+        .formatted(orgCode, api.id(), orgCode);
+  }
+
+  private String portalKeyOf(RestFixture.Answer link) {
+    String url = link.text("/url");
+    return url.substring(url.indexOf('#') + 1);
+  }
+
+  @Test
+  void operator_makesALinkToThePortal_carryingTheKeyInTheFragment_for15Minutes() {
+    Instant now = rest.keygate.clock.instant();
+    RestFixture.Answer link = rest.post(LINKS, "{\"org_code\":\"org_a\"}");
+
+    assertThat(link.status()).isEqualTo(200);
+    assertThat(link.text("/code")).isEqualTo("OK");
+    assertThat(link.text("/url")).matches("http://127\\.0\\.0\\.1:\\d+/portal#k_live_\\w{61}");
+    Instant expires = Instant.parse(link.text("/expires_on"));
+    assertThat(expires).isEqualTo(now.plus(Duration.ofMinutes(15)));
+  }
+
+  @Test
+  void portalKeyOfOrgA_reachesOnlyOrgAsKeys() {
+    String portal = portalKeyOf(rest.post(LINKS, "{\"org_code\":\"org_a\"}"));
+
+    JsonNode listed = rest.call("GET", "/api/v1/api_keys", null, portal).json();
+    List<String> ids = new ArrayList<>();
+    listed.get("api_keys").forEach(key -> ids.add(key.get("id").asText()));
+    assertThat(ids).contains(keyOfA.id()).doesNotContain(keyOfB.id());
+    JsonNode askedForB = rest.call("GET", "/api/v1/api_keys?org_code=org_b", null, portal).json();
+    assertThat(askedForB.get("api_keys")).isEmpty();
+
+    String b = "/api/v1/api_keys/" + keyOfB.id();
+    assertThat(rest.call("GET", b, null, portal).status()).isEqualTo(404);
+    assertThat(rest.call("PUT", b, null, portal).status()).isEqualTo(404);
+    assertThat(rest.call("PATCH", b, "{\"status\":\"inactive\"}", portal).status()).isEqualTo(404);
+    assertThat(rest.call("DELETE", b, null, portal).status()).isEqualTo(404);
+    assertThat(rest.call("POST", "/api/v1/api_keys", create("org_b"), portal).status())
+        .isEqualTo(404);
+    assertThat(rest.call("GET", b, null).json().at("/api_key/status").asText()).isEqualTo("active");
+
+    RestFixture.Answer own = rest.call("POST", "/api/v1/api_keys", create("org_a"), portal);
+    assertThat(own.status()).isEqualTo(201);
+    String ownId = own.text("/api_key/id");
+    assertThat(rest.call("PUT", "/api/v1/api_keys/" + ownId, null, portal).status()).isEqualTo(201);
+    assertThat(rest.call("DELETE", "/api/v1/api_keys/" + ownId, null, portal).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void portalKey_cannotMakeLinks_norReachOrganizationsOrUsers() {
+    String portal = portalKeyOf(rest.post(LINKS, "{\"user_id\":\"kp_alice\"}"));
+
+    assertThat(rest.call("POST", LINKS, "{\"user_id\":\"kp_alice\"}", portal).status())
+        .isEqualTo(403);
+    assertThat(rest.call("GET", "/api/v1/organizations", null, portal).status()).isEqualTo(403);
+    assertThat(rest.call("GET", "/api/v1/users", null, portal).status()).isEqualTo(403);
+    assertThat(rest.call("GET", "/api/v1/apis", null, portal).status()).isEqualTo(200);
+  }
+
+  @Test
+  void orgAdmin_makesLinksForItsOwnOrganizationOnly() {
+    String adminOfA = rest.managementKey("org_code", "org_a").key();
+
+    assertThat(rest.call("POST", LINKS, "{\"org_code\":\"org_a\"}", adminOfA).status())
+        .isEqualTo(200);
+    RestFixture.Answer other = rest.call("POST", LINKS, "{\"org_code\":\"org_b\"}", adminOfA);
+    assertThat(other.status()).isEqualTo(404);
+    assertThat(other.text("/errors/0/message")).isEqualTo("organization org_b not found");
+  }
+
+  @Test
+  void badBodies_areRefusedSayingWhy() {
+    assertThat(rest.post(LINKS, "{}").text("/errors/0/message"))
+        .isEqualTo("one of org_code and user_id is required");
+    assertThat(rest.post(LINKS, "{\"org_code\":\"org_a\",\"user_id\":\"kp_alice\"}").status())
+        .isEqualTo(400);
+    assertThat(rest.post(LINKS, "{\"org_code\":\"org_nobody\"}").status()).isEqualTo(404);
+  }
+}

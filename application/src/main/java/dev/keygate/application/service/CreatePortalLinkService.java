@@ -1,0 +1,122 @@
+package dev.keygate.application.service;
+
+import static dev.keygate.application.port.in.ManagementScope.CREATE_PORTAL_LINKS;
+import static dev.keygate.domain.audit.AuditAction.PORTAL_LINK_CREATE;
+
+import dev.keygate.application.port.in.CreatePortalLinkCommand;
+import dev.keygate.application.port.in.CreatePortalLinkUseCase;
+import dev.keygate.application.port.in.ManagementScope;
+import dev.keygate.application.port.in.PortalLink;
+import dev.keygate.application.port.in.Principal;
+import dev.keygate.application.port.out.ApiKeyRepository;
+import dev.keygate.application.port.out.ApiRepository;
+import dev.keygate.application.port.out.OwnerRepository;
+import dev.keygate.domain.Checks;
+import dev.keygate.domain.ForbiddenException;
+import dev.keygate.domain.NotFoundException;
+import dev.keygate.domain.ValidationException;
+import dev.keygate.domain.api.Api;
+import dev.keygate.domain.api.Scope;
+import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.owner.Owner;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Makes portal links: a management key owned by the organization or user the link is for, with only
+ * the scopes the portal uses, expiring after the link's time to live. The portal is then held to
+ * that owner by the same rules as every other confined caller.
+ */
+public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
+
+  /** What a customer does in the portal: manage their own keys, and read the APIs to pick from. */
+  static final Set<ManagementScope> PORTAL_SCOPES =
+      EnumSet.of(
+          ManagementScope.READ_API_KEYS,
+          ManagementScope.CREATE_API_KEYS,
+          ManagementScope.UPDATE_API_KEYS,
+          ManagementScope.DELETE_API_KEYS,
+          ManagementScope.READ_APIS,
+          ManagementScope.READ_API_SCOPES);
+
+  static final String KEY_NAME = "Portal link";
+
+  private static final Duration LONGEST_TTL = Duration.ofDays(1);
+
+  private final ApiKeyRepository apiKeys;
+  private final ApiRepository apis;
+  private final OwnerRepository owners;
+  private final KeyMint mint;
+  private final Authorization authorization;
+  private final AuditTrail trail;
+  private final Clock clock;
+
+  CreatePortalLinkService(
+      ApiKeyRepository apiKeys,
+      ApiRepository apis,
+      OwnerRepository owners,
+      KeyMint mint,
+      Authorization authorization,
+      AuditTrail trail,
+      Clock clock) {
+    this.apiKeys = apiKeys;
+    this.apis = apis;
+    this.owners = owners;
+    this.mint = mint;
+    this.authorization = authorization;
+    this.trail = trail;
+    this.clock = clock;
+  }
+
+  @Override
+  public PortalLink create(Principal principal, CreatePortalLinkCommand command) {
+    authorization.requireScope(principal, CREATE_PORTAL_LINKS, PORTAL_LINK_CREATE, "portal_links");
+    Owner owner = Checks.required("portal link owner", command.owner());
+    authorization.requireReach(principal, owner, PORTAL_LINK_CREATE);
+    Duration ttl = Checks.required("portal link ttl", command.ttl());
+    if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(LONGEST_TTL) > 0) {
+      throw new ValidationException("portal link ttl must be more than 0 and at most 1 day");
+    }
+    if (!owners.exists(owner)) {
+      throw Authorization.ownerNotFound(owner);
+    }
+    for (ManagementScope scope : PORTAL_SCOPES) {
+      if (!principal.holds(scope)) {
+        String reason = "cannot grant " + scope.key() + ": the caller does not hold it";
+        trail.refused(principal, PORTAL_LINK_CREATE, owner.id(), Optional.of(owner), reason);
+        throw new ForbiddenException(reason);
+      }
+    }
+    Api management =
+        apis.findByAudience(Api.MANAGEMENT_AUDIENCE)
+            .orElseThrow(() -> new NotFoundException("the management api is not registered"));
+    Set<Scope> scopes = new LinkedHashSet<>();
+    for (Scope scope : apis.scopes(management.id())) {
+      if (ManagementScope.fromKey(scope.key()).filter(PORTAL_SCOPES::contains).isPresent()) {
+        scopes.add(scope);
+      }
+    }
+    Instant now = clock.instant();
+    KeyMint.Minted minted = mint.mint(now);
+    ApiKey key =
+        ApiKey.create(
+            ApiKeyId.generate(clock),
+            KEY_NAME,
+            owner,
+            management.id(),
+            scopes,
+            minted.secret(),
+            principal.actor(),
+            Optional.of(now.plus(ttl)),
+            now);
+    apiKeys.add(key);
+    trail.succeeded(principal, PORTAL_LINK_CREATE, key.id().value(), Optional.of(owner));
+    return new PortalLink(key, minted.token());
+  }
+}

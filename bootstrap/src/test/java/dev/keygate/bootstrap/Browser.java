@@ -1,0 +1,199 @@
+package dev.keygate.bootstrap;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by Debian's chromedriver, both named explicitly so that
+ * Selenium Manager never looks for (or downloads) another; each step can leave a screenshot under
+ * {@code target/screenshots/<suite>/}.
+ */
+final class Browser implements AutoCloseable {
+
+  private final ChromeDriver driver;
+  private final ChromeDriverService service;
+  private final Path profile;
+  private final Path screenshots;
+  private final WebDriverWait wait;
+  private int step;
+
+  Browser(String suite) {
+    // The driver is given, so Selenium Manager is not consulted.
+    System.setProperty(
+        ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, ChromiumInstalled.CHROMEDRIVER.toString());
+    try {
+      profile = Files.createTempDirectory("keygate-chromium-");
+      screenshots = Path.of("target", "screenshots", suite);
+      deleteRecursively(screenshots);
+      Files.createDirectories(screenshots);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(ChromiumInstalled.CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(ChromiumInstalled.CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + profile);
+    driver = new ChromeDriver(service, options);
+    driver.manage().window().setSize(new Dimension(1280, 1000));
+    wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+  }
+
+  ChromeDriver driver() {
+    return driver;
+  }
+
+  void open(String url) {
+    driver.get(url);
+  }
+
+  /** Saves the page as it is now, numbered in the order of the steps. */
+  Path screenshot(String name) {
+    step++;
+    Path file = screenshots.resolve("%02d-%s.png".formatted(step, name));
+    try {
+      File taken = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+      Files.copy(taken.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
+  WebElement find(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  List<WebElement> all(By by) {
+    return driver.findElements(by);
+  }
+
+  void type(By by, String text) {
+    WebElement field = find(by);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  void click(By by) {
+    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+  }
+
+  void choose(By by, String visibleText) {
+    new Select(find(by)).selectByVisibleText(visibleText);
+  }
+
+  void chooseValue(By by, String value) {
+    new Select(find(by)).selectByValue(value);
+  }
+
+  /** Waits until the element's text contains {@code text}. */
+  void waitForText(By by, String text) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+  }
+
+  void waitUntilGone(By by) {
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(by));
+  }
+
+  /** The text of the element the API's error message is shown in, once shown. */
+  String error() {
+    return find(By.id("error")).getText();
+  }
+
+  /** The row of the key named {@code name} in the keys table. */
+  WebElement keyRow(String name) {
+    keysLoaded();
+    By row = By.xpath("//table[@id='keys']//tr[td[@class='key-name' and text()='" + name + "']]");
+    return find(row);
+  }
+
+  /** Waits until the row of key {@code name} shows {@code status}. */
+  void waitForStatus(String name, String status) {
+    keysLoaded();
+    By cell =
+        By.xpath(
+            "//table[@id='keys']//tr[td[@class='key-name' and text()='"
+                + name
+                + "']]//span[contains(@class,'status')]");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(cell, status));
+  }
+
+  /** Waits until the keys table is not being reloaded. */
+  void keysLoaded() {
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("#keys-table:not([aria-busy])")));
+  }
+
+  /** Clicks the {@code action} button of key {@code name}, however often the list re-renders. */
+  void clickKeyAction(String name, String action) {
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            driver -> {
+              keyRow(name).findElement(By.cssSelector("button." + action)).click();
+              return true;
+            });
+  }
+
+  Object script(String javascript, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(javascript, args);
+  }
+
+  Object asyncScript(String javascript, Object... args) {
+    return ((JavascriptExecutor) driver).executeAsyncScript(javascript, args);
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      service.stop();
+      deleteRecursively(profile);
+    }
+  }
+
+  private static void deleteRecursively(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package dev.keygate.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/**
+ * The operator's console in headless Chromium against {@code keygate serve} on an H2 file: sign in
+ * with the root key, register an API with scopes, add an organization and a user, and issue,
+ * filter, disable, enable, rotate and revoke their keys, every step through the page as a person
+ * does it.
+ */
+@ExtendWith(ChromiumInstalled.class)
+class ConsoleBrowserTest {
+
+  @TempDir Path directory;
+
+  private ServingKeygate keygate;
+  private Browser browser;
+  private String rootKey;
+  private String base;
+
+  @BeforeEach
+  void serveAndOpenABrowser() {
+    keygate = ServingKeygate.serve(directory);
+    rootKey = keygate.printedTokens().get(0);
+    base = "http://127.0.0.1:" + keygate.server().port();
+    browser = new Browser("console");
+  }
+
+  @AfterEach
+  void closeBoth() {
+    try {
+      browser.close();
+    } finally {
+      keygate.close();
+    }
+  }
+
+  @Test
+  void operator_managesApisOwnersAndKeys_fromTheConsole() {
+    browser.open(base + "/console");
+    browser.find(By.id("management-key"));
+    assertThat(browser.driver().findElement(By.id("nav")).isDisplayed()).isFalse();
+    browser.screenshot("sign-in");
+
+    browser.type(By.id("management-key"), "k_live_not_a_real_key");
+    browser.find(By.id("management-key")).sendKeys(Keys.ENTER);
+    assertThat(browser.error()).contains("the bearer management key is not valid");
+    browser.screenshot("wrong-key-refused");
+
+    browser.type(By.id("management-key"), rootKey);
+    browser.find(By.id("management-key")).sendKeys(Keys.ENTER);
+    browser.find(By.id("orgs-title"));
+    assertThat(browser.script("return sessionStorage.getItem('keygate.console.key')"))
+        .isEqualTo(rootKey);
+    assertThat(browser.driver().getCurrentUrl()).doesNotContain("k_live");
+    browser.screenshot("organizations");
+
+    // APIs and scopes
+    browser.click(By.id("nav-apis"));
+    browser.type(By.id("api-name"), "Users API");
+    browser.type(By.id("api-audience"), "https://users.example.com");
+    browser.click(By.id("save-api"));
+    browser.click(By.cssSelector("button[aria-label='Open API Users API']"));
+    browser.type(By.id("scope-key"), "read:users");
+    browser.type(By.id("scope-description"), "Read users");
+    browser.click(By.id("save-scope"));
+    browser.waitForText(By.id("notice"), "Added scope read:users.");
+    browser.type(By.id("scope-key"), "write:users");
+    browser.click(By.id("save-scope"));
+    browser.waitForText(By.id("scopes"), "write:users");
+    browser.type(By.id("scope-key"), "write:users");
+    browser.click(By.id("save-scope"));
+    assertThat(browser.error()).contains("already has a scope 'write:users'");
+    browser.screenshot("api-with-scopes-and-an-error");
+
+    // An organization and its keys
+    browser.click(By.id("nav-organizations"));
+    browser.type(By.id("org-name"), "Acme");
+    browser.type(By.id("org-code"), "org_acme");
+    browser.click(By.id("save-org"));
+    browser.waitForText(By.id("notice"), "Created organization org_acme.");
+    browser.type(By.id("org-name"), "Acme again");
+    browser.type(By.id("org-code"), "org_acme");
+    browser.click(By.id("save-org"));
+    assertThat(browser.error()).isEqualTo("organization org_acme already exists");
+    browser.click(By.cssSelector("tr[data-owner-id='org_acme'] button.open-owner"));
+    browser.waitForText(By.id("owner-title"), "Organization Acme");
+    browser.find(By.id("no-keys"));
+    browser.screenshot("organization-without-keys");
+
+    String first = addKey("Production Integration", "read:users", "write:users");
+    browser.screenshot("key-shown-once");
+    assertThat(browser.find(By.id("issued-key")).getText())
+        .contains("you won't see it again")
+        .contains(first);
+    assertThat(verify(first)).isEqualTo("API_KEY_VERIFIED");
+    browser.click(By.id("issued-done"));
+    browser.waitUntilGone(By.id("issued-key"));
+    assertThat(browser.keyRow("Production Integration").getText())
+        .contains("active", "read:users, write:users")
+        .doesNotContain(first);
+
+    browser.chooseValue(By.id("status-filter"), "revoked");
+    browser.find(By.id("no-keys"));
+    browser.chooseValue(By.id("status-filter"), "active");
+    browser.keyRow("Production Integration");
+    browser.chooseValue(By.id("status-filter"), "");
+
+    browser.clickKeyAction("Production Integration", "disable");
+    browser.waitForStatus("Production Integration", "disabled");
+    assertThat(verify(first)).isEqualTo("API_KEY_INACTIVE");
+    browser.screenshot("key-disabled");
+    browser.clickKeyAction("Production Integration", "enable");
+    browser.waitForStatus("Production Integration", "active");
+    assertThat(verify(first)).isEqualTo("API_KEY_VERIFIED");
+
+    browser.clickKeyAction("Production Integration", "rotate");
+    browser.chooseValue(By.id("rotate-grace"), "3600");
+    browser.screenshot("rotate-with-grace");
+    browser.click(By.id("confirm-yes"));
+    String rotated = browser.find(By.id("issued-key-value")).getText();
+    assertThat(rotated).matches(Cli.TOKEN.pattern()).isNotEqualTo(first);
+    browser.screenshot("rotated-key-shown-once");
+    assertThat(verify(rotated)).isEqualTo("API_KEY_VERIFIED");
+    assertThat(verify(first))
+        .as("the old key, within its hour of grace")
+        .isEqualTo("API_KEY_VERIFIED");
+    browser.click(By.id("issued-done"));
+
+    browser.clickKeyAction("Production Integration", "revoke");
+    browser.find(By.id("confirm-dialog"));
+    browser.screenshot("revoke-asks-first");
+    browser.find(By.id("confirm-no")).sendKeys(Keys.ESCAPE);
+    browser.waitUntilGone(By.id("confirm-dialog"));
+    assertThat(verify(rotated)).as("Escape cancels").isEqualTo("API_KEY_VERIFIED");
+    browser.clickKeyAction("Production Integration", "revoke");
+    browser.click(By.id("confirm-yes"));
+    browser.waitForStatus("Production Integration", "revoked");
+    assertThat(verify(rotated)).isEqualTo("API_KEY_REVOKED");
+    browser.chooseValue(By.id("status-filter"), "revoked");
+    browser.keyRow("Production Integration");
+    browser.screenshot("key-revoked-filtered");
+
+    // A user and their key
+    browser.click(By.id("nav-users"));
+    browser.type(By.id("user-name"), "Alice");
+    browser.type(By.id("user-email"), "alice@example.com");
+    browser.type(By.id("user-id"), "kp_alice");
+    browser.click(By.id("save-user"));
+    browser.click(By.cssSelector("tr[data-owner-id='kp_alice'] button.open-owner"));
+    browser.waitForText(By.id("owner-title"), "User Alice");
+    String alices = addKey("Alice's script", "read:users");
+    assertThat(verify(alices)).isEqualTo("API_KEY_VERIFIED");
+    browser.screenshot("user-key-shown-once");
+    assertThat(
+            keygate
+                .get("/api/v1/api_keys?user_id=kp_alice", rootKey)
+                .json()
+                .at("/api_keys/0/scopes/0")
+                .asText())
+        .isEqualTo("read:users");
+
+    browser.click(By.id("sign-out"));
+    browser.find(By.id("management-key"));
+    assertThat(browser.script("return sessionStorage.getItem('keygate.console.key')")).isNull();
+    browser.screenshot("signed-out");
+  }
+
+  /** Add API key → Name, API, Scopes → Save; answers the key shown once. */
+  private String addKey(String name, String... scopes) {
+    browser.click(By.id("add-key"));
+    browser.type(By.id("key-name"), name);
+    browser.choose(By.id("key-api"), "Users API (https://users.example.com)");
+    for (String scope : scopes) {
+      browser.click(By.cssSelector("#key-scopes input[value='" + scope + "']"));
+    }
+    browser.screenshot("add-key-" + name.replaceAll("[^A-Za-z]+", "-").toLowerCase());
+    browser.click(By.id("save-key"));
+    String token = browser.find(By.id("issued-key-value")).getText();
+    assertThat(token).matches(Cli.TOKEN.pattern());
+    return token;
+  }
+
+  private String verify(String token) {
+    return keygate
+        .post("/api/v1/api_keys/verify", "{\"api_key\":\"" + token + "\"}", rootKey)
+        .hasStatus(200)
+        .text("/code");
+  }
+}

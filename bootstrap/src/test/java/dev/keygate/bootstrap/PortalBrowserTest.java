@@ -1,0 +1,223 @@
+package dev.keygate.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+
+/**
+ * The self-service portal in headless Chromium against {@code keygate serve}: opened from a portal
+ * link made over the API or by {@code keygate portal-link}, it shows and manages the keys of its
+ * one owner, and the key it carries reaches no other owner's keys, in the page or over the API.
+ */
+@ExtendWith(ChromiumInstalled.class)
+class PortalBrowserTest {
+
+  @TempDir Path directory;
+
+  private Deployment deployment;
+  private ServingKeygate keygate;
+  private Browser browser;
+  private String rootKey;
+  private String base;
+  private String keyOfA;
+  private String keyOfB;
+
+  @BeforeEach
+  void twoOrganizationsWithAKeyEach() {
+    deployment = Deployment.prepare(directory);
+    keygate = ServingKeygate.serve(directory);
+    rootKey = keygate.printedTokens().get(0);
+    base = "http://127.0.0.1:" + keygate.server().port();
+    keygate
+        .post("/api/v1/organization", "{\"name\":\"Globex\",\"code\":\"org_globex\"}", rootKey)
+        .hasStatus(200);
+    keyOfA =
+        keygate
+            .post(
+                "/api/v1/api_keys", deployment.orgKeyRequest("Acme billing", "read:users"), rootKey)
+            .hasStatus(201)
+            .text("/api_key/id");
+    keyOfB =
+        keygate
+            .post(
+                "/api/v1/api_keys",
+                deployment
+                    .orgKeyRequest("Globex secret", "read:users")
+                    .replace("\"org_code\":\"org_acme\"", "\"org_code\":\"org_globex\""),
+                rootKey)
+            .hasStatus(201)
+            .text("/api_key/id");
+  }
+
+  @AfterEach
+  void closeBoth() {
+    try {
+      if (browser != null) {
+        browser.close();
+      }
+    } finally {
+      keygate.close();
+    }
+  }
+
+  @Test
+  void customer_managesOnlyTheirOwnKeys_andReachesNoOneElses() {
+    browser = new Browser("portal");
+    ServingKeygate.Answer link =
+        keygate.post("/api/v1/portal_links", "{\"org_code\":\"org_acme\"}", rootKey).hasStatus(200);
+    String url = link.text("/url");
+    assertThat(url).startsWith(base + "/portal#k_live_");
+    String portalKey = url.substring(url.indexOf('#') + 1);
+
+    browser.open(url);
+    browser.waitForText(By.id("owner-title"), "org_acme");
+    browser.keyRow("Acme billing");
+    assertThat(browser.driver().getCurrentUrl()).isEqualTo(base + "/portal");
+    assertThat(browser.script("return sessionStorage.getItem('keygate.portal.key')"))
+        .isEqualTo(portalKey);
+    assertThat(browser.find(By.id("session-ends")).getText())
+        .contains(link.text("/expires_on").substring(0, 16).replace('T', ' '));
+    assertThat(browser.find(By.id("view")).getText())
+        .doesNotContain("Globex")
+        .doesNotContain("Portal link");
+    browser.screenshot("opened-from-link");
+
+    browser.click(By.id("add-key"));
+    assertThat(browser.find(By.id("key-api")).getText()).doesNotContain("management");
+    browser.type(By.id("key-name"), "Acme CI");
+    browser.choose(By.id("key-api"), "Users API (https://users.example.com)");
+    browser.click(By.cssSelector("#key-scopes input[value='read:users']"));
+    browser.screenshot("add-key");
+    browser.click(By.id("save-key"));
+    String issued = browser.find(By.id("issued-key-value")).getText();
+    assertThat(issued).matches(Cli.TOKEN.pattern());
+    assertThat(browser.find(By.id("issued-key")).getText()).contains("you won't see it again");
+    browser.screenshot("key-shown-once");
+    browser.click(By.id("issued-done"));
+
+    browser.clickKeyAction("Acme CI", "rotate");
+    browser.click(By.id("confirm-yes"));
+    String rotated = browser.find(By.id("issued-key-value")).getText();
+    assertThat(rotated).matches(Cli.TOKEN.pattern()).isNotEqualTo(issued);
+    browser.click(By.id("issued-done"));
+    browser.clickKeyAction("Acme CI", "revoke");
+    browser.click(By.id("confirm-yes"));
+    browser.waitForStatus("Acme CI", "revoked");
+    browser.screenshot("rotated-then-revoked");
+    assertThat(verify(rotated)).isEqualTo("API_KEY_REVOKED");
+
+    // From inside the page, with the key the page holds: Globex's key is not there.
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fromPage =
+        (Map<String, Object>)
+            browser.asyncScript(
+                """
+                const done = arguments[arguments.length - 1];
+                const id = arguments[0];
+                const auth = {Authorization: "Bearer " + sessionStorage.getItem("keygate.portal.key"),
+                              "Content-Type": "application/json"};
+                const status = (method, path, body) =>
+                  fetch("/api/v1" + path, {method, headers: auth, body}).then(r => r.status);
+                Promise.all([
+                  status("GET", "/api_keys/" + id),
+                  status("PUT", "/api_keys/" + id),
+                  status("PATCH", "/api_keys/" + id, JSON.stringify({status: "inactive"})),
+                  status("DELETE", "/api_keys/" + id),
+                  status("POST", "/api_keys", JSON.stringify({name: "x", api_id: arguments[1],
+                         org_code: "org_globex"})),
+                  fetch("/api/v1/api_keys?org_code=org_globex", {headers: auth}).then(r => r.json()),
+                ]).then(([get, put, patch, del, post, listed]) =>
+                  done({get, put, patch, del, post, listed: listed.api_keys.length}));
+                """,
+                keyOfB,
+                deployment.apiId());
+    assertThat(fromPage)
+        .containsEntry("get", 404L)
+        .containsEntry("put", 404L)
+        .containsEntry("patch", 404L)
+        .containsEntry("del", 404L)
+        .containsEntry("post", 404L)
+        .containsEntry("listed", 0L);
+
+    // And over the API with the same key as Bearer.
+    String b = "/api/v1/api_keys/" + keyOfB;
+    assertThat(keygate.get(b, portalKey).status()).isEqualTo(404);
+    assertThat(keygate.send("PUT", b, null, portalKey).status()).isEqualTo(404);
+    assertThat(keygate.send("DELETE", b, null, portalKey).status()).isEqualTo(404);
+    assertThat(
+            keygate
+                .post(
+                    "/api/v1/api_keys",
+                    deployment
+                        .orgKeyRequest("sneaky", "read:users")
+                        .replace("org_acme", "org_globex"),
+                    portalKey)
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            keygate
+                .post("/api/v1/portal_links", "{\"org_code\":\"org_globex\"}", portalKey)
+                .status())
+        .isEqualTo(403);
+    List<String> listed = ids(keygate.get("/api/v1/api_keys", portalKey).hasStatus(200).json());
+    assertThat(listed).contains(keyOfA).doesNotContain(keyOfB);
+    assertThat(keygate.get(b, rootKey).json().at("/api_key/status").asText()).isEqualTo("active");
+
+    browser.click(By.id("sign-out"));
+    browser.find(By.id("signed-out"));
+    assertThat(browser.script("return sessionStorage.getItem('keygate.portal.key')")).isNull();
+    browser.screenshot("signed-out");
+  }
+
+  @Test
+  void linkFromTheCommandLine_opensTheUsersPortal_andABadLinkSaysWhy() {
+    browser = new Browser("portal-cli-link");
+    Cli.Result made =
+        Cli.run(
+            Cli.environment(directory),
+            directory,
+            "portal-link",
+            "--user",
+            deployment.userId(),
+            "--base-url",
+            base);
+    assertThat(made.code()).as(made.err()).isZero();
+    String url =
+        made.out().lines().map(String::strip).filter(l -> l.startsWith("http")).findFirst().get();
+
+    browser.open(url);
+    browser.waitForText(By.id("owner-title"), "kp_alice");
+    browser.find(By.id("no-keys"));
+    browser.screenshot("user-portal-from-cli-link");
+
+    browser.open(base + "/portal#k_live_thisIsNotAKey");
+    assertThat(browser.error()).contains("expired or is no longer valid");
+    assertThat(browser.find(By.id("signed-out")).getText()).contains("Portal closed");
+    assertThat(browser.driver().findElement(By.id("sign-out")).isDisplayed()).isFalse();
+    assertThat(browser.driver().getCurrentUrl()).isEqualTo(base + "/portal");
+    browser.screenshot("bad-link");
+  }
+
+  private static List<String> ids(JsonNode listed) {
+    List<String> ids = new ArrayList<>();
+    listed.get("api_keys").forEach(key -> ids.add(key.get("id").asText()));
+    return ids;
+  }
+
+  private String verify(String token) {
+    return keygate
+        .post("/api/v1/api_keys/verify", "{\"api_key\":\"" + token + "\"}", rootKey)
+        .hasStatus(200)
+        .text("/code");
+  }
+}
