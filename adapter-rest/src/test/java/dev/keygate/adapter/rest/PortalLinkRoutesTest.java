@@ -64,6 +64,30 @@ class PortalLinkRoutesTest {
   }
 
   @Test
+  void portalKey_cannotMintAManagementKeyThatOutlivesTheLink() {
+    RestFixture.Answer link = rest.post(LINKS, "{\"org_code\":\"org_a\"}");
+    String portal = portalKeyOf(link);
+    String management = rest.managementApiId();
+    String lasting =
+        "{\"name\":\"lasting\",\"api_id\":\"%s\",\"scope_ids\":[\"read:api_keys\"],\"org_code\":\"org_a\"%s}";
+
+    RestFixture.Answer unbounded =
+        rest.call("POST", "/api/v1/api_keys", lasting.formatted(management, ""), portal);
+    RestFixture.Answer longer =
+        rest.call(
+            "POST",
+            "/api/v1/api_keys",
+            lasting.formatted(management, ",\"expires_on\":\"2099-01-01T00:00:00Z\""),
+            portal);
+
+    assertThat(unbounded.status()).as(unbounded.body()).isEqualTo(201);
+    String minted = unbounded.text("/api_key/id");
+    assertThat(rest.get("/api/v1/api_keys/" + minted).text("/api_key/expires_on"))
+        .isEqualTo(link.text("/expires_on"));
+    assertThat(longer.status()).isEqualTo(403);
+  }
+
+  @Test
   void portalKeyOfOrgA_reachesOnlyOrgAsKeys() {
     String portal = portalKeyOf(rest.post(LINKS, "{\"org_code\":\"org_a\"}"));
 

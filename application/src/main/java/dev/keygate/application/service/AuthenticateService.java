@@ -52,9 +52,11 @@ public final class AuthenticateService implements AuthenticateUseCase {
     Set<ManagementScope> scopes = EnumSet.noneOf(ManagementScope.class);
     key.scopeKeys().forEach(scope -> ManagementScope.fromKey(scope).ifPresent(scopes::add));
     String actor = "api_key:" + key.id();
-    if (key.owner().equals(OPERATOR)) {
-      return Optional.of(new Principal(actor, new Authority.Deployment(), scopes));
-    }
-    return Optional.of(Principal.confinedTo(actor, key.owner(), scopes));
+    Principal principal =
+        key.owner().equals(OPERATOR)
+            ? new Principal(actor, new Authority.Deployment(), scopes)
+            : Principal.confinedTo(actor, key.owner(), scopes);
+    // The authority of an expiring key, such as a portal link's, ends when the key does.
+    return Optional.of(key.expiresOn().map(principal::until).orElse(principal));
   }
 }

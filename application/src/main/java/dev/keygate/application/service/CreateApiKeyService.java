@@ -72,6 +72,10 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
     if (api.isManagement()) {
       requireGrantable(principal, owner, scopes);
     }
+    Optional<Instant> expiresOn = command.expiresOn();
+    if (api.isManagement() && principal.expiresOn().isPresent()) {
+      expiresOn = Optional.of(withinCallersTime(principal, owner, expiresOn));
+    }
     KeyMint.Minted minted = mint.mint(now);
     ApiKey key =
         ApiKey.create(
@@ -82,7 +86,7 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
             scopes,
             minted.secret(),
             principal.actor(),
-            command.expiresOn(),
+            expiresOn,
             now);
     apiKeys.add(key);
     trail.succeeded(principal, API_KEY_CREATE, key.id().value(), Optional.of(owner));
@@ -105,6 +109,20 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
       granted.add(scope);
     }
     return granted;
+  }
+
+  /**
+   * A management key can't outlive the key of the caller who creates it: without an expiry it gets
+   * the caller's, and a later one is refused. A portal link's key cannot mint a lasting one.
+   */
+  private Instant withinCallersTime(Principal principal, Owner owner, Optional<Instant> wanted) {
+    Instant end = principal.expiresOn().orElseThrow();
+    if (wanted.isPresent() && wanted.get().isAfter(end)) {
+      String reason = "a management key cannot outlive the key that creates it (" + end + ")";
+      trail.refused(principal, API_KEY_CREATE, owner.id(), Optional.of(owner), reason);
+      throw new ForbiddenException(reason);
+    }
+    return wanted.orElse(end);
   }
 
   /** A management key can't grant more than its creator holds. */

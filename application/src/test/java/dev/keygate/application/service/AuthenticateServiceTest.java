@@ -66,6 +66,23 @@ class AuthenticateServiceTest {
   }
 
   @Test
+  void givenExpiringKey_authenticate_answersAPrincipalWhoseAuthorityEndsWithIt() {
+    Instant end = t.clock.instant().plus(Duration.ofMinutes(15));
+    IssuedApiKey issued =
+        t.services
+            .createApiKey()
+            .create(
+                TestKeygate.OPERATOR,
+                new CreateApiKeyCommand(
+                    "portal", management.id(), List.of("read:api_keys"), ORG_A, Optional.of(end)));
+
+    Principal principal = authenticate(issued.token().reveal()).orElseThrow();
+
+    assertThat(principal.expiresOn()).contains(end);
+    assertThat(authenticate(rootToken).orElseThrow().expiresOn()).isEmpty();
+  }
+
+  @Test
   void givenRootKey_authenticate_answersTheOperatorWithEveryScope() {
     Principal principal = authenticate(rootToken).orElseThrow();
 

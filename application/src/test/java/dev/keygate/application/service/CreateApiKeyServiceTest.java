@@ -339,6 +339,65 @@ class CreateApiKeyServiceTest {
   }
 
   @Test
+  void givenCallerWhoseKeyExpires_createManagementKeyWithoutExpiry_getsTheCallersExpiry() {
+    Api management = t.registerManagementApi();
+    Instant end = t.clock.instant().plus(Duration.ofMinutes(15));
+    Principal portal = TestKeygate.orgAdmin("org_a").until(end);
+
+    IssuedApiKey issued = createManagementKey(portal, management, "read:api_keys");
+
+    assertThat(t.stored(issued.key().id()).expiresOn()).contains(end);
+  }
+
+  @Test
+  void givenCallerWhoseKeyExpires_createManagementKeyOutlivingIt_isRefused() {
+    Api management = t.registerManagementApi();
+    Instant end = t.clock.instant().plus(Duration.ofMinutes(15));
+    Principal portal = TestKeygate.orgAdmin("org_a").until(end);
+    CreateApiKeyCommand lasting =
+        new CreateApiKeyCommand(
+            "lasting",
+            management.id(),
+            List.of("read:api_keys"),
+            ORG_A,
+            Optional.of(end.plusSeconds(1)));
+
+    assertThatThrownBy(() -> t.services.createApiKey().create(portal, lasting))
+        .isInstanceOf(ForbiddenException.class)
+        .hasMessage("a management key cannot outlive the key that creates it (" + end + ")");
+    assertThat(t.apiKeys.all()).isEmpty();
+    assertThat(t.auditLog.events().get(t.auditLog.events().size() - 1).outcome())
+        .isEqualTo(AuditOutcome.REFUSED);
+  }
+
+  @Test
+  void givenCallerWhoseKeyExpires_createManagementKeyEndingSooner_keepsItsOwnExpiry() {
+    Api management = t.registerManagementApi();
+    Instant end = t.clock.instant().plus(Duration.ofMinutes(15));
+    Instant sooner = end.minusSeconds(60);
+
+    IssuedApiKey issued =
+        t.services
+            .createApiKey()
+            .create(
+                TestKeygate.orgAdmin("org_a").until(end),
+                new CreateApiKeyCommand(
+                    "short", management.id(), List.of(), ORG_A, Optional.of(sooner)));
+
+    assertThat(t.stored(issued.key().id()).expiresOn()).contains(sooner);
+  }
+
+  @Test
+  void givenCallerWhoseKeyExpires_createKeyOfAnOrdinaryApi_isNotBoundByIt() {
+    Principal portal =
+        TestKeygate.orgAdmin("org_a").until(t.clock.instant().plus(Duration.ofMinutes(15)));
+
+    IssuedApiKey issued = create(portal, "k", ORG_A, "read:users");
+
+    assertThat(t.stored(issued.key().id()).expiresOn()).isEmpty();
+  }
+
+  @Test
   void givenOrdinaryApi_create_doesNotRequireTheCallerToHoldItsScopes() {
     Principal admin = TestKeygate.orgAdmin("org_a", ManagementScope.CREATE_API_KEYS);
 

@@ -2,6 +2,7 @@ package dev.keygate.application.port.in;
 
 import dev.keygate.domain.Checks;
 import dev.keygate.domain.owner.Owner;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -11,13 +12,27 @@ import java.util.Set;
  * scopes they hold. Every use case takes one and refuses what it may not do.
  *
  * @param actor how the audit trail names the caller, such as {@code cli:alice} or a key id
+ * @param expiresOn when the caller's authority ends, as the expiry of the management key it
+ *     presented; empty when it does not end
  */
-public record Principal(String actor, Authority authority, Set<ManagementScope> scopes) {
+public record Principal(
+    String actor, Authority authority, Set<ManagementScope> scopes, Optional<Instant> expiresOn) {
 
   public Principal {
     actor = Checks.name("actor", actor, 128);
     Checks.required("authority", authority);
     scopes = Set.copyOf(Checks.required("management scopes", scopes));
+    Checks.required("principal expiry", expiresOn);
+  }
+
+  /** A principal whose authority does not end. */
+  public Principal(String actor, Authority authority, Set<ManagementScope> scopes) {
+    this(actor, authority, scopes, Optional.empty());
+  }
+
+  /** The same principal, its authority ending at {@code end}. */
+  public Principal until(Instant end) {
+    return new Principal(actor, authority, scopes, Optional.of(end));
   }
 
   /** The operator: the whole deployment with every management scope. */
