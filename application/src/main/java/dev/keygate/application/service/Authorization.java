@@ -8,6 +8,7 @@ import dev.keygate.domain.audit.AuditAction;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.owner.Owner;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -71,6 +72,22 @@ final class Authorization {
             trail.refused(
                 principal, action, keyId.value(), Optional.of(key.owner()), "key out of reach"));
     throw new NotFoundException("api key " + keyId + " not found");
+  }
+
+  /**
+   * Refuses to hand out a management scope the principal does not hold itself (403): a management
+   * key can't grant more than its creator holds.
+   */
+  void requireGrantable(
+      Principal principal, Owner owner, Collection<String> scopeKeys, AuditAction action) {
+    for (String key : scopeKeys) {
+      boolean held = ManagementScope.fromKey(key).map(principal::holds).orElse(false);
+      if (!held) {
+        String reason = "cannot grant " + key + ": the caller does not hold it";
+        trail.refused(principal, action, owner.id(), Optional.of(owner), reason);
+        throw new ForbiddenException(reason);
+      }
+    }
   }
 
   /** Records that a confined principal reached for an object of another owner. */

@@ -6,7 +6,6 @@ import static dev.keygate.domain.audit.AuditAction.API_KEY_CREATE;
 import dev.keygate.application.port.in.CreateApiKeyCommand;
 import dev.keygate.application.port.in.CreateApiKeyUseCase;
 import dev.keygate.application.port.in.IssuedApiKey;
-import dev.keygate.application.port.in.ManagementScope;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.out.ApiKeyRepository;
 import dev.keygate.application.port.out.ApiRepository;
@@ -70,7 +69,8 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
             .orElseThrow(() -> new NotFoundException("api " + command.apiId() + " not found"));
     Set<Scope> scopes = resolve(api, Checks.required("scopes", command.scopes()));
     if (api.isManagement()) {
-      requireGrantable(principal, owner, scopes);
+      authorization.requireGrantable(
+          principal, owner, scopes.stream().map(Scope::key).toList(), API_KEY_CREATE);
     }
     Optional<Instant> expiresOn = command.expiresOn();
     if (api.isManagement() && principal.expiresOn().isPresent()) {
@@ -123,17 +123,5 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
       throw new ForbiddenException(reason);
     }
     return wanted.orElse(end);
-  }
-
-  /** A management key can't grant more than its creator holds. */
-  private void requireGrantable(Principal principal, Owner owner, Set<Scope> scopes) {
-    for (Scope scope : scopes) {
-      boolean held = ManagementScope.fromKey(scope.key()).map(principal::holds).orElse(false);
-      if (!held) {
-        String reason = "cannot grant " + scope.key() + ": the caller does not hold it";
-        trail.refused(principal, API_KEY_CREATE, owner.id(), Optional.of(owner), reason);
-        throw new ForbiddenException(reason);
-      }
-    }
   }
 }

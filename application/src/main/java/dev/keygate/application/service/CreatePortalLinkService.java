@@ -12,7 +12,6 @@ import dev.keygate.application.port.out.ApiKeyRepository;
 import dev.keygate.application.port.out.ApiRepository;
 import dev.keygate.application.port.out.OwnerRepository;
 import dev.keygate.domain.Checks;
-import dev.keygate.domain.ForbiddenException;
 import dev.keygate.domain.NotFoundException;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.Api;
@@ -86,13 +85,11 @@ public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
     if (!owners.exists(owner)) {
       throw Authorization.ownerNotFound(owner);
     }
-    for (ManagementScope scope : PORTAL_SCOPES) {
-      if (!principal.holds(scope)) {
-        String reason = "cannot grant " + scope.key() + ": the caller does not hold it";
-        trail.refused(principal, PORTAL_LINK_CREATE, owner.id(), Optional.of(owner), reason);
-        throw new ForbiddenException(reason);
-      }
-    }
+    authorization.requireGrantable(
+        principal,
+        owner,
+        PORTAL_SCOPES.stream().map(ManagementScope::key).toList(),
+        PORTAL_LINK_CREATE);
     Api management =
         apis.findByAudience(Api.MANAGEMENT_AUDIENCE)
             .orElseThrow(() -> new NotFoundException("the management api is not registered"));
@@ -103,6 +100,12 @@ public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
       }
     }
     Instant now = clock.instant();
+    // Like every management key, the link's ends no later than the key of the caller who made it.
+    Instant end =
+        principal
+            .expiresOn()
+            .filter(callers -> callers.isBefore(now.plus(ttl)))
+            .orElse(now.plus(ttl));
     KeyMint.Minted minted = mint.mint(now);
     ApiKey key =
         ApiKey.create(
@@ -113,7 +116,7 @@ public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
             scopes,
             minted.secret(),
             principal.actor(),
-            Optional.of(now.plus(ttl)),
+            Optional.of(end),
             now);
     apiKeys.add(key);
     trail.succeeded(principal, PORTAL_LINK_CREATE, key.id().value(), Optional.of(owner));

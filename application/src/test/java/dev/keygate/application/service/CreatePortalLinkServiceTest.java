@@ -21,6 +21,7 @@ import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.UserId;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +135,17 @@ class CreatePortalLinkServiceTest {
     assertThatThrownBy(() -> link(adminOfA, ORG_B))
         .isInstanceOf(NotFoundException.class)
         .hasMessage("organization org_b not found");
+  }
+
+  @Test
+  void givenCallerWhoseKeyEndsSooner_create_endsTheLinkWithIt() {
+    Instant callerEnds = t.clock.instant().plus(Duration.ofMinutes(5));
+
+    PortalLink made = link(TestKeygate.orgAdmin("org_a").until(callerEnds), ORG_A);
+
+    assertThat(made.expiresOn()).isEqualTo(callerEnds);
+    assertThat(link(TestKeygate.OPERATOR, ORG_A).expiresOn())
+        .isEqualTo(t.clock.instant().plus(TTL));
   }
 
   @Test
