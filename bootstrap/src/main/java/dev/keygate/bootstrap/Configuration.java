@@ -2,6 +2,7 @@ package dev.keygate.bootstrap;
 
 import dev.keygate.adapter.cli.UsageException;
 import dev.keygate.adapter.crypto.Argon2Parameters;
+import dev.keygate.adapter.crypto.Bucket4jFailedAttempts;
 import dev.keygate.adapter.persistence.DataSources;
 import dev.keygate.domain.token.KeyPrefix;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,6 +47,10 @@ final class Configuration {
     ARGON2_ITERATIONS(null, String.valueOf(Argon2Parameters.OWASP.iterations())),
     ARGON2_PARALLELISM(null, String.valueOf(Argon2Parameters.OWASP.parallelism())),
     VERIFIED_TOKEN_TTL(null, "5m"),
+    STATE_CACHE_TTL(null, "off"),
+    HASHING_SLOTS(null, String.valueOf(VerificationOptions.DEFAULTS.hashingSlots())),
+    HASHING_WAIT(null, "500ms"),
+    FAILED_ATTEMPTS_PER_MINUTE(null, String.valueOf(Bucket4jFailedAttempts.DEFAULT_LIMIT)),
     USAGE_FLUSH_INTERVAL(null, "1s"),
     SHUTDOWN_TIMEOUT(null, "10s"),
     PORTAL_LINK_TTL("--portal-link-ttl", "15m");
@@ -88,6 +93,7 @@ final class Configuration {
   private final KeyPrefix keyPrefix;
   private final Argon2Parameters argon2;
   private final Duration verifiedTokenTtl;
+  private final VerificationOptions verification;
   private final Duration usageFlushInterval;
   private final Duration shutdownTimeout;
   private final Duration portalLinkTtl;
@@ -107,6 +113,12 @@ final class Configuration {
             Setting.ARGON2_MEMORY_KIB,
             ignored -> new Argon2Parameters(memory, iterations, parallelism));
     verifiedTokenTtl = values.parse(Setting.VERIFIED_TOKEN_TTL, Configuration::positiveDuration);
+    verification =
+        new VerificationOptions(
+            values.parse(Setting.STATE_CACHE_TTL, Configuration::durationOrOff),
+            values.parse(Setting.HASHING_SLOTS, Configuration::positiveInt),
+            values.parse(Setting.HASHING_WAIT, Configuration::duration),
+            values.parse(Setting.FAILED_ATTEMPTS_PER_MINUTE, Configuration::positiveInt));
     usageFlushInterval =
         values.parse(Setting.USAGE_FLUSH_INTERVAL, Configuration::positiveDuration);
     shutdownTimeout = values.parse(Setting.SHUTDOWN_TIMEOUT, Configuration::duration);
@@ -163,6 +175,10 @@ final class Configuration {
     return usageFlushInterval;
   }
 
+  VerificationOptions verification() {
+    return verification;
+  }
+
   /** How long a stopping server waits for requests in flight. */
   Duration shutdownTimeout() {
     return shutdownTimeout;
@@ -186,6 +202,7 @@ final class Configuration {
         verifiedTokenTtl,
         KeygateNode.DEFAULT_VERIFIED_TOKEN_CAPACITY,
         usageFlushInterval,
+        verification,
         meters);
   }
 
@@ -327,6 +344,14 @@ final class Configuration {
       throw new IllegalArgumentException("must be longer than zero");
     }
     return duration;
+  }
+
+  /** {@code off}, or a duration longer than zero. */
+  private static Optional<Duration> durationOrOff(String value) {
+    if (value.strip().equalsIgnoreCase("off")) {
+      return Optional.empty();
+    }
+    return Optional.of(positiveDuration(value));
   }
 
   /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 7d}, or ISO-8601 ({@code PT5M}). */

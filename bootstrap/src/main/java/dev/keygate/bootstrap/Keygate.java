@@ -54,6 +54,9 @@ public final class Keygate implements AutoCloseable {
    * Verifies a token as the operator.
    *
    * @param requiredScopes scope keys the key must all hold, such as {@code read:users}
+   * @throws dev.keygate.domain.TooManyRequestsException when the token would need an Argon2 check
+   *     and no hashing slot came free in time, or its lookup failed too often lately; answer your
+   *     caller 429 with its {@code retryAfter()}
    */
   public Verification verify(String token, String... requiredScopes) {
     return useCases()
@@ -85,6 +88,7 @@ public final class Keygate implements AutoCloseable {
     private Clock clock = Clock.tickMillis(ZoneOffset.UTC);
     private Duration verifiedTokenTtl = KeygateNode.DEFAULT_VERIFIED_TOKEN_TTL;
     private Duration usageFlushInterval = KeygateNode.DEFAULT_USAGE_FLUSH_INTERVAL;
+    private VerificationOptions verification = VerificationOptions.DEFAULTS;
     private MeterRegistry meters;
 
     private Builder() {}
@@ -138,6 +142,39 @@ public final class Keygate implements AutoCloseable {
     }
 
     /**
+     * Turns the state cache on: a verified key's status, expiry and scopes are then trusted for
+     * {@code ttl} without reading the database, so a revoke on another node is seen within it. Off
+     * by default (strict: every verification reads the key's version, one primary-key read). A
+     * change made through this instance is seen at once either way.
+     */
+    public Builder stateCacheTtl(Duration ttl) {
+      Objects.requireNonNull(ttl, "state cache ttl");
+      this.verification = verification.withStateCacheTtl(Optional.of(ttl));
+      return this;
+    }
+
+    /**
+     * How many Argon2 hashes may run at once (one per processor by default) and how long a hash
+     * waits for a free slot (half a second by default) before the call is refused with {@link
+     * dev.keygate.domain.TooManyRequestsException}.
+     */
+    public Builder hashing(int slots, Duration wait) {
+      Objects.requireNonNull(wait, "hashing wait");
+      this.verification = verification.withHashing(slots, wait);
+      return this;
+    }
+
+    /**
+     * How many failed verifications one secret lookup may have a minute (ten by default); past it
+     * the lookup is refused with {@link dev.keygate.domain.TooManyRequestsException} until a try
+     * refills, except for tokens already proven.
+     */
+    public Builder failedAttemptsPerMinute(int limit) {
+      this.verification = verification.withFailedAttemptsPerMinute(limit);
+      return this;
+    }
+
+    /**
      * Where verification answers, their latency, Argon2 checks and cache hits are counted; nothing
      * is counted when not set.
      */
@@ -161,6 +198,7 @@ public final class Keygate implements AutoCloseable {
                   verifiedTokenTtl,
                   KeygateNode.DEFAULT_VERIFIED_TOKEN_CAPACITY,
                   usageFlushInterval,
+                  verification,
                   Optional.ofNullable(meters)));
       Principal operator = Principal.operator("embedded:" + System.getProperty("user.name", "app"));
       return new Keygate(node, operator);

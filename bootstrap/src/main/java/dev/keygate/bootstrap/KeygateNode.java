@@ -3,8 +3,10 @@ package dev.keygate.bootstrap;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.keygate.adapter.crypto.Argon2Parameters;
 import dev.keygate.adapter.crypto.Argon2SecretHasher;
+import dev.keygate.adapter.crypto.Bucket4jFailedAttempts;
 import dev.keygate.adapter.crypto.CaffeineVerifiedSecretCache;
 import dev.keygate.adapter.crypto.SecureRandomKeyGenerator;
+import dev.keygate.adapter.persistence.CaffeineKeyStateCache;
 import dev.keygate.adapter.persistence.DataSources;
 import dev.keygate.adapter.persistence.JpaPersistence;
 import dev.keygate.adapter.persistence.WriteBehindUsageRecorder;
@@ -21,14 +23,15 @@ import javax.sql.DataSource;
 
 /**
  * One Keygate node wired by hand: the database and its storage, the usage recorder, the hasher, the
- * verification cache and every use case on top. The embedding facade and the server are both built
- * on it, so there is one wiring to read.
+ * verification caches, the failed-attempt limit and every use case on top. The embedding facade and
+ * the server are both built on it, so there is one wiring to read.
  */
 final class KeygateNode implements AutoCloseable {
 
   static final Duration DEFAULT_VERIFIED_TOKEN_TTL = Duration.ofMinutes(5);
   static final long DEFAULT_VERIFIED_TOKEN_CAPACITY = 100_000;
   static final Duration DEFAULT_USAGE_FLUSH_INTERVAL = Duration.ofSeconds(1);
+  static final long DEFAULT_KEY_STATE_CAPACITY = 100_000;
 
   private final KeygateServices useCases;
   private final JpaPersistence persistence;
@@ -64,6 +67,7 @@ final class KeygateNode implements AutoCloseable {
       Duration verifiedTokenTtl,
       long verifiedTokenCapacity,
       Duration usageFlushInterval,
+      VerificationOptions verification,
       Optional<MeterRegistry> meters) {
 
     Settings {
@@ -76,6 +80,7 @@ final class KeygateNode implements AutoCloseable {
       Objects.requireNonNull(clock, "clock");
       Objects.requireNonNull(verifiedTokenTtl, "verified token ttl");
       Objects.requireNonNull(usageFlushInterval, "usage flush interval");
+      Objects.requireNonNull(verification, "verification options");
       Objects.requireNonNull(meters, "meters");
     }
   }
@@ -120,8 +125,16 @@ final class KeygateNode implements AutoCloseable {
             new Argon2SecretHasher(settings.argon2()),
             new SecureRandomKeyGenerator(),
             verifiedSecrets,
+            new CaffeineKeyStateCache(
+                settings.verification().stateCacheTtl(), DEFAULT_KEY_STATE_CAPACITY),
+            new Bucket4jFailedAttempts(
+                settings.verification().failedAttemptsPerMinute(),
+                Duration.ofMinutes(1),
+                Bucket4jFailedAttempts.DEFAULT_CAPACITY),
             metrics);
-    KeygateServices useCases = new KeygateServices(ports, settings.keyPrefix(), settings.clock());
+    KeygateServices useCases =
+        new KeygateServices(
+            ports, settings.keyPrefix(), settings.clock(), settings.verification().settings());
     return new KeygateNode(useCases, persistence, usage, ownPool);
   }
 

@@ -150,6 +150,37 @@ class ConfigurationTest {
     assertRefused(Setting.VERIFIED_TOKEN_TTL, "5 minutes", "must be a duration such as 500ms");
     assertRefused(Setting.USAGE_FLUSH_INTERVAL, "0s", "must be longer than zero");
     assertRefused(Setting.PORTAL_LINK_TTL, "2d", "must be at most 1d");
+    assertRefused(Setting.STATE_CACHE_TTL, "0s", "must be longer than zero");
+    assertRefused(Setting.STATE_CACHE_TTL, "on", "must be a duration such as 500ms");
+    assertRefused(Setting.HASHING_SLOTS, "0", "must be a whole number of at least 1");
+    assertRefused(Setting.HASHING_WAIT, "-1s", "must be a duration");
+    assertRefused(Setting.FAILED_ATTEMPTS_PER_MINUTE, "0", "must be a whole number of at least 1");
+  }
+
+  @Test
+  void verification_isStrictByDefault_andTheStateCacheTurnsOnWithADuration() {
+    KeygateNode.Settings strict = resolve().nodeSettings(Optional.empty());
+    assertThat(strict.verification().stateCacheTtl()).isEmpty();
+    assertThat(strict.verification().settings().trustKeyStateCache()).isFalse();
+    assertThat(strict.verification().hashingSlots())
+        .isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(strict.verification().hashingWait()).isEqualTo(Duration.ofMillis(500));
+    assertThat(strict.verification().failedAttemptsPerMinute()).isEqualTo(10);
+
+    environment.put("KEYGATE_STATE_CACHE_TTL", "30s");
+    environment.put("KEYGATE_HASHING_SLOTS", "3");
+    environment.put("KEYGATE_HASHING_WAIT", "2s");
+    environment.put("KEYGATE_FAILED_ATTEMPTS_PER_MINUTE", "20");
+    KeygateNode.Settings cached = resolve().nodeSettings(Optional.empty());
+
+    assertThat(cached.verification().stateCacheTtl()).contains(Duration.ofSeconds(30));
+    assertThat(cached.verification().settings().trustKeyStateCache()).isTrue();
+    assertThat(cached.verification().hashingSlots()).isEqualTo(3);
+    assertThat(cached.verification().hashingWait()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(cached.verification().failedAttemptsPerMinute()).isEqualTo(20);
+
+    environment.put("KEYGATE_STATE_CACHE_TTL", "OFF");
+    assertThat(resolve().nodeSettings(Optional.empty()).verification().stateCacheTtl()).isEmpty();
   }
 
   private void assertRefused(Setting setting, String value, String reason) {
@@ -225,6 +256,10 @@ class ConfigurationTest {
         return String.valueOf(2 + n);
       case ARGON2_PARALLELISM:
         return String.valueOf(1 + n);
+      case HASHING_SLOTS:
+        return String.valueOf(1 + n);
+      case FAILED_ATTEMPTS_PER_MINUTE:
+        return String.valueOf(5 + n);
       default:
         return n + "m";
     }
@@ -257,6 +292,14 @@ class ConfigurationTest {
         return configuration.usageFlushInterval().toMinutes() + "m";
       case PORTAL_LINK_TTL:
         return configuration.portalLinkTtl().toMinutes() + "m";
+      case STATE_CACHE_TTL:
+        return configuration.verification().stateCacheTtl().orElseThrow().toMinutes() + "m";
+      case HASHING_SLOTS:
+        return String.valueOf(configuration.verification().hashingSlots());
+      case HASHING_WAIT:
+        return configuration.verification().hashingWait().toMinutes() + "m";
+      case FAILED_ATTEMPTS_PER_MINUTE:
+        return String.valueOf(configuration.verification().failedAttemptsPerMinute());
       default:
         return configuration.shutdownTimeout().toMinutes() + "m";
     }

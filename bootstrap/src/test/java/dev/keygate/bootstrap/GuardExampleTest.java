@@ -3,6 +3,7 @@ package dev.keygate.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keygate.adapter.crypto.Argon2Parameters;
+import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.application.port.in.AddScopeCommand;
 import dev.keygate.application.port.in.CreateApiKeyCommand;
 import dev.keygate.application.port.in.CreateOrganizationCommand;
@@ -83,6 +84,25 @@ class GuardExampleTest {
     assertThat(none.body()).contains("\"code\":\"UNAUTHORIZED\"");
     assertThat(typo.statusCode()).isEqualTo(401);
     assertThat(typo.body()).contains("\"code\":\"API_KEY_INVALID\"");
+  }
+
+  @Test
+  void lookupGuessedAtTooOften_isRefused429WithRetryAfter_whileTheRealKeyStillPasses()
+      throws Exception {
+    assertThat(get(reader).statusCode()).isEqualTo(200);
+    String guess = TestKeygate.withWrongSecret(reader);
+    for (int i = 0; i < 10; i++) {
+      assertThat(get(guess).statusCode()).isEqualTo(401);
+    }
+
+    HttpResponse<String> refused = get(guess);
+
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    assertThat(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()))
+        .isBetween(1L, 6L);
+    assertThat(refused.body()).contains("\"code\":\"TOO_MANY_REQUESTS\"");
+    assertThat(get(reader).statusCode()).isEqualTo(200);
   }
 
   @Test

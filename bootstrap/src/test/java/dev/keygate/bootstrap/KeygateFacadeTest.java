@@ -57,6 +57,38 @@ class KeygateFacadeTest {
   }
 
   @Test
+  void givenArgon2ParametersRaised_theNextVerifyRehashesTheSecretUnderThem() {
+    String url = "jdbc:h2:file:" + directory.resolve("rehash") + ";AUTO_SERVER=TRUE";
+    IssuedApiKey issued;
+    try (Keygate weak = Keygate.builder().jdbcUrl(url).argon2(CHEAP).build()) {
+      issued = issue(weak, "rehash");
+    }
+    Argon2Parameters raised = new Argon2Parameters(512, 2, 1);
+
+    try (Keygate strong = Keygate.builder().jdbcUrl(url).argon2(raised).build()) {
+      assertThat(storedHash(strong, issued)).startsWith("$argon2id$v=19$m=256,t=1,p=1$");
+
+      assertThat(strong.verify(issued.token().reveal()).outcome())
+          .isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+
+      assertThat(storedHash(strong, issued)).startsWith("$argon2id$v=19$m=512,t=2,p=1$");
+    }
+    try (Keygate reopened = Keygate.builder().jdbcUrl(url).argon2(raised).build()) {
+      assertThat(reopened.verify(issued.token().reveal()).outcome())
+          .isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+    }
+  }
+
+  private static String storedHash(Keygate keygate, IssuedApiKey issued) {
+    return keygate
+        .useCases()
+        .getApiKey()
+        .get(keygate.operator(), issued.key().id())
+        .currentSecret()
+        .hash();
+  }
+
+  @Test
   void keyPrefix_startsEveryNewToken() {
     try (Keygate keygate =
         Keygate.builder().jdbcUrl("jdbc:h2:mem:prefix").keyPrefix("k_test").argon2(CHEAP).build()) {

@@ -1,14 +1,18 @@
 package dev.keygate.domain;
 
 /**
- * A business failure that every adapter maps to one answer: 400, 403, 404 or 409 over HTTP, an exit
- * code in the CLI.
+ * A business failure that every adapter maps to one answer: 400, 403, 404, 409 or 429 over HTTP, an
+ * exit code in the CLI.
  *
  * <p>Messages say what is wrong without repeating the caller's input, so a token pasted into the
  * wrong field never reaches a log through an exception.
  */
 public abstract sealed class KeygateException extends RuntimeException
-    permits ValidationException, NotFoundException, ConflictException, ForbiddenException {
+    permits ValidationException,
+        NotFoundException,
+        ConflictException,
+        ForbiddenException,
+        TooManyRequestsException {
 
   private static final long serialVersionUID = 1L;
 

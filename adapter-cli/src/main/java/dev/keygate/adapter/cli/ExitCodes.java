@@ -2,6 +2,7 @@ package dev.keygate.adapter.cli;
 
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.NotFoundException;
+import dev.keygate.domain.TooManyRequestsException;
 import dev.keygate.domain.ValidationException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,6 +34,12 @@ public final class ExitCodes {
   /** Anything else, such as a database that does not answer. */
   public static final int FAILURE = 5;
 
+  /**
+   * Keygate was at a limit it keeps on purpose, every hashing slot busy or too many failed
+   * verifications of one lookup: worth retrying later.
+   */
+  public static final int TOO_MANY_REQUESTS = 6;
+
   private ExitCodes() {}
 
   /** The exit code for a command that failed with {@code failure}. */
@@ -48,6 +55,9 @@ public final class ExitCodes {
     }
     if (failure instanceof ConflictException) {
       return CONFLICT;
+    }
+    if (failure instanceof TooManyRequestsException) {
+      return TOO_MANY_REQUESTS;
     }
     // ForbiddenException included: the local command line acts as the operator, who may do all.
     return FAILURE;

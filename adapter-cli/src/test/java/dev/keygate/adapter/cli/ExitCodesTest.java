@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.ForbiddenException;
 import dev.keygate.domain.NotFoundException;
+import dev.keygate.domain.TooManyRequestsException;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.key.IllegalKeyTransitionException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -27,6 +29,8 @@ class ExitCodesTest {
     assertThat(ExitCodes.of(new IllegalKeyTransitionException("revoked"))).isEqualTo(4);
     assertThat(ExitCodes.of(new ForbiddenException("not yours"))).isEqualTo(5);
     assertThat(ExitCodes.of(new IllegalStateException("bug"))).isEqualTo(5);
+    assertThat(ExitCodes.of(new TooManyRequestsException("busy", Duration.ofSeconds(1))))
+        .isEqualTo(6);
   }
 
   @Test

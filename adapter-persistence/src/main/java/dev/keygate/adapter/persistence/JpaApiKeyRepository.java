@@ -14,22 +14,35 @@ import dev.keygate.domain.token.SecretLookup;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
 
-/** {@link ApiKeyRepository} on Hibernate, with optimistic locking on the key's version. */
+/**
+ * {@link ApiKeyRepository} on Hibernate, with optimistic locking on the key's version. The version
+ * alone, read on every strict verification, is read with plain JDBC: one primary-key read without a
+ * session around it.
+ */
 final class JpaApiKeyRepository implements ApiKeyRepository {
 
   private static final String FETCH_KEYS =
       "select distinct k from ApiKeyEntity k left join fetch k.secrets left join fetch k.scopes ";
+  private static final String READ_VERSION = "select version from api_keys where id = ?";
 
   private final Transactions transactions;
+  private final DataSource dataSource;
 
-  JpaApiKeyRepository(Transactions transactions) {
+  JpaApiKeyRepository(Transactions transactions, DataSource dataSource) {
     this.transactions = transactions;
+    this.dataSource = dataSource;
   }
 
   @Override
@@ -77,6 +90,19 @@ final class JpaApiKeyRepository implements ApiKeyRepository {
                 .getResultStream()
                 .findFirst()
                 .map(ApiKeyMapper::toDomain));
+  }
+
+  @Override
+  public OptionalLong findVersion(ApiKeyId id) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement read = connection.prepareStatement(READ_VERSION)) {
+      read.setString(1, id.value());
+      try (ResultSet row = read.executeQuery()) {
+        return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read the version of api key " + id, e);
+    }
   }
 
   @Override

@@ -30,7 +30,7 @@ public final class JpaPersistence implements AutoCloseable {
     this.dataSource = dataSource;
     this.entityManagers = entityManagers;
     Transactions transactions = new Transactions(entityManagers);
-    this.apiKeys = new JpaApiKeyRepository(transactions);
+    this.apiKeys = new JpaApiKeyRepository(transactions, dataSource);
     this.apis = new JpaApiRepository(transactions);
     this.owners = new JpaOwnerRepository(transactions);
     this.auditLog = new JpaAuditLog(transactions);

@@ -5,6 +5,7 @@ import dev.keygate.application.port.in.Verification;
 import dev.keygate.application.port.in.VerifyApiKeyCommand;
 import dev.keygate.application.port.in.VerifyApiKeyUseCase;
 import dev.keygate.application.port.in.VerifyOutcome;
+import dev.keygate.domain.TooManyRequestsException;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.owner.Owner;
@@ -19,8 +20,8 @@ import java.util.TreeSet;
  * Guards a host application's own Javalin routes with Keygate keys: register {@link
  * #require(String...)} as a before-handler and the route runs only for a live key, presented as
  * {@code Authorization: Bearer <key>}, that holds the given scopes. Refusals are 401 (no key, or
- * not a valid one) and 403 (a scope missing) in Keygate's error shape; the handler finds the key
- * with {@link #verifiedKey(Context)}.
+ * not a valid one), 403 (a scope missing) and 429 with Retry-After (verification at its limits) in
+ * Keygate's error shape; the handler finds the key with {@link #verifiedKey(Context)}.
  *
  * <pre>{@code
  * KeygateGuard guard = KeygateGuard.of(keygate.useCases().verifyApiKey(), keygate.operator());
@@ -77,9 +78,16 @@ public final class KeygateGuard {
       refuse(ctx, 401, "UNAUTHORIZED", "an API key is required as Authorization: Bearer <key>");
       return;
     }
-    Verification verification =
-        verify.verify(
-            verifier, new VerifyApiKeyCommand(token.get(), required, api, Optional.of(ctx.ip())));
+    Verification verification;
+    try {
+      verification =
+          verify.verify(
+              verifier, new VerifyApiKeyCommand(token.get(), required, api, Optional.of(ctx.ip())));
+    } catch (TooManyRequestsException busy) {
+      ctx.header("Retry-After", ErrorMapping.retryAfterSeconds(busy));
+      refuse(ctx, 429, "TOO_MANY_REQUESTS", busy.getMessage());
+      return;
+    }
     if (verification.outcome() == VerifyOutcome.API_KEY_INSUFFICIENT_SCOPE) {
       Set<String> missing = new TreeSet<>(required);
       missing.removeAll(verification.key().orElseThrow().scopeKeys());

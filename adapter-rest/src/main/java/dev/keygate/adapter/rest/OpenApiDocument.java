@@ -179,6 +179,12 @@ final class OpenApiDocument {
     }
     if (route.isManagement()) {
       told(failures, 401, "No bearer management key, or not a valid one.");
+      // The management key itself is verified, so every management call can meet the limits.
+      told(
+          failures,
+          429,
+          "Every Argon2 slot is busy, or the key's lookup failed too often lately; the"
+              + " Retry-After header says how many seconds to wait.");
     }
     if (route.scope().isPresent()) {
       told(failures, 403, "The management key lacks the scope, or may not do this.");

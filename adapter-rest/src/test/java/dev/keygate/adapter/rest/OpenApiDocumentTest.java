@@ -141,7 +141,7 @@ class OpenApiDocumentTest {
     JsonNode read =
         describe(get("/api/v1/things/{thing_id}").scope("read:things").answers(Part.class, c -> {}))
             .at("/paths/~1api~1v1~1things~1{thing_id}/get");
-    assertThat(statuses(read)).containsExactly("200", "401", "403", "404");
+    assertThat(statuses(read)).containsExactly("200", "401", "403", "404", "429");
     assertThat(read.at("/security/0/managementKey").isArray()).isTrue();
     assertThat(read.get("x-scope").asText()).isEqualTo("read:things");
     assertThat(read.get("description").asText()).contains("`read:things`");
@@ -155,8 +155,10 @@ class OpenApiDocumentTest {
                     .fails(409, "The thing exists.")
                     .answers(SuccessResponse.class, ctx -> {}))
             .at("/paths/~1api~1v1~1things/post");
-    assertThat(statuses(write)).containsExactly("201", "400", "401", "403", "409", "413", "415");
+    assertThat(statuses(write))
+        .containsExactly("201", "400", "401", "403", "409", "413", "415", "429");
     assertThat(write.at("/responses/409/description").asText()).isEqualTo("The thing exists.");
+    assertThat(write.at("/responses/429/description").asText()).contains("Retry-After");
     assertThat(write.at("/responses/409/content/application~1json/schema/$ref").asText())
         .isEqualTo("#/components/schemas/ErrorResponse");
   }

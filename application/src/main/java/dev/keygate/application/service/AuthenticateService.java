@@ -9,6 +9,7 @@ import dev.keygate.application.port.in.VerifyApiKeyCommand;
 import dev.keygate.application.port.in.VerifyApiKeyUseCase;
 import dev.keygate.application.port.out.ApiRepository;
 import dev.keygate.domain.api.Api;
+import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
@@ -30,6 +31,12 @@ public final class AuthenticateService implements AuthenticateUseCase {
   private final VerifyApiKeyUseCase verify;
   private final ApiRepository apis;
 
+  /**
+   * The management API once found: its audience is reserved and it cannot be deleted while its keys
+   * exist, so it is read once rather than on every call.
+   */
+  private volatile ApiId managementApi;
+
   AuthenticateService(VerifyApiKeyUseCase verify, ApiRepository apis) {
     this.verify = verify;
     this.apis = apis;
@@ -37,14 +44,12 @@ public final class AuthenticateService implements AuthenticateUseCase {
 
   @Override
   public Optional<Principal> authenticate(String token, Optional<String> clientIp) {
-    Optional<Api> management = apis.findByAudience(Api.MANAGEMENT_AUDIENCE);
+    Optional<ApiId> management = managementApi();
     if (token == null || management.isEmpty()) {
       return Optional.empty();
     }
     Verification verification =
-        verify.verify(
-            GATEKEEPER,
-            new VerifyApiKeyCommand(token, Set.of(), Optional.of(management.get().id()), clientIp));
+        verify.verify(GATEKEEPER, new VerifyApiKeyCommand(token, Set.of(), management, clientIp));
     if (!verification.isValid()) {
       return Optional.empty();
     }
@@ -58,5 +63,12 @@ public final class AuthenticateService implements AuthenticateUseCase {
             : Principal.confinedTo(actor, key.owner(), scopes);
     // The authority of an expiring key, such as a portal link's, ends when the key does.
     return Optional.of(key.expiresOn().map(principal::until).orElse(principal));
+  }
+
+  private Optional<ApiId> managementApi() {
+    if (managementApi == null) {
+      apis.findByAudience(Api.MANAGEMENT_AUDIENCE).ifPresent(api -> managementApi = api.id());
+    }
+    return Optional.ofNullable(managementApi);
   }
 }

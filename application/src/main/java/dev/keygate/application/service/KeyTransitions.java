@@ -18,16 +18,19 @@ final class KeyTransitions {
 
   private final ApiKeyRepository apiKeys;
   private final VerifiedSecretCache verifiedSecrets;
+  private final KeyStates keyStates;
   private final Authorization authorization;
   private final AuditTrail trail;
 
   KeyTransitions(
       ApiKeyRepository apiKeys,
       VerifiedSecretCache verifiedSecrets,
+      KeyStates keyStates,
       Authorization authorization,
       AuditTrail trail) {
     this.apiKeys = apiKeys;
     this.verifiedSecrets = verifiedSecrets;
+    this.keyStates = keyStates;
     this.authorization = authorization;
     this.trail = trail;
   }
@@ -42,6 +45,7 @@ final class KeyTransitions {
     ApiKey key = authorization.reachableKey(principal, apiKeys.findById(keyId), keyId, action);
     ApiKey changed = apiKeys.update(transition.apply(key));
     verifiedSecrets.forget(keyId);
+    keyStates.forget(keyId);
     trail.succeeded(principal, action, keyId.value(), Optional.of(changed.owner()));
     return changed;
   }

@@ -27,6 +27,7 @@ import dev.keygate.application.port.in.UpdateApiKeyUseCase;
 import dev.keygate.application.port.in.UpdateScopeUseCase;
 import dev.keygate.application.port.in.VerifyApiKeyUseCase;
 import dev.keygate.application.port.out.OutgoingPorts;
+import dev.keygate.application.port.out.SecretHasher;
 import dev.keygate.domain.token.KeyPrefix;
 import java.time.Clock;
 import java.util.Objects;
@@ -64,20 +65,33 @@ public final class KeygateServices {
   private final InitializeDeploymentUseCase initializeDeployment;
   private final CreatePortalLinkUseCase createPortalLink;
 
+  /** Strict verification with the default hashing slots. */
+  public KeygateServices(OutgoingPorts ports, KeyPrefix prefix, Clock clock) {
+    this(ports, prefix, clock, VerificationSettings.DEFAULTS);
+  }
+
   /**
    * @param prefix the token prefix of this deployment, {@link KeyPrefix#DEFAULT} unless configured
    * @param clock the source of every timestamp
+   * @param verification how fresh a verified key's state must be, and how many hashes may run
    */
-  public KeygateServices(OutgoingPorts ports, KeyPrefix prefix, Clock clock) {
+  public KeygateServices(
+      OutgoingPorts ports, KeyPrefix prefix, Clock clock, VerificationSettings verification) {
     Objects.requireNonNull(ports, "ports");
     Objects.requireNonNull(prefix, "prefix");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(verification, "verification settings");
     AuditTrail trail = new AuditTrail(ports.auditLog(), clock);
     Authorization authorization = new Authorization(trail);
     ApiLookup apiLookup = new ApiLookup(ports.apis());
-    KeyMint mint = new KeyMint(ports.keyGenerator(), ports.hasher(), prefix);
+    SecretHasher hasher =
+        new HashBulkhead(ports.hasher(), verification.hashingSlots(), verification.hashingWait());
+    KeyStates keyStates =
+        new KeyStates(ports.apiKeys(), ports.keyStates(), verification.trustKeyStateCache());
+    KeyMint mint = new KeyMint(ports.keyGenerator(), hasher, prefix);
     KeyTransitions transitions =
-        new KeyTransitions(ports.apiKeys(), ports.verifiedSecrets(), authorization, trail);
+        new KeyTransitions(
+            ports.apiKeys(), ports.verifiedSecrets(), keyStates, authorization, trail);
 
     registerApi = new RegisterApiService(ports.apis(), authorization, trail, clock);
     listApis = new ListApisService(ports.apis(), authorization);
@@ -101,15 +115,17 @@ public final class KeygateServices {
     listApiKeys = new ListApiKeysService(ports.apiKeys(), authorization);
     rotateApiKey =
         new RotateApiKeyService(
-            ports.apiKeys(), ports.verifiedSecrets(), mint, authorization, trail, clock);
+            ports.apiKeys(), ports.verifiedSecrets(), keyStates, mint, authorization, trail, clock);
     disableApiKey = new DisableApiKeyService(transitions);
     enableApiKey = new EnableApiKeyService(transitions);
     revokeApiKey = new RevokeApiKeyService(transitions, clock);
     verifyApiKey =
         new VerifyApiKeyService(
             ports.apiKeys(),
-            ports.hasher(),
+            keyStates,
+            hasher,
             ports.verifiedSecrets(),
+            ports.failedAttempts(),
             ports.usage(),
             ports.verificationMetrics(),
             authorization,

@@ -20,6 +20,7 @@ public final class RotateApiKeyService implements RotateApiKeyUseCase {
 
   private final ApiKeyRepository apiKeys;
   private final VerifiedSecretCache verifiedSecrets;
+  private final KeyStates keyStates;
   private final KeyMint mint;
   private final Authorization authorization;
   private final AuditTrail trail;
@@ -28,12 +29,14 @@ public final class RotateApiKeyService implements RotateApiKeyUseCase {
   RotateApiKeyService(
       ApiKeyRepository apiKeys,
       VerifiedSecretCache verifiedSecrets,
+      KeyStates keyStates,
       KeyMint mint,
       Authorization authorization,
       AuditTrail trail,
       Clock clock) {
     this.apiKeys = apiKeys;
     this.verifiedSecrets = verifiedSecrets;
+    this.keyStates = keyStates;
     this.mint = mint;
     this.authorization = authorization;
     this.trail = trail;
@@ -50,6 +53,7 @@ public final class RotateApiKeyService implements RotateApiKeyUseCase {
     KeyMint.Minted minted = mint.mint(now);
     ApiKey rotated = apiKeys.update(key.rotate(minted.secret(), grace, now));
     verifiedSecrets.forget(keyId);
+    keyStates.forget(keyId);
     trail.succeeded(principal, API_KEY_ROTATE, keyId.value(), Optional.of(rotated.owner()));
     return new IssuedApiKey(rotated, minted.token());
   }

@@ -10,15 +10,20 @@ import dev.keygate.application.port.in.VerifyApiKeyCommand;
 import dev.keygate.application.port.in.VerifyApiKeyUseCase;
 import dev.keygate.application.port.in.VerifyOutcome;
 import dev.keygate.application.port.out.ApiKeyRepository;
+import dev.keygate.application.port.out.FailedAttempts;
 import dev.keygate.application.port.out.SecretHasher;
 import dev.keygate.application.port.out.SecretRef;
 import dev.keygate.application.port.out.UsageRecorder;
 import dev.keygate.application.port.out.VerificationMetrics;
 import dev.keygate.application.port.out.VerifiedSecretCache;
+import dev.keygate.domain.ConflictException;
+import dev.keygate.domain.NotFoundException;
+import dev.keygate.domain.TooManyRequestsException;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.key.KeySecret;
 import dev.keygate.domain.token.ParsedToken;
+import dev.keygate.domain.token.SecretLookup;
 import dev.keygate.domain.token.TokenFormat;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,14 +34,20 @@ import java.util.Optional;
 /**
  * Verifies tokens in the order of the design: parse and checksum, find the secret by its lookup,
  * secret not expired, hash check (skipped when the token was proven before), then key status, key
- * expiry, API and scopes. The key's state is read fresh every time, so a revoke on any node is seen
- * by the next verification on every node.
+ * expiry, API and scopes. The key's state comes from {@link KeyStates}: fresh on every verification
+ * unless the state cache is trusted. A lookup with too many failures is refused before anything is
+ * read or hashed; a token already proven is not affected.
  */
 public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
 
+  /** The code counted for verifications refused before they were attempted. */
+  static final String TOO_MANY_REQUESTS = "TOO_MANY_REQUESTS";
+
   private final ApiKeyRepository apiKeys;
+  private final KeyStates keyStates;
   private final SecretHasher hasher;
   private final VerifiedSecretCache verifiedSecrets;
+  private final FailedAttempts failedAttempts;
   private final UsageRecorder usage;
   private final VerificationMetrics metrics;
   private final Authorization authorization;
@@ -44,15 +55,19 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
 
   VerifyApiKeyService(
       ApiKeyRepository apiKeys,
+      KeyStates keyStates,
       SecretHasher hasher,
       VerifiedSecretCache verifiedSecrets,
+      FailedAttempts failedAttempts,
       UsageRecorder usage,
       VerificationMetrics metrics,
       Authorization authorization,
       Clock clock) {
     this.apiKeys = apiKeys;
+    this.keyStates = keyStates;
     this.hasher = hasher;
     this.verifiedSecrets = verifiedSecrets;
+    this.failedAttempts = failedAttempts;
     this.usage = usage;
     this.metrics = metrics;
     this.authorization = authorization;
@@ -64,9 +79,18 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
     authorization.requireEitherScope(
         principal, VERIFY_API_KEYS, READ_API_KEYS, API_KEY_VERIFY, "api_keys");
     long started = System.nanoTime();
-    Verification verification = answer(principal, command);
-    metrics.verified(verification.outcome().name(), Duration.ofNanos(System.nanoTime() - started));
-    return verification;
+    try {
+      Verification verification = answer(principal, command);
+      metrics.verified(verification.outcome().name(), since(started));
+      return verification;
+    } catch (TooManyRequestsException refused) {
+      metrics.verified(TOO_MANY_REQUESTS, since(started));
+      throw refused;
+    }
+  }
+
+  private static Duration since(long startedNanos) {
+    return Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 
   private Verification answer(Principal principal, VerifyApiKeyCommand command) {
@@ -104,34 +128,69 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
   private Optional<ApiKey> matchSecret(ParsedToken token, Instant now) {
     Optional<SecretRef> proven = verifiedSecrets.find(token);
     if (proven.isPresent()) {
-      return apiKeys
-          .findById(proven.get().keyId())
+      return keyStates
+          .current(proven.get().keyId())
           .filter(key -> isLive(key.secret(token.lookup()), now));
     }
+    SecretLookup lookup = token.lookup();
+    Optional<Duration> lockedOut = failedAttempts.lockedOutFor(lookup);
+    if (lockedOut.isPresent()) {
+      throw new TooManyRequestsException(
+          "too many failed verifications with this lookup; retry in "
+              + Math.max(1, lockedOut.get().toSeconds())
+              + " s",
+          lockedOut.get());
+    }
+    Optional<ApiKey> matched = checkHash(token, now);
+    if (matched.isEmpty()) {
+      failedAttempts.failed(lookup);
+      return Optional.empty();
+    }
+    verifiedSecrets.remember(token, new SecretRef(matched.get().id(), lookup));
+    keyStates.remember(matched.get());
+    return matched;
+  }
+
+  /** The key whose live secret the token matches, proven by a hash check. */
+  private Optional<ApiKey> checkHash(ParsedToken token, Instant now) {
     Optional<ApiKey> candidate = apiKeys.findBySecretLookup(token.lookup());
     if (candidate.isEmpty()) {
       return Optional.empty();
     }
     Optional<KeySecret> secret = candidate.get().secret(token.lookup());
-    if (!isLive(secret, now) || !hashMatches(secret.get(), token)) {
+    if (!isLive(secret, now)) {
       return Optional.empty();
     }
-    verifiedSecrets.remember(token, new SecretRef(candidate.get().id(), token.lookup()));
-    return candidate;
+    char[] presented = token.secret();
+    try {
+      metrics.hashChecked();
+      if (!hasher.verify(secret.get().hash(), presented)) {
+        return Optional.empty();
+      }
+      if (hasher.needsRehash(secret.get().hash())) {
+        return Optional.of(rehash(candidate.get(), token.lookup(), presented));
+      }
+      return candidate;
+    } finally {
+      Arrays.fill(presented, '\0');
+    }
+  }
+
+  /**
+   * The key with the secret hashed again under the parameters configured now, which were raised
+   * since it was hashed. Best effort: when no hashing slot is free or the key changed meanwhile,
+   * the key stays as it was and the next verification tries again.
+   */
+  private ApiKey rehash(ApiKey key, SecretLookup lookup, char[] secret) {
+    try {
+      return apiKeys.update(key.rehash(lookup, hasher.hash(secret)));
+    } catch (TooManyRequestsException | ConflictException | NotFoundException notNow) {
+      return key;
+    }
   }
 
   private static boolean isLive(Optional<KeySecret> secret, Instant now) {
     return secret.isPresent() && !secret.get().isExpiredAt(now);
-  }
-
-  private boolean hashMatches(KeySecret stored, ParsedToken token) {
-    char[] presented = token.secret();
-    metrics.hashChecked();
-    try {
-      return hasher.verify(stored.hash(), presented);
-    } finally {
-      Arrays.fill(presented, '\0');
-    }
   }
 
   private static VerifyOutcome judge(ApiKey key, VerifyApiKeyCommand command, Instant now) {

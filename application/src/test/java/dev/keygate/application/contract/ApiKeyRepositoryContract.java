@@ -124,6 +124,43 @@ public abstract class ApiKeyRepositoryContract extends StoreContract {
   }
 
   @Test
+  void findVersion_isTheStoredVersion_movesWithEveryChangeAndIsEmptyForAnUnknownKey() {
+    ApiKey key = newKey(orgA, api, read, write);
+    stores.apiKeys().add(key);
+    long created = stores.apiKeys().findVersion(key.id()).orElseThrow();
+
+    ApiKey disabled = stores.apiKeys().update(key.disable());
+    assertThat(stores.apiKeys().findVersion(key.id())).hasValue(disabled.version());
+    assertThat(disabled.version()).isNotEqualTo(created);
+
+    ApiKey rotated = stores.apiKeys().update(disabled.rotate(newSecret(NOW), Duration.ZERO, NOW));
+    assertThat(stores.apiKeys().findVersion(key.id())).hasValue(rotated.version());
+    assertThat(rotated.version()).isNotEqualTo(disabled.version());
+
+    stores.apiKeys().withdrawScope(write.id());
+    assertThat(stores.apiKeys().findVersion(key.id()).orElseThrow())
+        .isNotEqualTo(rotated.version())
+        .isEqualTo(stores.apiKeys().findById(key.id()).orElseThrow().version());
+
+    assertThat(stores.apiKeys().findVersion(ApiKeyId.generate(CLOCK))).isEmpty();
+  }
+
+  @Test
+  void update_storesASecretsNewHashUnderTheSameLookup() {
+    ApiKey key = newKey(orgA, api, read);
+    stores.apiKeys().add(key);
+    KeySecret secret = key.currentSecret();
+
+    ApiKey rehashed = stores.apiKeys().update(key.rehash(secret.lookup(), "$argon2id$v=19$new"));
+
+    ApiKey stored = stores.apiKeys().findBySecretLookup(secret.lookup()).orElseThrow();
+    assertThat(stored.currentSecret().hash()).isEqualTo("$argon2id$v=19$new");
+    assertThat(stored.currentSecret().lookup()).isEqualTo(secret.lookup());
+    assertThat(stored.secrets()).hasSize(1);
+    assertThat(stored.version()).isEqualTo(rehashed.version()).isGreaterThan(key.version());
+  }
+
+  @Test
   void update_storesRevocationTime() {
     ApiKey key = newKey(orgA, api);
     stores.apiKeys().add(key);

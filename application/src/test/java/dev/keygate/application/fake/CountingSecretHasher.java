@@ -16,10 +16,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CountingSecretHasher implements SecretHasher {
 
   private static final String SCHEME = "$test-sha256$";
+  private static final String RAISED = "$raised";
 
   private final SecureRandom random = new SecureRandom();
   private final AtomicInteger hashes = new AtomicInteger();
   private final AtomicInteger verifications = new AtomicInteger();
+  private volatile boolean raised;
+
+  /** From now on hashes carry raised parameters, and hashes without them need a rehash. */
+  public void raiseParameters() {
+    raised = true;
+  }
 
   @Override
   public String hash(char[] secret) {
@@ -27,7 +34,7 @@ public final class CountingSecretHasher implements SecretHasher {
     byte[] salt = new byte[8];
     random.nextBytes(salt);
     String saltHex = HexFormat.of().formatHex(salt);
-    return SCHEME + saltHex + "$" + digest(saltHex, secret);
+    return SCHEME + saltHex + "$" + digest(saltHex, secret) + (raised ? RAISED : "");
   }
 
   @Override
@@ -37,7 +44,7 @@ public final class CountingSecretHasher implements SecretHasher {
       return false;
     }
     String[] parts = hash.substring(SCHEME.length()).split("\\$");
-    return parts.length == 2
+    return parts.length >= 2
         && MessageDigest.isEqual(
             parts[1].getBytes(StandardCharsets.US_ASCII),
             digest(parts[0], secret).getBytes(StandardCharsets.US_ASCII));
@@ -45,7 +52,7 @@ public final class CountingSecretHasher implements SecretHasher {
 
   @Override
   public boolean needsRehash(String hash) {
-    return false;
+    return raised && !hash.endsWith(RAISED);
   }
 
   public int hashes() {

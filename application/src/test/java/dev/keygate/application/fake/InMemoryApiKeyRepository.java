@@ -16,6 +16,7 @@ import dev.keygate.domain.token.SecretLookup;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -57,6 +58,13 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
   public synchronized Optional<ApiKey> findById(ApiKeyId id) {
     reads.incrementAndGet();
     return Optional.ofNullable(keys.get(id.value()));
+  }
+
+  @Override
+  public synchronized OptionalLong findVersion(ApiKeyId id) {
+    reads.incrementAndGet();
+    ApiKey key = keys.get(id.value());
+    return key == null ? OptionalLong.empty() : OptionalLong.of(key.version());
   }
 
   @Override

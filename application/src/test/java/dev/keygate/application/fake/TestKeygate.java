@@ -14,6 +14,7 @@ import dev.keygate.application.port.out.OutgoingPorts;
 import dev.keygate.application.port.out.SecretHasher;
 import dev.keygate.application.port.out.VerifiedSecretCache;
 import dev.keygate.application.service.KeygateServices;
+import dev.keygate.application.service.VerificationSettings;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.key.ApiKey;
@@ -47,16 +48,32 @@ public final class TestKeygate {
   public final InMemoryAuditLog auditLog = new InMemoryAuditLog();
   public final InMemoryUsageRecorder usage = new InMemoryUsageRecorder();
   public final InMemoryVerificationMetrics verificationMetrics = new InMemoryVerificationMetrics();
+  public final InMemoryKeyStateCache keyStates = new InMemoryKeyStateCache();
+  public final InMemoryFailedAttempts failedAttempts =
+      new InMemoryFailedAttempts(FAILED_ATTEMPTS_LIMIT);
   public final SecretHasher hasher;
   public final VerifiedSecretCache verifiedSecrets;
   public final KeygateServices services;
 
-  /** Fakes everywhere: a counting SHA-256 hasher and a map as cache. */
+  /** Failures of one lookup before the fake locks it out, as the real default. */
+  public static final int FAILED_ATTEMPTS_LIMIT = 10;
+
+  /** Fakes everywhere: a counting SHA-256 hasher and maps as caches; strict verification. */
   public TestKeygate() {
     this(new CountingSecretHasher(), new InMemoryVerifiedSecretCache());
   }
 
+  /** Fakes everywhere, verification as {@code verification} says. */
+  public TestKeygate(VerificationSettings verification) {
+    this(new CountingSecretHasher(), new InMemoryVerifiedSecretCache(), verification);
+  }
+
   public TestKeygate(SecretHasher hasher, VerifiedSecretCache verifiedSecrets) {
+    this(hasher, verifiedSecrets, VerificationSettings.DEFAULTS);
+  }
+
+  public TestKeygate(
+      SecretHasher hasher, VerifiedSecretCache verifiedSecrets, VerificationSettings verification) {
     this.hasher = hasher;
     this.verifiedSecrets = verifiedSecrets;
     OutgoingPorts ports =
@@ -69,8 +86,10 @@ public final class TestKeygate {
             hasher,
             new FakeKeyGenerator(42),
             verifiedSecrets,
+            keyStates,
+            failedAttempts,
             verificationMetrics);
-    this.services = new KeygateServices(ports, KeyPrefix.DEFAULT, clock);
+    this.services = new KeygateServices(ports, KeyPrefix.DEFAULT, clock, verification);
   }
 
   /** The hasher, when it is the counting fake. */

@@ -11,6 +11,7 @@ import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.token.SecretLookup;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * An {@link ApiKeyRepository} over an in-memory store where, once armed, another writer stores the
@@ -28,6 +29,11 @@ final class RacingApiKeyRepository implements ApiKeyRepository {
   /** Makes the next read by id be followed at once by a concurrent write of the same key. */
   void raceNextRead() {
     raceNextRead = true;
+  }
+
+  @Override
+  public OptionalLong findVersion(ApiKeyId id) {
+    return store.findVersion(id);
   }
 
   @Override

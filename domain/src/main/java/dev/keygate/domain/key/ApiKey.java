@@ -231,6 +231,27 @@ public record ApiKey(
         revokedOn, version);
   }
 
+  /**
+   * The same key with the secret {@code lookup} under a new hash of that secret.
+   *
+   * @throws IllegalArgumentException if the key has no secret with {@code lookup}
+   */
+  public ApiKey rehash(SecretLookup lookup, String newHash) {
+    List<KeySecret> replaced = new ArrayList<>(secrets.size());
+    boolean found = false;
+    for (KeySecret secret : secrets) {
+      boolean match = secret.lookup().equals(lookup);
+      found |= match;
+      replaced.add(match ? secret.rehashed(newHash) : secret);
+    }
+    if (!found) {
+      throw new IllegalArgumentException("api key " + id + " has no secret " + lookup);
+    }
+    return new ApiKey(
+        id, name, owner, apiId, scopes, status, createdOn, createdBy, expiresOn, replaced, usage,
+        revokedOn, version);
+  }
+
   /** Whether the key itself has expired at {@code now}; its status says nothing of that. */
   public boolean isExpiredAt(Instant now) {
     return expiresOn.isPresent() && !now.isBefore(expiresOn.get());

@@ -54,6 +54,11 @@ public record KeySecret(
     return new KeySecret(prefix, lookup, suffix, hash, createdOn, Optional.of(deadline));
   }
 
+  /** The same secret under a new hash of it, as when the hashing parameters were raised. */
+  public KeySecret rehashed(String newHash) {
+    return new KeySecret(prefix, lookup, suffix, newHash, createdOn, expiresOn);
+  }
+
   /** The key's start as people see it, such as {@code k_live_AbC123}. */
   public String displayPrefix() {
     return TokenFormat.displayPrefix(prefix, lookup);

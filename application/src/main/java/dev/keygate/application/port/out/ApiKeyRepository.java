@@ -6,6 +6,7 @@ import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.token.SecretLookup;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Stores API keys with their secrets, and guards them with optimistic locking. */
 public interface ApiKeyRepository {
@@ -27,6 +28,12 @@ public interface ApiKeyRepository {
   ApiKey update(ApiKey key);
 
   Optional<ApiKey> findById(ApiKeyId id);
+
+  /**
+   * The stored version of the key: one cheap read that tells whether a copy read earlier is still
+   * current, since every change of a key bumps its version.
+   */
+  OptionalLong findVersion(ApiKeyId id);
 
   /** The key one of whose secrets has {@code lookup}, expired or not. */
   Optional<ApiKey> findBySecretLookup(SecretLookup lookup);

@@ -13,6 +13,8 @@ public record OutgoingPorts(
     SecretHasher hasher,
     KeyGenerator keyGenerator,
     VerifiedSecretCache verifiedSecrets,
+    KeyStateCache keyStates,
+    FailedAttempts failedAttempts,
     VerificationMetrics verificationMetrics) {
 
   public OutgoingPorts {
@@ -24,10 +26,15 @@ public record OutgoingPorts(
     Objects.requireNonNull(hasher, "secret hasher");
     Objects.requireNonNull(keyGenerator, "key generator");
     Objects.requireNonNull(verifiedSecrets, "verified secret cache");
+    Objects.requireNonNull(keyStates, "key state cache");
+    Objects.requireNonNull(failedAttempts, "failed attempts");
     Objects.requireNonNull(verificationMetrics, "verification metrics");
   }
 
-  /** The ports of a deployment that does not monitor its verifications. */
+  /**
+   * The ports of a deployment that does not monitor its verifications, remembers no key state
+   * between them and does not limit failed attempts.
+   */
   public OutgoingPorts(
       ApiKeyRepository apiKeys,
       ApiRepository apis,
@@ -46,6 +53,8 @@ public record OutgoingPorts(
         hasher,
         keyGenerator,
         verifiedSecrets,
+        KeyStateCache.NONE,
+        FailedAttempts.NONE,
         VerificationMetrics.NONE);
   }
 }

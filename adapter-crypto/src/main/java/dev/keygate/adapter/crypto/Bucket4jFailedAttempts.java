@@ -1,0 +1,83 @@
+package dev.keygate.adapter.crypto;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.keygate.application.port.out.FailedAttempts;
+import dev.keygate.domain.token.SecretLookup;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Failed verifications per lookup as Bucket4j token buckets: each lookup may fail {@code limit}
+ * times, and earns one more try every {@code window / limit}. The buckets live in a Caffeine cache
+ * bounded in size, so guessing at countless lookups cannot grow memory; a bucket unused for a whole
+ * window would be full again and is simply dropped.
+ */
+public final class Bucket4jFailedAttempts implements FailedAttempts {
+
+  /** The default: ten failures a minute per lookup. */
+  public static final int DEFAULT_LIMIT = 10;
+
+  public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(1);
+
+  /** How many lookups are followed at most. */
+  public static final long DEFAULT_CAPACITY = 100_000;
+
+  private final int limit;
+  private final Duration window;
+  private final TimeMeter time;
+  private final Cache<SecretLookup, Bucket> buckets;
+
+  /**
+   * @param limit failures allowed per lookup within {@code window}
+   * @param window the time over which {@code limit} failures refill
+   * @param capacity how many lookups are followed at most
+   */
+  public Bucket4jFailedAttempts(int limit, Duration window, long capacity) {
+    this(limit, window, capacity, TimeMeter.SYSTEM_NANOTIME, Ticker.systemTicker());
+  }
+
+  Bucket4jFailedAttempts(int limit, Duration window, long capacity, TimeMeter time, Ticker ticker) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("failed attempt limit must be at least 1, was " + limit);
+    }
+    if (window.isNegative() || window.isZero()) {
+      throw new IllegalArgumentException("failed attempt window must be positive, was " + window);
+    }
+    this.limit = limit;
+    this.window = window;
+    this.time = time;
+    this.buckets =
+        Caffeine.newBuilder()
+            .ticker(ticker)
+            .executor(Runnable::run)
+            .expireAfterAccess(window)
+            .maximumSize(capacity)
+            .build();
+  }
+
+  @Override
+  public Optional<Duration> lockedOutFor(SecretLookup lookup) {
+    Bucket bucket = buckets.getIfPresent(lookup);
+    if (bucket == null || bucket.getAvailableTokens() > 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+  }
+
+  @Override
+  public void failed(SecretLookup lookup) {
+    buckets.get(lookup, ignored -> newBucket()).tryConsume(1);
+  }
+
+  private Bucket newBucket() {
+    return Bucket.builder()
+        .addLimit(bandwidth -> bandwidth.capacity(limit).refillGreedy(limit, window))
+        .withCustomTimePrecision(time)
+        .build();
+  }
+}

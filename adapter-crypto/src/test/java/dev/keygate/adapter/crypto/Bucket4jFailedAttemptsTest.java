@@ -1,0 +1,111 @@
+package dev.keygate.adapter.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keygate.domain.token.SecretLookup;
+import io.github.bucket4j.TimeMeter;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class Bucket4jFailedAttemptsTest {
+
+  private final AtomicLong nanos = new AtomicLong(1);
+  private final SecureRandomKeyGenerator generator = new SecureRandomKeyGenerator();
+  private final Bucket4jFailedAttempts attempts =
+      new Bucket4jFailedAttempts(10, Duration.ofMinutes(1), 1_000, clock(), nanos::get);
+
+  private TimeMeter clock() {
+    return new TimeMeter() {
+      @Override
+      public long currentTimeNanos() {
+        return nanos.get();
+      }
+
+      @Override
+      public boolean isWallClockBased() {
+        return false;
+      }
+    };
+  }
+
+  private void advance(Duration duration) {
+    nanos.addAndGet(duration.toNanos());
+  }
+
+  private void fail(SecretLookup lookup, int times) {
+    for (int i = 0; i < times; i++) {
+      attempts.failed(lookup);
+    }
+  }
+
+  @Test
+  void givenNineFailures_lookupIsNotLockedOut() {
+    SecretLookup lookup = generator.newLookup();
+
+    fail(lookup, 9);
+
+    assertThat(attempts.lockedOutFor(lookup)).isEmpty();
+  }
+
+  @Test
+  void givenTenFailuresWithinAMinute_lookupIsLockedOutUntilOneTryRefills() {
+    SecretLookup lookup = generator.newLookup();
+
+    fail(lookup, 10);
+
+    // Ten a minute refill one every six seconds.
+    assertThat(attempts.lockedOutFor(lookup)).hasValue(Duration.ofSeconds(6));
+    advance(Duration.ofSeconds(4));
+    assertThat(attempts.lockedOutFor(lookup)).hasValue(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void givenLockout_aRefilledTryIsOneTryOnly() {
+    SecretLookup lookup = generator.newLookup();
+    fail(lookup, 10);
+
+    advance(Duration.ofSeconds(6));
+    assertThat(attempts.lockedOutFor(lookup)).isEmpty();
+    attempts.failed(lookup);
+
+    assertThat(attempts.lockedOutFor(lookup)).isPresent();
+  }
+
+  @Test
+  void givenFailuresSpreadOverMoreThanTheWindow_lookupIsNeverLockedOut() {
+    SecretLookup lookup = generator.newLookup();
+
+    for (int i = 0; i < 30; i++) {
+      attempts.failed(lookup);
+      assertThat(attempts.lockedOutFor(lookup)).isEmpty();
+      advance(Duration.ofSeconds(7));
+    }
+  }
+
+  @Test
+  void lockoutOfOneLookup_leavesEveryOtherLookupAlone() {
+    SecretLookup attacked = generator.newLookup();
+    SecretLookup other = generator.newLookup();
+
+    fail(attacked, 50);
+    fail(other, 3);
+
+    assertThat(attempts.lockedOutFor(attacked)).isPresent();
+    assertThat(attempts.lockedOutFor(other)).isEmpty();
+  }
+
+  @Test
+  void lookupNeverFailed_isNotFollowed() {
+    assertThat(attempts.lockedOutFor(generator.newLookup())).isEmpty();
+  }
+
+  @Test
+  void nonsensicalLimits_areRefused() {
+    assertThatThrownBy(() -> new Bucket4jFailedAttempts(0, Duration.ofMinutes(1), 10))
+        .hasMessageContaining("at least 1");
+    assertThatThrownBy(() -> new Bucket4jFailedAttempts(10, Duration.ZERO, 10))
+        .hasMessageContaining("positive");
+  }
+}

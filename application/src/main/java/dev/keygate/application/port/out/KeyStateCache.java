@@ -1,0 +1,35 @@
+package dev.keygate.application.port.out;
+
+import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.key.ApiKeyId;
+import java.util.Optional;
+
+/**
+ * Keys remembered between verifications, so that a repeated verification does not read the whole
+ * key again. Whether a remembered key may be used as it is, or only once its stored version
+ * confirmed it, is the verification's decision.
+ */
+public interface KeyStateCache {
+
+  /** Remembers nothing: every verification reads the whole key. */
+  KeyStateCache NONE =
+      new KeyStateCache() {
+        @Override
+        public Optional<ApiKey> find(ApiKeyId id) {
+          return Optional.empty();
+        }
+
+        @Override
+        public void remember(ApiKey key) {}
+
+        @Override
+        public void forget(ApiKeyId id) {}
+      };
+
+  Optional<ApiKey> find(ApiKeyId id);
+
+  void remember(ApiKey key);
+
+  /** Forgets the key, after this node changed it. */
+  void forget(ApiKeyId id);
+}

@@ -1,0 +1,30 @@
+package dev.keygate.domain;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The request was not attempted because Keygate is at a limit it keeps on purpose: every hashing
+ * slot busy, or too many failed verifications of one secret lookup. Worth retrying after {@link
+ * #retryAfter()}.
+ */
+public non-sealed class TooManyRequestsException extends KeygateException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final Duration retryAfter;
+
+  public TooManyRequestsException(String message, Duration retryAfter) {
+    super(message);
+    Objects.requireNonNull(retryAfter, "retry after");
+    if (retryAfter.isNegative()) {
+      throw new IllegalArgumentException("retry after must not be negative, was " + retryAfter);
+    }
+    this.retryAfter = retryAfter;
+  }
+
+  /** How long the caller should wait before trying again. */
+  public Duration retryAfter() {
+    return retryAfter;
+  }
+}
