@@ -13,6 +13,7 @@ import dev.keygate.domain.api.Api;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +68,88 @@ class TwoNodesOnePostgresTest {
 
       assertThat(b.verify(token, "read:users").outcome()).isEqualTo(VerifyOutcome.API_KEY_REVOKED);
     }
+  }
+
+  @Test
+  void strict_everyChangeOnOneNode_isAnsweredByTheOthersNextVerify() {
+    try (Keygate a = node();
+        Keygate b = node()) {
+      IssuedApiKey issued = issueKey(a, "changes");
+      String token = issued.token().reveal();
+      var id = issued.key().id();
+      assertThat(b.verify(token, "read:users").outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+
+      a.useCases().disableApiKey().disable(a.operator(), id);
+      assertThat(b.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_INACTIVE);
+
+      a.useCases().enableApiKey().enable(a.operator(), id);
+      assertThat(b.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+
+      IssuedApiKey rotated = a.useCases().rotateApiKey().rotate(a.operator(), id, Duration.ZERO);
+      assertThat(b.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_INVALID);
+      assertThat(b.verify(rotated.token().reveal(), "read:users").outcome())
+          .isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+
+      var api = a.useCases().getApi().get(a.operator(), issued.key().apiId());
+      var scope = api.scopes().stream().filter(s -> s.key().equals("read:users")).findFirst();
+      a.useCases().deleteScope().delete(a.operator(), api.api().id(), scope.orElseThrow().id());
+      assertThat(b.verify(rotated.token().reveal(), "read:users").outcome())
+          .isEqualTo(VerifyOutcome.API_KEY_INSUFFICIENT_SCOPE);
+    }
+  }
+
+  @Test
+  void stateCacheOn_revokeOnOneNode_isSeenByTheOtherWithinTheTtl_andAtOnceOnItsOwn()
+      throws InterruptedException {
+    Duration ttl = Duration.ofSeconds(3);
+    try (Keygate a = node();
+        Keygate b = nodeWithStateCache(ttl);
+        Keygate c = nodeWithStateCache(ttl)) {
+      IssuedApiKey issued = issueKey(a, "ttl");
+      String token = issued.token().reveal();
+      assertThat(b.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+      assertThat(c.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+      long revokedAt = System.nanoTime();
+
+      a.useCases().revokeApiKey().revoke(a.operator(), issued.key().id());
+
+      // The trade the state cache makes: B answers from memory until the TTL has passed...
+      VerifyOutcome first = b.verify(token).outcome();
+      boolean withinTtl = System.nanoTime() - revokedAt < ttl.toNanos();
+      if (withinTtl) {
+        assertThat(first).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+      }
+      // ...and then sees the revoke: polled, never later than the TTL plus a margin for slow CI.
+      long deadline = revokedAt + ttl.plusSeconds(10).toNanos();
+      VerifyOutcome seen = first;
+      while (seen != VerifyOutcome.API_KEY_REVOKED && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        seen = b.verify(token).outcome();
+      }
+      assertThat(seen).isEqualTo(VerifyOutcome.API_KEY_REVOKED);
+    }
+  }
+
+  @Test
+  void stateCacheOn_aChangeMadeOnTheSameNode_isSeenAtOnce() {
+    try (Keygate b = nodeWithStateCache(Duration.ofHours(1))) {
+      IssuedApiKey issued = issueKey(b, "local");
+      String token = issued.token().reveal();
+      assertThat(b.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+
+      b.useCases().revokeApiKey().revoke(b.operator(), issued.key().id());
+
+      assertThat(b.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_REVOKED);
+    }
+  }
+
+  private static Keygate nodeWithStateCache(Duration ttl) {
+    return Keygate.builder()
+        .jdbcUrl(postgres.getJdbcUrl("postgres", "postgres"))
+        .credentials("postgres", "postgres")
+        .argon2(CHEAP)
+        .stateCacheTtl(ttl)
+        .build();
   }
 
   @Test

@@ -206,7 +206,7 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
     if (command.apiId().map(api -> !api.equals(key.apiId())).orElse(false)) {
       return VerifyOutcome.API_KEY_INVALID;
     }
-    if (!key.scopeKeys().containsAll(command.requiredScopes())) {
+    if (!key.holdsScopes(command.requiredScopes())) {
       return VerifyOutcome.API_KEY_INSUFFICIENT_SCOPE;
     }
     return VerifyOutcome.API_KEY_VERIFIED;

@@ -259,12 +259,32 @@ public record ApiKey(
 
   /** The secret with {@code lookup}, if this key has it. */
   public Optional<KeySecret> secret(SecretLookup lookup) {
-    return secrets.stream().filter(s -> s.lookup().equals(lookup)).findFirst();
+    // A loop rather than a stream: every verification asks.
+    for (KeySecret secret : secrets) {
+      if (secret.lookup().equals(lookup)) {
+        return Optional.of(secret);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The newest secret, whose prefix and suffix people see. */
   public KeySecret currentSecret() {
     return secrets.get(secrets.size() - 1);
+  }
+
+  /** Whether the key was granted every scope in {@code scopeKeys}, such as {@code read:users}. */
+  public boolean holdsScopes(Set<String> scopeKeys) {
+    for (String wanted : scopeKeys) {
+      boolean held = false;
+      for (Scope scope : scopes) {
+        held |= scope.key().equals(wanted);
+      }
+      if (!held) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The keys of the granted scopes, such as {@code read:users}. */

@@ -2,7 +2,6 @@ package dev.keygate.domain.token;
 
 import dev.keygate.domain.Checks;
 import dev.keygate.domain.ValidationException;
-import java.util.regex.Pattern;
 
 /**
  * The deployment's token prefix, {@code k_live} by default: tells people and secret scanners what a
@@ -10,11 +9,8 @@ import java.util.regex.Pattern;
  */
 public record KeyPrefix(String value) {
 
-  // Initialised before DEFAULT, whose construction needs it.
-  private static final Pattern ALLOWED = Pattern.compile("[a-z][a-z0-9_]{0,15}");
-
-  public static final KeyPrefix DEFAULT = new KeyPrefix("k_live");
   public static final int MAX_LENGTH = 16;
+  public static final KeyPrefix DEFAULT = new KeyPrefix("k_live");
 
   public KeyPrefix {
     Checks.required("key prefix", value);
@@ -24,9 +20,26 @@ public record KeyPrefix(String value) {
     }
   }
 
-  /** Whether {@code value} may serve as a prefix. */
+  /**
+   * Whether {@code value} may serve as a prefix: {@code [a-z][a-z0-9_]{0,15}}, checked by hand
+   * since every verification parses one.
+   */
   public static boolean isValid(CharSequence value) {
-    return ALLOWED.matcher(value).matches();
+    int length = value.length();
+    if (length < 1 || length > MAX_LENGTH || !isLowercaseLetter(value.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < length; i++) {
+      char c = value.charAt(i);
+      if (!isLowercaseLetter(c) && !(c >= '0' && c <= '9') && c != '_') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLowercaseLetter(char c) {
+    return c >= 'a' && c <= 'z';
   }
 
   @Override

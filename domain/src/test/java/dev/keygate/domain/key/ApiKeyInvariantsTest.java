@@ -364,4 +364,37 @@ class ApiKeyInvariantsTest {
           .hasMessage("api key expiry is required");
     }
   }
+
+  @Test
+  void holdsScopes_isTrueExactlyWhenEveryAskedScopeIsGranted() {
+    ApiKey key = anOrgKey();
+    Set<String> granted = key.scopeKeys();
+
+    assertThat(key.holdsScopes(Set.of())).isTrue();
+    assertThat(key.holdsScopes(granted)).isTrue();
+    for (String one : granted) {
+      assertThat(key.holdsScopes(Set.of(one))).isTrue();
+      assertThat(key.holdsScopes(Set.of(one, "delete:everything"))).isFalse();
+    }
+    assertThat(key.holdsScopes(Set.of("delete:everything"))).isFalse();
+  }
+
+  @Test
+  void rehash_replacesOnlyThatSecretsHash_andRefusesAnUnknownLookup() {
+    ApiKey key = anOrgKey();
+    KeySecret secret = key.currentSecret();
+
+    ApiKey rehashed = key.rehash(secret.lookup(), "$argon2id$new");
+
+    assertThat(rehashed.currentSecret().hash()).isEqualTo("$argon2id$new");
+    assertThat(rehashed.currentSecret().lookup()).isEqualTo(secret.lookup());
+    assertThat(rehashed.currentSecret().createdOn()).isEqualTo(secret.createdOn());
+    assertThat(rehashed.version()).isEqualTo(key.version());
+    assertThat(rehashed.status()).isEqualTo(key.status());
+    assertThatThrownBy(
+            () ->
+                key.rehash(
+                    new dev.keygate.domain.token.SecretLookup("ZZZZZZZZZZZZ"), "$argon2id$new"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
