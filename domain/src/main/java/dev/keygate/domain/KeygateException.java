@@ -19,4 +19,12 @@ public abstract sealed class KeygateException extends RuntimeException
   protected KeygateException(String message) {
     super(message);
   }
+
+  /**
+   * For refusals thrown on the hot path at attack rates, where filling in a stack trace that no one
+   * reads would cost more than the refusal itself.
+   */
+  protected KeygateException(String message, boolean withStackTrace) {
+    super(message, null, false, withStackTrace);
+  }
 }

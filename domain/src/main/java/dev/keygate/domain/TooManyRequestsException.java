@@ -14,8 +14,9 @@ public non-sealed class TooManyRequestsException extends KeygateException {
 
   private final Duration retryAfter;
 
+  /** Thrown at attack rates and answered, never logged: it carries no stack trace. */
   public TooManyRequestsException(String message, Duration retryAfter) {
-    super(message);
+    super(message, false);
     Objects.requireNonNull(retryAfter, "retry after");
     if (retryAfter.isNegative()) {
       throw new IllegalArgumentException("retry after must not be negative, was " + retryAfter);
