@@ -21,8 +21,11 @@ import java.util.zip.CRC32;
 /**
  * The load of scripts/soak.sh: workers that each own their keys and run a mix of management and
  * verification calls against a running {@code keygate serve} for a while, checking every answer. An
- * error is an answer other than the one the call must get (status and, for verify, code) or no
- * answer at all. Runs from source with the JDK alone: {@code java scripts/SoakLoad.java ...}.
+ * error is a final answer other than the one the call must get (status and, for verify, code) or no
+ * answer at all. A 429 is Keygate shedding load: it is waited out as {@code Retry-After} says and
+ * the call sent again (up to 10 times), and counted; a wrong secret answered 429 is a
+ * failed-attempt limit at work, expected and not sent again. Runs from source with the JDK alone:
+ * {@code java scripts/SoakLoad.java ...}.
  *
  * <p>Arguments: base URL, API id, organization code, user id, seconds, workers; the management key
  * comes in the environment variable {@code SOAK_KEY}, out of sight of {@code ps}.
@@ -38,6 +41,8 @@ public final class SoakLoad {
   private static final int SECRET = 43;
   private static final int CHECKSUM = 6;
   private static final int ERROR_SAMPLES = 10;
+  private static final int MAX_RETRIES = 10;
+  private static final long MAX_RETRY_AFTER_SECONDS = 5;
 
   /**
    * What a worker does, with how often it does it (weights out of 100): mostly verifications, as in
@@ -75,6 +80,7 @@ public final class SoakLoad {
 
   private final Map<Kind, AtomicLong> counts = new ConcurrentHashMap<>();
   private final Map<Kind, AtomicLong> errors = new ConcurrentHashMap<>();
+  private final Map<Kind, AtomicLong> throttled = new ConcurrentHashMap<>();
   private final Map<Kind, List<Long>> latencies = new ConcurrentHashMap<>();
   private final AtomicLong setupRequests = new AtomicLong();
   private final AtomicLong throttledWrongSecrets = new AtomicLong();
@@ -89,6 +95,7 @@ public final class SoakLoad {
     for (Kind kind : Kind.values()) {
       counts.put(kind, new AtomicLong());
       errors.put(kind, new AtomicLong());
+      throttled.put(kind, new AtomicLong());
       latencies.put(kind, Collections.synchronizedList(new ArrayList<>()));
     }
   }
@@ -140,21 +147,35 @@ public final class SoakLoad {
         elapsed,
         setupRequests.get());
     System.out.printf(
-        Locale.ROOT, "%-22s %9s %7s %9s %9s%n", "call", "requests", "errors", "p50 ms", "p99 ms");
+        Locale.ROOT,
+        "%-22s %9s %7s %12s %9s %9s%n",
+        "call",
+        "calls",
+        "errors",
+        "429 retried",
+        "p50 ms",
+        "p99 ms");
     for (Kind kind : Kind.values()) {
       List<Long> sorted = new ArrayList<>(latencies.get(kind));
       Collections.sort(sorted);
       System.out.printf(
           Locale.ROOT,
-          "%-22s %9d %7d %9.1f %9.1f%n",
+          "%-22s %9d %7d %12d %9.1f %9.1f%n",
           kind.name().toLowerCase(Locale.ROOT),
           counts.get(kind).get(),
           errors.get(kind).get(),
+          throttled.get(kind).get(),
           percentile(sorted, 0.50),
           percentile(sorted, 0.99));
     }
+    long retried = throttled.values().stream().mapToLong(AtomicLong::get).sum();
     System.out.printf(
-        Locale.ROOT, "total requests: %d (%.1f/s)%n", total, total / Math.max(elapsed, 1e-9));
+        Locale.ROOT,
+        "total requests: %d (%.1f/s): %d calls, %d of them sent again after a 429%n",
+        total + retried,
+        (total + retried) / Math.max(elapsed, 1e-9),
+        total,
+        retried);
     System.out.printf(
         Locale.ROOT,
         "wrong secrets answered 429 (expected under failed-attempt limits): %d%n",
@@ -246,16 +267,20 @@ public final class SoakLoad {
             return expect(kind, answer, 200, "API_KEY_INVALID");
           }
         case GET:
-          return expect(kind, send("GET", "/api/v1/api_keys/" + churnId, null), 200, null);
+          return expect(
+              kind, sendRetrying(kind, "GET", "/api/v1/api_keys/" + churnId, null), 200, null);
         case LIST:
           return expect(
               kind,
-              send("GET", "/api/v1/api_keys?org_code=" + orgCode + "&page_size=20", null),
+              sendRetrying(
+                  kind, "GET", "/api/v1/api_keys?org_code=" + orgCode + "&page_size=20", null),
               200,
               null);
         case CREATE:
           {
-            Answer answer = send("POST", "/api/v1/api_keys", createBody("soak created " + number));
+            Answer answer =
+                sendRetrying(
+                    kind, "POST", "/api/v1/api_keys", createBody("soak created " + number));
             if (!expect(kind, answer, 201, "API_KEY_CREATED")) {
               return false;
             }
@@ -265,11 +290,12 @@ public final class SoakLoad {
         case REVOKE:
           {
             String id = created.remove(created.size() - 1);
-            return expect(kind, send("DELETE", "/api/v1/api_keys/" + id, null), 200, "OK");
+            return expect(
+                kind, sendRetrying(kind, "DELETE", "/api/v1/api_keys/" + id, null), 200, "OK");
           }
         case ROTATE:
           {
-            Answer answer = send("PUT", "/api/v1/api_keys/" + churnId, null);
+            Answer answer = sendRetrying(kind, "PUT", "/api/v1/api_keys/" + churnId, null);
             if (!expect(kind, answer, 201, "API_KEY_ROTATED")) {
               return false;
             }
@@ -280,7 +306,11 @@ public final class SoakLoad {
           {
             String status = churnActive ? "inactive" : "active";
             Answer answer =
-                send("PATCH", "/api/v1/api_keys/" + churnId, "{\"status\":\"" + status + "\"}");
+                sendRetrying(
+                    kind,
+                    "PATCH",
+                    "/api/v1/api_keys/" + churnId,
+                    "{\"status\":\"" + status + "\"}");
             if (!expect(kind, answer, 200, null)) {
               return false;
             }
@@ -296,7 +326,11 @@ public final class SoakLoad {
 
     private boolean verify(Kind kind, String token, String code)
         throws IOException, InterruptedException {
-      return expect(kind, send("POST", "/api/v1/api_keys/verify", verifyBody(token)), 200, code);
+      return expect(
+          kind,
+          sendRetrying(kind, "POST", "/api/v1/api_keys/verify", verifyBody(token)),
+          200,
+          code);
     }
 
     private boolean expect(Kind kind, Answer answer, int status, String code) {
@@ -345,7 +379,7 @@ public final class SoakLoad {
     private Issued createKey(String name) {
       try {
         setupRequests.incrementAndGet();
-        Answer answer = send("POST", "/api/v1/api_keys", createBody(name));
+        Answer answer = sendRetrying(null, "POST", "/api/v1/api_keys", createBody(name));
         if (answer.status != 201) {
           throw new IllegalStateException(
               "setup: creating a key answered " + answer.status + ": " + answer.body);
@@ -387,6 +421,23 @@ public final class SoakLoad {
     return matcher.group(1);
   }
 
+  /**
+   * Sends a call until it is answered other than 429, waiting as {@code Retry-After} says, as a
+   * client should when Keygate sheds load; each 429 is counted for {@code kind} (null: setup).
+   */
+  private Answer sendRetrying(Kind kind, String method, String path, String json)
+      throws IOException, InterruptedException {
+    Answer answer = send(method, path, json);
+    for (int attempt = 1; answer.status == 429 && attempt <= MAX_RETRIES; attempt++) {
+      if (kind != null) {
+        throttled.get(kind).incrementAndGet();
+      }
+      Thread.sleep(Math.min(answer.retryAfterSeconds, MAX_RETRY_AFTER_SECONDS) * 1000L);
+      answer = send(method, path, json);
+    }
+    return answer;
+  }
+
   private Answer send(String method, String path, String json)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
@@ -403,10 +454,20 @@ public final class SoakLoad {
             : HttpRequest.BodyPublishers.ofString(json));
     HttpResponse<String> response =
         http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    return new Answer(response.statusCode(), response.body());
+    long retryAfter =
+        response.headers().firstValue("Retry-After").map(SoakLoad::seconds).orElse(1L);
+    return new Answer(response.statusCode(), response.body(), retryAfter);
   }
 
-  private record Answer(int status, String body) {}
+  private static long seconds(String retryAfter) {
+    try {
+      return Math.max(1, Long.parseLong(retryAfter.strip()));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  private record Answer(int status, String body, long retryAfterSeconds) {}
 
   private record Issued(String id, String token) {}
 }

@@ -3,12 +3,13 @@
 # fresh H2 database in a temporary directory, on a free loopback port, registers an API with an
 # organization and a user, and runs SOAK_SECONDS (default 60) of mixed load from SOAK_WORKERS
 # (default 8) workers with scripts/SoakLoad.java: verify valid keys and wrong secrets, get, list,
-# create, revoke, rotate, disable/enable. Every answer is checked. Prints the requests made, the
-# errors (answers other than the expected ones, and failed connections: there must be none) and
-# the server's heap after a full GC at the start and at the end of the load. Exits 0 when there was
-# no error, 1 otherwise; the server is always stopped and the directory removed (SOAK_KEEP=1 keeps
-# it). Other KEYGATE_* variables (Argon2 cost, ...) reach the server; SOAK_JAVA_OPTS are its JVM
-# options. Needs a JDK 17+ (java, jcmd), curl, and Maven for the first build of the jar.
+# create, revoke, rotate, disable/enable. Every answer is checked; a 429 (load shed) is waited out
+# as Retry-After says, sent again and counted. Prints the requests made, the errors (final answers
+# other than the expected ones, and failed connections: there must be none) and the server's heap
+# after a full GC at the start and at the end of the load. Exits 0 when there was no error, 1
+# otherwise; the server is always stopped and the directory removed (SOAK_KEEP=1 keeps it). Other
+# KEYGATE_* variables (Argon2 cost, ...) reach the server; SOAK_JAVA_OPTS are its JVM options.
+# Needs a JDK 17+ (java, jcmd), curl, and Maven for the first build of the jar.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
