@@ -54,6 +54,7 @@ final class KeygateServer {
    */
   static KeygateServer start(
       KeygateNode node, PrometheusMeterRegistry meters, Configuration configuration) {
+    JettyWireLogGuard.install();
     try {
       Javalin http =
           RestServer.create(
