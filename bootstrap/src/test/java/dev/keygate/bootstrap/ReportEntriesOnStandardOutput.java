@@ -24,6 +24,13 @@ public final class ReportEntriesOnStandardOutput implements TestExecutionListene
     return entries;
   }
 
+  /** Report entries from named values, in the map's order. */
+  static Map<String, String> entries(Map<String, ?> namedValues) {
+    Map<String, String> entries = new LinkedHashMap<>();
+    namedValues.forEach((name, value) -> entries.put(name, String.valueOf(value)));
+    return entries;
+  }
+
   @Override
   public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
     Map<String, String> pairs = entry.getKeyValuePairs();
