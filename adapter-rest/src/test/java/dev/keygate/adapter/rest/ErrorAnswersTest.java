@@ -187,6 +187,25 @@ class ErrorAnswersTest {
   }
 
   @Test
+  void givenTwoAuthorizationHeaders_answers401AndCreatesNothing_evenWhenBothHoldTheRootKey() {
+    for (String second : List.of(rest.rootKey, "garbage")) {
+      HttpRequest twice =
+          HttpRequest.newBuilder(URI.create(rest.base() + KEYS))
+              .header("Authorization", "Bearer " + rest.rootKey)
+              .header("Authorization", "Bearer " + second)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(validCreate))
+              .build();
+
+      RestFixture.Answer refused = rest.send(twice);
+
+      assertError(refused, 401, "UNAUTHORIZED");
+      assertThat(message(refused)).isEqualTo("send one Authorization header, not several");
+    }
+    assertThat(rest.keygate.apiKeys.all()).hasSize(1);
+  }
+
+  @Test
   void givenEmptyBearer_answers401() {
     assertError(rest.call("GET", KEYS, null, ""), 401, "UNAUTHORIZED");
     assertError(rest.call("GET", KEYS, null, " "), 401, "UNAUTHORIZED");
