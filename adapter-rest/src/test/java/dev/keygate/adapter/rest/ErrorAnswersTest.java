@@ -1,6 +1,7 @@
 package dev.keygate.adapter.rest;
 
 import static dev.keygate.adapter.rest.JsonShapes.assertError;
+import static dev.keygate.adapter.rest.JsonShapes.errorMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keygate.application.fake.TestKeygate;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,41 @@ class ErrorAnswersTest {
       assertError(refused, 400, "INVALID_REQUEST");
       assertThat(message(refused)).contains("page_size");
     }
+  }
+
+  @Test
+  void givenQueryValuesThatAreNotPercentDecodable_answer400NamingEach() {
+    RawHttp raw = new RawHttp(rest.server().port());
+    Map<String, String> parameterOf =
+        Map.of(
+            KEYS + "?status=%zz",
+            "status",
+            KEYS + "?page_size=5%",
+            "page_size",
+            KEYS + "?api_id=x&org_code=%e",
+            "org_code",
+            "/api/v1/organizations?page_size=%G1",
+            "page_size",
+            "/api/v1/audit_events?key_id=%",
+            "key_id",
+            "/api/v1/apis?expand=%zz",
+            "expand");
+
+    parameterOf.forEach(
+        (target, parameter) -> {
+          RawHttp.Response refused =
+              raw.send(
+                  new RawHttp.Request(
+                      "GET",
+                      target,
+                      List.of(RawHttp.header("Authorization", "Bearer " + rest.rootKey)),
+                      null,
+                      false));
+
+          assertError(refused, 400, "INVALID_REQUEST");
+          assertThat(errorMessage(refused.body()))
+              .isEqualTo(parameter + " is not validly percent-encoded");
+        });
   }
 
   @Test
