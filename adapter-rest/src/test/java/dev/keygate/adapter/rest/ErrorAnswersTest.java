@@ -114,6 +114,28 @@ class ErrorAnswersTest {
   }
 
   @Test
+  void givenANumberOrDigitsForATimestamp_create_answers400AndCreatesNothing() {
+    for (String expiry : List.of("4102444800", "4102444800.5", "\"4102444800\"")) {
+      RestFixture.Answer refused =
+          rest.post(KEYS, validCreate.replace("{", "{\"expires_on\":" + expiry + ","));
+
+      assertError(refused, 400, "INVALID_REQUEST");
+      assertThat(message(refused)).isEqualTo("field expires_on has the wrong type or value");
+    }
+    assertThat(rest.keygate.apiKeys.all()).hasSize(1);
+  }
+
+  @Test
+  void givenAnIsoTimestampWithAnOffset_create_storesTheInstantItNames() {
+    RestFixture.Answer created =
+        rest.post(KEYS, validCreate.replace("{", "{\"expires_on\":\"2100-01-01T02:00:00+02:00\","));
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(rest.get(KEYS + "/" + created.text("/api_key/id")).text("/api_key/expires_on"))
+        .isEqualTo("2100-01-01T00:00:00Z");
+  }
+
+  @Test
   void givenNoBody_create_answers400() {
     RestFixture.Answer refused = rest.call("POST", KEYS, null);
 
