@@ -69,6 +69,12 @@ final class Json {
               })
           .build();
 
+  /** The longest input an error repeats, as in the application. */
+  private static final int MAX_REPEATED = 64;
+
+  /** Shorter than any secret worth hiding, longer than the words of a field name. */
+  private static final int SECRET_LIKE_RUN = 24;
+
   private Json() {}
 
   static ObjectMapper mapper() {
@@ -89,7 +95,11 @@ final class Json {
       requireFields(value);
       return value;
     } catch (UnrecognizedPropertyException e) {
-      throw new ValidationException("unknown field " + path(e));
+      String field = path(e);
+      throw new ValidationException(
+          mayRepeat(field)
+              ? "unknown field " + field
+              : "unknown field of " + field.length() + " characters, not repeated here");
     } catch (JsonMappingException e) {
       String field = path(e);
       throw new ValidationException(
@@ -101,6 +111,35 @@ final class Json {
     } catch (IOException e) {
       throw new ValidationException("request body could not be read");
     }
+  }
+
+  /**
+   * Whether an unknown field's name may be repeated in an error: the caller chose it, so it could
+   * be a pasted secret. The application's rule for repeating input: short, printable, and without a
+   * long run of mixed-case letters and digits such as a key's secret.
+   */
+  private static boolean mayRepeat(String name) {
+    if (name.length() > MAX_REPEATED || name.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
+      return false;
+    }
+    int run = 0;
+    boolean upper = false;
+    boolean lower = false;
+    for (char c : name.toCharArray()) {
+      if (!Character.isLetterOrDigit(c)) {
+        run = 0;
+        upper = false;
+        lower = false;
+        continue;
+      }
+      run++;
+      upper |= Character.isUpperCase(c);
+      lower |= Character.isLowerCase(c);
+      if (run >= SECRET_LIKE_RUN && upper && lower) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The JSON name of a record component, as this mapper reads and writes it. */

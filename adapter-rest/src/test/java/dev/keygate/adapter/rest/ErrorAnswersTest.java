@@ -68,6 +68,19 @@ class ErrorAnswersTest {
   }
 
   @Test
+  void givenAKeyOrAHugeNameAsAnUnknownField_create_answers400WithoutRepeatingIt() {
+    for (String name :
+        List.of(rest.rootKey, TestKeygate.secretOf(rest.rootKey), "x".repeat(2_000), "a\u0001b")) {
+      RestFixture.Answer refused =
+          rest.post(KEYS, validCreate.replace("{", "{" + Json.write(name) + ":1,"));
+
+      assertError(refused, 400, "INVALID_REQUEST");
+      assertThat(message(refused))
+          .isEqualTo("unknown field of " + name.length() + " characters, not repeated here");
+    }
+  }
+
+  @Test
   void givenWrongTypes_create_answers400NamingTheField() {
     RestFixture.Answer number = rest.post(KEYS, validCreate.replace("\"k\"", "5"));
     RestFixture.Answer scopeString =
