@@ -141,13 +141,17 @@ final class Requests {
   }
 
   private static int pageSize(String value) {
-    try {
-      int size = Integer.parseInt(value);
-      if (size >= 1 && size <= PageRequest.MAX_SIZE) {
-        return size;
+    // Integer.parseInt alone would also take a sign, and digits of any script such as a full-width
+    // 1.
+    if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      try {
+        int size = Integer.parseInt(value);
+        if (size >= 1 && size <= PageRequest.MAX_SIZE) {
+          return size;
+        }
+      } catch (NumberFormatException tooLong) {
+        // answered below
       }
-    } catch (NumberFormatException notANumber) {
-      // answered below
     }
     throw new ValidationException("page_size must be a whole number from 1 to 500");
   }

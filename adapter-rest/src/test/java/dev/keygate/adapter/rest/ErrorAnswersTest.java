@@ -156,7 +156,8 @@ class ErrorAnswersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "-1", "501", "abc", "1.5", "99999999999"})
+  @ValueSource(
+      strings = {"0", "-1", "501", "abc", "1.5", "99999999999", "%EF%BC%91", "%D9%A5", "%2B5"})
   void givenBadPageSize_list_answers400NamingIt(String pageSize) {
     for (String path :
         List.of(KEYS, "/api/v1/organizations", "/api/v1/users", "/api/v1/audit_events")) {
