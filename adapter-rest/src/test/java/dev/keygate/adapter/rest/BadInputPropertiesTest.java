@@ -247,6 +247,13 @@ class BadInputPropertiesTest {
       edgeCases = EdgeCasesMode.NONE)
   void givenABadRequestOnAnyEndpoint_whenSent_thenItAnswersItsRefusalAndChangesNothing(
       @ForAll("badRequests") Attempt attempt) {
+    // Each request is judged on its own: earlier tries' failures lock no lookup out, unless asked.
+    rest.keygate.failedAttempts.forgive();
+    if (!attempt.refusal().lockedOut().isEmpty()) {
+      for (int i = 0; i < TestKeygate.FAILED_ATTEMPTS_LIMIT; i++) {
+        rest.keygate.failedAttempts.failed(TestKeygate.lookupOf(attempt.refusal().lockedOut()));
+      }
+    }
     State before = State.of(rest.keygate);
 
     RawHttp.Response answer = http.send(attempt.request());
@@ -254,14 +261,19 @@ class BadInputPropertiesTest {
     State after = State.of(rest.keygate);
     count(attempt, answer);
     String said = attempt + " answered " + answer.status() + " " + abbreviate(answer.body(), 300);
-    assertThat(answer.status()).as(said).isEqualTo(attempt.status());
+    assertThat(answer.status()).as(said).isEqualTo(attempt.refusal().status());
     assertErrorShape(answer.header("Content-Type"), answer.body());
-    assertThat(errorCode(answer.body())).as(said).isEqualTo(attempt.code());
+    assertThat(errorCode(answer.body())).as(said).isEqualTo(attempt.refusal().code());
+    if (answer.status() == 429) {
+      assertThat(answer.header("Retry-After"))
+          .as(said)
+          .hasValueSatisfying(seconds -> assertThat(seconds).matches("[1-9][0-9]*"));
+    }
     String message = errorMessage(answer.body());
     for (String token : world.tokens()) {
       assertThat(answer.body()).as(said).doesNotContain(token);
     }
-    for (String payload : attempt.payloads()) {
+    for (String payload : attempt.refusal().payloads()) {
       if (payload.length() > MAX_ECHOED) {
         assertThat(message).as(said).doesNotContain(payload);
       }
@@ -271,7 +283,7 @@ class BadInputPropertiesTest {
     assertThat(after.audit().subList(before.audit().size(), after.audit().size()))
         .as(said)
         .map(BadInputPropertiesTest::refusal)
-        .containsExactlyElementsOf(attempt.audited());
+        .containsExactlyElementsOf(attempt.refusal().audited());
   }
 
   private void count(Attempt attempt, RawHttp.Response answer) {
@@ -315,7 +327,7 @@ class BadInputPropertiesTest {
           World own = new World(fresh);
           Attempt valid = own.valid(endpoint, own.root, base);
           RawHttp.Response answer = new RawHttp(fresh.server().port()).send(valid.request());
-          if (answer.status() != endpoint.route().status()) {
+          if (answer.status() != valid.refusal().status()) {
             failures.add(valid + " answered " + answer.status() + " " + answer.body());
           }
         }
@@ -732,7 +744,7 @@ class BadInputPropertiesTest {
             (endpoint, caller, type) -> {
               Attempt valid = world.valid(endpoint, caller, 0).named("not JSON");
               List<Map.Entry<String, byte[]>> headers =
-                  valid.headers().stream()
+                  valid.request().headers().stream()
                       .filter(header -> !header.getKey().equals("Content-Type"))
                       .collect(Collectors.toCollection(ArrayList::new));
               if (!type.equals("(none)")) {
@@ -1039,7 +1051,8 @@ class BadInputPropertiesTest {
 
   /**
    * An otherwise good request with no, two, or a garbled {@code Authorization}: 401, or 400 when
-   * the header holds a control character HTTP forbids, or 431 when it is too long.
+   * the header holds a control character HTTP forbids, 431 when it is too long, and 429 when its
+   * lookup has failed as often as verification allows (so too a key presented to verify).
    */
   private Arbitrary<Attempt> badAuthorization() {
     String root = world.root.token();
@@ -1116,8 +1129,39 @@ class BadInputPropertiesTest {
                         .named("huge Authorization")
                         .withAuthorization(List.of("Bearer " + "k".repeat(OVER_JETTY_LIMIT)))
                         .refused(431, "HEADERS_TOO_LARGE"));
+    List<String> lockable = List.of(TestKeygate.withWrongSecret(root), TestKeygate.unknownToken());
+    Arbitrary<Attempt> lockedOut =
+        Combinators.combine(Arbitraries.of(endpoints), Arbitraries.of(lockable))
+            .as(
+                (endpoint, token) ->
+                    world
+                        .valid(endpoint, world.root, 0)
+                        .named("locked-out lookup")
+                        .withAuthorization(List.of("Bearer " + token))
+                        .lockingOut(token)
+                        .refused(429, "TOO_MANY_REQUESTS"));
+    List<ManagementEndpoint> verifying =
+        withBody().stream()
+            .filter(endpoint -> endpoint.route().request().get() == VerifyApiKeyRequest.class)
+            .toList();
+    Arbitrary<Attempt> lockedOutVerified =
+        Combinators.combine(Arbitraries.of(verifying), anyCaller(), Arbitraries.of(lockable))
+            .as(
+                (endpoint, caller, token) ->
+                    world
+                        .valid(endpoint, caller, 0)
+                        .named("locked-out lookup")
+                        .withBody(
+                            Json.write(Map.of("api_key", token)).getBytes(StandardCharsets.UTF_8))
+                        .lockingOut(token)
+                        .refused(429, "TOO_MANY_REQUESTS"));
     return Arbitraries.frequencyOf(
-        List.of(Tuple.of(12, refused), Tuple.of(2, control), Tuple.of(1, huge)));
+        List.of(
+            Tuple.of(12, refused),
+            Tuple.of(2, control),
+            Tuple.of(1, huge),
+            Tuple.of(1, lockedOut),
+            Tuple.of(1, lockedOutVerified)));
   }
 
   /** Tokens that are not a live management key, the root key's neighbours among them. */
@@ -1513,16 +1557,8 @@ class BadInputPropertiesTest {
           "valid",
           endpoint,
           caller,
-          endpoint.method(),
-          path,
-          "",
-          headers,
-          body,
-          false,
-          endpoint.route().status(),
-          "",
-          List.of(),
-          List.of());
+          new RawHttp.Request(endpoint.method(), path, headers, body, false),
+          new Refusal(endpoint.route().status(), "", List.of(), List.of(), ""));
     }
 
     Attempt withField(Field field, Caller caller, String json) {
@@ -1553,53 +1589,46 @@ class BadInputPropertiesTest {
    * One request made to be refused, and how it must be refused.
    *
    * @param defect what is wrong with it, for the statistics
-   * @param path the path as sent, its ids percent-encoded or not
-   * @param query the query string as sent, or empty
-   * @param audited the refusals the audit trail must gain, as "actor action target outcome owner"
-   * @param payloads the bad values sent, which no message may repeat when long
+   * @param request as it goes on the wire
    */
   record Attempt(
       String defect,
       ManagementEndpoint endpoint,
       Caller caller,
-      String method,
-      String path,
-      String query,
-      List<Map.Entry<String, byte[]>> headers,
-      byte[] body,
-      boolean chunked,
-      int status,
-      String code,
-      List<String> audited,
-      List<String> payloads) {
-
-    RawHttp.Request request() {
-      return new RawHttp.Request(
-          method, query.isEmpty() ? path : path + "?" + query, headers, body, chunked);
-    }
+      RawHttp.Request request,
+      Refusal refusal) {
 
     Attempt named(String name) {
-      return new Attempt(
-          name, endpoint, caller, method, path, query, headers, body, chunked, status, code,
-          audited, payloads);
+      return new Attempt(name, endpoint, caller, request, refusal);
     }
 
-    Attempt withMethod(String other) {
-      return new Attempt(
-          defect, endpoint, caller, other, path, query, headers, body, chunked, status, code,
-          audited, payloads);
+    private Attempt sending(RawHttp.Request other) {
+      return new Attempt(defect, endpoint, caller, other, refusal);
     }
 
-    Attempt withPath(String other) {
-      return new Attempt(
-          defect, endpoint, caller, method, other, query, headers, body, chunked, status, code,
-          audited, payloads);
+    private Attempt expecting(Refusal other) {
+      return new Attempt(defect, endpoint, caller, request, other);
     }
 
+    /** The path as sent, without the query. */
+    String path() {
+      return request.target().split("\\?", 2)[0];
+    }
+
+    Attempt withMethod(String method) {
+      return sending(request.withMethod(method));
+    }
+
+    Attempt withPath(String path) {
+      String target = request.target();
+      int query = target.indexOf('?');
+      return sending(request.withTarget(query < 0 ? path : path + target.substring(query)));
+    }
+
+    /** The same request with {@code id} for one path parameter; the others keep their ids. */
     Attempt withPathId(String parameter, String id) {
-      // The other parameters keep the ids they had.
       String[] template = endpoint.template().split("/");
-      String[] sent = path.split("/");
+      String[] sent = path().split("/");
       StringBuilder built = new StringBuilder();
       for (int i = 1; i < template.length; i++) {
         built.append('/').append(template[i].equals("{" + parameter + "}") ? id : sent[i]);
@@ -1607,117 +1636,103 @@ class BadInputPropertiesTest {
       return withPath(built.toString());
     }
 
-    Attempt withQuery(String other) {
-      return new Attempt(
-          defect, endpoint, caller, method, path, other, headers, body, chunked, status, code,
-          audited, payloads);
+    Attempt withQuery(String query) {
+      return sending(request.withTarget(path() + "?" + query));
     }
 
-    Attempt withHeaders(List<Map.Entry<String, byte[]>> other) {
-      return new Attempt(
-          defect,
-          endpoint,
-          caller,
-          method,
-          path,
-          query,
-          List.copyOf(other),
-          body,
-          chunked,
-          status,
-          code,
-          audited,
-          payloads);
+    Attempt withHeaders(List<Map.Entry<String, byte[]>> headers) {
+      return sending(request.withHeaders(headers));
     }
 
     /** The same request with these {@code Authorization} values, one header each. */
     Attempt withAuthorization(List<String> values) {
-      List<Map.Entry<String, byte[]>> other = new ArrayList<>();
-      values.forEach(value -> other.add(RawHttp.header("Authorization", value)));
-      headers.stream()
+      List<Map.Entry<String, byte[]>> headers = new ArrayList<>();
+      values.forEach(value -> headers.add(RawHttp.header("Authorization", value)));
+      request.headers().stream()
           .filter(header -> !header.getKey().equals("Authorization"))
-          .forEach(other::add);
-      return withHeaders(other);
+          .forEach(headers::add);
+      return withHeaders(headers);
     }
 
-    Attempt withBody(byte[] other) {
-      return new Attempt(
-          defect, endpoint, caller, method, path, query, headers, other, chunked, status, code,
-          audited, payloads);
+    Attempt withBody(byte[] body) {
+      return sending(request.withBody(body));
     }
 
-    Attempt chunked(boolean other) {
-      return new Attempt(
-          defect, endpoint, caller, method, path, query, headers, body, other, status, code,
-          audited, payloads);
+    Attempt chunked(boolean chunked) {
+      return sending(request.chunked(chunked));
     }
 
-    Attempt refused(int answer, String errorCode) {
-      return new Attempt(
-          defect, endpoint, caller, method, path, query, headers, body, chunked, answer, errorCode,
-          audited, payloads);
+    Attempt refused(int status, String code) {
+      return expecting(
+          new Refusal(status, code, refusal.audited(), refusal.payloads(), refusal.lockedOut()));
     }
 
-    Attempt audited(String refusal) {
-      return new Attempt(
-          defect,
-          endpoint,
-          caller,
-          method,
-          path,
-          query,
-          headers,
-          body,
-          chunked,
-          status,
-          code,
-          List.of(refusal),
-          payloads);
+    /** The refusal the audit trail must gain, as "actor action target outcome owner". */
+    Attempt audited(String event) {
+      return expecting(
+          new Refusal(
+              refusal.status(),
+              refusal.code(),
+              List.of(event),
+              refusal.payloads(),
+              refusal.lockedOut()));
     }
 
     Attempt carrying(String payload) {
       return carrying(List.of(payload));
     }
 
-    Attempt carrying(List<String> more) {
-      List<String> all = new ArrayList<>(payloads);
-      all.addAll(more);
-      return new Attempt(
-          defect,
-          endpoint,
-          caller,
-          method,
-          path,
-          query,
-          headers,
-          body,
-          chunked,
-          status,
-          code,
-          audited,
-          List.copyOf(all));
+    /** Bad values sent, which no error may repeat when they are long. */
+    Attempt carrying(List<String> payloads) {
+      List<String> all = new ArrayList<>(refusal.payloads());
+      all.addAll(payloads);
+      return expecting(
+          new Refusal(
+              refusal.status(), refusal.code(), refusal.audited(), all, refusal.lockedOut()));
+    }
+
+    /** Sent once the lookup of {@code token} has failed as often as verification allows. */
+    Attempt lockingOut(String token) {
+      return expecting(
+          new Refusal(
+              refusal.status(), refusal.code(), refusal.audited(), refusal.payloads(), token));
     }
 
     @Override
     public String toString() {
       String authorization =
-          headers.stream()
+          request.headers().stream()
               .filter(header -> header.getKey().equals("Authorization"))
               .map(header -> abbreviate(new String(header.getValue(), StandardCharsets.UTF_8), 24))
               .collect(Collectors.joining(" | ", "[", "]"));
-      return "%s (%s): %s %s%s as %s, Authorization %s, body %s%s, expecting %d %s"
+      return "%s (%s): %s %s as %s, Authorization %s, body %s%s, expecting %d %s"
           .formatted(
               defect,
               endpoint,
-              method,
-              abbreviate(path, 120),
-              query.isEmpty() ? "" : "?" + abbreviate(query, 120),
+              request.method(),
+              abbreviate(request.target(), 160),
               caller,
               authorization,
-              describe(body),
-              chunked ? " (chunked)" : "",
-              status,
-              code);
+              describe(request.body()),
+              request.chunked() ? " (chunked)" : "",
+              refusal.status(),
+              refusal.code());
+    }
+  }
+
+  /**
+   * How a request must be refused.
+   *
+   * @param audited the refusals the audit trail must gain, as "actor action target outcome owner"
+   * @param payloads the bad values sent, which no error may repeat when they are long
+   * @param lockedOut a token whose lookup is locked out before the request, or empty for none
+   */
+  record Refusal(
+      int status, String code, List<String> audited, List<String> payloads, String lockedOut) {
+
+    Refusal {
+      audited = List.copyOf(audited);
+      payloads = List.copyOf(payloads);
     }
   }
 

@@ -44,7 +44,32 @@ final class RawHttp {
       String target,
       List<Map.Entry<String, byte[]>> headers,
       byte[] body,
-      boolean chunked) {}
+      boolean chunked) {
+
+    Request {
+      headers = List.copyOf(headers);
+    }
+
+    Request withMethod(String other) {
+      return new Request(other, target, headers, body, chunked);
+    }
+
+    Request withTarget(String other) {
+      return new Request(method, other, headers, body, chunked);
+    }
+
+    Request withHeaders(List<Map.Entry<String, byte[]>> other) {
+      return new Request(method, target, other, body, chunked);
+    }
+
+    Request withBody(byte[] other) {
+      return new Request(method, target, headers, other, chunked);
+    }
+
+    Request chunked(boolean other) {
+      return new Request(method, target, headers, body, other);
+    }
+  }
 
   /** An answer: its status, headers with lower-case names, and body as UTF-8 text. */
   record Response(int status, Map<String, List<String>> headers, String body) {
