@@ -1,8 +1,11 @@
 package dev.keygate.adapter.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -11,8 +14,10 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -21,6 +26,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +43,9 @@ final class Json {
           .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .addModule(new JavaTimeModule())
           .addModule(new Jdk8Module())
+          .addModule(
+              new SimpleModule("iso-8601 timestamps")
+                  .addDeserializer(Instant.class, new IsoInstantDeserializer()))
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -58,6 +69,12 @@ final class Json {
               })
           .build();
 
+  /** The longest input an error repeats, as in the application. */
+  private static final int MAX_REPEATED = 64;
+
+  /** Shorter than any secret worth hiding, longer than the words of a field name. */
+  private static final int SECRET_LIKE_RUN = 24;
+
   private Json() {}
 
   static ObjectMapper mapper() {
@@ -78,7 +95,11 @@ final class Json {
       requireFields(value);
       return value;
     } catch (UnrecognizedPropertyException e) {
-      throw new ValidationException("unknown field " + path(e));
+      String field = path(e);
+      throw new ValidationException(
+          mayRepeat(field)
+              ? "unknown field " + field
+              : "unknown field of " + field.length() + " characters, not repeated here");
     } catch (JsonMappingException e) {
       String field = path(e);
       throw new ValidationException(
@@ -90,6 +111,35 @@ final class Json {
     } catch (IOException e) {
       throw new ValidationException("request body could not be read");
     }
+  }
+
+  /**
+   * Whether an unknown field's name may be repeated in an error: the caller chose it, so it could
+   * be a pasted secret. The application's rule for repeating input: short, printable, and without a
+   * long run of mixed-case letters and digits such as a key's secret.
+   */
+  private static boolean mayRepeat(String name) {
+    if (name.length() > MAX_REPEATED || name.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
+      return false;
+    }
+    int run = 0;
+    boolean upper = false;
+    boolean lower = false;
+    for (char c : name.toCharArray()) {
+      if (!Character.isLetterOrDigit(c)) {
+        run = 0;
+        upper = false;
+        lower = false;
+        continue;
+      }
+      run++;
+      upper |= Character.isUpperCase(c);
+      lower |= Character.isLowerCase(c);
+      if (run >= SECRET_LIKE_RUN && upper && lower) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The JSON name of a record component, as this mapper reads and writes it. */
@@ -126,6 +176,34 @@ final class Json {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("response could not be written as JSON", e);
+    }
+  }
+
+  /**
+   * Reads a timestamp from ISO-8601 text only, as the API documents it: Jackson's own reader also
+   * takes a number, or digits in a string, as seconds since the epoch.
+   */
+  private static final class IsoInstantDeserializer extends StdScalarDeserializer<Instant> {
+
+    private static final long serialVersionUID = 1L;
+
+    IsoInstantDeserializer() {
+      super(Instant.class);
+    }
+
+    @Override
+    public Instant deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
+      if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+        return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+      }
+      String text = parser.getText();
+      try {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
+      } catch (DateTimeException notIso) {
+        return (Instant)
+            context.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 date-time");
+      }
     }
   }
 

@@ -11,6 +11,8 @@ import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -96,9 +98,40 @@ final class Requests {
     return parse.apply(value);
   }
 
-  /** A query parameter, empty when absent or blank. */
+  /** A query parameter, empty when absent or blank; refused when not validly percent-encoded. */
   static Optional<String> query(Context ctx, String name) {
-    return Optional.ofNullable(ctx.queryParam(name)).filter(value -> !value.isBlank());
+    String value = ctx.queryParam(name);
+    // Javalin drops a pair it cannot decode: read as absent, a filter would silently widen.
+    if (value == null && undecodable(ctx.queryString(), name)) {
+      throw new ValidationException(name + " is not validly percent-encoded");
+    }
+    return Optional.ofNullable(value).filter(text -> !text.isBlank());
+  }
+
+  /** Whether the query string gives {@code name} a value that cannot be percent-decoded. */
+  private static boolean undecodable(String queryString, String name) {
+    if (queryString == null) {
+      return false;
+    }
+    for (String pair : queryString.split("&")) {
+      int equals = pair.indexOf('=');
+      String key = equals < 0 ? pair : pair.substring(0, equals);
+      if (decodes(key) && URLDecoder.decode(key, StandardCharsets.UTF_8).equals(name)) {
+        if (!decodes(equals < 0 ? "" : pair.substring(equals + 1))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean decodes(String encoded) {
+    try {
+      URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+      return true;
+    } catch (IllegalArgumentException malformed) {
+      return false;
+    }
   }
 
   /** {@code page_size} (1-500, default 50) and {@code starting_after}. */
@@ -108,13 +141,17 @@ final class Requests {
   }
 
   private static int pageSize(String value) {
-    try {
-      int size = Integer.parseInt(value);
-      if (size >= 1 && size <= PageRequest.MAX_SIZE) {
-        return size;
+    // Integer.parseInt alone would also take a sign, and digits of any script such as a full-width
+    // 1.
+    if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      try {
+        int size = Integer.parseInt(value);
+        if (size >= 1 && size <= PageRequest.MAX_SIZE) {
+          return size;
+        }
+      } catch (NumberFormatException tooLong) {
+        // answered below
       }
-    } catch (NumberFormatException notANumber) {
-      // answered below
     }
     throw new ValidationException("page_size must be a whole number from 1 to 500");
   }

@@ -9,6 +9,7 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -94,6 +95,10 @@ public final class RestServer {
       if (hasBody && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
         throw new io.javalin.http.UnsupportedMediaTypeResponse();
       }
+    }
+    // A second Authorization header makes the request ambiguous: a proxy may read the other one.
+    if (Collections.list(ctx.req().getHeaders("Authorization")).size() > 1) {
+      throw new UnauthorizedException("send one Authorization header, not several");
     }
     String header = ctx.header("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {

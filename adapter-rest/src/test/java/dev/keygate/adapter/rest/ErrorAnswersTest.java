@@ -1,6 +1,7 @@
 package dev.keygate.adapter.rest;
 
 import static dev.keygate.adapter.rest.JsonShapes.assertError;
+import static dev.keygate.adapter.rest.JsonShapes.errorMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keygate.application.fake.TestKeygate;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,19 @@ class ErrorAnswersTest {
   }
 
   @Test
+  void givenAKeyOrAHugeNameAsAnUnknownField_create_answers400WithoutRepeatingIt() {
+    for (String name :
+        List.of(rest.rootKey, TestKeygate.secretOf(rest.rootKey), "x".repeat(2_000), "a\u0001b")) {
+      RestFixture.Answer refused =
+          rest.post(KEYS, validCreate.replace("{", "{" + Json.write(name) + ":1,"));
+
+      assertError(refused, 400, "INVALID_REQUEST");
+      assertThat(message(refused))
+          .isEqualTo("unknown field of " + name.length() + " characters, not repeated here");
+    }
+  }
+
+  @Test
   void givenWrongTypes_create_answers400NamingTheField() {
     RestFixture.Answer number = rest.post(KEYS, validCreate.replace("\"k\"", "5"));
     RestFixture.Answer scopeString =
@@ -112,6 +127,28 @@ class ErrorAnswersTest {
   }
 
   @Test
+  void givenANumberOrDigitsForATimestamp_create_answers400AndCreatesNothing() {
+    for (String expiry : List.of("4102444800", "4102444800.5", "\"4102444800\"")) {
+      RestFixture.Answer refused =
+          rest.post(KEYS, validCreate.replace("{", "{\"expires_on\":" + expiry + ","));
+
+      assertError(refused, 400, "INVALID_REQUEST");
+      assertThat(message(refused)).isEqualTo("field expires_on has the wrong type or value");
+    }
+    assertThat(rest.keygate.apiKeys.all()).hasSize(1);
+  }
+
+  @Test
+  void givenAnIsoTimestampWithAnOffset_create_storesTheInstantItNames() {
+    RestFixture.Answer created =
+        rest.post(KEYS, validCreate.replace("{", "{\"expires_on\":\"2100-01-01T02:00:00+02:00\","));
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(rest.get(KEYS + "/" + created.text("/api_key/id")).text("/api_key/expires_on"))
+        .isEqualTo("2100-01-01T00:00:00Z");
+  }
+
+  @Test
   void givenNoBody_create_answers400() {
     RestFixture.Answer refused = rest.call("POST", KEYS, null);
 
@@ -119,7 +156,8 @@ class ErrorAnswersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "-1", "501", "abc", "1.5", "99999999999"})
+  @ValueSource(
+      strings = {"0", "-1", "501", "abc", "1.5", "99999999999", "%EF%BC%91", "%D9%A5", "%2B5"})
   void givenBadPageSize_list_answers400NamingIt(String pageSize) {
     for (String path :
         List.of(KEYS, "/api/v1/organizations", "/api/v1/users", "/api/v1/audit_events")) {
@@ -128,6 +166,41 @@ class ErrorAnswersTest {
       assertError(refused, 400, "INVALID_REQUEST");
       assertThat(message(refused)).contains("page_size");
     }
+  }
+
+  @Test
+  void givenQueryValuesThatAreNotPercentDecodable_answer400NamingEach() {
+    RawHttp raw = new RawHttp(rest.server().port());
+    Map<String, String> parameterOf =
+        Map.of(
+            KEYS + "?status=%zz",
+            "status",
+            KEYS + "?page_size=5%",
+            "page_size",
+            KEYS + "?api_id=x&org_code=%e",
+            "org_code",
+            "/api/v1/organizations?page_size=%G1",
+            "page_size",
+            "/api/v1/audit_events?key_id=%",
+            "key_id",
+            "/api/v1/apis?expand=%zz",
+            "expand");
+
+    parameterOf.forEach(
+        (target, parameter) -> {
+          RawHttp.Response refused =
+              raw.send(
+                  new RawHttp.Request(
+                      "GET",
+                      target,
+                      List.of(RawHttp.header("Authorization", "Bearer " + rest.rootKey)),
+                      null,
+                      false));
+
+          assertError(refused, 400, "INVALID_REQUEST");
+          assertThat(errorMessage(refused.body()))
+              .isEqualTo(parameter + " is not validly percent-encoded");
+        });
   }
 
   @Test
@@ -184,6 +257,25 @@ class ErrorAnswersTest {
       assertThat(answer.status()).isEqualTo(401);
       assertThat(answer.body()).isEqualTo(unknown.body());
     }
+  }
+
+  @Test
+  void givenTwoAuthorizationHeaders_answers401AndCreatesNothing_evenWhenBothHoldTheRootKey() {
+    for (String second : List.of(rest.rootKey, "garbage")) {
+      HttpRequest twice =
+          HttpRequest.newBuilder(URI.create(rest.base() + KEYS))
+              .header("Authorization", "Bearer " + rest.rootKey)
+              .header("Authorization", "Bearer " + second)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(validCreate))
+              .build();
+
+      RestFixture.Answer refused = rest.send(twice);
+
+      assertError(refused, 401, "UNAUTHORIZED");
+      assertThat(message(refused)).isEqualTo("send one Authorization header, not several");
+    }
+    assertThat(rest.keygate.apiKeys.all()).hasSize(1);
   }
 
   @Test

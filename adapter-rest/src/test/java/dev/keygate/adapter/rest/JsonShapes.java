@@ -3,8 +3,11 @@ package dev.keygate.adapter.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -46,16 +49,49 @@ final class JsonShapes {
     assertThat(answer.text("/errors/0/code")).isEqualTo(code);
   }
 
+  /**
+   * Asserts the raw answer is {@code {"errors":[{"code","message"}]}} with this status and code.
+   */
+  static void assertError(RawHttp.Response response, int status, String code) {
+    assertThat(response.status()).as(response.body()).isEqualTo(status);
+    assertErrorShape(response.header("Content-Type"), response.body());
+    assertThat(errorCode(response.body())).isEqualTo(code);
+  }
+
+  /** The code of the one error in an error envelope. */
+  static String errorCode(String body) {
+    return parse(body).at("/errors/0/code").asText();
+  }
+
+  /** The message of the one error in an error envelope. */
+  static String errorMessage(String body) {
+    return parse(body).at("/errors/0/message").asText();
+  }
+
   /** Asserts the answer is the error envelope: one error with a code and a non-blank message. */
   static void assertErrorShape(RestFixture.Answer answer) {
-    assertThat(answer.response().headers().firstValue("Content-Type"))
+    assertErrorShape(answer.response().headers().firstValue("Content-Type"), answer.body());
+  }
+
+  /** Asserts a body with its content type is the error envelope. */
+  static void assertErrorShape(Optional<String> contentType, String body) {
+    assertThat(contentType)
+        .as(body)
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-    JsonNode json = answer.json();
-    assertThat(fields(json)).as(answer.body()).containsExactly("errors");
+    JsonNode json = parse(body);
+    assertThat(fields(json)).as(body).containsExactly("errors");
     assertThat(json.get("errors").size()).isEqualTo(1);
     JsonNode error = json.get("errors").get(0);
     assertThat(fields(error)).containsExactlyInAnyOrder("code", "message");
     assertThat(error.get("code").isTextual()).isTrue();
     assertThat(error.get("message").asText()).isNotBlank();
+  }
+
+  private static JsonNode parse(String body) {
+    try {
+      return Json.mapper().readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + body, e);
+    }
   }
 }
