@@ -10,6 +10,7 @@ import dev.keygate.application.port.in.VerifyApiKeyUseCase;
 import dev.keygate.application.port.out.ApiRepository;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.ApiId;
+import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
@@ -55,7 +56,9 @@ public final class AuthenticateService implements AuthenticateUseCase {
     }
     ApiKey key = verification.key().orElseThrow();
     Set<ManagementScope> scopes = EnumSet.noneOf(ManagementScope.class);
-    key.scopeKeys().forEach(scope -> ManagementScope.fromKey(scope).ifPresent(scopes::add));
+    for (Scope scope : key.scopes()) {
+      ManagementScope.fromKey(scope.key()).ifPresent(scopes::add);
+    }
     String actor = "api_key:" + key.id();
     Principal principal =
         key.owner().equals(OPERATOR)
