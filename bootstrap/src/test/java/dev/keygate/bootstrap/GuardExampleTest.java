@@ -106,6 +106,20 @@ class GuardExampleTest {
   }
 
   @Test
+  void twoAuthorizationHeaders_areRefused401_evenWhenTheFirstIsAValidKey() throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/orders"))
+            .header("Authorization", "Bearer " + reader)
+            .header("Authorization", "Bearer not-a-key")
+            .build();
+
+    HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(401);
+    assertThat(answer.body()).contains("one Authorization header");
+  }
+
+  @Test
   void revokedKey_isRefused401() throws Exception {
     String id = keygate.verify(reader).key().orElseThrow().id().value();
     keygate

@@ -11,6 +11,7 @@ import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.owner.Owner;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -73,6 +74,11 @@ public final class KeygateGuard {
   }
 
   private void guard(Context ctx, Set<String> required) {
+    // A second Authorization header makes the request ambiguous: a proxy may read the other one.
+    if (Collections.list(ctx.req().getHeaders("Authorization")).size() > 1) {
+      refuse(ctx, 401, "UNAUTHORIZED", "send one Authorization header, not several");
+      return;
+    }
     Optional<String> token = bearer(ctx);
     if (token.isEmpty()) {
       refuse(ctx, 401, "UNAUTHORIZED", "an API key is required as Authorization: Bearer <key>");
