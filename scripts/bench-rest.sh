@@ -117,6 +117,8 @@ echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
 echo "state cache: ${KEYGATE_STATE_CACHE_TTL:-off}; wrk: $threads thread(s), $connections connections, ${seconds}s per run"
 echo
 
+# Both paths warm up first, so that neither is measured while the JIT is still compiling it.
+run "$work/warmup-live.txt" "$base/health/live"
 run "$work/warmup.txt" -s "$work/valid.lua" "$base/api/v1/api_keys/verify"
 run "$work/live.txt" "$base/health/live"
 run "$work/verify.txt" -s "$work/valid.lua" "$base/api/v1/api_keys/verify"

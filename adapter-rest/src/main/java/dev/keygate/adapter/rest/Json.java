@@ -25,10 +25,13 @@ import dev.keygate.domain.ValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -150,24 +153,45 @@ final class Json {
     return component.getName();
   }
 
+  /**
+   * The {@link Required} components of each record type, with their JSON names. Found once per
+   * type: reading record components and their annotations by reflection costs more than parsing the
+   * body.
+   */
+  private static final ClassValue<List<RequiredComponent>> REQUIRED =
+      new ClassValue<>() {
+        @Override
+        protected List<RequiredComponent> computeValue(Class<?> type) {
+          RecordComponent[] components = type.getRecordComponents();
+          if (components == null) {
+            return List.of();
+          }
+          List<RequiredComponent> required = new ArrayList<>();
+          for (RecordComponent component : components) {
+            if (component.isAnnotationPresent(Required.class)) {
+              required.add(new RequiredComponent(propertyName(component), component.getAccessor()));
+            }
+          }
+          return List.copyOf(required);
+        }
+      };
+
+  private record RequiredComponent(String name, Method accessor) {}
+
   /** Refuses a record whose {@link Required} components are missing (or {@code null}). */
   private static void requireFields(Object value) {
-    RecordComponent[] components = value.getClass().getRecordComponents();
-    if (components == null) {
-      return;
-    }
-    for (RecordComponent component : components) {
-      if (component.isAnnotationPresent(Required.class) && valueOf(component, value) == null) {
-        throw new ValidationException(propertyName(component) + " is required");
+    for (RequiredComponent component : REQUIRED.get(value.getClass())) {
+      if (valueOf(component.accessor(), value) == null) {
+        throw new ValidationException(component.name() + " is required");
       }
     }
   }
 
-  private static Object valueOf(RecordComponent component, Object record) {
+  private static Object valueOf(Method accessor, Object record) {
     try {
-      return component.getAccessor().invoke(record);
+      return accessor.invoke(record);
     } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read " + component, e);
+      throw new IllegalStateException("cannot read " + accessor, e);
     }
   }
 

@@ -43,8 +43,15 @@ final class Requests {
    * here while reading.
    */
   private static byte[] bytes(Context ctx) {
+    long declared = ctx.req().getContentLengthLong();
     try (InputStream in = ctx.bodyInputStream()) {
-      byte[] bytes = in.readNBytes(RestServer.MAX_REQUEST_BYTES + 1);
+      // A declared length (the server refused one over the limit) is read exactly; without one,
+      // reading stops one byte past the limit.
+      int limit =
+          declared >= 0 && declared <= RestServer.MAX_REQUEST_BYTES
+              ? (int) declared
+              : RestServer.MAX_REQUEST_BYTES + 1;
+      byte[] bytes = in.readNBytes(limit);
       if (bytes.length > RestServer.MAX_REQUEST_BYTES) {
         throw tooLarge(in);
       }
