@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.keygate.domain.ValidationException;
+import dev.keygate.domain.token.SecretShape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -72,12 +73,6 @@ final class Json {
               })
           .build();
 
-  /** The longest input an error repeats, as in the application. */
-  private static final int MAX_REPEATED = 64;
-
-  /** Shorter than any secret worth hiding, longer than the words of a field name. */
-  private static final int SECRET_LIKE_RUN = 24;
-
   private Json() {}
 
   static ObjectMapper mapper() {
@@ -118,31 +113,10 @@ final class Json {
 
   /**
    * Whether an unknown field's name may be repeated in an error: the caller chose it, so it could
-   * be a pasted secret. The application's rule for repeating input: short, printable, and without a
-   * long run of mixed-case letters and digits such as a key's secret.
+   * be a pasted secret. Printable, and not {@linkplain SecretShape shaped like a secret}.
    */
   private static boolean mayRepeat(String name) {
-    if (name.length() > MAX_REPEATED || name.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
-      return false;
-    }
-    int run = 0;
-    boolean upper = false;
-    boolean lower = false;
-    for (char c : name.toCharArray()) {
-      if (!Character.isLetterOrDigit(c)) {
-        run = 0;
-        upper = false;
-        lower = false;
-        continue;
-      }
-      run++;
-      upper |= Character.isUpperCase(c);
-      lower |= Character.isLowerCase(c);
-      if (run >= SECRET_LIKE_RUN && upper && lower) {
-        return false;
-      }
-    }
-    return true;
+    return name.chars().noneMatch(c -> c <= ' ' || c >= 0x7f) && !SecretShape.mayHoldSecret(name);
   }
 
   /** The JSON name of a record component, as this mapper reads and writes it. */
