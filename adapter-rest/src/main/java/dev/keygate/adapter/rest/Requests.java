@@ -8,7 +8,6 @@ import dev.keygate.domain.api.ScopeId;
 import dev.keygate.domain.key.ApiKeyId;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -25,7 +24,7 @@ final class Requests {
   private Requests() {}
 
   static <T> T body(Context ctx, Class<T> type) {
-    return Json.read(new ByteArrayInputStream(bytes(ctx)), type);
+    return Json.read(bytes(ctx), type);
   }
 
   /** The body, or empty when none was sent. */
@@ -34,7 +33,7 @@ final class Requests {
     if (bytes.length == 0) {
       return Optional.empty();
     }
-    return Optional.of(Json.read(new ByteArrayInputStream(bytes), type));
+    return Optional.of(Json.read(bytes, type));
   }
 
   /**
