@@ -2,10 +2,12 @@
 # Measures verification over REST with wrk, on loopback, against the same server's /health/live:
 #   1. GET /health/live, then POST /api/v1/api_keys/verify of a valid key (proven after the first
 #      call), each for BENCH_SECONDS with BENCH_CONNECTIONS connections;
-#   2. the valid key alone, then the valid key while as many other connections flood wrong secrets
-#      for its lookup (a lookup an attacker learnt), both at once for BENCH_SECONDS.
-# Prints requests per second, the ratios, the flood's status codes, and the heap after a GC before
-# and after the flood. Bounded: every wrk run lasts BENCH_SECONDS (15 s by default).
+#   2. the wrong-secret guesses alone (refused with 429 once the lookup is locked out), then the
+#      valid key while as many other connections flood those guesses, both at once for
+#      BENCH_SECONDS.
+# Prints requests per second, the server's CPU time per request (user + system, from /proc), the
+# ratios, the flood's status codes, and the heap after a GC before and after the flood. Bounded:
+# every wrk run lasts BENCH_SECONDS (15 s by default).
 #
 #   scripts/bench-rest.sh                             # strict verification (the default)
 #   KEYGATE_STATE_CACHE_TTL=30s scripts/bench-rest.sh # with the state cache on
@@ -108,6 +110,12 @@ run() { # $1: output file, $2...: wrk arguments
   shift
   wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$@" >"$out" 2>&1
 }
+# The server's CPU time so far (user + system, in clock ticks), and per request between two readings.
+server_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+cpu_per_request() { # $1: ticks before, $2: ticks after, $3: requests per second over the run
+  awk -v t="$(($2 - $1))" -v hz="$(getconf CLK_TCK)" -v r="$3" -v s="$seconds" \
+    'BEGIN { printf "%.0f", t * 1e6 / hz / (r * s) }'
+}
 heap_after_gc() {
   jcmd "$server" GC.run >/dev/null
   jcmd "$server" GC.heap_info | sed -n 's/.*used \([0-9]*K\).*/\1/p' | head -1
@@ -120,13 +128,26 @@ echo
 # Both paths warm up first, so that neither is measured while the JIT is still compiling it.
 run "$work/warmup-live.txt" "$base/health/live"
 run "$work/warmup.txt" -s "$work/valid.lua" "$base/api/v1/api_keys/verify"
+ticks0="$(server_ticks)"
 run "$work/live.txt" "$base/health/live"
+ticks1="$(server_ticks)"
 run "$work/verify.txt" -s "$work/valid.lua" "$base/api/v1/api_keys/verify"
+ticks2="$(server_ticks)"
 live="$(rps "$work/live.txt")"
 verify="$(rps "$work/verify.txt")"
-echo "GET  /health/live              $live req/s"
-echo "POST /api/v1/api_keys/verify   $verify req/s (non-2xx: $(non2xx "$work/verify.txt" || true))"
+echo "GET  /health/live              $live req/s, server CPU $(cpu_per_request "$ticks0" "$ticks1" "$live") us a request"
+echo "POST /api/v1/api_keys/verify   $verify req/s, server CPU $(cpu_per_request "$ticks1" "$ticks2" "$verify") us a request (non-2xx: $(non2xx "$work/verify.txt" || true))"
 awk -v v="$verify" -v l="$live" 'BEGIN { printf "verify / live                  %.0f%%  (target >= 70%%)\n\n", 100 * v / l }'
+
+# A refused guess alone, for its cost beside a verification's, after its own warm-up (which also
+# locks the lookup out).
+run "$work/warmup-refused.txt" -s "$work/flood.lua" "$base/api/v1/api_keys/verify"
+ticks3="$(server_ticks)"
+run "$work/refused.txt" -s "$work/flood.lua" "$base/api/v1/api_keys/verify"
+ticks4="$(server_ticks)"
+refused="$(rps "$work/refused.txt")"
+echo "wrong-secret guesses alone     $refused req/s, server CPU $(cpu_per_request "$ticks3" "$ticks4" "$refused") us a request (non-2xx: $(non2xx "$work/refused.txt" || true))"
+echo
 
 heap_before="$(heap_after_gc)"
 run "$work/flood.txt" -s "$work/flood.lua" "$base/api/v1/api_keys/verify" &
