@@ -158,7 +158,8 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
       return Optional.empty();
     }
     Optional<KeySecret> secret = candidate.get().secret(token.lookup());
-    if (!isLive(secret, now)) {
+    // The checksum is no secret: a token recomposed under another prefix is not the one issued.
+    if (!isLive(secret, now) || !secret.get().prefix().equals(token.prefix())) {
       return Optional.empty();
     }
     char[] presented = token.secret();

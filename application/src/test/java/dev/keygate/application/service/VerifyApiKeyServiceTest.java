@@ -20,6 +20,7 @@ import dev.keygate.domain.key.KeySecret;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.token.KeyPrefix;
+import dev.keygate.domain.token.ParsedToken;
 import dev.keygate.domain.token.TokenFormat;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,6 +132,22 @@ class VerifyApiKeyServiceTest {
     assertThat(verifyFrom(typo)).isEqualTo(Verification.invalid());
     assertThat(t.apiKeys.reads()).isEqualTo(reads);
     assertThat(t.countingHasher().verifications()).isEqualTo(verifications);
+  }
+
+  @Test
+  void
+      givenTokenRecomposedUnderAnotherPrefix_verify_answersInvalidWithoutHashingAndCountsAFailure() {
+    ParsedToken parsed = TokenFormat.parse(token).orElseThrow();
+    String otherPrefix =
+        TokenFormat.compose(new KeyPrefix("k_test"), parsed.lookup(), parsed.secret()).reveal();
+    assertThat(otherPrefix).isNotEqualTo(token).doesNotStartWith("k_live");
+    assertThat(TokenFormat.parse(otherPrefix)).isPresent();
+    int verifications = t.countingHasher().verifications();
+
+    assertThat(verifyFrom(otherPrefix)).isEqualTo(Verification.invalid());
+    assertThat(t.countingHasher().verifications()).isEqualTo(verifications);
+    assertThat(t.failedAttempts.failures(parsed.lookup())).isEqualTo(1);
+    assertThat(verifyFrom(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
   }
 
   @Test
