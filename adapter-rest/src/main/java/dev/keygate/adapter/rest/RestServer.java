@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -94,9 +93,8 @@ public final class RestServer {
       if (ctx.contentLength() > MAX_REQUEST_BYTES) {
         throw Requests.tooLarge(ctx.bodyInputStream());
       }
-      String type = Optional.ofNullable(ctx.contentType()).orElse("");
       boolean hasBody = ctx.contentLength() > 0 || ctx.header("Transfer-Encoding") != null;
-      if (hasBody && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      if (hasBody && !isJson(ctx.contentType())) {
         throw new io.javalin.http.UnsupportedMediaTypeResponse();
       }
     }
@@ -114,6 +112,20 @@ public final class RestServer {
         ctx,
         principal.orElseThrow(
             () -> new UnauthorizedException("the bearer management key is not valid")));
+  }
+
+  /**
+   * Whether a Content-Type names JSON: {@code application/json}, in any case, with or without
+   * parameters such as a charset. Not a type that merely starts the same, like {@code
+   * application/jsonx}.
+   */
+  private static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    int parameters = contentType.indexOf(';');
+    String mediaType = parameters < 0 ? contentType : contentType.substring(0, parameters);
+    return mediaType.strip().equalsIgnoreCase(Route.JSON);
   }
 
   /** Times the request and writes the access log. */

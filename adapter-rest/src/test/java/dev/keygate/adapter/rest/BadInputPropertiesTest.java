@@ -737,6 +737,8 @@ class BadInputPropertiesTest {
                 "multipart/form-data; boundary=x",
                 "application/xml",
                 "application/jso",
+                "application/jsonx",
+                "application/json-patch+json",
                 "json",
                 "*/*",
                 "(none)"))

@@ -431,11 +431,17 @@ class ErrorAnswersTest {
   void givenNonJsonContentType_answers415() {
     RestFixture.Answer plain = rest.call("POST", KEYS, validCreate, rest.rootKey, "text/plain");
     RestFixture.Answer none = rest.call("POST", KEYS, validCreate, rest.rootKey, null);
+    RestFixture.Answer lookalike =
+        rest.call("POST", KEYS, validCreate, rest.rootKey, "application/jsonx");
     RestFixture.Answer json =
         rest.call("POST", KEYS, validCreate, rest.rootKey, "application/json; charset=utf-8");
+    RestFixture.Answer upperCase =
+        rest.call("POST", KEYS, validCreate, rest.rootKey, "Application/JSON");
 
     assertError(plain, 415, "UNSUPPORTED_MEDIA_TYPE");
     assertError(none, 415, "UNSUPPORTED_MEDIA_TYPE");
+    assertError(lookalike, 415, "UNSUPPORTED_MEDIA_TYPE");
     assertThat(json.status()).isEqualTo(201);
+    assertThat(upperCase.status()).isEqualTo(201);
   }
 }

@@ -358,7 +358,12 @@ class MalformedRequestsTest {
         .filter(route -> route.request().isPresent())
         .flatMap(
             route ->
-                Stream.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data")
+                Stream.of(
+                        "text/plain",
+                        "application/x-www-form-urlencoded",
+                        "multipart/form-data",
+                        "application/jsonx",
+                        "application/json-patch+json")
                     .map(
                         type ->
                             DynamicTest.dynamicTest(
