@@ -26,7 +26,7 @@ public final class Checks {
     if (trimmed.chars().anyMatch(Character::isISOControl)) {
       throw new ValidationException(what + " must not contain control characters");
     }
-    return trimmed;
+    return wellFormed(what, trimmed);
   }
 
   /** A single token of text such as a scope key or an audience: no whitespace, no controls. */
@@ -35,6 +35,27 @@ public final class Checks {
     lengthBetween(what, value, 1, max);
     if (value.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
       throw new ValidationException(what + " must not contain whitespace or control characters");
+    }
+    return wellFormed(what, value);
+  }
+
+  /**
+   * Refuses text with a lone surrogate, which a JSON escape can carry: it is no Unicode character,
+   * so no database could store it as given.
+   *
+   * @return the value
+   */
+  public static String wellFormed(String what, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new ValidationException(
+            what + " must be valid Unicode text (a lone surrogate is not)");
+      }
     }
     return value;
   }

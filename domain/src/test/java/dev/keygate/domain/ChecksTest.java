@@ -46,6 +46,26 @@ class ChecksTest {
   }
 
   @Test
+  void givenLoneSurrogate_nameAndWord_areRefusedNamingTheValue() {
+    for (String lone : new String[] {"\uD800", "a\uDC00b", "ab\uD83D", "\uDE00\uD83D"}) {
+      assertThatThrownBy(() -> Checks.name("label", lone, 10))
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("label must be valid Unicode text (a lone surrogate is not)");
+      assertThatThrownBy(() -> Checks.word("token", lone, 10))
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("token must be valid Unicode text (a lone surrogate is not)");
+    }
+  }
+
+  @Test
+  void givenSurrogatePair_nameAndWord_acceptIt() {
+    String grinning = "smile\uD83D\uDE00";
+
+    assertThat(Checks.name("label", grinning, 10)).isEqualTo(grinning);
+    assertThat(Checks.word("token", grinning, 10)).isEqualTo(grinning);
+  }
+
+  @Test
   void givenLengthBelowMinimum_lengthBetween_namesTheLimitsAndTheLength() {
     assertThatThrownBy(() -> Checks.lengthBetween("email", "ab", 3, 254))
         .isInstanceOf(ValidationException.class)

@@ -139,6 +139,24 @@ class ErrorAnswersTest {
   }
 
   @Test
+  void givenALoneSurrogateInAName_create_answers400NamingTheFieldAndCreatesNothing() {
+    // A JSON escape can carry half of a surrogate pair, which no database stores as given.
+    RestFixture.Answer refused =
+        rest.post(KEYS, validCreate.replace("\"name\":\"k\"", "\"name\":\"k\\uD800\""));
+
+    assertError(refused, 400, "INVALID_REQUEST");
+    assertThat(message(refused))
+        .isEqualTo("api key name must be valid Unicode text (a lone surrogate is not)");
+    assertThat(rest.keygate.apiKeys.all()).hasSize(1);
+
+    RestFixture.Answer pair =
+        rest.post(KEYS, validCreate.replace("\"name\":\"k\"", "\"name\":\"k\\uD83D\\uDE00\""));
+    assertThat(pair.status()).isEqualTo(201);
+    assertThat(rest.get(KEYS + "/" + pair.text("/api_key/id")).text("/api_key/name"))
+        .isEqualTo("k\uD83D\uDE00");
+  }
+
+  @Test
   void givenAnIsoTimestampWithAnOffset_create_storesTheInstantItNames() {
     RestFixture.Answer created =
         rest.post(KEYS, validCreate.replace("{", "{\"expires_on\":\"2100-01-01T02:00:00+02:00\","));

@@ -25,6 +25,7 @@ public record Scope(ScopeId id, ApiId apiId, String key, String description) {
     if (description.chars().anyMatch(Character::isISOControl)) {
       throw new ValidationException("scope description must not contain control characters");
     }
+    Checks.wellFormed("scope description", description);
   }
 
   /** A new scope on {@code apiId}. */
