@@ -104,31 +104,30 @@ final class Requests {
     return parse.apply(value);
   }
 
-  /** A query parameter, empty when absent or blank; refused when not validly percent-encoded. */
+  /**
+   * A query parameter, empty when absent or blank; refused when not validly percent-encoded, or
+   * when given more than once (which value was meant would be a guess).
+   */
   static Optional<String> query(Context ctx, String name) {
-    String value = ctx.queryParam(name);
-    // Javalin drops a pair it cannot decode: read as absent, a filter would silently widen.
-    if (value == null && undecodable(ctx.queryString(), name)) {
-      throw new ValidationException(name + " is not validly percent-encoded");
-    }
-    return Optional.ofNullable(value).filter(text -> !text.isBlank());
-  }
-
-  /** Whether the query string gives {@code name} a value that cannot be percent-decoded. */
-  private static boolean undecodable(String queryString, String name) {
-    if (queryString == null) {
-      return false;
-    }
-    for (String pair : queryString.split("&")) {
+    int given = 0;
+    boolean undecodable = false;
+    String queryString = ctx.queryString();
+    for (String pair : queryString == null ? new String[0] : queryString.split("&")) {
       int equals = pair.indexOf('=');
       String key = equals < 0 ? pair : pair.substring(0, equals);
       if (decodes(key) && URLDecoder.decode(key, StandardCharsets.UTF_8).equals(name)) {
-        if (!decodes(equals < 0 ? "" : pair.substring(equals + 1))) {
-          return true;
-        }
+        given++;
+        // Javalin drops a pair it cannot decode: read as absent, a filter would silently widen.
+        undecodable |= !decodes(equals < 0 ? "" : pair.substring(equals + 1));
       }
     }
-    return false;
+    if (given > 1) {
+      throw new ValidationException(name + " is given more than once");
+    }
+    if (undecodable) {
+      throw new ValidationException(name + " is not validly percent-encoded");
+    }
+    return Optional.ofNullable(ctx.queryParam(name)).filter(text -> !text.isBlank());
   }
 
   private static boolean decodes(String encoded) {

@@ -222,6 +222,29 @@ class ErrorAnswersTest {
   }
 
   @Test
+  void givenAQueryParameterTwice_answers400NamingIt() {
+    Map<String, String> parameterOf =
+        Map.of(
+            KEYS + "?status=active&status=revoked",
+            "status",
+            KEYS + "?page_size=5&org_code=org_acme&page_size=500",
+            "page_size",
+            KEYS + "?org_code=org_acme&org_%63ode=org_other",
+            "org_code",
+            "/api/v1/audit_events?key_id=&key_id=",
+            "key_id");
+
+    parameterOf.forEach(
+        (target, parameter) -> {
+          RestFixture.Answer refused = rest.get(target);
+
+          assertError(refused, 400, "INVALID_REQUEST");
+          assertThat(message(refused)).isEqualTo(parameter + " is given more than once");
+        });
+    assertThat(rest.get(KEYS + "?status=active&page_size=5").status()).isEqualTo(200);
+  }
+
+  @Test
   void givenBadEnumValues_answer400NamingTheField() {
     RestFixture.Answer status = rest.get(KEYS + "?status=deleted");
     RestFixture.Answer keyType = rest.get(KEYS + "?key_type=robot");
