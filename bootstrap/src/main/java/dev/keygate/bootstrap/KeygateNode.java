@@ -8,6 +8,7 @@ import dev.keygate.adapter.crypto.CaffeineVerifiedSecretCache;
 import dev.keygate.adapter.crypto.SecureRandomKeyGenerator;
 import dev.keygate.adapter.persistence.CaffeineKeyStateCache;
 import dev.keygate.adapter.persistence.DataSources;
+import dev.keygate.adapter.persistence.JdbcDeploymentLock;
 import dev.keygate.adapter.persistence.JpaPersistence;
 import dev.keygate.adapter.persistence.WriteBehindUsageRecorder;
 import dev.keygate.application.port.out.OutgoingPorts;
@@ -131,7 +132,8 @@ final class KeygateNode implements AutoCloseable {
                 settings.verification().failedAttemptsPerMinute(),
                 Duration.ofMinutes(1),
                 Bucket4jFailedAttempts.DEFAULT_CAPACITY),
-            metrics);
+            metrics,
+            new JdbcDeploymentLock(database));
     KeygateServices useCases =
         new KeygateServices(
             ports, settings.keyPrefix(), settings.clock(), settings.verification().settings());

@@ -11,6 +11,7 @@ import dev.keygate.application.port.in.ManagementScope;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.out.ApiKeyRepository;
 import dev.keygate.application.port.out.ApiRepository;
+import dev.keygate.application.port.out.DeploymentLock;
 import dev.keygate.application.port.out.OwnerRepository;
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.api.Api;
@@ -25,13 +26,16 @@ import java.util.Optional;
 /**
  * Sets up an empty deployment once: the management API with every management scope, the operator
  * organization, and a root key. Each step is skipped when already done, so an interrupted run is
- * finished by the next one, and a deployment that has a management key gets no second root key.
+ * finished by the next one, and a deployment that has a management key gets no second root key. The
+ * whole run holds the deployment lock: nodes starting on one empty database at once would otherwise
+ * each find no key yet and each print a root key.
  */
 public final class InitializeDeploymentService implements InitializeDeploymentUseCase {
 
   private final ApiRepository apis;
   private final ApiKeyRepository apiKeys;
   private final OwnerRepository owners;
+  private final DeploymentLock lock;
   private final CreateApiKeyUseCase createApiKey;
   private final AuditTrail trail;
   private final Clock clock;
@@ -40,12 +44,14 @@ public final class InitializeDeploymentService implements InitializeDeploymentUs
       ApiRepository apis,
       ApiKeyRepository apiKeys,
       OwnerRepository owners,
+      DeploymentLock lock,
       CreateApiKeyUseCase createApiKey,
       AuditTrail trail,
       Clock clock) {
     this.apis = apis;
     this.apiKeys = apiKeys;
     this.owners = owners;
+    this.lock = lock;
     this.createApiKey = createApiKey;
     this.trail = trail;
     this.clock = clock;
@@ -53,6 +59,10 @@ public final class InitializeDeploymentService implements InitializeDeploymentUs
 
   @Override
   public Optional<IssuedApiKey> initialize(String actor) {
+    return lock.whileHeld(() -> initializeHeld(actor));
+  }
+
+  private Optional<IssuedApiKey> initializeHeld(String actor) {
     Principal operator = Principal.operator(actor);
     Api management = managementApi(operator);
     List<Scope> defined = apis.scopes(management.id());

@@ -135,7 +135,13 @@ public final class KeygateServices {
     authenticate = new AuthenticateService(verifyApiKey, ports.apis());
     initializeDeployment =
         new InitializeDeploymentService(
-            ports.apis(), ports.apiKeys(), ports.owners(), createApiKey, trail, clock);
+            ports.apis(),
+            ports.apiKeys(),
+            ports.owners(),
+            ports.deploymentLock(),
+            createApiKey,
+            trail,
+            clock);
     createPortalLink =
         new CreatePortalLinkService(
             ports.apiKeys(), ports.apis(), ports.owners(), mint, authorization, trail, clock);

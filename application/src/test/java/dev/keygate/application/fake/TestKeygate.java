@@ -49,6 +49,7 @@ public final class TestKeygate {
   public final InMemoryUsageRecorder usage = new InMemoryUsageRecorder();
   public final InMemoryVerificationMetrics verificationMetrics = new InMemoryVerificationMetrics();
   public final InMemoryKeyStateCache keyStates = new InMemoryKeyStateCache();
+  public final InMemoryDeploymentLock deploymentLock = new InMemoryDeploymentLock();
   public final InMemoryFailedAttempts failedAttempts =
       new InMemoryFailedAttempts(FAILED_ATTEMPTS_LIMIT);
   public final SecretHasher hasher;
@@ -88,7 +89,8 @@ public final class TestKeygate {
             verifiedSecrets,
             keyStates,
             failedAttempts,
-            verificationMetrics);
+            verificationMetrics,
+            deploymentLock);
     this.services = new KeygateServices(ports, KeyPrefix.DEFAULT, clock, verification);
   }
 

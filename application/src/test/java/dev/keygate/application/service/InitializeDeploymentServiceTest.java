@@ -10,6 +10,7 @@ import dev.keygate.application.port.in.IssuedApiKey;
 import dev.keygate.application.port.in.ManagementScope;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.out.ApiRepository;
+import dev.keygate.application.port.out.DeploymentLock;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.ApiId;
@@ -114,6 +115,23 @@ class InitializeDeploymentServiceTest {
   }
 
   @Test
+  void givenAnotherNodeInitializingUnderTheLockFirst_initialize_waitsAndIssuesNoSecondRootKey() {
+    List<IssuedApiKey> theirs = new java.util.ArrayList<>();
+    t.deploymentLock.letAnotherNodeGoFirst(
+        () -> theirs.add(t.services.initializeDeployment().initialize("cli:other").orElseThrow()));
+
+    Optional<IssuedApiKey> ours = t.services.initializeDeployment().initialize("cli:alice");
+
+    assertThat(theirs).hasSize(1);
+    assertThat(ours).isEmpty();
+    assertThat(t.apiKeys.all())
+        .singleElement()
+        .extracting(ApiKey::id)
+        .isEqualTo(theirs.get(0).key().id());
+    assertThat(t.deploymentLock.holds()).isEqualTo(2);
+  }
+
+  @Test
   void givenAnotherNodeRegisteredTheManagementApiFirst_initialize_carriesOnWithTheirs() {
     // The other node's API is stored, but this node's look-up ran before it was: a lost race.
     Api theirs = Api.register("Keygate management API", Api.MANAGEMENT_AUDIENCE, t.clock);
@@ -124,6 +142,7 @@ class InitializeDeploymentServiceTest {
             lateLookup,
             t.apiKeys,
             t.owners,
+            DeploymentLock.NONE,
             t.services.createApiKey(),
             new AuditTrail(t.auditLog, t.clock),
             t.clock);

@@ -15,7 +15,8 @@ public record OutgoingPorts(
     VerifiedSecretCache verifiedSecrets,
     KeyStateCache keyStates,
     FailedAttempts failedAttempts,
-    VerificationMetrics verificationMetrics) {
+    VerificationMetrics verificationMetrics,
+    DeploymentLock deploymentLock) {
 
   public OutgoingPorts {
     Objects.requireNonNull(apiKeys, "api key repository");
@@ -29,11 +30,12 @@ public record OutgoingPorts(
     Objects.requireNonNull(keyStates, "key state cache");
     Objects.requireNonNull(failedAttempts, "failed attempts");
     Objects.requireNonNull(verificationMetrics, "verification metrics");
+    Objects.requireNonNull(deploymentLock, "deployment lock");
   }
 
   /**
    * The ports of a deployment that does not monitor its verifications, remembers no key state
-   * between them and does not limit failed attempts.
+   * between them, does not limit failed attempts and is initialised by one node alone.
    */
   public OutgoingPorts(
       ApiKeyRepository apiKeys,
@@ -55,6 +57,7 @@ public record OutgoingPorts(
         verifiedSecrets,
         KeyStateCache.NONE,
         FailedAttempts.NONE,
-        VerificationMetrics.NONE);
+        VerificationMetrics.NONE,
+        DeploymentLock.NONE);
   }
 }
