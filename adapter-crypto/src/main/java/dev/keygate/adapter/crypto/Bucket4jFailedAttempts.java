@@ -11,30 +11,32 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Failed verifications per lookup as Bucket4j token buckets: each lookup may fail {@code limit}
- * times, and earns one more try every {@code window / limit}. The buckets live in a Caffeine cache
- * bounded in size, so guessing at countless lookups cannot grow memory; a bucket unused for a whole
- * window would be full again and is simply dropped.
+ * Failed verifications per lookup and client network as Bucket4j token buckets: each pair may fail
+ * {@code limit} times, and earns one more try every {@code window / limit}. A flood of guesses from
+ * one network locks out that network alone, never the holder of the secret calling from another.
+ * The buckets live in a Caffeine cache bounded in size, so guessing at countless lookups from
+ * countless networks cannot grow memory; a bucket unused for a whole window would be full again and
+ * is simply dropped.
  */
 public final class Bucket4jFailedAttempts implements FailedAttempts {
 
-  /** The default: ten failures a minute per lookup. */
+  /** The default: ten failures a minute per lookup and client network. */
   public static final int DEFAULT_LIMIT = 10;
 
   public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(1);
 
-  /** How many lookups are followed at most. */
+  /** How many lookups and client networks are followed at most. */
   public static final long DEFAULT_CAPACITY = 100_000;
 
   private final int limit;
   private final Duration window;
   private final TimeMeter time;
-  private final Cache<SecretLookup, Bucket> buckets;
+  private final Cache<Attempts, Bucket> buckets;
 
   /**
-   * @param limit failures allowed per lookup within {@code window}
+   * @param limit failures allowed per lookup and client network within {@code window}
    * @param window the time over which {@code limit} failures refill
-   * @param capacity how many lookups are followed at most
+   * @param capacity how many lookups and client networks are followed at most
    */
   public Bucket4jFailedAttempts(int limit, Duration window, long capacity) {
     this(limit, window, capacity, TimeMeter.SYSTEM_NANOTIME, Ticker.systemTicker());
@@ -60,8 +62,8 @@ public final class Bucket4jFailedAttempts implements FailedAttempts {
   }
 
   @Override
-  public Optional<Duration> lockedOutFor(SecretLookup lookup) {
-    Bucket bucket = buckets.getIfPresent(lookup);
+  public Optional<Duration> lockedOutFor(SecretLookup lookup, String client) {
+    Bucket bucket = buckets.getIfPresent(new Attempts(lookup, client));
     if (bucket == null || bucket.getAvailableTokens() > 0) {
       return Optional.empty();
     }
@@ -70,9 +72,12 @@ public final class Bucket4jFailedAttempts implements FailedAttempts {
   }
 
   @Override
-  public void failed(SecretLookup lookup) {
-    buckets.get(lookup, ignored -> newBucket()).tryConsume(1);
+  public void failed(SecretLookup lookup, String client) {
+    buckets.get(new Attempts(lookup, client), ignored -> newBucket()).tryConsume(1);
   }
+
+  /** Whose attempts one bucket counts. */
+  private record Attempts(SecretLookup lookup, String client) {}
 
   private Bucket newBucket() {
     return Bucket.builder()

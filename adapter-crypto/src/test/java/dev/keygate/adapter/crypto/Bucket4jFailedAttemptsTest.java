@@ -34,9 +34,15 @@ class Bucket4jFailedAttemptsTest {
     nanos.addAndGet(duration.toNanos());
   }
 
+  private static final String CLIENT = "203.0.113.7";
+
   private void fail(SecretLookup lookup, int times) {
+    fail(lookup, CLIENT, times);
+  }
+
+  private void fail(SecretLookup lookup, String client, int times) {
     for (int i = 0; i < times; i++) {
-      attempts.failed(lookup);
+      attempts.failed(lookup, client);
     }
   }
 
@@ -46,7 +52,7 @@ class Bucket4jFailedAttemptsTest {
 
     fail(lookup, 9);
 
-    assertThat(attempts.lockedOutFor(lookup)).isEmpty();
+    assertThat(attempts.lockedOutFor(lookup, CLIENT)).isEmpty();
   }
 
   @Test
@@ -56,9 +62,9 @@ class Bucket4jFailedAttemptsTest {
     fail(lookup, 10);
 
     // Ten a minute refill one every six seconds.
-    assertThat(attempts.lockedOutFor(lookup)).hasValue(Duration.ofSeconds(6));
+    assertThat(attempts.lockedOutFor(lookup, CLIENT)).hasValue(Duration.ofSeconds(6));
     advance(Duration.ofSeconds(4));
-    assertThat(attempts.lockedOutFor(lookup)).hasValue(Duration.ofSeconds(2));
+    assertThat(attempts.lockedOutFor(lookup, CLIENT)).hasValue(Duration.ofSeconds(2));
   }
 
   @Test
@@ -67,10 +73,10 @@ class Bucket4jFailedAttemptsTest {
     fail(lookup, 10);
 
     advance(Duration.ofSeconds(6));
-    assertThat(attempts.lockedOutFor(lookup)).isEmpty();
-    attempts.failed(lookup);
+    assertThat(attempts.lockedOutFor(lookup, CLIENT)).isEmpty();
+    attempts.failed(lookup, CLIENT);
 
-    assertThat(attempts.lockedOutFor(lookup)).isPresent();
+    assertThat(attempts.lockedOutFor(lookup, CLIENT)).isPresent();
   }
 
   @Test
@@ -78,8 +84,8 @@ class Bucket4jFailedAttemptsTest {
     SecretLookup lookup = generator.newLookup();
 
     for (int i = 0; i < 30; i++) {
-      attempts.failed(lookup);
-      assertThat(attempts.lockedOutFor(lookup)).isEmpty();
+      attempts.failed(lookup, CLIENT);
+      assertThat(attempts.lockedOutFor(lookup, CLIENT)).isEmpty();
       advance(Duration.ofSeconds(7));
     }
   }
@@ -92,13 +98,24 @@ class Bucket4jFailedAttemptsTest {
     fail(attacked, 50);
     fail(other, 3);
 
-    assertThat(attempts.lockedOutFor(attacked)).isPresent();
-    assertThat(attempts.lockedOutFor(other)).isEmpty();
+    assertThat(attempts.lockedOutFor(attacked, CLIENT)).isPresent();
+    assertThat(attempts.lockedOutFor(other, CLIENT)).isEmpty();
+  }
+
+  @Test
+  void lockoutOfALookupFromOneClient_leavesTheSameLookupFromAnotherClientAlone() {
+    SecretLookup lookup = generator.newLookup();
+
+    fail(lookup, "203.0.113.7", 50);
+
+    assertThat(attempts.lockedOutFor(lookup, "203.0.113.7")).isPresent();
+    assertThat(attempts.lockedOutFor(lookup, "198.51.100.2")).isEmpty();
+    assertThat(attempts.lockedOutFor(lookup, "unknown")).isEmpty();
   }
 
   @Test
   void lookupNeverFailed_isNotFollowed() {
-    assertThat(attempts.lockedOutFor(generator.newLookup())).isEmpty();
+    assertThat(attempts.lockedOutFor(generator.newLookup(), CLIENT)).isEmpty();
   }
 
   @Test

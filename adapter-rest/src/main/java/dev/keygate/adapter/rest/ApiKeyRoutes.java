@@ -155,7 +155,10 @@ public final class ApiKeyRoutes implements RouteGroup {
                 request.apiKey(),
                 Set.copyOf(required),
                 Optional.ofNullable(request.apiId()).map(ApiKeyRoutes::apiId),
-                Optional.of(ctx.ip())));
+                Optional.of(
+                    Optional.ofNullable(request.clientIp())
+                        .map(ip -> Requests.ipAddress("client_ip", ip))
+                        .orElse(ctx.ip()))));
     ctx.json(verified(verification));
   }
 

@@ -10,13 +10,21 @@ import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URLDecoder;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Reads paths, query strings and bodies, naming the parameter when it is wrong. */
 final class Requests {
+
+  private static final Pattern IPV4 =
+      Pattern.compile(
+          "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+  private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+");
 
   /** How much of an oversized body is read and dropped so that the 413 reaches the client. */
   private static final long DRAIN_LIMIT = 1024 * 1024;
@@ -137,6 +145,27 @@ final class Requests {
     } catch (IllegalArgumentException malformed) {
       return false;
     }
+  }
+
+  /**
+   * An IPv4 or IPv6 address as written, refused naming {@code field} otherwise. Only a literal is
+   * parsed: a host name is refused, never looked up.
+   */
+  static String ipAddress(String field, String value) {
+    String text = value.strip();
+    boolean shaped =
+        text.length() <= 45
+            && (IPV4.matcher(text).matches()
+                || (text.indexOf(':') >= 0 && IPV6_CHARACTERS.matcher(text).matches()));
+    if (shaped) {
+      try {
+        InetAddress.getByName(text);
+        return text;
+      } catch (UnknownHostException notAnAddress) {
+        // answered below
+      }
+    }
+    throw new ValidationException(field + " must be an IPv4 or IPv6 address");
   }
 
   /** {@code page_size} (1-500, default 50) and {@code starting_after}. */

@@ -149,6 +149,7 @@ class BadInputPropertiesTest {
           Map.entry("VerifyApiKeyRequest.api_key", Text.JUDGED),
           Map.entry("VerifyApiKeyRequest.required_scopes", Text.JUDGED),
           Map.entry("VerifyApiKeyRequest.api_id", Text.CODE),
+          Map.entry("VerifyApiKeyRequest.client_ip", Text.CODE),
           Map.entry("UpdateApiKeyRequest.name", Text.NAME),
           Map.entry("UpdateApiKeyRequest.status", Text.CODE),
           Map.entry("RegisterApiRequest.name", Text.NAME),
@@ -250,9 +251,9 @@ class BadInputPropertiesTest {
     // Each request is judged on its own: earlier tries' failures lock no lookup out, unless asked.
     rest.keygate.failedAttempts.forgive();
     if (!attempt.refusal().lockedOut().isEmpty()) {
-      for (int i = 0; i < TestKeygate.FAILED_ATTEMPTS_LIMIT; i++) {
-        rest.keygate.failedAttempts.failed(TestKeygate.lookupOf(attempt.refusal().lockedOut()));
-      }
+      // Locked out for the address these requests come from.
+      rest.keygate.failedAttempts.lockOut(
+          TestKeygate.lookupOf(attempt.refusal().lockedOut()), "127.0.0.1");
     }
     State before = State.of(rest.keygate);
 
@@ -1377,7 +1378,7 @@ class BadInputPropertiesTest {
                       .formatted(users)),
               VerifyApiKeyRequest.class,
               List.of(
-                  "{\"api_key\":\"k_live_not_a_key\",\"required_scopes\":[\"read:users\"],\"api_id\":\"%s\"}"
+                  "{\"api_key\":\"k_live_not_a_key\",\"required_scopes\":[\"read:users\"],\"api_id\":\"%s\",\"client_ip\":\"203.0.113.7\"}"
                       .formatted(users)),
               RotateApiKeyRequest.class,
               List.of("{\"previous_key_expires_in_seconds\":60}"),

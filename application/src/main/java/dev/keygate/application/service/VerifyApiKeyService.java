@@ -36,7 +36,7 @@ import java.util.Optional;
  * secret not expired, hash check (skipped when the token was proven before), then key status, key
  * expiry, API and scopes. The key's state comes from {@link KeyStates}: fresh on every verification
  * unless the state cache is trusted. A lookup with too many failures is refused before anything is
- * read or hashed; a token already proven is not affected.
+ * read or hashed, for the network it came from; a token already proven is not affected.
  */
 public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
 
@@ -101,7 +101,7 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
     Instant now = clock.instant();
     Optional<ApiKey> matched;
     try {
-      matched = matchSecret(token.get(), now);
+      matched = matchSecret(token.get(), ClientNetwork.of(command.clientIp()), now);
     } finally {
       token.get().wipe();
     }
@@ -124,8 +124,12 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
     return new Verification(outcome, Optional.of(key));
   }
 
-  /** The key whose live secret the token matches, from the cache or by hash check. */
-  private Optional<ApiKey> matchSecret(ParsedToken token, Instant now) {
+  /**
+   * The key whose live secret the token matches, from the cache or by hash check. Failures are
+   * counted per lookup and client network: a flood of guesses from one place locks out that place,
+   * not the holder of the secret calling from another.
+   */
+  private Optional<ApiKey> matchSecret(ParsedToken token, String client, Instant now) {
     Optional<SecretRef> proven = verifiedSecrets.find(token);
     if (proven.isPresent()) {
       return keyStates
@@ -133,7 +137,7 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
           .filter(key -> isLive(key.secret(token.lookup()), now));
     }
     SecretLookup lookup = token.lookup();
-    Optional<Duration> lockedOut = failedAttempts.lockedOutFor(lookup);
+    Optional<Duration> lockedOut = failedAttempts.lockedOutFor(lookup, client);
     if (lockedOut.isPresent()) {
       throw new TooManyRequestsException(
           "too many failed verifications with this lookup; retry in "
@@ -143,7 +147,7 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
     }
     Optional<ApiKey> matched = checkHash(token, now);
     if (matched.isEmpty()) {
-      failedAttempts.failed(lookup);
+      failedAttempts.failed(lookup, client);
       return Optional.empty();
     }
     verifiedSecrets.remember(token, new SecretRef(matched.get().id(), lookup));

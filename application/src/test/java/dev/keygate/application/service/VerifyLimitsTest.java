@@ -10,6 +10,7 @@ import dev.keygate.application.fake.InMemoryVerifiedSecretCache;
 import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.application.port.in.IssuedApiKey;
 import dev.keygate.application.port.in.Verification;
+import dev.keygate.application.port.in.VerifyApiKeyCommand;
 import dev.keygate.application.port.in.VerifyOutcome;
 import dev.keygate.application.port.out.SecretHasher;
 import dev.keygate.domain.TooManyRequestsException;
@@ -19,6 +20,8 @@ import dev.keygate.domain.owner.Owner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -105,6 +108,53 @@ class VerifyLimitsTest {
 
       assertThat(forUnknown.getMessage()).isEqualTo(forKnown.getMessage());
       assertThat(forUnknown.retryAfter()).isEqualTo(forKnown.retryAfter());
+    }
+
+    private Verification verifyFrom(String presented, String address) {
+      return t.services
+          .verifyApiKey()
+          .verify(
+              TestKeygate.OPERATOR,
+              new VerifyApiKeyCommand(presented, Set.of(), Optional.empty(), Optional.of(address)));
+    }
+
+    @Test
+    void givenFloodOfWrongSecretsFromOneAddress_theHolderCallingFromAnother_keepsVerifying() {
+      for (int i = 0; i < 3 * TestKeygate.FAILED_ATTEMPTS_LIMIT; i++) {
+        try {
+          verifyFrom(wrong, "203.0.113.7");
+        } catch (TooManyRequestsException lockedOut) {
+          // the flood's own address is locked out, as it should be
+        }
+      }
+
+      assertThatThrownBy(() -> verifyFrom(wrong, "203.0.113.7"))
+          .isInstanceOf(TooManyRequestsException.class);
+      assertThat(verifyFrom(token, "198.51.100.2").outcome())
+          .isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+    }
+
+    @Test
+    void givenFloodFromOneAddress_theRightSecretNotYetProvenFromThatAddress_waitsLikeAGuess() {
+      for (int i = 0; i < TestKeygate.FAILED_ATTEMPTS_LIMIT; i++) {
+        verifyFrom(wrong, "203.0.113.7");
+      }
+
+      assertThatThrownBy(() -> verifyFrom(token, "203.0.113.7"))
+          .isInstanceOf(TooManyRequestsException.class);
+    }
+
+    @Test
+    void givenFloodSpreadOverOneIpv6Slash64_itIsCountedAsOneClient_anotherNetworkIsNot() {
+      for (int i = 1; i <= TestKeygate.FAILED_ATTEMPTS_LIMIT; i++) {
+        verifyFrom(wrong, "2001:db8:1:2::" + Integer.toHexString(i));
+      }
+
+      assertThatThrownBy(() -> verifyFrom(wrong, "2001:db8:1:2:ffff:ffff:ffff:ffff"))
+          .isInstanceOf(TooManyRequestsException.class);
+      assertThat(verifyFrom(wrong, "2001:db8:1:3::1")).isEqualTo(Verification.invalid());
+      assertThat(verifyFrom(token, "2001:db8:1:3::1").outcome())
+          .isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
     }
 
     @Test

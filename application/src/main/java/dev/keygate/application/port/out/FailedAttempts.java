@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Failed verifications counted per secret lookup: past a limit the lookup is locked out for a
- * while, so that whoever knows a lookup cannot make Keygate hash guess after guess.
+ * Failed verifications counted per secret lookup and per client network: past a limit that pair is
+ * locked out for a while, so that whoever knows a lookup cannot make Keygate hash guess after guess
+ * from one place, and cannot lock out the holder of the secret, who calls from another.
  */
 public interface FailedAttempts {
 
@@ -14,17 +15,22 @@ public interface FailedAttempts {
   FailedAttempts NONE =
       new FailedAttempts() {
         @Override
-        public Optional<Duration> lockedOutFor(SecretLookup lookup) {
+        public Optional<Duration> lockedOutFor(SecretLookup lookup, String client) {
           return Optional.empty();
         }
 
         @Override
-        public void failed(SecretLookup lookup) {}
+        public void failed(SecretLookup lookup, String client) {}
       };
 
-  /** How long {@code lookup} stays locked out; empty when it may be tried now. */
-  Optional<Duration> lockedOutFor(SecretLookup lookup);
+  /**
+   * How long {@code lookup} stays locked out for {@code client}; empty when it may be tried now.
+   *
+   * @param client the network the attempt comes from, such as {@code 203.0.113.7} or {@code
+   *     2001:db8:0:1::/64}
+   */
+  Optional<Duration> lockedOutFor(SecretLookup lookup, String client);
 
-  /** Counts one failed verification of {@code lookup}, known or not. */
-  void failed(SecretLookup lookup);
+  /** Counts one failed verification of {@code lookup}, known or not, from {@code client}. */
+  void failed(SecretLookup lookup, String client);
 }
