@@ -336,7 +336,11 @@
     async function openForm() {
       const apis = await attempt(() => call("GET", "/apis"));
       if (!apis) return;
-      const choices = apis.apis.filter((api) => !options.hideApi || !options.hideApi(api));
+      // Where the owner's grants are known, only what it may hold is offered.
+      const grants = options.grants ? await options.grants() : null;
+      const choices = apis.apis
+        .filter((api) => !options.hideApi || !options.hideApi(api))
+        .filter((api) => !grants || grants.has(api.id));
       const name = el("input", { type: "text", required: true, maxlength: "128", autocomplete: "off" });
       const apiSelect = el(
         "select",
@@ -350,10 +354,11 @@
         if (!apiSelect.value) return;
         const listed = await attempt(() => call("GET", "/apis/" + encodeURIComponent(apiSelect.value) + "/scopes"));
         if (!listed) return;
-        if (listed.scopes.length === 0) {
-          scopes.append(el("p", { class: "muted", text: "This API defines no scopes." }));
+        const offered = listed.scopes.filter((scope) => !grants || grants.get(apiSelect.value).has(scope.key));
+        if (offered.length === 0) {
+          scopes.append(el("p", { class: "muted", text: grants ? "No scopes of this API are granted to you." : "This API defines no scopes." }));
         }
-        listed.scopes.forEach((scope, i) => {
+        offered.forEach((scope, i) => {
           const box = el("input", { type: "checkbox", name: "scope", value: scope.key, id: "scope-" + i });
           scopes.append(el("label", { for: "scope-" + i }, box, scope.key, scope.description ? el("span", { class: "muted", text: " — " + scope.description }) : ""));
         });
@@ -400,6 +405,87 @@
     status.addEventListener("change", refresh);
     addButton.addEventListener("click", openForm);
     await refresh();
+    return section;
+  }
+
+  // ---- what an owner may hold: the operator's grants ----
+
+  function grantsPath(owner) {
+    return (owner.type === "organization" ? "/organizations/" : "/users/") + encodeURIComponent(owner.id) + "/grants";
+  }
+
+  // The owner's grants as a map from API id to the set of scope keys granted.
+  async function grantsOf(owner) {
+    const listed = await attempt(() => call("GET", grantsPath(owner)));
+    if (!listed) return null;
+    return new Map(listed.grants.map((grant) => [grant.api_id, new Set(grant.scopes.map((scope) => scope.key))]));
+  }
+
+  async function grantsSection(owner) {
+    const section = el("section", { "aria-labelledby": "grants-title", id: "grants-section" });
+
+    async function load() {
+      const apis = await attempt(() => call("GET", "/apis?expand=scopes"));
+      const granted = apis && (await grantsOf(owner));
+      if (!apis || !granted) return;
+      const rows = apis.apis.filter((api) => !api.is_management_api).map((api) => grantRow(api, granted.get(api.id)));
+      section.replaceChildren(
+        el("h2", { id: "grants-title", text: "What " + owner.name + " may hold" }),
+        el("p", { class: "muted", text: "The APIs and scopes its own management keys and portal links may put on its keys. Keys you make here are not held to this." }),
+        rows.length
+          ? el(
+              "table",
+              { id: "grants" },
+              el("thead", {}, el("tr", {}, ["API", "Granted", "Scopes", "Actions"].map((h) => el("th", { scope: "col", text: h })))),
+              el("tbody", {}, rows)
+            )
+          : el("p", { class: "muted", text: "No APIs registered yet." })
+      );
+    }
+
+    function grantRow(api, held) {
+      const boxes = (api.scopes || []).map((scope, i) => {
+        const id = "grant-" + api.id + "-" + i;
+        return el("label", { for: id }, el("input", { type: "checkbox", value: scope.key, id, checked: !!(held && held.has(scope.key)) }), scope.key);
+      });
+      const row = el("tr", { "data-api-id": api.id });
+      const save = el("button", {
+        type: "button",
+        class: "save-grant",
+        "aria-label": (held ? "Update grant of " : "Grant ") + api.name,
+        text: held ? "Update" : "Grant",
+        onclick: async () => {
+          const scopeIds = Array.from(row.querySelectorAll("input:checked")).map((box) => box.value);
+          const answer = await attempt(() => call("PUT", grantsPath(owner) + "/" + encodeURIComponent(api.id), { scope_ids: scopeIds }));
+          if (!answer) return;
+          await load();
+          say("Granted " + api.name + (scopeIds.length ? " with " + scopeIds.join(", ") : " with no scope") + ".");
+        },
+      });
+      const remove = held
+        ? el("button", {
+            type: "button",
+            class: "remove-grant danger",
+            "aria-label": "Remove grant of " + api.name,
+            text: "Remove",
+            onclick: async () => {
+              const answer = await attempt(() => call("DELETE", grantsPath(owner) + "/" + encodeURIComponent(api.id)));
+              if (!answer) return;
+              await load();
+              say("Removed " + api.name + " from what " + owner.name + " may hold; its keys keep their scopes.");
+            },
+          })
+        : "";
+      row.append(
+        el("td", { text: api.name }),
+        el("td", { class: "grant-state", text: held ? "granted" : "not granted" }),
+        el("td", {}, boxes.length ? el("div", { class: "scope-boxes" }, boxes) : el("span", { class: "muted", text: "no scopes" })),
+        el("td", {}, el("div", { class: "actions" }, save, remove))
+      );
+      return row;
+    }
+
+    await load();
     return section;
   }
 
@@ -485,7 +571,8 @@
         el("div", { class: "actions" }, back)
       );
       const keys = await keysSection(owner, {});
-      show(heading, keys);
+      const grants = await grantsSection(owner);
+      show(heading, keys, grants);
     },
 
     async apis() {
@@ -660,7 +747,12 @@
       el("h2", { id: "owner-title" }, owner.type === "organization" ? "Organization " : "User ", el("code", { text: owner.id })),
       el("p", { class: "muted", id: "session-ends", text: "This session ends at " + when(session.api_key.expires_on) + "." })
     );
-    const keys = await keysSection(owner, { hide: isManagement, hideApi: (api) => api.is_management_api });
+    const mayReadGrants = (session.api_key.scopes || []).includes("read:grants");
+    const keys = await keysSection(owner, {
+      hide: isManagement,
+      hideApi: (api) => api.is_management_api,
+      grants: mayReadGrants ? () => grantsOf(owner) : null,
+    });
     show(intro, keys);
   }
 

@@ -51,6 +51,8 @@ final class Configuration {
     HASHING_SLOTS(null, String.valueOf(VerificationOptions.DEFAULTS.hashingSlots())),
     HASHING_WAIT(null, "500ms"),
     FAILED_ATTEMPTS_PER_MINUTE(null, String.valueOf(Bucket4jFailedAttempts.DEFAULT_LIMIT)),
+    LIVE_KEYS_PER_OWNER(null, String.valueOf(TenantOptions.DEFAULTS.liveKeysPerOwner())),
+    KEY_CREATIONS_PER_MINUTE(null, String.valueOf(TenantOptions.DEFAULTS.keyCreationsPerMinute())),
     USAGE_FLUSH_INTERVAL(null, "1s"),
     SHUTDOWN_TIMEOUT(null, "10s"),
     PORTAL_LINK_TTL("--portal-link-ttl", "15m");
@@ -94,6 +96,7 @@ final class Configuration {
   private final Argon2Parameters argon2;
   private final Duration verifiedTokenTtl;
   private final VerificationOptions verification;
+  private final TenantOptions tenants;
   private final Duration usageFlushInterval;
   private final Duration shutdownTimeout;
   private final Duration portalLinkTtl;
@@ -119,6 +122,10 @@ final class Configuration {
             values.parse(Setting.HASHING_SLOTS, Configuration::positiveInt),
             values.parse(Setting.HASHING_WAIT, Configuration::duration),
             values.parse(Setting.FAILED_ATTEMPTS_PER_MINUTE, Configuration::positiveInt));
+    tenants =
+        new TenantOptions(
+            values.parse(Setting.LIVE_KEYS_PER_OWNER, Configuration::positiveInt),
+            values.parse(Setting.KEY_CREATIONS_PER_MINUTE, Configuration::positiveInt));
     usageFlushInterval =
         values.parse(Setting.USAGE_FLUSH_INTERVAL, Configuration::positiveDuration);
     shutdownTimeout = values.parse(Setting.SHUTDOWN_TIMEOUT, Configuration::duration);
@@ -179,6 +186,10 @@ final class Configuration {
     return verification;
   }
 
+  TenantOptions tenants() {
+    return tenants;
+  }
+
   /** How long a stopping server waits for requests in flight. */
   Duration shutdownTimeout() {
     return shutdownTimeout;
@@ -203,6 +214,7 @@ final class Configuration {
         KeygateNode.DEFAULT_VERIFIED_TOKEN_CAPACITY,
         usageFlushInterval,
         verification,
+        tenants,
         meters);
   }
 

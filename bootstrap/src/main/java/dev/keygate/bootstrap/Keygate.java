@@ -89,6 +89,7 @@ public final class Keygate implements AutoCloseable {
     private Duration verifiedTokenTtl = KeygateNode.DEFAULT_VERIFIED_TOKEN_TTL;
     private Duration usageFlushInterval = KeygateNode.DEFAULT_USAGE_FLUSH_INTERVAL;
     private VerificationOptions verification = VerificationOptions.DEFAULTS;
+    private TenantOptions tenants = TenantOptions.DEFAULTS;
     private MeterRegistry meters;
 
     private Builder() {}
@@ -165,12 +166,24 @@ public final class Keygate implements AutoCloseable {
     }
 
     /**
-     * How many failed verifications one secret lookup may have a minute (ten by default); past it
-     * the lookup is refused with {@link dev.keygate.domain.TooManyRequestsException} until a try
-     * refills, except for tokens already proven.
+     * How many failed verifications one secret lookup may have a minute from one client network
+     * (ten by default); past it the lookup is refused from there with {@link
+     * dev.keygate.domain.TooManyRequestsException} until a try refills, except for tokens already
+     * proven. Verifications whose client address is not given share one count per lookup.
      */
     public Builder failedAttemptsPerMinute(int limit) {
       this.verification = verification.withFailedAttemptsPerMinute(limit);
+      return this;
+    }
+
+    /**
+     * What one organization or user can make for itself with its own keys: at most {@code
+     * liveKeysPerOwner} live keys (a thousand by default; more is a conflict) and {@code
+     * keyCreationsPerMinute} new keys a minute (sixty by default; more is refused with {@link
+     * dev.keygate.domain.TooManyRequestsException}). The operator is not held to either.
+     */
+    public Builder tenantLimits(int liveKeysPerOwner, int keyCreationsPerMinute) {
+      this.tenants = new TenantOptions(liveKeysPerOwner, keyCreationsPerMinute);
       return this;
     }
 
@@ -199,6 +212,7 @@ public final class Keygate implements AutoCloseable {
                   KeygateNode.DEFAULT_VERIFIED_TOKEN_CAPACITY,
                   usageFlushInterval,
                   verification,
+                  tenants,
                   Optional.ofNullable(meters)));
       Principal operator = Principal.operator("embedded:" + System.getProperty("user.name", "app"));
       return new Keygate(node, operator);

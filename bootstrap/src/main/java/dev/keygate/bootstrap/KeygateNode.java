@@ -3,6 +3,7 @@ package dev.keygate.bootstrap;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.keygate.adapter.crypto.Argon2Parameters;
 import dev.keygate.adapter.crypto.Argon2SecretHasher;
+import dev.keygate.adapter.crypto.Bucket4jCreationQuota;
 import dev.keygate.adapter.crypto.Bucket4jFailedAttempts;
 import dev.keygate.adapter.crypto.CaffeineVerifiedSecretCache;
 import dev.keygate.adapter.crypto.SecureRandomKeyGenerator;
@@ -69,6 +70,7 @@ final class KeygateNode implements AutoCloseable {
       long verifiedTokenCapacity,
       Duration usageFlushInterval,
       VerificationOptions verification,
+      TenantOptions tenants,
       Optional<MeterRegistry> meters) {
 
     Settings {
@@ -82,6 +84,7 @@ final class KeygateNode implements AutoCloseable {
       Objects.requireNonNull(verifiedTokenTtl, "verified token ttl");
       Objects.requireNonNull(usageFlushInterval, "usage flush interval");
       Objects.requireNonNull(verification, "verification options");
+      Objects.requireNonNull(tenants, "tenant options");
       Objects.requireNonNull(meters, "meters");
     }
   }
@@ -121,6 +124,7 @@ final class KeygateNode implements AutoCloseable {
             persistence.apiKeys(),
             persistence.apis(),
             persistence.owners(),
+            persistence.grants(),
             persistence.auditLog(),
             usage,
             new Argon2SecretHasher(settings.argon2()),
@@ -132,11 +136,17 @@ final class KeygateNode implements AutoCloseable {
                 settings.verification().failedAttemptsPerMinute(),
                 Duration.ofMinutes(1),
                 Bucket4jFailedAttempts.DEFAULT_CAPACITY),
+            new Bucket4jCreationQuota(
+                settings.tenants().keyCreationsPerMinute(), Bucket4jCreationQuota.DEFAULT_CAPACITY),
             metrics,
             new JdbcDeploymentLock(database));
     KeygateServices useCases =
         new KeygateServices(
-            ports, settings.keyPrefix(), settings.clock(), settings.verification().settings());
+            ports,
+            settings.keyPrefix(),
+            settings.clock(),
+            settings.verification().settings(),
+            settings.tenants().limits());
     return new KeygateNode(useCases, persistence, usage, ownPool);
   }
 

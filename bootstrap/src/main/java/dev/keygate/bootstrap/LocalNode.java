@@ -14,12 +14,15 @@ import dev.keygate.application.port.in.GetApiUseCase;
 import dev.keygate.application.port.in.ListApiKeysUseCase;
 import dev.keygate.application.port.in.ListApisUseCase;
 import dev.keygate.application.port.in.ListAuditEventsUseCase;
+import dev.keygate.application.port.in.ListGrantsUseCase;
 import dev.keygate.application.port.in.ListOrganizationsUseCase;
 import dev.keygate.application.port.in.ListScopesUseCase;
 import dev.keygate.application.port.in.ListUsersUseCase;
 import dev.keygate.application.port.in.RegisterApiUseCase;
+import dev.keygate.application.port.in.RemoveGrantUseCase;
 import dev.keygate.application.port.in.RevokeApiKeyUseCase;
 import dev.keygate.application.port.in.RotateApiKeyUseCase;
+import dev.keygate.application.port.in.SetGrantUseCase;
 import dev.keygate.application.port.in.VerifyApiKeyUseCase;
 import dev.keygate.application.service.KeygateServices;
 import dev.keygate.bootstrap.Configuration.Setting;
@@ -182,5 +185,17 @@ final class LocalNode implements AutoCloseable {
 
   ListAuditEventsUseCase listAuditEvents() {
     return (principal, query) -> useCases().listAuditEvents().list(principal, query);
+  }
+
+  ListGrantsUseCase listGrants() {
+    return (principal, owner) -> useCases().listGrants().list(principal, owner);
+  }
+
+  SetGrantUseCase setGrant() {
+    return (principal, command) -> useCases().setGrant().set(principal, command);
+  }
+
+  RemoveGrantUseCase removeGrant() {
+    return (principal, owner, apiId) -> useCases().removeGrant().remove(principal, owner, apiId);
   }
 }

@@ -12,14 +12,17 @@ import dev.keygate.adapter.cli.DeleteScopeCommand;
 import dev.keygate.adapter.cli.DisableKeyCommand;
 import dev.keygate.adapter.cli.EnableKeyCommand;
 import dev.keygate.adapter.cli.ExitCodes;
+import dev.keygate.adapter.cli.GrantScopesCommand;
 import dev.keygate.adapter.cli.ListApisCommand;
 import dev.keygate.adapter.cli.ListAuditEventsCommand;
+import dev.keygate.adapter.cli.ListGrantsCommand;
 import dev.keygate.adapter.cli.ListKeysCommand;
 import dev.keygate.adapter.cli.ListOrgsCommand;
 import dev.keygate.adapter.cli.ListScopesCommand;
 import dev.keygate.adapter.cli.ListUsersCommand;
 import dev.keygate.adapter.cli.PortalLinkCommand;
 import dev.keygate.adapter.cli.RegisterApiCommand;
+import dev.keygate.adapter.cli.RemoveGrantCommand;
 import dev.keygate.adapter.cli.RevokeKeyCommand;
 import dev.keygate.adapter.cli.RotateKeyCommand;
 import dev.keygate.adapter.cli.ShowApiCommand;
@@ -118,6 +121,12 @@ public final class Main {
                 new EnableKeyCommand(local.enableApiKey(), operator),
                 new RevokeKeyCommand(local.revokeApiKey(), operator),
                 new VerifyKeyCommand(local.verifyApiKey(), operator, in)))
+        .addSubcommand(
+            local.group(
+                new CommandGroups.Grants(),
+                new ListGrantsCommand(local.listGrants(), operator),
+                new GrantScopesCommand(local.setGrant(), operator),
+                new RemoveGrantCommand(local.removeGrant(), operator)))
         .addSubcommand(
             local.group(
                 new CommandGroups.Audit(),

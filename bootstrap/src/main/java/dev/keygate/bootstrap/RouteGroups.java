@@ -3,6 +3,7 @@ package dev.keygate.bootstrap;
 import dev.keygate.adapter.rest.ApiKeyRoutes;
 import dev.keygate.adapter.rest.ApiRoutes;
 import dev.keygate.adapter.rest.AuditRoutes;
+import dev.keygate.adapter.rest.GrantRoutes;
 import dev.keygate.adapter.rest.OwnerRoutes;
 import dev.keygate.adapter.rest.PortalLinkRoutes;
 import dev.keygate.adapter.rest.RouteGroup;
@@ -47,6 +48,7 @@ final class RouteGroups {
             services.createUser(),
             services.listUsers()),
         new AuditRoutes(services.listAuditEvents()),
+        new GrantRoutes(services.listGrants(), services.setGrant(), services.removeGrant()),
         new PortalLinkRoutes(services.createPortalLink(), portalLinkTtl));
   }
 }

@@ -45,6 +45,9 @@ class CliHelpAndCompletionTest {
             "keys enable",
             "keys revoke",
             "keys verify",
+            "grants list",
+            "grants set",
+            "grants remove",
             "audit list",
             "portal-link",
             "completion");

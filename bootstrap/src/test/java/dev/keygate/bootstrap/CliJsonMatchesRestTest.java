@@ -40,6 +40,9 @@ class CliJsonMatchesRestTest {
     "OwnerJson$UserCreated, OwnerResponses$UserCreated",
     "OwnerJson$UserView, OwnerResponses$UserView",
     "OwnerJson$UsersListed, OwnerResponses$UsersListed",
+    "GrantJson$GrantView, GrantResponses$GrantView",
+    "GrantJson$GrantsListed, GrantResponses$GrantsListed",
+    "GrantJson$GrantSet, GrantResponses$GrantSet",
     "AuditJson$Event, AuditResponses$Event",
     "AuditJson$Listed, AuditResponses$Listed",
     "SuccessJson, SuccessResponse"

@@ -150,6 +150,8 @@ class ConfigurationTest {
     assertRefused(Setting.VERIFIED_TOKEN_TTL, "5 minutes", "must be a duration such as 500ms");
     assertRefused(Setting.USAGE_FLUSH_INTERVAL, "0s", "must be longer than zero");
     assertRefused(Setting.PORTAL_LINK_TTL, "2d", "must be at most 1d");
+    assertRefused(Setting.LIVE_KEYS_PER_OWNER, "0", "must be a whole number of at least 1");
+    assertRefused(Setting.KEY_CREATIONS_PER_MINUTE, "lots", "must be a whole number");
     assertRefused(Setting.STATE_CACHE_TTL, "0s", "must be longer than zero");
     assertRefused(Setting.STATE_CACHE_TTL, "on", "must be a duration such as 500ms");
     assertRefused(Setting.HASHING_SLOTS, "0", "must be a whole number of at least 1");
@@ -260,6 +262,10 @@ class ConfigurationTest {
         return String.valueOf(1 + n);
       case FAILED_ATTEMPTS_PER_MINUTE:
         return String.valueOf(5 + n);
+      case LIVE_KEYS_PER_OWNER:
+        return String.valueOf(100 + n);
+      case KEY_CREATIONS_PER_MINUTE:
+        return String.valueOf(30 + n);
       default:
         return n + "m";
     }
@@ -300,6 +306,10 @@ class ConfigurationTest {
         return configuration.verification().hashingWait().toMinutes() + "m";
       case FAILED_ATTEMPTS_PER_MINUTE:
         return String.valueOf(configuration.verification().failedAttemptsPerMinute());
+      case LIVE_KEYS_PER_OWNER:
+        return String.valueOf(configuration.tenants().liveKeysPerOwner());
+      case KEY_CREATIONS_PER_MINUTE:
+        return String.valueOf(configuration.tenants().keyCreationsPerMinute());
       default:
         return configuration.shutdownTimeout().toMinutes() + "m";
     }

@@ -2,6 +2,7 @@ package dev.keygate.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,6 +98,26 @@ class ConsoleBrowserTest {
     browser.find(By.id("no-keys"));
     browser.screenshot("organization-without-keys");
 
+    // What Acme may hold: nothing until the operator grants it
+    String usersRow = "#grants tr[data-api-id='" + usersApiId() + "']";
+    browser.waitForText(By.cssSelector(usersRow + " .grant-state"), "not granted");
+    browser.click(By.cssSelector(usersRow + " input[value='read:users']"));
+    browser.click(By.cssSelector(usersRow + " button.save-grant"));
+    browser.waitForText(By.id("notice"), "Granted Users API with read:users.");
+    browser.waitForText(By.cssSelector(usersRow + " .grant-state"), "granted");
+    assertThat(browser.find(By.cssSelector(usersRow + " input[value='read:users']")).isSelected())
+        .isTrue();
+    assertThat(browser.find(By.cssSelector(usersRow + " input[value='write:users']")).isSelected())
+        .isFalse();
+    assertThat(
+            keygate
+                .get("/api/v1/organizations/org_acme/grants", rootKey)
+                .json()
+                .at("/grants/0/scopes/0/key")
+                .asText())
+        .isEqualTo("read:users");
+    browser.screenshot("organization-granted-read-users");
+
     String first = addKey("Production Integration", "read:users", "write:users");
     browser.screenshot("key-shown-once");
     assertThat(browser.find(By.id("issued-key")).getText())
@@ -173,6 +194,15 @@ class ConsoleBrowserTest {
     browser.find(By.id("management-key"));
     assertThat(browser.script("return sessionStorage.getItem('keygate.console.key')")).isNull();
     browser.screenshot("signed-out");
+  }
+
+  private String usersApiId() {
+    for (JsonNode api : keygate.get("/api/v1/apis", rootKey).json().get("apis")) {
+      if (api.get("audience").asText().equals("https://users.example.com")) {
+        return api.get("id").asText();
+      }
+    }
+    throw new AssertionError("the users api is not registered");
   }
 
   /** Add API key → Name, API, Scopes → Save; answers the key shown once. */

@@ -5,10 +5,13 @@ import dev.keygate.application.port.in.AddScopeCommand;
 import dev.keygate.application.port.in.CreateOrganizationCommand;
 import dev.keygate.application.port.in.CreateUserCommand;
 import dev.keygate.application.port.in.RegisterApiCommand;
+import dev.keygate.application.port.in.SetGrantCommand;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.owner.OrgCode;
+import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.UserId;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +33,12 @@ record Deployment(String apiId, String orgCode, String userId) {
       keys.addScope().add(me, new AddScopeCommand(api.id(), "write:users", "Write users"));
       keys.createOrganization()
           .create(me, new CreateOrganizationCommand("Acme", Optional.of(new OrgCode("org_acme"))));
+      // Acme may hold keys that read users; what its own keys and portal links can make.
+      keys.setGrant()
+          .set(
+              me,
+              new SetGrantCommand(
+                  new Owner.Org(new OrgCode("org_acme")), api.id(), List.of("read:users")));
       keys.createUser()
           .create(
               me,

@@ -524,6 +524,53 @@ class LocalCommandsTest {
     assertThat(ok(keygate("orgs", "list")).out()).isEqualTo("No organizations.\n");
   }
 
+  @Test
+  void grants_setListAndRemove_whatAnOwnerMayHold() throws IOException {
+    Deployment deployment = Deployment.prepare(directory);
+    String api = deployment.apiId();
+
+    assertThat(
+            ok(keygate(
+                    "grants",
+                    "set",
+                    "--org",
+                    "org_acme",
+                    "--api",
+                    api,
+                    "--scope",
+                    "read:users",
+                    "--scope",
+                    "write:users"))
+                .out())
+        .isEqualTo(
+            "organization org_acme may now hold keys of API "
+                + api
+                + " with read:users, write:users.\n");
+    JsonNode listed = json(ok(keygate("grants", "list", "--org", "org_acme", "-o")));
+    assertThat(listed.at("/grants/0/api_id").asText()).isEqualTo(api);
+    assertThat(listed.at("/grants/0/scopes/1/key").asText()).isEqualTo("write:users");
+    assertThat(listed.at("/grants/0/granted_by").asText()).isEqualTo(ACTOR);
+    assertThat(ok(keygate("grants", "list", "--org", "org_acme")).out())
+        .contains("read:users, write:users");
+
+    assertThat(ok(keygate("grants", "remove", "--org", "org_acme", "--api", api)).out())
+        .isEqualTo("Removed API " + api + " from what organization org_acme may hold.\n");
+    assertThat(ok(keygate("grants", "list", "--org", "org_acme")).out())
+        .isEqualTo("No grants: only the operator can make keys for organization org_acme.\n");
+    failsWith(
+        keygate("grants", "remove", "--org", "org_acme", "--api", api),
+        3,
+        "keygate grants remove: organization org_acme has no grant of api " + api + " to remove");
+    failsWith(
+        keygate("grants", "set", "--user", "kp_alice", "--api", api, "--scope", "delete:users"),
+        1,
+        "keygate grants set: scope 'delete:users' is not defined on api " + api);
+    failsWith(
+        keygate("grants", "list", "--user", "kp_nobody"),
+        3,
+        "keygate grants list: user kp_nobody not found");
+  }
+
   private Cli.Result keygate(String... args) {
     return Cli.run(environment, directory, outputFlag(args));
   }

@@ -94,7 +94,7 @@ class MainTest {
     assertThat(keygate.code()).isEqualTo(2);
     assertThat(keygate.errLines())
         .containsExactly(
-            "keygate: choose a command: serve, init, orgs, users, apis, scopes, keys, audit,"
+            "keygate: choose a command: serve, init, orgs, users, apis, scopes, keys, grants, audit,"
                 + " portal-link, completion (see 'keygate --help')");
   }
 

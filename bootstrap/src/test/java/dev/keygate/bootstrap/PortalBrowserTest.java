@@ -97,6 +97,8 @@ class PortalBrowserTest {
     browser.type(By.id("key-name"), "Acme CI");
     browser.choose(By.id("key-api"), "Users API (https://users.example.com)");
     browser.click(By.cssSelector("#key-scopes input[value='read:users']"));
+    // Only what the operator granted Acme is offered: write:users is defined, but not granted.
+    assertThat(browser.all(By.cssSelector("#key-scopes input[value='write:users']"))).isEmpty();
     browser.screenshot("add-key");
     browser.click(By.id("save-key"));
     String issued = browser.find(By.id("issued-key-value")).getText();

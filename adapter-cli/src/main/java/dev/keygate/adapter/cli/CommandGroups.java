@@ -55,6 +55,14 @@ public final class CommandGroups {
       description = "API keys: issue, inspect, verify, rotate, disable, enable and revoke them.")
   public static final class Keys extends Group {}
 
+  /** {@code keygate grants}. */
+  @Command(
+      name = "grants",
+      description =
+          "Grants: which APIs and scopes each organization or user may hold. Their own keys and"
+              + " portal links can make keys within them only; the operator decides.")
+  public static final class Grants extends Group {}
+
   /** {@code keygate audit}. */
   @Command(name = "audit", description = "The audit trail: who did what to which object, and when.")
   public static final class Audit extends Group {}

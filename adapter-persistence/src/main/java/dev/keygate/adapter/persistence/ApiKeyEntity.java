@@ -43,6 +43,9 @@ class ApiKeyEntity {
   @Column(name = "created_by", nullable = false)
   String createdBy;
 
+  @Column(name = "made_by")
+  String madeBy;
+
   @Column(name = "expires_on")
   Instant expiresOn;
 

@@ -47,6 +47,7 @@ final class ApiKeyMapper {
         ApiKeyStatus.valueOf(entity.status),
         entity.createdOn,
         entity.createdBy,
+        Optional.ofNullable(entity.madeBy).map(ApiKeyId::new),
         Optional.ofNullable(entity.expiresOn),
         secrets,
         usage,
@@ -69,6 +70,7 @@ final class ApiKeyMapper {
     entity.status = key.status().name();
     entity.createdOn = key.createdOn();
     entity.createdBy = key.createdBy();
+    entity.madeBy = key.madeBy().map(ApiKeyId::value).orElse(null);
     entity.expiresOn = key.expiresOn().orElse(null);
     entity.revokedOn = key.revokedOn().orElse(null);
 

@@ -10,6 +10,8 @@ import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.ScopeId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.key.ApiKeyStatus;
+import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.token.SecretLookup;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -18,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -180,6 +183,22 @@ final class JpaApiKeyRepository implements ApiKeyRepository {
       StringBuilder jpql, Map<String, Object> parameters, String path, String name, Object value) {
     jpql.append(" and ").append(path).append(" = :").append(name);
     parameters.put(name, value);
+  }
+
+  @Override
+  public long countLive(Owner owner, Instant now) {
+    return transactions.call(
+        em ->
+            em.createQuery(
+                    "select count(k) from ApiKeyEntity k where k.ownerType = :type"
+                        + " and k.ownerId = :id and k.status <> :revoked"
+                        + " and (k.expiresOn is null or k.expiresOn > :now)",
+                    Long.class)
+                .setParameter("type", owner.type().name())
+                .setParameter("id", owner.id())
+                .setParameter("revoked", ApiKeyStatus.REVOKED.name())
+                .setParameter("now", now)
+                .getSingleResult());
   }
 
   @Override

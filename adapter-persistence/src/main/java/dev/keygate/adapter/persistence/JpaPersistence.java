@@ -3,6 +3,7 @@ package dev.keygate.adapter.persistence;
 import dev.keygate.application.port.out.ApiKeyRepository;
 import dev.keygate.application.port.out.ApiRepository;
 import dev.keygate.application.port.out.AuditLog;
+import dev.keygate.application.port.out.GrantRepository;
 import dev.keygate.application.port.out.OwnerRepository;
 import dev.keygate.application.port.out.PageRequest;
 import jakarta.persistence.EntityManagerFactory;
@@ -24,6 +25,7 @@ public final class JpaPersistence implements AutoCloseable {
   private final ApiKeyRepository apiKeys;
   private final ApiRepository apis;
   private final OwnerRepository owners;
+  private final GrantRepository grants;
   private final AuditLog auditLog;
 
   private JpaPersistence(DataSource dataSource, EntityManagerFactory entityManagers) {
@@ -33,6 +35,7 @@ public final class JpaPersistence implements AutoCloseable {
     this.apiKeys = new JpaApiKeyRepository(transactions, dataSource);
     this.apis = new JpaApiRepository(transactions);
     this.owners = new JpaOwnerRepository(transactions);
+    this.grants = new JpaGrantRepository(transactions);
     this.auditLog = new JpaAuditLog(transactions);
   }
 
@@ -48,6 +51,7 @@ public final class JpaPersistence implements AutoCloseable {
                 ScopeEntity.class,
                 OrganizationEntity.class,
                 UserEntity.class,
+                GrantEntity.class,
                 AuditEventEntity.class)
             .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
             .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
@@ -66,6 +70,10 @@ public final class JpaPersistence implements AutoCloseable {
 
   public OwnerRepository owners() {
     return owners;
+  }
+
+  public GrantRepository grants() {
+    return grants;
   }
 
   public AuditLog auditLog() {

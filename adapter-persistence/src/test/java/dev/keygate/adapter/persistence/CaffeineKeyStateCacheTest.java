@@ -41,6 +41,7 @@ class CaffeineKeyStateCacheTest {
         secret,
         "test",
         Optional.empty(),
+        Optional.empty(),
         CLOCK.instant());
   }
 

@@ -3,6 +3,7 @@ package dev.keygate.adapter.persistence;
 import dev.keygate.application.contract.ApiKeyRepositoryContract;
 import dev.keygate.application.contract.ApiRepositoryContract;
 import dev.keygate.application.contract.AuditLogContract;
+import dev.keygate.application.contract.GrantRepositoryContract;
 import dev.keygate.application.contract.OwnerRepositoryContract;
 import dev.keygate.application.contract.Stores;
 import dev.keygate.application.contract.UsageRecorderContract;
@@ -31,6 +32,14 @@ class PostgresContractsTest {
 
   @Nested
   class Owners extends OwnerRepositoryContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return TestDatabases.postgres().emptyStores();
+    }
+  }
+
+  @Nested
+  class Grants extends GrantRepositoryContract {
     @Override
     protected Stores openEmptyStores() {
       return TestDatabases.postgres().emptyStores();

@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 final class TestDatabases {
 
   private static final String[] TABLES_CHILDREN_FIRST = {
+    "owner_grant_scopes",
+    "owner_grants",
     "api_key_scopes",
     "key_secrets",
     "api_keys",
@@ -30,6 +32,7 @@ final class TestDatabases {
 
   private static Database h2;
   private static Database postgres;
+  private static EmbeddedPostgres postgresServer;
 
   private TestDatabases() {}
 
@@ -46,6 +49,7 @@ final class TestDatabases {
       try {
         EmbeddedPostgres server = EmbeddedPostgres.builder().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(server)));
+        postgresServer = server;
         String url = server.getJdbcUrl("postgres", "postgres");
         postgres = Database.open("PostgreSQL", DataSources.pool(url, "postgres", "postgres"));
       } catch (IOException e) {
@@ -53,6 +57,25 @@ final class TestDatabases {
       }
     }
     return postgres;
+  }
+
+  /** A pool on a new, empty H2 database of its own: not migrated. */
+  static HikariDataSource freshH2() {
+    return DataSources.pool(
+        "jdbc:h2:mem:fresh-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+  }
+
+  /** A pool on a new, empty database of its own in the PostgreSQL server: not migrated. */
+  static HikariDataSource freshPostgres() {
+    postgres();
+    String name = "fresh_" + UUID.randomUUID().toString().replace("-", "");
+    try (Connection connection = postgres.dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate("create database " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create database " + name, e);
+    }
+    return DataSources.pool(postgresServer.getJdbcUrl("postgres", name), "postgres", "postgres");
   }
 
   private static void closeQuietly(EmbeddedPostgres server) {
@@ -74,7 +97,11 @@ final class TestDatabases {
     Stores emptyStores() {
       empty(dataSource);
       return new Stores(
-          persistence.apiKeys(), persistence.apis(), persistence.owners(), persistence.auditLog());
+          persistence.apiKeys(),
+          persistence.apis(),
+          persistence.owners(),
+          persistence.grants(),
+          persistence.auditLog());
     }
   }
 

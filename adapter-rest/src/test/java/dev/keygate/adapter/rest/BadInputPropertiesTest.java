@@ -20,9 +20,11 @@ import dev.keygate.domain.audit.AuditAction;
 import dev.keygate.domain.audit.AuditEvent;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +42,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -163,7 +166,8 @@ class BadInputPropertiesTest {
           Map.entry("CreateUserRequest.name", Text.NAME),
           Map.entry("CreateUserRequest.email", Text.CODE),
           Map.entry("CreatePortalLinkRequest.org_code", Text.CODE),
-          Map.entry("CreatePortalLinkRequest.user_id", Text.CODE));
+          Map.entry("CreatePortalLinkRequest.user_id", Text.CODE),
+          Map.entry("SetGrantRequest.scope_ids", Text.CODE));
 
   /** The kind of every query parameter the server documents. */
   enum Query {
@@ -793,8 +797,12 @@ class BadInputPropertiesTest {
               ManagementEndpoint endpoint = target.getKey();
               String parameter = target.getValue();
               String real = world.pathId(parameter);
+              Arbitrary<String> malformedIds =
+                  OWNER_PATH_PARAMETERS.contains(parameter)
+                      ? malformedOwnerIds()
+                      : malformedIds(real);
               Arbitrary<Attempt> malformed =
-                  Combinators.combine(anyCaller(), malformedIds(real))
+                  Combinators.combine(anyCaller(), malformedIds)
                       .as(
                           (caller, id) ->
                               world
@@ -804,20 +812,30 @@ class BadInputPropertiesTest {
                                       parameter, URLEncoder.encode(id, StandardCharsets.UTF_8))
                                   .carrying(id)
                                   .refused(404, NOT_FOUND));
-              Arbitrary<Attempt> unknown =
-                  Arbitraries.oneOf(
+              Arbitrary<String> unknownIds =
+                  OWNER_PATH_PARAMETERS.contains(parameter)
+                      ? Arbitraries.oneOf(
+                          Arbitraries.strings()
+                              .withChars("abcdefghijklmnopqrstuvwxyz0123456789_")
+                              .ofMinLength(1)
+                              .ofMaxLength(64)
+                              .map(code -> "zz" + code)
+                              .map(code -> code.substring(0, Math.min(64, code.length()))),
+                          Arbitraries.of(world.otherIds(parameter)))
+                      : Arbitraries.oneOf(
                           Arbitraries.strings()
                               .withChars("0123456789abcdef")
                               .ofLength(32)
                               .map(hex -> real.substring(0, real.length() - 32) + hex),
-                          Arbitraries.of(world.otherIds(parameter)))
-                      .map(
-                          id ->
-                              world
-                                  .valid(endpoint, world.root, 0)
-                                  .named("unknown id")
-                                  .withPathId(parameter, id)
-                                  .refused(404, NOT_FOUND));
+                          Arbitraries.of(world.otherIds(parameter)));
+              Arbitrary<Attempt> unknown =
+                  unknownIds.map(
+                      id ->
+                          world
+                              .valid(endpoint, world.root, 0)
+                              .named("unknown id")
+                              .withPathId(parameter, id)
+                              .refused(404, NOT_FOUND));
               Arbitrary<Attempt> undecodable =
                   Combinators.combine(
                           anyCaller(),
@@ -856,6 +874,23 @@ class BadInputPropertiesTest {
                       Tuple.of(2, undecodable),
                       Tuple.of(1, overlong)));
             });
+  }
+
+  /** Path parameters that name an organization or a user by its code or id. */
+  private static final Set<String> OWNER_PATH_PARAMETERS = Set.of("org_code", "user_id");
+
+  /** Organization codes and user ids: 1 to 64 of {@code [A-Za-z0-9_.:-]}. */
+  private static final Pattern OWNER_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+
+  /** Owner codes that are not shaped like one: too long, or of characters codes never hold. */
+  private static Arbitrary<String> malformedOwnerIds() {
+    return Arbitraries.oneOf(
+            Arbitraries.strings().alpha().numeric().ofMinLength(65).ofMaxLength(2_000),
+            noise(Noise.UNICODE),
+            noise(Noise.INJECTION),
+            noise(Noise.SPACED),
+            Arbitraries.of("a;b", "a/b", "a\\b", "?", "#", "%", "a b", "org@a", "kp_u!"))
+        .filter(id -> !id.isEmpty() && !OWNER_ID.matcher(id).matches());
   }
 
   /** Ids that are not shaped like any id: mutations of a real one, noise, and path tricks. */
@@ -906,11 +941,13 @@ class BadInputPropertiesTest {
                 throw new AssertionError("no audit action written down for " + endpoint);
               }
               String keyId = world.pathId("key_id");
+              // On the trail of who was refused, not in organization A's.
+              String callersOwn = caller == world.orgBAdmin ? "org_b" : "kp_u";
               return world
                   .valid(endpoint, caller, 0)
                   .named("another owner's key")
                   .refused(404, NOT_FOUND)
-                  .audited(caller.actor() + " " + action + " " + keyId + " REFUSED org_a");
+                  .audited(caller.actor() + " " + action + " " + keyId + " REFUSED " + callersOwn);
             });
   }
 
@@ -1346,6 +1383,8 @@ class BadInputPropertiesTest {
       keygate.createOrganization("org_a");
       keygate.createOrganization("org_b");
       keygate.createUser("kp_u");
+      keygate.grant(new Owner.Org(new OrgCode("org_a")), spareApi, "read:spare");
+      keygate.grant(new Owner.User(new UserId("kp_u")), spareApi, "read:spare");
       keyA =
           rest.createKey(
               "{\"name\":\"key of A\",\"api_id\":\"%s\",\"scope_ids\":[\"read:users\"],\"org_code\":\"org_a\"}"
@@ -1369,34 +1408,44 @@ class BadInputPropertiesTest {
       keygate.clock.advance(Duration.ofHours(2));
       String users = usersApi.id().value();
       bases =
-          Map.of(
-              CreateApiKeyRequest.class,
-              List.of(
-                  "{\"name\":\"k\",\"api_id\":\"%s\",\"scope_ids\":[\"read:users\"],\"org_code\":\"org_a\",\"type\":\"organization\",\"expires_on\":\"2100-01-01T00:00:00Z\"}"
-                      .formatted(users),
-                  "{\"name\":\"k\",\"api_id\":\"%s\",\"scope_ids\":[\"read:users\"],\"user_id\":\"kp_u\",\"type\":\"user\"}"
-                      .formatted(users)),
-              VerifyApiKeyRequest.class,
-              List.of(
-                  "{\"api_key\":\"k_live_not_a_key\",\"required_scopes\":[\"read:users\"],\"api_id\":\"%s\",\"client_ip\":\"203.0.113.7\"}"
-                      .formatted(users)),
-              RotateApiKeyRequest.class,
-              List.of("{\"previous_key_expires_in_seconds\":60}"),
-              UpdateApiKeyRequest.class,
-              List.of(
-                  "{\"name\":\"renamed\",\"status\":\"inactive\",\"expires_on\":\"2100-01-01T00:00:00Z\"}"),
-              RegisterApiRequest.class,
-              List.of("{\"name\":\"Billing\",\"audience\":\"https://billing.example.com\"}"),
-              AddScopeRequest.class,
-              List.of("{\"key\":\"write:spare\",\"description\":\"may write\"}"),
-              UpdateScopeRequest.class,
-              List.of("{\"description\":\"may read the spare api\"}"),
-              CreateOrganizationRequest.class,
-              List.of("{\"name\":\"Org C\",\"code\":\"org_c\"}"),
-              CreateUserRequest.class,
-              List.of("{\"id\":\"kp_v\",\"name\":\"User V\",\"email\":\"v@example.com\"}"),
-              CreatePortalLinkRequest.class,
-              List.of("{\"org_code\":\"org_a\"}", "{\"user_id\":\"kp_u\"}"));
+          Map.ofEntries(
+              Map.entry(
+                  CreateApiKeyRequest.class,
+                  List.of(
+                      "{\"name\":\"k\",\"api_id\":\"%s\",\"scope_ids\":[\"read:users\"],\"org_code\":\"org_a\",\"type\":\"organization\",\"expires_on\":\"2100-01-01T00:00:00Z\"}"
+                          .formatted(users),
+                      "{\"name\":\"k\",\"api_id\":\"%s\",\"scope_ids\":[\"read:users\"],\"user_id\":\"kp_u\",\"type\":\"user\"}"
+                          .formatted(users))),
+              Map.entry(
+                  VerifyApiKeyRequest.class,
+                  List.of(
+                      "{\"api_key\":\"k_live_not_a_key\",\"required_scopes\":[\"read:users\"],\"api_id\":\"%s\",\"client_ip\":\"203.0.113.7\"}"
+                          .formatted(users))),
+              Map.entry(
+                  RotateApiKeyRequest.class, List.of("{\"previous_key_expires_in_seconds\":60}")),
+              Map.entry(
+                  UpdateApiKeyRequest.class,
+                  List.of(
+                      "{\"name\":\"renamed\",\"status\":\"inactive\",\"expires_on\":\"2100-01-01T00:00:00Z\"}")),
+              Map.entry(
+                  RegisterApiRequest.class,
+                  List.of("{\"name\":\"Billing\",\"audience\":\"https://billing.example.com\"}")),
+              Map.entry(
+                  AddScopeRequest.class,
+                  List.of("{\"key\":\"write:spare\",\"description\":\"may write\"}")),
+              Map.entry(
+                  UpdateScopeRequest.class,
+                  List.of("{\"description\":\"may read the spare api\"}")),
+              Map.entry(
+                  CreateOrganizationRequest.class,
+                  List.of("{\"name\":\"Org C\",\"code\":\"org_c\"}")),
+              Map.entry(
+                  CreateUserRequest.class,
+                  List.of("{\"id\":\"kp_v\",\"name\":\"User V\",\"email\":\"v@example.com\"}")),
+              Map.entry(
+                  CreatePortalLinkRequest.class,
+                  List.of("{\"org_code\":\"org_a\"}", "{\"user_id\":\"kp_u\"}")),
+              Map.entry(SetGrantRequest.class, List.of("{\"scope_ids\":[\"read:spare\"]}")));
     }
 
     private static String rootId(RestFixture rest) {
@@ -1436,6 +1485,10 @@ class BadInputPropertiesTest {
           return spareApi.id().value();
         case "scope_id":
           return spareScope.id().value();
+        case "org_code":
+          return "org_a";
+        case "user_id":
+          return "kp_u";
         default:
           throw new AssertionError("no id written down for {" + parameter + "}");
       }
@@ -1451,6 +1504,10 @@ class BadInputPropertiesTest {
         case "scope_id":
           // A scope of another API: found, but not under this one.
           return List.of(usersScope.id().value(), "api_scope_" + "f".repeat(32));
+        case "org_code":
+          return List.of("org_zzz", "keygate-nobody");
+        case "user_id":
+          return List.of("kp_zzz", "kp_nobody");
         default:
           throw new AssertionError("no id written down for {" + parameter + "}");
       }
@@ -1481,7 +1538,12 @@ class BadInputPropertiesTest {
           "POST /api/v1/portal_links",
           List.of(
               new WrongValue("org_code", "\"org_zzz\"", 404, NOT_FOUND),
-              new WrongValue("user_id", "\"kp_zzz\"", 404, NOT_FOUND)));
+              new WrongValue("user_id", "\"kp_zzz\"", 404, NOT_FOUND)),
+          "PUT /api/v1/organizations/{org_code}/grants/{api_id}",
+          List.of(
+              new WrongValue(
+                  "scope_ids", Json.write(List.of(usersScope.id().value())), 400, INVALID_REQUEST),
+              new WrongValue("scope_ids", "[\"read:api_keys\"]", 400, INVALID_REQUEST)));
     }
 
     /** The valid bodies of a request record; failing when none are written down. */

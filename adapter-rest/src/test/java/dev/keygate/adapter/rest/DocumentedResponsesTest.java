@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keygate.domain.api.Api;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -107,6 +108,18 @@ class DocumentedResponsesTest {
         "/api/v1/user",
         "{\"id\":\"kp_alice\",\"name\":\"Alice\",\"email\":\"alice@example.com\"}");
     exchange("GET", "/api/v1/users", null);
+    String grant = "{\"scope_ids\":[\"read:users\"]}";
+    for (String[] owner :
+        List.of(
+            new String[] {"/api/v1/organizations/{org_code}/grants", "org_acme"},
+            new String[] {"/api/v1/users/{user_id}/grants", "kp_alice"})) {
+      String grants = owner[0];
+      RestFixture.Answer set =
+          exchange("PUT", grants + "/{api_id}", grant, owner[1], users.id().value());
+      assertThat(set.text("/grant/scopes/0/key")).isEqualTo("read:users");
+      assertThat(exchange("GET", grants, null, owner[1]).json().get("grants")).hasSize(1);
+      exchange("DELETE", grants + "/{api_id}", null, owner[1], users.id().value());
+    }
     exchange("GET", "/api/v1/audit_events?key_id=" + keyId, null);
     RestFixture.Answer link =
         exchange("POST", "/api/v1/portal_links", "{\"org_code\":\"org_acme\"}");

@@ -76,30 +76,37 @@ class MalformedRequestsTest {
         rest.createKey(
                 "{\"name\":\"k\",\"api_id\":\"%s\",\"org_code\":\"org_acme\"}".formatted(api.id()))
             .id();
-    ids = Map.of("key_id", keyId, "api_id", api.id().value(), "scope_id", scope.id().value());
-    validBodies =
+    rest.keygate.createUser("kp_alice");
+    ids =
         Map.of(
-            CreateApiKeyRequest.class,
-            "{\"name\":\"k\",\"api_id\":\"%s\",\"scope_ids\":[\"read:users\"],\"org_code\":\"org_acme\"}"
-                .formatted(api.id()),
-            VerifyApiKeyRequest.class,
-            "{\"api_key\":\"k_live_not_a_key\"}",
-            RotateApiKeyRequest.class,
-            "{\"previous_key_expires_in_seconds\":60}",
-            UpdateApiKeyRequest.class,
-            "{\"name\":\"renamed\"}",
-            RegisterApiRequest.class,
-            "{\"name\":\"A\",\"audience\":\"https://a.example.com\"}",
-            AddScopeRequest.class,
-            "{\"key\":\"write:users\"}",
-            UpdateScopeRequest.class,
-            "{\"description\":\"d\"}",
-            CreateOrganizationRequest.class,
-            "{\"name\":\"Org\"}",
-            CreateUserRequest.class,
-            "{\"name\":\"User\"}",
-            CreatePortalLinkRequest.class,
-            "{\"org_code\":\"org_acme\"}");
+            "key_id",
+            keyId,
+            "api_id",
+            api.id().value(),
+            "scope_id",
+            scope.id().value(),
+            "org_code",
+            "org_acme",
+            "user_id",
+            "kp_alice");
+    validBodies =
+        Map.ofEntries(
+            Map.entry(
+                CreateApiKeyRequest.class,
+                "{\"name\":\"k\",\"api_id\":\"%s\",\"scope_ids\":[\"read:users\"],\"org_code\":\"org_acme\"}"
+                    .formatted(api.id())),
+            Map.entry(VerifyApiKeyRequest.class, "{\"api_key\":\"k_live_not_a_key\"}"),
+            Map.entry(RotateApiKeyRequest.class, "{\"previous_key_expires_in_seconds\":60}"),
+            Map.entry(UpdateApiKeyRequest.class, "{\"name\":\"renamed\"}"),
+            Map.entry(
+                RegisterApiRequest.class,
+                "{\"name\":\"A\",\"audience\":\"https://a.example.com\"}"),
+            Map.entry(AddScopeRequest.class, "{\"key\":\"write:users\"}"),
+            Map.entry(UpdateScopeRequest.class, "{\"description\":\"d\"}"),
+            Map.entry(CreateOrganizationRequest.class, "{\"name\":\"Org\"}"),
+            Map.entry(CreateUserRequest.class, "{\"name\":\"User\"}"),
+            Map.entry(CreatePortalLinkRequest.class, "{\"org_code\":\"org_acme\"}"),
+            Map.entry(SetGrantRequest.class, "{\"scope_ids\":[\"read:users\"]}"));
   }
 
   @AfterEach

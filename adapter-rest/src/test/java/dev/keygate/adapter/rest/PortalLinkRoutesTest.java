@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keygate.domain.api.Api;
+import dev.keygate.domain.owner.OrgCode;
+import dev.keygate.domain.owner.Owner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +34,8 @@ class PortalLinkRoutesTest {
     rest.keygate.createOrganization("org_a");
     rest.keygate.createOrganization("org_b");
     rest.keygate.createUser("kp_alice");
+    rest.keygate.grant(new Owner.Org(new OrgCode("org_a")), api, "read:users");
+    rest.keygate.grant(new Owner.Org(new OrgCode("org_b")), api, "read:users");
     keyOfA = rest.createKey(create("org_a"));
     keyOfB = rest.createKey(create("org_b"));
   }

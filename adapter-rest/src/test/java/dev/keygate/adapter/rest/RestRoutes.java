@@ -40,6 +40,7 @@ final class RestRoutes {
             services.createUser(),
             services.listUsers()),
         new AuditRoutes(services.listAuditEvents()),
+        new GrantRoutes(services.listGrants(), services.setGrant(), services.removeGrant()),
         new PortalLinkRoutes(services.createPortalLink(), Duration.ofMinutes(15)));
   }
 }

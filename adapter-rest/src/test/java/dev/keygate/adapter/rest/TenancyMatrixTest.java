@@ -15,6 +15,7 @@ import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.audit.AuditAction;
 import dev.keygate.domain.audit.AuditEvent;
+import dev.keygate.domain.grant.Grant;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
@@ -56,11 +57,13 @@ class TenancyMatrixTest {
   /** The callers, in the order of the tables' columns. */
   enum Caller {
     OPERATOR("operator"),
+    LIMITED_OPERATOR("limited operator"),
     ORG_A_ADMIN("org A admin"),
     ORG_B_ADMIN("org B admin"),
     USER_U("user U"),
     PORTAL_OF_A("portal of A"),
     NO_KEY("no key"),
+    CUSTOMER_KEY("customer key"),
     LACKING_THE_SCOPE("key lacking the scope");
 
     final String label;
@@ -79,29 +82,35 @@ class TenancyMatrixTest {
    */
   private static final String OUTCOMES =
       """
-      endpoint                                       | operator  | org A admin  | org B admin  | user U       | portal of A | no key | key lacking the scope
-      GET    /api/v1/api_keys                        | 200       | 200          | 200          | 200          | 200         | 401    | 403 scope
-      POST   /api/v1/api_keys                        | 201       | 201          | 404          | 404          | 201         | 401    | 403 scope
-      POST   /api/v1/api_keys/verify                 | 200 valid | 200 valid    | 200 invalid  | 200 invalid  | 200 valid   | 401    | 403 scope
-      GET    /api/v1/api_keys/{key_id}               | 200       | 200          | 404          | 404          | 200         | 401    | 403 scope
-      PUT    /api/v1/api_keys/{key_id}               | 201       | 201          | 404          | 404          | 201         | 401    | 403 scope
-      PATCH  /api/v1/api_keys/{key_id}               | 200       | 200          | 404          | 404          | 200         | 401    | 403 scope
-      DELETE /api/v1/api_keys/{key_id}               | 200       | 200          | 404          | 404          | 200         | 401    | 403 scope
-      GET    /api/v1/apis                            | 200       | 200          | 200          | 200          | 200         | 401    | 403 scope
-      POST   /api/v1/apis                            | 200       | 403 operator | 403 operator | 403 operator | 403 scope   | 401    | 403 scope
-      GET    /api/v1/apis/{api_id}                   | 200       | 200          | 200          | 200          | 200         | 401    | 403 scope
-      DELETE /api/v1/apis/{api_id}                   | 200       | 403 operator | 403 operator | 403 operator | 403 scope   | 401    | 403 scope
-      GET    /api/v1/apis/{api_id}/scopes            | 200       | 200          | 200          | 200          | 200         | 401    | 403 scope
-      POST   /api/v1/apis/{api_id}/scopes            | 200       | 403 operator | 403 operator | 403 operator | 403 scope   | 401    | 403 scope
-      GET    /api/v1/apis/{api_id}/scopes/{scope_id} | 200       | 200          | 200          | 200          | 200         | 401    | 403 scope
-      PATCH  /api/v1/apis/{api_id}/scopes/{scope_id} | 200       | 403 operator | 403 operator | 403 operator | 403 scope   | 401    | 403 scope
-      DELETE /api/v1/apis/{api_id}/scopes/{scope_id} | 200       | 403 operator | 403 operator | 403 operator | 403 scope   | 401    | 403 scope
-      POST   /api/v1/organization                    | 200       | 403 operator | 403 operator | 403 operator | 403 scope   | 401    | 403 scope
-      GET    /api/v1/organizations                   | 200       | 200          | 200          | 200          | 403 scope   | 401    | 403 scope
-      POST   /api/v1/user                            | 200       | 403 operator | 403 operator | 403 operator | 403 scope   | 401    | 403 scope
-      GET    /api/v1/users                           | 200       | 200          | 200          | 200          | 403 scope   | 401    | 403 scope
-      GET    /api/v1/audit_events                    | 200       | 200          | 200          | 200          | 403 scope   | 401    | 403 scope
-      POST   /api/v1/portal_links                    | 200       | 200          | 404          | 404          | 403 scope   | 401    | 403 scope
+      endpoint                                                   | operator  | limited operator | org A admin  | org B admin  | user U       | portal of A  | no key | customer key | key lacking the scope
+      GET    /api/v1/api_keys                                    | 200       | 200              | 200          | 200          | 200          | 200          | 401    | 401          | 403 scope
+      POST   /api/v1/api_keys                                    | 201       | 201              | 201          | 404          | 404          | 201          | 401    | 401          | 403 scope
+      POST   /api/v1/api_keys/verify                             | 200 valid | 200 valid        | 200 valid    | 200 invalid  | 200 invalid  | 200 valid    | 401    | 401          | 403 scope
+      GET    /api/v1/api_keys/{key_id}                           | 200       | 200              | 200          | 404          | 404          | 200          | 401    | 401          | 403 scope
+      PUT    /api/v1/api_keys/{key_id}                           | 201       | 201              | 201          | 404          | 404          | 201          | 401    | 401          | 403 scope
+      PATCH  /api/v1/api_keys/{key_id}                           | 200       | 200              | 200          | 404          | 404          | 200          | 401    | 401          | 403 scope
+      DELETE /api/v1/api_keys/{key_id}                           | 200       | 403 scope        | 200          | 404          | 404          | 200          | 401    | 401          | 403 scope
+      GET    /api/v1/apis                                        | 200       | 200              | 200          | 200          | 200          | 200          | 401    | 401          | 403 scope
+      POST   /api/v1/apis                                        | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
+      GET    /api/v1/apis/{api_id}                               | 200       | 200              | 200          | 200          | 200          | 200          | 401    | 401          | 403 scope
+      DELETE /api/v1/apis/{api_id}                               | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
+      GET    /api/v1/apis/{api_id}/scopes                        | 200       | 200              | 200          | 200          | 200          | 200          | 401    | 401          | 403 scope
+      POST   /api/v1/apis/{api_id}/scopes                        | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
+      GET    /api/v1/apis/{api_id}/scopes/{scope_id}             | 200       | 200              | 200          | 200          | 200          | 200          | 401    | 401          | 403 scope
+      PATCH  /api/v1/apis/{api_id}/scopes/{scope_id}             | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
+      DELETE /api/v1/apis/{api_id}/scopes/{scope_id}             | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
+      POST   /api/v1/organization                                | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
+      GET    /api/v1/organizations                               | 200       | 403 scope        | 200          | 200          | 200          | 403 scope    | 401    | 401          | 403 scope
+      GET    /api/v1/organizations/{org_code}/grants             | 200       | 403 scope        | 200          | 404          | 404          | 200          | 401    | 401          | 403 scope
+      PUT    /api/v1/organizations/{org_code}/grants/{api_id}    | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
+      DELETE /api/v1/organizations/{org_code}/grants/{api_id}    | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
+      POST   /api/v1/user                                        | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
+      GET    /api/v1/users                                       | 200       | 403 scope        | 200          | 200          | 200          | 403 scope    | 401    | 401          | 403 scope
+      GET    /api/v1/users/{user_id}/grants                      | 200       | 403 scope        | 404          | 404          | 200          | 404          | 401    | 401          | 403 scope
+      PUT    /api/v1/users/{user_id}/grants/{api_id}             | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
+      DELETE /api/v1/users/{user_id}/grants/{api_id}             | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
+      GET    /api/v1/audit_events                                | 200       | 403 scope        | 200          | 200          | 200          | 403 scope    | 401    | 401          | 403 scope
+      POST   /api/v1/portal_links                                | 200       | 403 scope        | 200          | 404          | 404          | 403 scope    | 401    | 401          | 403 scope
       """;
 
   /**
@@ -113,13 +122,15 @@ class TenancyMatrixTest {
    */
   private static final String VISIBLE =
       """
-      list                              | operator                                          | org A admin            | org B admin            | user U                 | portal of A
-      GET /api/v1/api_keys              | root adminA adminB adminU portalA keyA keyB keyU  | adminA portalA keyA    | adminB keyB            | adminU keyU            | adminA portalA keyA
-      GET /api/v1/apis                  | management users spare                            | management users spare | management users spare | management users spare | management users spare
-      GET /api/v1/apis/{api_id}/scopes  | read:spare                                        | read:spare             | read:spare             | read:spare             | read:spare
-      GET /api/v1/organizations         | keygate-operator org_a org_b                      | org_a                  | org_b                  | -                      | refused
-      GET /api/v1/users                 | kp_u                                              | -                      | -                      | kp_u                   | refused
-      GET /api/v1/audit_events          | events:all                                        | events:org_a           | events:org_b           | events:kp_u            | refused
+      list                                         | operator                                          | limited operator                                  | org A admin            | org B admin            | user U                 | portal of A
+      GET /api/v1/api_keys                         | root adminA adminB adminU portalA keyA keyB keyU  | root adminA adminB adminU portalA keyA keyB keyU limitedOperator | adminA portalA keyA    | adminB keyB            | adminU keyU            | adminA portalA keyA
+      GET /api/v1/apis                             | management users spare                            | management users spare                            | management users spare | management users spare | management users spare | management users spare
+      GET /api/v1/apis/{api_id}/scopes             | read:spare                                        | read:spare                                        | read:spare             | read:spare             | read:spare             | read:spare
+      GET /api/v1/organizations                    | keygate-operator org_a org_b                      | refused                                           | org_a                  | org_b                  | -                      | refused
+      GET /api/v1/organizations/{org_code}/grants  | users spare                                       | refused                                           | users spare            | refused                | refused                | users spare
+      GET /api/v1/users                            | kp_u                                              | refused                                           | -                      | -                      | kp_u                   | refused
+      GET /api/v1/users/{user_id}/grants           | users spare                                       | refused                                           | refused                | refused                | users spare            | refused
+      GET /api/v1/audit_events                     | events:all                                        | refused                                           | events:org_a           | events:org_b           | events:kp_u            | refused
       """;
 
   private static final String UNKNOWN_KEY = "api_key_" + "0".repeat(32);
@@ -203,6 +214,43 @@ class TenancyMatrixTest {
               AuditAction.USER_CREATE,
               true),
           new Call("GET /api/v1/users", "", null, AuditAction.USER_READ, false),
+          new Call(
+                  "GET /api/v1/organizations/{org_code}/grants",
+                  "",
+                  null,
+                  AuditAction.GRANT_READ,
+                  false)
+              .ghost("org_a", "org_zzz"),
+          new Call(
+                  "PUT /api/v1/organizations/{org_code}/grants/{api_id}",
+                  "",
+                  "{\"scope_ids\":[]}",
+                  AuditAction.GRANT_SET,
+                  true)
+              .ghost("org_a", "org_zzz"),
+          new Call(
+                  "DELETE /api/v1/organizations/{org_code}/grants/{api_id}",
+                  "",
+                  null,
+                  AuditAction.GRANT_REMOVE,
+                  true)
+              .ghost("org_a", "org_zzz"),
+          new Call("GET /api/v1/users/{user_id}/grants", "", null, AuditAction.GRANT_READ, false)
+              .ghost("kp_u", "kp_zzz"),
+          new Call(
+                  "PUT /api/v1/users/{user_id}/grants/{api_id}",
+                  "",
+                  "{\"scope_ids\":[]}",
+                  AuditAction.GRANT_SET,
+                  true)
+              .ghost("kp_u", "kp_zzz"),
+          new Call(
+                  "DELETE /api/v1/users/{user_id}/grants/{api_id}",
+                  "",
+                  null,
+                  AuditAction.GRANT_REMOVE,
+                  true)
+              .ghost("kp_u", "kp_zzz"),
           new Call(
               "GET /api/v1/audit_events", "?page_size=500", null, AuditAction.AUDIT_READ, false),
           new Call(
@@ -432,7 +480,13 @@ class TenancyMatrixTest {
       JsonNode items = listIn(answer.json());
       List<String> listed = new ArrayList<>();
       items.forEach(
-          item -> listed.add(item.has("id") ? item.get("id").asText() : item.get("code").asText()));
+          item ->
+              listed.add(
+                  item.has("id")
+                      ? item.get("id").asText()
+                      : item.has("code")
+                          ? item.get("code").asText()
+                          : item.get("api_id").asText()));
       assertThat(listed)
           .as("%s lists %s", caller.label, expected)
           .containsExactlyInAnyOrderElementsOf(world.visible(expected));
@@ -478,6 +532,7 @@ class TenancyMatrixTest {
     final RestFixture.Issued keyA;
     final RestFixture.Issued keyB;
     final RestFixture.Issued keyU;
+    private RestFixture.Issued limitedOperator;
     private final Api management;
     private final Api usersApi;
     private final Api spareApi;
@@ -495,6 +550,14 @@ class TenancyMatrixTest {
       keygate.createOrganization("org_a");
       keygate.createOrganization("org_b");
       keygate.createUser("kp_u");
+      // What the operator lets each owner hold: the users API to all, the spare API to A and U.
+      Owner orgA = new Owner.Org(new OrgCode("org_a"));
+      Owner userU = new Owner.User(new UserId("kp_u"));
+      keygate.grant(orgA, usersApi, "read:users");
+      keygate.grant(new Owner.Org(new OrgCode("org_b")), usersApi, "read:users");
+      keygate.grant(userU, usersApi, "read:users");
+      keygate.grant(orgA, spareApi, "read:spare");
+      keygate.grant(userU, spareApi, "read:spare");
       root = new RestFixture.Issued(keyNamed("Root management key"), rest.rootKey);
       // Made through the use cases rather than over HTTP, as every cell builds its world anew.
       adminA = issue(new Owner.Org(new OrgCode("org_a")), management, everyManagementScope());
@@ -526,6 +589,16 @@ class TenancyMatrixTest {
       return new RestFixture.Issued(issued.key().id().value(), issued.token().reveal());
     }
 
+    /** An operator's key for managing keys day to day: no deleting, no shaping the deployment. */
+    private static final Set<ManagementScope> LIMITED_OPERATOR_SCOPES =
+        EnumSet.of(
+            ManagementScope.READ_API_KEYS,
+            ManagementScope.CREATE_API_KEYS,
+            ManagementScope.UPDATE_API_KEYS,
+            ManagementScope.VERIFY_API_KEYS,
+            ManagementScope.READ_APIS,
+            ManagementScope.READ_API_SCOPES);
+
     private static List<String> everyManagementScope() {
       return Arrays.stream(ManagementScope.values()).map(ManagementScope::key).toList();
     }
@@ -553,6 +626,15 @@ class TenancyMatrixTest {
       switch (caller) {
         case OPERATOR:
           return Optional.of(root);
+        case LIMITED_OPERATOR:
+          limitedOperator =
+              issue(
+                  new Owner.Org(Organization.OPERATOR_CODE),
+                  management,
+                  LIMITED_OPERATOR_SCOPES.stream().map(ManagementScope::key).toList());
+          return Optional.of(limitedOperator);
+        case CUSTOMER_KEY:
+          return Optional.of(keyA);
         case ORG_A_ADMIN:
           return Optional.of(adminA);
         case ORG_B_ADMIN:
@@ -585,6 +667,9 @@ class TenancyMatrixTest {
       List<String> tokens = new ArrayList<>();
       Stream.of(root, adminA, adminB, adminU, portalA, keyA, keyB, keyU)
           .forEach(issued -> tokens.add(issued.key()));
+      if (limitedOperator != null) {
+        tokens.add(limitedOperator.key());
+      }
       lacking.forEach(issued -> tokens.add(issued.key()));
       return tokens;
     }
@@ -592,6 +677,8 @@ class TenancyMatrixTest {
     /** A request's text with the world's ids and tokens in place of its placeholders. */
     String resolve(String text) {
       return text.replace("{key_id}", keyA.id())
+          .replace("{org_code}", "org_a")
+          .replace("{user_id}", "kp_u")
           .replace("{api_id}", spareApi.id().value())
           .replace("{scope_id}", spareScope.id().value())
           .replace("${keyA token}", keyA.key())
@@ -620,6 +707,9 @@ class TenancyMatrixTest {
       ids.put("keyA", keyA.id());
       ids.put("keyB", keyB.id());
       ids.put("keyU", keyU.id());
+      if (limitedOperator != null) {
+        ids.put("limitedOperator", limitedOperator.id());
+      }
       ids.put("management", management.id().value());
       ids.put("users", usersApi.id().value());
       ids.put("spare", spareApi.id().value());
@@ -718,22 +808,29 @@ class TenancyMatrixTest {
       List<Scope> scopes,
       List<Organization> organizations,
       List<User> users,
+      List<Grant> grants,
       List<AuditEvent> audit) {
 
     static State of(TestKeygate keygate) {
       List<Api> apis = keygate.apis.list();
       PageRequest all = PageRequest.first(PageRequest.MAX_SIZE);
+      List<Organization> organizations = keygate.owners.listOrganizations(all).items();
+      List<User> users = keygate.owners.listUsers(all).items();
+      List<Grant> grants = new ArrayList<>();
+      organizations.forEach(org -> grants.addAll(keygate.grants.of(org.asOwner())));
+      users.forEach(user -> grants.addAll(keygate.grants.of(user.asOwner())));
       return new State(
           keygate.apiKeys.all(),
           apis,
           apis.stream().flatMap(api -> keygate.apis.scopes(api.id()).stream()).toList(),
-          keygate.owners.listOrganizations(all).items(),
-          keygate.owners.listUsers(all).items(),
+          organizations,
+          users,
+          grants,
           keygate.auditLog.events());
     }
 
     State withoutAudit() {
-      return new State(keys, apis, scopes, organizations, users, List.of());
+      return new State(keys, apis, scopes, organizations, users, grants, List.of());
     }
   }
 

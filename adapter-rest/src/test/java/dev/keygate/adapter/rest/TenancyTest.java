@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.domain.api.Api;
+import dev.keygate.domain.owner.OrgCode;
+import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.owner.UserId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +37,14 @@ class TenancyTest {
     rest.keygate.createOrganization("org_b");
     rest.keygate.createUser("kp_alice");
     rest.keygate.createUser("kp_bob");
+    for (Owner owner :
+        List.of(
+            new Owner.Org(new OrgCode("org_a")),
+            new Owner.Org(new OrgCode("org_b")),
+            new Owner.User(new UserId("kp_alice")),
+            new Owner.User(new UserId("kp_bob")))) {
+      rest.keygate.grant(owner, api, "read:users");
+    }
     orgAKey = rest.createKey(create("org_code", "org_a"));
     orgBKey = rest.createKey(create("org_code", "org_b"));
     orgBAdmin = rest.managementKey("org_code", "org_b").key();

@@ -20,20 +20,26 @@ final class AuditTrail {
     this.clock = clock;
   }
 
+  /** A change made to an object of {@code owner}: it belongs to that owner's trail. */
   void succeeded(Principal principal, AuditAction action, String target, Optional<Owner> owner) {
     log.record(
         AuditEvent.now(
             clock, principal.actor(), action, target, owner, AuditOutcome.SUCCEEDED, ""));
   }
 
-  void refused(
-      Principal principal,
-      AuditAction action,
-      String target,
-      Optional<Owner> owner,
-      String reason) {
+  /**
+   * A call refused: it belongs to the trail of whoever was refused, never to the trail of the owner
+   * whose object was reached for, so that one tenant cannot write into another's trail.
+   */
+  void refused(Principal principal, AuditAction action, String target, String reason) {
     log.record(
         AuditEvent.now(
-            clock, principal.actor(), action, target, owner, AuditOutcome.REFUSED, reason));
+            clock,
+            principal.actor(),
+            action,
+            target,
+            principal.confinement(),
+            AuditOutcome.REFUSED,
+            reason));
   }
 }

@@ -12,15 +12,20 @@ import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Authenticates management calls with the same verification as every other key, so the proven-
- * token cache serves management traffic too. Authority follows the key's owner.
+ * token cache serves management traffic too. Authority follows the key's owner, and a key made by
+ * another management key holds no more than its maker does now: revoking, disabling or letting the
+ * maker expire cuts off every key it made, and the keys those made, at their next call.
  */
 public final class AuthenticateService implements AuthenticateUseCase {
 
@@ -29,8 +34,13 @@ public final class AuthenticateService implements AuthenticateUseCase {
 
   private static final Owner OPERATOR = new Owner.Org(Organization.OPERATOR_CODE);
 
+  /** Far deeper than any real chain of keys made by keys; a longer one is refused, not followed. */
+  private static final int MAX_MAKERS = 32;
+
   private final VerifyApiKeyUseCase verify;
+  private final KeyStates keyStates;
   private final ApiRepository apis;
+  private final Clock clock;
 
   /**
    * The management API once found: its audience is reserved and it cannot be deleted while its keys
@@ -38,9 +48,12 @@ public final class AuthenticateService implements AuthenticateUseCase {
    */
   private volatile ApiId managementApi;
 
-  AuthenticateService(VerifyApiKeyUseCase verify, ApiRepository apis) {
+  AuthenticateService(
+      VerifyApiKeyUseCase verify, KeyStates keyStates, ApiRepository apis, Clock clock) {
     this.verify = verify;
+    this.keyStates = keyStates;
     this.apis = apis;
+    this.clock = clock;
   }
 
   @Override
@@ -55,17 +68,48 @@ public final class AuthenticateService implements AuthenticateUseCase {
       return Optional.empty();
     }
     ApiKey key = verification.key().orElseThrow();
+    return withinMakers(key, principalOf(key), management.get());
+  }
+
+  /**
+   * The principal narrowed by each maker up the chain, or empty when one of them no longer acts:
+   * gone, revoked, disabled or expired.
+   */
+  private Optional<Principal> withinMakers(ApiKey key, Principal principal, ApiId management) {
+    Instant now = clock.instant();
+    Optional<ApiKeyId> maker = key.madeBy();
+    for (int depth = 0; maker.isPresent(); depth++) {
+      if (depth == MAX_MAKERS) {
+        return Optional.empty();
+      }
+      Optional<ApiKey> makerKey = keyStates.current(maker.get());
+      if (makerKey.isEmpty()
+          || !makerKey.get().isActiveAt(now)
+          || !makerKey.get().apiId().equals(management)) {
+        return Optional.empty();
+      }
+      Principal makers = principalOf(makerKey.get());
+      if (!makers.covers(key.owner())) {
+        return Optional.empty();
+      }
+      principal = principal.within(makers);
+      maker = makerKey.get().madeBy();
+    }
+    return Optional.of(principal);
+  }
+
+  /** What a management key alone allows: its owner's reach, its scopes, until its expiry. */
+  private static Principal principalOf(ApiKey key) {
     Set<ManagementScope> scopes = EnumSet.noneOf(ManagementScope.class);
     for (Scope scope : key.scopes()) {
       ManagementScope.fromKey(scope.key()).ifPresent(scopes::add);
     }
-    String actor = "api_key:" + key.id();
-    Principal principal =
+    Authority authority =
         key.owner().equals(OPERATOR)
-            ? new Principal(actor, new Authority.Deployment(), scopes)
-            : Principal.confinedTo(actor, key.owner(), scopes);
-    // The authority of an expiring key, such as a portal link's, ends when the key does.
-    return Optional.of(key.expiresOn().map(principal::until).orElse(principal));
+            ? new Authority.Deployment()
+            : new Authority.OwnerOnly(key.owner());
+    return new Principal(
+        "api_key:" + key.id(), authority, scopes, key.expiresOn(), Optional.of(key.id()));
   }
 
   private Optional<ApiId> managementApi() {

@@ -18,6 +18,7 @@ import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,15 +45,21 @@ public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
           ManagementScope.READ_APIS,
           ManagementScope.READ_API_SCOPES);
 
+  /** Shown in the portal when the caller making the link may read grants: which APIs to offer. */
+  static final ManagementScope OPTIONAL_PORTAL_SCOPE = ManagementScope.READ_GRANTS;
+
   static final String KEY_NAME = "Portal link";
 
   private static final Duration LONGEST_TTL = Duration.ofDays(1);
+
+  private static final Owner OPERATOR = new Owner.Org(Organization.OPERATOR_CODE);
 
   private final ApiKeyRepository apiKeys;
   private final ApiRepository apis;
   private final OwnerRepository owners;
   private final KeyMint mint;
   private final Authorization authorization;
+  private final OwnerLimits limits;
   private final AuditTrail trail;
   private final Clock clock;
 
@@ -62,6 +69,7 @@ public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
       OwnerRepository owners,
       KeyMint mint,
       Authorization authorization,
+      OwnerLimits limits,
       AuditTrail trail,
       Clock clock) {
     this.apiKeys = apiKeys;
@@ -69,6 +77,7 @@ public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
     this.owners = owners;
     this.mint = mint;
     this.authorization = authorization;
+    this.limits = limits;
     this.trail = trail;
     this.clock = clock;
   }
@@ -82,20 +91,24 @@ public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
     if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(LONGEST_TTL) > 0) {
       throw new ValidationException("portal link ttl must be more than 0 and at most 1 day");
     }
+    if (owner.equals(OPERATOR)) {
+      // A key of the operator organization acts for the whole deployment: not a customer's portal.
+      throw new ValidationException(
+          "portal links are for customers' organizations and users; the operator has the console");
+    }
     if (!owners.exists(owner)) {
       throw Authorization.ownerNotFound(owner);
     }
-    authorization.requireGrantable(
-        principal,
-        owner,
-        PORTAL_SCOPES.stream().map(ManagementScope::key).toList(),
-        PORTAL_LINK_CREATE);
     Api management =
         apis.findByAudience(Api.MANAGEMENT_AUDIENCE)
             .orElseThrow(() -> new NotFoundException("the management api is not registered"));
+    Set<ManagementScope> wanted = EnumSet.copyOf(PORTAL_SCOPES);
+    if (principal.holds(OPTIONAL_PORTAL_SCOPE)) {
+      wanted.add(OPTIONAL_PORTAL_SCOPE);
+    }
     Set<Scope> scopes = new LinkedHashSet<>();
     for (Scope scope : apis.scopes(management.id())) {
-      if (ManagementScope.fromKey(scope.key()).filter(PORTAL_SCOPES::contains).isPresent()) {
+      if (ManagementScope.fromKey(scope.key()).filter(wanted::contains).isPresent()) {
         scopes.add(scope);
       }
     }
@@ -106,6 +119,16 @@ public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
             .expiresOn()
             .filter(callers -> callers.isBefore(now.plus(ttl)))
             .orElse(now.plus(ttl));
+    authorization.requireWithin(
+        principal,
+        management,
+        owner,
+        scopes,
+        Optional.of(end),
+        PORTAL_LINK_CREATE,
+        owner.id(),
+        "cannot make the portal link");
+    limits.requireRoomFor(principal, owner, now);
     KeyMint.Minted minted = mint.mint(now);
     ApiKey key =
         ApiKey.create(
@@ -116,6 +139,7 @@ public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
             scopes,
             minted.secret(),
             principal.actor(),
+            principal.key(),
             Optional.of(end),
             now);
     apiKeys.add(key);

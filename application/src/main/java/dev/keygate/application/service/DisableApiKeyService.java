@@ -23,6 +23,7 @@ public final class DisableApiKeyService implements DisableApiKeyUseCase {
         keyId,
         ManagementScope.UPDATE_API_KEYS,
         AuditAction.API_KEY_DISABLE,
+        "disable",
         ApiKey::disable);
   }
 }

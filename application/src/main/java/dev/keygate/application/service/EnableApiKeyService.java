@@ -23,6 +23,7 @@ public final class EnableApiKeyService implements EnableApiKeyUseCase {
         keyId,
         ManagementScope.UPDATE_API_KEYS,
         AuditAction.API_KEY_ENABLE,
+        "enable",
         ApiKey::enable);
   }
 }

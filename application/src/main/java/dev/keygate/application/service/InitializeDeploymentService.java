@@ -1,5 +1,6 @@
 package dev.keygate.application.service;
 
+import static dev.keygate.domain.audit.AuditAction.API_KEY_UPDATE;
 import static dev.keygate.domain.audit.AuditAction.API_REGISTER;
 import static dev.keygate.domain.audit.AuditAction.ORGANIZATION_CREATE;
 
@@ -9,26 +10,33 @@ import dev.keygate.application.port.in.InitializeDeploymentUseCase;
 import dev.keygate.application.port.in.IssuedApiKey;
 import dev.keygate.application.port.in.ManagementScope;
 import dev.keygate.application.port.in.Principal;
+import dev.keygate.application.port.out.ApiKeyFilter;
 import dev.keygate.application.port.out.ApiKeyRepository;
 import dev.keygate.application.port.out.ApiRepository;
 import dev.keygate.application.port.out.DeploymentLock;
 import dev.keygate.application.port.out.OwnerRepository;
+import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.out.PageRequest;
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
+import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Sets up an empty deployment once: the management API with every management scope, the operator
- * organization, and a root key. Each step is skipped when already done, so an interrupted run is
- * finished by the next one, and a deployment that has a management key gets no second root key. The
- * whole run holds the deployment lock: nodes starting on one empty database at once would otherwise
- * each find no key yet and each print a root key.
+ * organization, and a root key; on an upgraded deployment, adds the management scopes that are new
+ * and gives them to the keys that held every one before. Each step is skipped when already done, so
+ * an interrupted run is finished by the next one, and a deployment that has a management key gets
+ * no second root key. The whole run holds the deployment lock: nodes starting on one empty database
+ * at once would otherwise each find no key yet and each print a root key.
  */
 public final class InitializeDeploymentService implements InitializeDeploymentUseCase {
 
@@ -66,14 +74,19 @@ public final class InitializeDeploymentService implements InitializeDeploymentUs
     Principal operator = Principal.operator(actor);
     Api management = managementApi(operator);
     List<Scope> defined = apis.scopes(management.id());
+    boolean added = false;
     for (ManagementScope scope : ManagementScope.values()) {
       if (defined.stream().noneMatch(existing -> existing.key().equals(scope.key()))) {
         try {
           apis.addScope(Scope.define(management.id(), scope.key(), scope.description(), clock));
+          added = true;
         } catch (ConflictException anotherNodeAddedIt) {
           // the scope exists, which is all this step wants
         }
       }
+    }
+    if (added && !defined.isEmpty()) {
+      giveNewScopesToHoldersOfEvery(operator, management, Set.copyOf(defined));
     }
     Owner operatorOrganization = new Owner.Org(Organization.OPERATOR_CODE);
     if (owners.findOrganization(Organization.OPERATOR_CODE).isEmpty()) {
@@ -103,6 +116,35 @@ public final class InitializeDeploymentService implements InitializeDeploymentUs
                 Arrays.stream(ManagementScope.values()).map(ManagementScope::key).toList(),
                 operatorOrganization,
                 Optional.empty())));
+  }
+
+  /**
+   * After an upgrade that brought new management scopes: a key that held every management scope
+   * before (a root key) holds the new ones too, so that it can still do everything. Keys that held
+   * less stay as they were.
+   */
+  private void giveNewScopesToHoldersOfEvery(
+      Principal operator, Api management, Set<Scope> before) {
+    Set<Scope> every = Set.copyOf(apis.scopes(management.id()));
+    ApiKeyFilter managementKeys =
+        new ApiKeyFilter(
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(management.id()));
+    PageRequest page = PageRequest.first(PageRequest.MAX_SIZE);
+    while (true) {
+      Page<ApiKey> keys = apiKeys.list(managementKeys, page);
+      for (ApiKey key : keys.items()) {
+        if (key.status() != ApiKeyStatus.REVOKED && key.scopes().containsAll(before)) {
+          ApiKey upgraded = apiKeys.update(key.withScopes(every));
+          trail.succeeded(
+              operator, API_KEY_UPDATE, upgraded.id().value(), Optional.of(upgraded.owner()));
+        }
+      }
+      if (!keys.hasMore()) {
+        return;
+      }
+      String last = keys.items().get(keys.items().size() - 1).id().value();
+      page = new PageRequest(PageRequest.MAX_SIZE, Optional.of(last));
+    }
   }
 
   private Api managementApi(Principal operator) {

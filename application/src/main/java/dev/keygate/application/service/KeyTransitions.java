@@ -7,12 +7,13 @@ import dev.keygate.application.port.out.VerifiedSecretCache;
 import dev.keygate.domain.audit.AuditAction;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.key.ApiKeyStatus;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The one way a key changes state: authorize, load within reach, transition, store under the
- * version read, forget cached verifications, audit.
+ * The one way a key changes state: authorize, load within reach, transition, hold the result to the
+ * caller's authority, store under the version read, forget cached verifications, audit.
  */
 final class KeyTransitions {
 
@@ -35,18 +36,44 @@ final class KeyTransitions {
     this.trail = trail;
   }
 
+  /**
+   * @param verb what the change does, such as {@code enable}, for the reason of a refusal
+   */
   ApiKey apply(
       Principal principal,
       ApiKeyId keyId,
       ManagementScope scope,
       AuditAction action,
+      String verb,
       UnaryOperator<ApiKey> transition) {
     authorization.requireScope(principal, scope, action, keyId.value());
     ApiKey key = authorization.reachableKey(principal, apiKeys.findById(keyId), keyId, action);
-    ApiKey changed = apiKeys.update(transition.apply(key));
+    ApiKey changed = transition.apply(key);
+    boolean revoked = changed.status() == ApiKeyStatus.REVOKED;
+    if (!revoked
+        && (changed.status() != key.status() || !changed.expiresOn().equals(key.expiresOn()))) {
+      authorization.requireNotItself(principal, key, action);
+    }
+    if (isRestored(key, changed) || isProlonged(key, changed)) {
+      authorization.requireWithin(
+          principal, changed, action, "cannot " + verb + " api key " + keyId);
+    }
+    ApiKey stored = apiKeys.update(changed);
     verifiedSecrets.forget(keyId);
     keyStates.forget(keyId);
-    trail.succeeded(principal, action, keyId.value(), Optional.of(changed.owner()));
-    return changed;
+    trail.succeeded(principal, action, keyId.value(), Optional.of(stored.owner()));
+    return stored;
+  }
+
+  /** Enabled again: whatever the key opens, it opens again. */
+  private static boolean isRestored(ApiKey before, ApiKey after) {
+    return after.status() == ApiKeyStatus.ACTIVE && before.status() != ApiKeyStatus.ACTIVE;
+  }
+
+  /** Given a later expiry than it had; an earlier one only shrinks it. */
+  private static boolean isProlonged(ApiKey before, ApiKey after) {
+    return after.expiresOn().isPresent()
+        && before.expiresOn().isPresent()
+        && after.expiresOn().get().isAfter(before.expiresOn().get());
   }
 }

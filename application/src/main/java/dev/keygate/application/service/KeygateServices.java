@@ -17,12 +17,15 @@ import dev.keygate.application.port.in.InitializeDeploymentUseCase;
 import dev.keygate.application.port.in.ListApiKeysUseCase;
 import dev.keygate.application.port.in.ListApisUseCase;
 import dev.keygate.application.port.in.ListAuditEventsUseCase;
+import dev.keygate.application.port.in.ListGrantsUseCase;
 import dev.keygate.application.port.in.ListOrganizationsUseCase;
 import dev.keygate.application.port.in.ListScopesUseCase;
 import dev.keygate.application.port.in.ListUsersUseCase;
 import dev.keygate.application.port.in.RegisterApiUseCase;
+import dev.keygate.application.port.in.RemoveGrantUseCase;
 import dev.keygate.application.port.in.RevokeApiKeyUseCase;
 import dev.keygate.application.port.in.RotateApiKeyUseCase;
+import dev.keygate.application.port.in.SetGrantUseCase;
 import dev.keygate.application.port.in.UpdateApiKeyUseCase;
 import dev.keygate.application.port.in.UpdateScopeUseCase;
 import dev.keygate.application.port.in.VerifyApiKeyUseCase;
@@ -64,25 +67,35 @@ public final class KeygateServices {
   private final AuthenticateUseCase authenticate;
   private final InitializeDeploymentUseCase initializeDeployment;
   private final CreatePortalLinkUseCase createPortalLink;
+  private final ListGrantsUseCase listGrants;
+  private final SetGrantUseCase setGrant;
+  private final RemoveGrantUseCase removeGrant;
 
-  /** Strict verification with the default hashing slots. */
+  /** Strict verification with the default hashing slots and the default tenant limits. */
   public KeygateServices(OutgoingPorts ports, KeyPrefix prefix, Clock clock) {
-    this(ports, prefix, clock, VerificationSettings.DEFAULTS);
+    this(ports, prefix, clock, VerificationSettings.DEFAULTS, TenantLimits.DEFAULTS);
   }
 
   /**
    * @param prefix the token prefix of this deployment, {@link KeyPrefix#DEFAULT} unless configured
    * @param clock the source of every timestamp
    * @param verification how fresh a verified key's state must be, and how many hashes may run
+   * @param tenantLimits what one owner may hold when its own keys make keys for it
    */
   public KeygateServices(
-      OutgoingPorts ports, KeyPrefix prefix, Clock clock, VerificationSettings verification) {
+      OutgoingPorts ports,
+      KeyPrefix prefix,
+      Clock clock,
+      VerificationSettings verification,
+      TenantLimits tenantLimits) {
     Objects.requireNonNull(ports, "ports");
     Objects.requireNonNull(prefix, "prefix");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(verification, "verification settings");
+    Objects.requireNonNull(tenantLimits, "tenant limits");
     AuditTrail trail = new AuditTrail(ports.auditLog(), clock);
-    Authorization authorization = new Authorization(trail);
+    Authorization authorization = new Authorization(trail, ports.apis(), ports.grants());
+    OwnerLimits ownerLimits = new OwnerLimits(ports.apiKeys(), ports.creationQuota(), tenantLimits);
     ApiLookup apiLookup = new ApiLookup(ports.apis());
     SecretHasher hasher =
         new HashBulkhead(ports.hasher(), verification.hashingSlots(), verification.hashingWait());
@@ -110,7 +123,14 @@ public final class KeygateServices {
     listUsers = new ListUsersService(ports.owners(), authorization);
     createApiKey =
         new CreateApiKeyService(
-            ports.apiKeys(), ports.apis(), ports.owners(), mint, authorization, trail, clock);
+            ports.apiKeys(),
+            apiLookup,
+            ports.owners(),
+            mint,
+            authorization,
+            ownerLimits,
+            trail,
+            clock);
     getApiKey = new GetApiKeyService(ports.apiKeys(), authorization);
     listApiKeys = new ListApiKeysService(ports.apiKeys(), authorization);
     rotateApiKey =
@@ -132,7 +152,7 @@ public final class KeygateServices {
             clock);
     listAuditEvents = new ListAuditEventsService(ports.auditLog(), authorization);
     updateApiKey = new UpdateApiKeyService(transitions, clock);
-    authenticate = new AuthenticateService(verifyApiKey, ports.apis());
+    authenticate = new AuthenticateService(verifyApiKey, keyStates, ports.apis(), clock);
     initializeDeployment =
         new InitializeDeploymentService(
             ports.apis(),
@@ -144,7 +164,18 @@ public final class KeygateServices {
             clock);
     createPortalLink =
         new CreatePortalLinkService(
-            ports.apiKeys(), ports.apis(), ports.owners(), mint, authorization, trail, clock);
+            ports.apiKeys(),
+            ports.apis(),
+            ports.owners(),
+            mint,
+            authorization,
+            ownerLimits,
+            trail,
+            clock);
+    listGrants = new ListGrantsService(ports.grants(), ports.owners(), authorization);
+    setGrant =
+        new SetGrantService(ports.grants(), ports.owners(), apiLookup, authorization, trail, clock);
+    removeGrant = new RemoveGrantService(ports.grants(), ports.owners(), authorization, trail);
   }
 
   public RegisterApiUseCase registerApi() {
@@ -249,5 +280,17 @@ public final class KeygateServices {
 
   public CreatePortalLinkUseCase createPortalLink() {
     return createPortalLink;
+  }
+
+  public ListGrantsUseCase listGrants() {
+    return listGrants;
+  }
+
+  public SetGrantUseCase setGrant() {
+    return setGrant;
+  }
+
+  public RemoveGrantUseCase removeGrant() {
+    return removeGrant;
   }
 }

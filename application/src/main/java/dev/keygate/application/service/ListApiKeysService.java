@@ -34,7 +34,7 @@ public final class ListApiKeysService implements ListApiKeysUseCase {
     Owner own = confinement.get();
     Optional<Owner> asked = filter.owner();
     if (asked.isPresent() && !asked.get().equals(own)) {
-      authorization.outOfReach(principal, API_KEY_READ, Echo.plain(asked.get().id()), asked.get());
+      authorization.outOfReach(principal, API_KEY_READ, Echo.plain(asked.get().id()));
       return Page.empty();
     }
     return apiKeys.list(filter.ownedBy(own), page);

@@ -26,6 +26,7 @@ public final class RevokeApiKeyService implements RevokeApiKeyUseCase {
         keyId,
         ManagementScope.DELETE_API_KEYS,
         AuditAction.API_KEY_REVOKE,
+        "revoke",
         key -> key.revoke(clock.instant()));
   }
 }

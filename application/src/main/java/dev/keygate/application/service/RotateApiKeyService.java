@@ -50,6 +50,8 @@ public final class RotateApiKeyService implements RotateApiKeyUseCase {
         authorization.reachableKey(principal, apiKeys.findById(keyId), keyId, API_KEY_ROTATE);
     Instant now = clock.instant();
     key.checkRotatable(grace, now);
+    // The new secret opens everything the key opens, so the caller must hold all of that itself.
+    authorization.requireWithin(principal, key, API_KEY_ROTATE, "cannot rotate api key " + keyId);
     KeyMint.Minted minted = mint.mint(now);
     ApiKey rotated = apiKeys.update(key.rotate(minted.secret(), grace, now));
     verifiedSecrets.forget(keyId);

@@ -36,6 +36,7 @@ public final class UpdateApiKeyService implements UpdateApiKeyUseCase {
         keyId,
         UPDATE_API_KEYS,
         API_KEY_UPDATE,
+        "change",
         key -> {
           if (command.status().filter(status -> status == ApiKeyStatus.REVOKED).isPresent()) {
             throw new ValidationException("status must be active or inactive; revoke with DELETE");

@@ -111,7 +111,7 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
     ApiKey key = matched.get();
     if (!principal.covers(key.owner())) {
       // Keys out of the caller's reach answer like unknown keys; the attempt is on record.
-      authorization.outOfReach(principal, API_KEY_VERIFY, key.id().value(), key.owner());
+      authorization.outOfReach(principal, API_KEY_VERIFY, key.id().value());
       return Verification.invalid();
     }
     VerifyOutcome outcome = judge(key, command, now);

@@ -100,6 +100,7 @@ public abstract class ApiKeyRepositoryContract extends StoreContract {
             second.status(),
             second.createdOn(),
             second.createdBy(),
+            second.madeBy(),
             second.expiresOn(),
             first.secrets(),
             second.usage(),
@@ -338,6 +339,60 @@ public abstract class ApiKeyRepositoryContract extends StoreContract {
 
     assertThat(stores.apiKeys().countByApi(api.id())).isEqualTo(2);
     assertThat(stores.apiKeys().countByApi(other.id())).isEqualTo(1);
+  }
+
+  @Test
+  void keyMadeByAnotherKey_isFoundWithItsMaker() {
+    ApiKey maker = newKey(orgA, api);
+    stores.apiKeys().add(maker);
+    ApiKey made =
+        ApiKey.create(
+            ApiKeyId.generate(CLOCK),
+            "made",
+            orgA,
+            api.id(),
+            Set.of(read),
+            newSecret(NOW),
+            "api_key:" + maker.id(),
+            Optional.of(maker.id()),
+            Optional.empty(),
+            NOW);
+
+    stores.apiKeys().add(made);
+
+    assertThat(stores.apiKeys().findById(made.id()).orElseThrow().madeBy()).contains(maker.id());
+    assertThat(stores.apiKeys().findById(maker.id()).orElseThrow().madeBy()).isEmpty();
+  }
+
+  @Test
+  void countLive_countsTheOwnersKeysNeitherRevokedNorExpired() {
+    Owner orgB = storedOrganization("org_b");
+    ApiKey revoked = newKey(orgA, api);
+    stores.apiKeys().add(revoked);
+    stores.apiKeys().update(revoked.revoke(NOW));
+    ApiKey disabled = newKey(orgA, api);
+    stores.apiKeys().add(disabled);
+    stores.apiKeys().update(disabled.disable());
+    stores.apiKeys().add(newKey(orgA, api));
+    ApiKey expiring =
+        ApiKey.create(
+            ApiKeyId.generate(CLOCK),
+            "expiring",
+            orgA,
+            api.id(),
+            Set.of(),
+            newSecret(NOW),
+            "test:contract",
+            Optional.empty(),
+            Optional.of(NOW.plusSeconds(60)),
+            NOW);
+    stores.apiKeys().add(expiring);
+    stores.apiKeys().add(newKey(orgB, api));
+
+    assertThat(stores.apiKeys().countLive(orgA, NOW)).isEqualTo(3);
+    assertThat(stores.apiKeys().countLive(orgA, NOW.plusSeconds(60))).isEqualTo(2);
+    assertThat(stores.apiKeys().countLive(orgB, NOW)).isEqualTo(1);
+    assertThat(stores.apiKeys().countLive(storedUser("kp_nobody"), NOW)).isZero();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.keygate.application.contract;
 import dev.keygate.application.fake.InMemoryApiKeyRepository;
 import dev.keygate.application.fake.InMemoryApiRepository;
 import dev.keygate.application.fake.InMemoryAuditLog;
+import dev.keygate.application.fake.InMemoryGrantRepository;
 import dev.keygate.application.fake.InMemoryOwnerRepository;
 import dev.keygate.application.fake.InMemoryUsageRecorder;
 import dev.keygate.application.port.out.UsageRecorder;
@@ -12,10 +13,12 @@ import org.junit.jupiter.api.Nested;
 class InMemoryContractsTest {
 
   private static Stores inMemory() {
+    InMemoryApiRepository apis = new InMemoryApiRepository();
     return new Stores(
         new InMemoryApiKeyRepository(),
-        new InMemoryApiRepository(),
+        apis,
         new InMemoryOwnerRepository(),
+        new InMemoryGrantRepository(apis),
         new InMemoryAuditLog());
   }
 
@@ -37,6 +40,14 @@ class InMemoryContractsTest {
 
   @Nested
   class Owners extends OwnerRepositoryContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return inMemory();
+    }
+  }
+
+  @Nested
+  class Grants extends GrantRepositoryContract {
     @Override
     protected Stores openEmptyStores() {
       return inMemory();

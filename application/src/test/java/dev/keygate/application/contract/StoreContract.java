@@ -85,6 +85,7 @@ public abstract class StoreContract {
         newSecret(NOW),
         "test:contract",
         Optional.empty(),
+        Optional.empty(),
         NOW);
   }
 

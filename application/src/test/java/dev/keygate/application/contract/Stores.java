@@ -3,8 +3,13 @@ package dev.keygate.application.contract;
 import dev.keygate.application.port.out.ApiKeyRepository;
 import dev.keygate.application.port.out.ApiRepository;
 import dev.keygate.application.port.out.AuditLog;
+import dev.keygate.application.port.out.GrantRepository;
 import dev.keygate.application.port.out.OwnerRepository;
 
 /** One empty store's persistence ports, as a contract test sees them. */
 public record Stores(
-    ApiKeyRepository apiKeys, ApiRepository apis, OwnerRepository owners, AuditLog auditLog) {}
+    ApiKeyRepository apiKeys,
+    ApiRepository apis,
+    OwnerRepository owners,
+    GrantRepository grants,
+    AuditLog auditLog) {}

@@ -10,8 +10,10 @@ import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.ScopeId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.key.KeySecret;
 import dev.keygate.domain.key.Usage;
+import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.token.SecretLookup;
 import java.time.Instant;
 import java.util.List;
@@ -80,6 +82,14 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
   }
 
   @Override
+  public synchronized long countLive(Owner owner, Instant now) {
+    return keys.values().stream()
+        .filter(key -> key.owner().equals(owner))
+        .filter(key -> key.status() != ApiKeyStatus.REVOKED && !key.isExpiredAt(now))
+        .count();
+  }
+
+  @Override
   public synchronized long countByApi(ApiId apiId) {
     return keys.values().stream().filter(key -> key.apiId().equals(apiId)).count();
   }
@@ -118,6 +128,7 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
             key.status(),
             key.createdOn(),
             key.createdBy(),
+            key.madeBy(),
             key.expiresOn(),
             key.secrets(),
             usage,
@@ -149,6 +160,7 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
         key.status(),
         key.createdOn(),
         key.createdBy(),
+        key.madeBy(),
         key.expiresOn(),
         key.secrets(),
         usage,

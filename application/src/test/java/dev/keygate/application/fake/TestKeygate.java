@@ -8,15 +8,18 @@ import dev.keygate.application.port.in.IssuedApiKey;
 import dev.keygate.application.port.in.ManagementScope;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.in.RegisterApiCommand;
+import dev.keygate.application.port.in.SetGrantCommand;
 import dev.keygate.application.port.in.Verification;
 import dev.keygate.application.port.in.VerifyApiKeyCommand;
 import dev.keygate.application.port.out.OutgoingPorts;
 import dev.keygate.application.port.out.SecretHasher;
 import dev.keygate.application.port.out.VerifiedSecretCache;
 import dev.keygate.application.service.KeygateServices;
+import dev.keygate.application.service.TenantLimits;
 import dev.keygate.application.service.VerificationSettings;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
+import dev.keygate.domain.grant.Grant;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.owner.OrgCode;
@@ -52,12 +55,18 @@ public final class TestKeygate {
   public final InMemoryDeploymentLock deploymentLock = new InMemoryDeploymentLock();
   public final InMemoryFailedAttempts failedAttempts =
       new InMemoryFailedAttempts(FAILED_ATTEMPTS_LIMIT);
+  public final InMemoryGrantRepository grants = new InMemoryGrantRepository(apis);
+  public final InMemoryCreationQuota creationQuota =
+      new InMemoryCreationQuota(CREATIONS_PER_MINUTE);
   public final SecretHasher hasher;
   public final VerifiedSecretCache verifiedSecrets;
   public final KeygateServices services;
 
   /** Failures of one lookup before the fake locks it out, as the real default. */
   public static final int FAILED_ATTEMPTS_LIMIT = 10;
+
+  /** Keys a confined caller may make for one owner before the fake quota says wait. */
+  public static final int CREATIONS_PER_MINUTE = 60;
 
   /** Fakes everywhere: a counting SHA-256 hasher and maps as caches; strict verification. */
   public TestKeygate() {
@@ -75,6 +84,23 @@ public final class TestKeygate {
 
   public TestKeygate(
       SecretHasher hasher, VerifiedSecretCache verifiedSecrets, VerificationSettings verification) {
+    this(hasher, verifiedSecrets, verification, TenantLimits.DEFAULTS);
+  }
+
+  /** Fakes everywhere, tenants held to {@code tenantLimits}. */
+  public TestKeygate(TenantLimits tenantLimits) {
+    this(
+        new CountingSecretHasher(),
+        new InMemoryVerifiedSecretCache(),
+        VerificationSettings.DEFAULTS,
+        tenantLimits);
+  }
+
+  public TestKeygate(
+      SecretHasher hasher,
+      VerifiedSecretCache verifiedSecrets,
+      VerificationSettings verification,
+      TenantLimits tenantLimits) {
     this.hasher = hasher;
     this.verifiedSecrets = verifiedSecrets;
     OutgoingPorts ports =
@@ -82,6 +108,7 @@ public final class TestKeygate {
             apiKeys,
             apis,
             owners,
+            grants,
             auditLog,
             usage,
             hasher,
@@ -89,9 +116,11 @@ public final class TestKeygate {
             verifiedSecrets,
             keyStates,
             failedAttempts,
+            creationQuota,
             verificationMetrics,
             deploymentLock);
-    this.services = new KeygateServices(ports, KeyPrefix.DEFAULT, clock, verification);
+    this.services =
+        new KeygateServices(ports, KeyPrefix.DEFAULT, clock, verification, tenantLimits);
   }
 
   /** The hasher, when it is the counting fake. */
@@ -122,6 +151,11 @@ public final class TestKeygate {
         .create(
             OPERATOR,
             new CreateUserCommand(Optional.of(new UserId(id)), "User " + id, Optional.empty()));
+  }
+
+  /** Lets {@code owner} hold {@code scopes} of {@code api}, as the operator decides. */
+  public Grant grant(Owner owner, Api api, String... scopes) {
+    return services.setGrant().set(OPERATOR, new SetGrantCommand(owner, api.id(), List.of(scopes)));
   }
 
   /** A key issued by the operator. */

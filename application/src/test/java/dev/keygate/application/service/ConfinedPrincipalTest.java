@@ -69,6 +69,9 @@ class ConfinedPrincipalTest {
     t.createUser("kp_bob");
     api = t.registerApi("https://users.example.com");
     t.addScope(api, "read:users");
+    for (Owner owner : List.of(ORG_A, ORG_B, ALICE, BOB)) {
+      t.grant(owner, api, "read:users");
+    }
     keyA = issue(ORG_A);
     keyB = issue(ORG_B);
     keyAlice = issue(ALICE);
@@ -132,7 +135,9 @@ class ConfinedPrincipalTest {
     assertThat(refusal.action()).isEqualTo(action);
     assertThat(refusal.actor()).isEqualTo(principal.actor());
     assertThat(refusal.target()).isEqualTo(otherId.value());
-    assertThat(refusal.targetOwner()).contains(other.key().owner());
+    // On the trail of who was refused, never in the trail of the key's owner.
+    assertThat(refusal.targetOwner()).isEqualTo(principal.confinement()).isPresent();
+    assertThat(refusal.targetOwner()).isNotEqualTo(Optional.of(other.key().owner()));
     assertThat(refusal.detail()).isEqualTo("key out of reach");
     assertThat(t.auditLog.events()).hasSize(events);
   }
@@ -279,7 +284,7 @@ class ConfinedPrincipalTest {
     AuditEvent refusal = lastEvent();
     assertThat(refusal.outcome()).isEqualTo(AuditOutcome.REFUSED);
     assertThat(refusal.action()).isEqualTo(AuditAction.API_KEY_READ);
-    assertThat(refusal.targetOwner()).contains(ORG_B);
+    assertThat(refusal.targetOwner()).contains(ORG_A);
   }
 
   @Test
@@ -351,7 +356,7 @@ class ConfinedPrincipalTest {
     assertThat(refusal.action()).isEqualTo(AuditAction.API_KEY_CREATE);
     assertThat(refusal.actor()).isEqualTo(ADMIN_A.actor());
     assertThat(refusal.target()).isEqualTo("org_b");
-    assertThat(refusal.targetOwner()).contains(ORG_B);
+    assertThat(refusal.targetOwner()).contains(ORG_A);
     assertThat(refusal.detail()).isEqualTo("owner out of reach");
   }
 
@@ -416,6 +421,28 @@ class ConfinedPrincipalTest {
   }
 
   @Test
+  void givenOrgAdminReachingForAnotherOrgsKeys_theRefusalsAreInItsOwnTrail_notInTheVictims() {
+    Principal adminB = TestKeygate.orgAdmin("org_b");
+    catchThrowable(() -> t.services.getApiKey().get(adminB, keyA.key().id()));
+    catchThrowable(() -> t.services.revokeApiKey().revoke(adminB, keyA.key().id()));
+    verifyAs(adminB, keyA.token().reveal());
+
+    List<AuditEvent> trailOfA =
+        t.services.listAuditEvents().list(ADMIN_A, AuditQuery.all(PageRequest.first())).items();
+    List<AuditEvent> trailOfB =
+        t.services.listAuditEvents().list(adminB, AuditQuery.all(PageRequest.first())).items();
+
+    assertThat(trailOfA).noneMatch(e -> e.actor().equals(adminB.actor()));
+    assertThat(trailOfB)
+        .filteredOn(e -> e.actor().equals(adminB.actor()))
+        .extracting(AuditEvent::action, AuditEvent::outcome, AuditEvent::target)
+        .containsExactly(
+            tuple(AuditAction.API_KEY_READ, AuditOutcome.REFUSED, keyA.key().id().value()),
+            tuple(AuditAction.API_KEY_REVOKE, AuditOutcome.REFUSED, keyA.key().id().value()),
+            tuple(AuditAction.API_KEY_VERIFY, AuditOutcome.REFUSED, keyA.key().id().value()));
+  }
+
+  @Test
   void givenOrgAdmin_listAuditEventsOfAnotherOrgsKey_answersNone() {
     t.services.disableApiKey().disable(OPERATOR, keyB.key().id());
 
@@ -454,6 +481,6 @@ class ConfinedPrincipalTest {
 
     assertThat(seen)
         .extracting(AuditEvent::target)
-        .containsExactly("kp_alice", keyAlice.key().id().value());
+        .containsExactly("kp_alice", api.id().value(), keyAlice.key().id().value());
   }
 }

@@ -56,6 +56,7 @@ class CreateApiKeyServiceTest {
     api = t.registerApi("https://users.example.com");
     readUsers = t.addScope(api, "read:users");
     writeUsers = t.addScope(api, "write:users");
+    t.grant(ORG_A, api, "read:users", "write:users");
   }
 
   private IssuedApiKey create(Principal principal, String name, Owner owner, String... scopes) {
@@ -313,13 +314,14 @@ class CreateApiKeyServiceTest {
 
     assertThatThrownBy(() -> createManagementKey(limited, management, "read:apis", "delete:apis"))
         .isInstanceOf(ForbiddenException.class)
-        .hasMessage("cannot grant delete:apis: the caller does not hold it");
+        .hasMessage("cannot create the key: it holds delete:apis, which the caller does not hold");
     assertThat(t.apiKeys.all()).isEmpty();
     AuditEvent refusal = t.auditLog.events().get(t.auditLog.events().size() - 1);
     assertThat(refusal.outcome()).isEqualTo(AuditOutcome.REFUSED);
     assertThat(refusal.action()).isEqualTo(AuditAction.API_KEY_CREATE);
     assertThat(refusal.actor()).isEqualTo("test:limited-operator");
-    assertThat(refusal.detail()).isEqualTo("cannot grant delete:apis: the caller does not hold it");
+    assertThat(refusal.detail())
+        .isEqualTo("cannot create the key: it holds delete:apis, which the caller does not hold");
   }
 
   @Test
@@ -334,7 +336,7 @@ class CreateApiKeyServiceTest {
     assertThat(t.stored(reader.key().id()).scopeKeys()).containsExactly("read:api_keys");
     assertThatThrownBy(() -> createManagementKey(admin, management, "create:apis"))
         .isInstanceOf(ForbiddenException.class)
-        .hasMessage("cannot grant create:apis: the caller does not hold it");
+        .hasMessage("cannot create the key: it holds create:apis, which the caller does not hold");
     assertThat(t.apiKeys.all()).hasSize(1);
   }
 
@@ -364,7 +366,9 @@ class CreateApiKeyServiceTest {
 
     assertThatThrownBy(() -> t.services.createApiKey().create(portal, lasting))
         .isInstanceOf(ForbiddenException.class)
-        .hasMessage("a management key cannot outlive the key that creates it (" + end + ")");
+        .hasMessage(
+            "cannot create the key: it would outlive the caller's own key, which expires at "
+                + end);
     assertThat(t.apiKeys.all()).isEmpty();
     assertThat(t.auditLog.events().get(t.auditLog.events().size() - 1).outcome())
         .isEqualTo(AuditOutcome.REFUSED);
@@ -405,5 +409,83 @@ class CreateApiKeyServiceTest {
 
     assertThat(t.stored(issued.key().id()).scopeKeys())
         .containsExactlyInAnyOrder("read:users", "write:users");
+  }
+
+  // --- what the operator granted the owner ---
+
+  @Test
+  void givenOrgAdmin_createKeyWithAScopeNotGrantedToItsOrg_isRefusedNamingIt() {
+    Scope refunds = t.addScope(api, "admin:refunds");
+    Principal admin = TestKeygate.orgAdmin("org_a");
+
+    assertThatThrownBy(() -> create(admin, "k", ORG_A, "read:users", refunds.key()))
+        .isInstanceOf(ForbiddenException.class)
+        .hasMessage(
+            "cannot create the key: scope admin:refunds of api "
+                + api.id()
+                + " is not granted to organization org_a");
+    assertThat(t.apiKeys.all()).isEmpty();
+    AuditEvent refusal = t.auditLog.events().get(t.auditLog.events().size() - 1);
+    assertThat(refusal.outcome()).isEqualTo(AuditOutcome.REFUSED);
+    assertThat(refusal.targetOwner()).contains(ORG_A);
+  }
+
+  @Test
+  void givenUser_createKeyOfAnApiNotGrantedToIt_isRefused() {
+    Principal alice = TestKeygate.userPrincipal("kp_alice");
+
+    assertThatThrownBy(() -> create(alice, "k", ALICE, "read:users"))
+        .isInstanceOf(ForbiddenException.class)
+        .hasMessage("cannot create the key: api " + api.id() + " is not granted to user kp_alice");
+    assertThat(t.apiKeys.all()).isEmpty();
+  }
+
+  @Test
+  void givenUserGrantedTheApi_createKeyWithNoScope_isAllowed() {
+    t.grant(ALICE, api);
+
+    IssuedApiKey issued = create(TestKeygate.userPrincipal("kp_alice"), "k", ALICE);
+
+    assertThat(t.stored(issued.key().id()).scopes()).isEmpty();
+  }
+
+  @Test
+  void givenOperator_createKeyOutsideTheGrants_isAllowed() {
+    Scope refunds = t.addScope(api, "admin:refunds");
+
+    IssuedApiKey issued = create(OPERATOR, "internal", ALICE, refunds.key());
+
+    assertThat(t.stored(issued.key().id()).scopes()).containsExactly(refunds);
+  }
+
+  @Test
+  void givenLimitedOperator_createKeyOutsideTheGrants_isAllowed_theGrantsBindTenantsOnly() {
+    Scope refunds = t.addScope(api, "admin:refunds");
+
+    IssuedApiKey issued =
+        create(
+            TestKeygate.operatorHolding(ManagementScope.CREATE_API_KEYS),
+            "internal",
+            ORG_A,
+            refunds.key());
+
+    assertThat(t.stored(issued.key().id()).scopes()).containsExactly(refunds);
+  }
+
+  @Test
+  void givenCallerPresentingAManagementKey_create_remembersThatKeyAsTheMaker() {
+    IssuedApiKey maker = t.issueKey(ORG_A, api, "read:users");
+    Principal admin =
+        new Principal(
+            "api_key:" + maker.key().id(),
+            TestKeygate.orgAdmin("org_a").authority(),
+            TestKeygate.orgAdmin("org_a").scopes(),
+            Optional.empty(),
+            Optional.of(maker.key().id()));
+
+    IssuedApiKey issued = create(admin, "k", ORG_A, "read:users");
+
+    assertThat(t.stored(issued.key().id()).madeBy()).contains(maker.key().id());
+    assertThat(create(OPERATOR, "by the operator's tools", ORG_A).key().madeBy()).isEmpty();
   }
 }

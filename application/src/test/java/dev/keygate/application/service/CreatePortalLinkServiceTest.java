@@ -14,6 +14,7 @@ import dev.keygate.domain.ForbiddenException;
 import dev.keygate.domain.NotFoundException;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.Api;
+import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.audit.AuditAction;
 import dev.keygate.domain.audit.AuditOutcome;
 import dev.keygate.domain.key.ApiKeyId;
@@ -22,6 +23,7 @@ import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.UserId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,7 +69,8 @@ class CreatePortalLinkServiceTest {
             "update:api_keys",
             "delete:api_keys",
             "read:apis",
-            "read:api_scopes");
+            "read:api_scopes",
+            "read:grants");
     assertThat(t.stored(link.key().id()).apiId()).isEqualTo(managementApiId());
     assertThat(t.auditLog.events())
         .anySatisfy(
@@ -78,7 +81,7 @@ class CreatePortalLinkServiceTest {
             });
   }
 
-  private dev.keygate.domain.api.ApiId managementApiId() {
+  private ApiId managementApiId() {
     return t.apis.findByAudience(Api.MANAGEMENT_AUDIENCE).orElseThrow().id();
   }
 
@@ -164,7 +167,64 @@ class CreatePortalLinkServiceTest {
 
     assertThatThrownBy(() -> link(onlyLinks, ORG_A))
         .isInstanceOf(ForbiddenException.class)
-        .hasMessageStartingWith("cannot grant ");
+        .hasMessage(
+            "cannot make the portal link: it holds create:api_keys, which the caller does not"
+                + " hold");
+  }
+
+  @Test
+  void givenCallerNotHoldingReadGrants_create_leavesItOutOfTheLink() {
+    Principal admin =
+        TestKeygate.orgAdmin(
+            "org_a",
+            ManagementScope.CREATE_PORTAL_LINKS,
+            ManagementScope.READ_API_KEYS,
+            ManagementScope.CREATE_API_KEYS,
+            ManagementScope.UPDATE_API_KEYS,
+            ManagementScope.DELETE_API_KEYS,
+            ManagementScope.READ_APIS,
+            ManagementScope.READ_API_SCOPES);
+
+    PortalLink made = link(admin, ORG_A);
+
+    assertThat(made.key().scopeKeys()).hasSize(6).doesNotContain("read:grants");
+  }
+
+  @Test
+  void givenTheOperatorOrganization_create_isRefused_itsKeysActForTheWholeDeployment() {
+    Owner operatorOrg = new Owner.Org(new OrgCode("keygate-operator"));
+    int keys = t.apiKeys.all().size();
+
+    assertThatThrownBy(() -> link(OPERATOR, operatorOrg))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage(
+            "portal links are for customers' organizations and users; the operator has the"
+                + " console");
+    assertThat(t.apiKeys.all()).hasSize(keys);
+  }
+
+  @Test
+  void givenCallerPresentingAKey_create_makesTheLinkAKeyOfThatMaker() {
+    Principal admin = authenticatedAdminOf(ORG_A);
+
+    PortalLink made = link(admin, ORG_A);
+
+    assertThat(made.key().madeBy()).isEqualTo(admin.key());
+    assertThat(made.key().madeBy()).isPresent();
+  }
+
+  /** A management key of {@code owner} with every scope, as its holder authenticates with it. */
+  private Principal authenticatedAdminOf(Owner owner) {
+    String token =
+        t.issueKey(
+                owner,
+                t.apis.findByAudience(Api.MANAGEMENT_AUDIENCE).orElseThrow(),
+                Arrays.stream(ManagementScope.values())
+                    .map(ManagementScope::key)
+                    .toArray(String[]::new))
+            .token()
+            .reveal();
+    return t.services.authenticate().authenticate(token, Optional.empty()).orElseThrow();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.keygate.application.service;
 import static dev.keygate.application.fake.TestKeygate.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.application.port.in.CreateOrganizationCommand;
@@ -20,6 +21,7 @@ import dev.keygate.domain.audit.AuditAction;
 import dev.keygate.domain.audit.AuditEvent;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyStatus;
+import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
 import java.util.Arrays;
@@ -169,6 +171,53 @@ class InitializeDeploymentServiceTest {
     assertThat(t.apis.scopes(interrupted.id())).hasSize(ManagementScope.values().length);
     assertThat(t.owners.findOrganization(Organization.OPERATOR_CODE)).isPresent();
     assertThat(initialize()).isEmpty();
+  }
+
+  @Test
+  void givenUpgradeBringingNewManagementScopes_initialize_givesThemToKeysThatHeldEveryScope() {
+    IssuedApiKey root = initialize().orElseThrow();
+    Api management = t.apis.findByAudience("keygate-management").orElseThrow();
+    t.createOrganization("org_a");
+    Owner orgA = new Owner.Org(new OrgCode("org_a"));
+    ApiKey orgAdmin = t.issueKey(orgA, management, allScopeKeys().toArray(String[]::new)).key();
+    ApiKey revokedAdmin = t.issueKey(orgA, management, allScopeKeys().toArray(String[]::new)).key();
+    t.services.revokeApiKey().revoke(OPERATOR, revokedAdmin.id());
+    ApiKey reader = t.issueKey(orgA, management, "read:api_keys").key();
+    // As an earlier version left it: the newest scopes not defined yet, so held by no key.
+    for (ManagementScope newer :
+        List.of(ManagementScope.READ_GRANTS, ManagementScope.UPDATE_GRANTS)) {
+      Scope scope =
+          t.apis.scopes(management.id()).stream()
+              .filter(s -> s.key().equals(newer.key()))
+              .findFirst()
+              .orElseThrow();
+      t.apiKeys.withdrawScope(scope.id());
+      t.apis.deleteScope(scope.id());
+    }
+    assertThat(t.stored(root.key().id()).scopeKeys()).doesNotContain("read:grants");
+    int events = t.auditLog.events().size();
+
+    assertThat(initialize()).isEmpty();
+
+    assertThat(t.apis.scopes(management.id())).hasSize(ManagementScope.values().length);
+    assertThat(t.stored(root.key().id()).scopeKeys())
+        .containsExactlyInAnyOrderElementsOf(allScopeKeys());
+    assertThat(t.stored(orgAdmin.id()).scopeKeys())
+        .containsExactlyInAnyOrderElementsOf(allScopeKeys());
+    assertThat(t.stored(reader.id()).scopeKeys()).containsExactly("read:api_keys");
+    assertThat(t.stored(revokedAdmin.id()).scopeKeys()).doesNotContain("read:grants");
+    assertThat(t.auditLog.events().subList(events, t.auditLog.events().size()))
+        .extracting(AuditEvent::action, AuditEvent::target)
+        .containsExactlyInAnyOrder(
+            tuple(AuditAction.API_KEY_UPDATE, root.key().id().value()),
+            tuple(AuditAction.API_KEY_UPDATE, orgAdmin.id().value()));
+    assertThat(
+            t.services
+                .authenticate()
+                .authenticate(root.token().reveal(), Optional.empty())
+                .orElseThrow()
+                .holds(ManagementScope.UPDATE_GRANTS))
+        .isTrue();
   }
 
   @Test

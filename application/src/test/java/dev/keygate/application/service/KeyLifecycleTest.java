@@ -10,7 +10,12 @@ import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.application.port.in.CreateApiKeyCommand;
 import dev.keygate.application.port.in.IssuedApiKey;
 import dev.keygate.application.port.in.VerifyOutcome;
+import dev.keygate.application.port.out.CreationQuota;
+import dev.keygate.application.port.out.DeploymentLock;
+import dev.keygate.application.port.out.FailedAttempts;
+import dev.keygate.application.port.out.KeyStateCache;
 import dev.keygate.application.port.out.OutgoingPorts;
+import dev.keygate.application.port.out.VerificationMetrics;
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.Api;
@@ -494,11 +499,17 @@ class KeyLifecycleTest {
                   repository,
                   t.apis,
                   t.owners,
+                  t.grants,
                   t.auditLog,
                   t.usage,
                   t.hasher,
                   new FakeKeyGenerator(7),
-                  t.verifiedSecrets),
+                  t.verifiedSecrets,
+                  KeyStateCache.NONE,
+                  FailedAttempts.NONE,
+                  CreationQuota.NONE,
+                  VerificationMetrics.NONE,
+                  DeploymentLock.NONE),
               KeyPrefix.DEFAULT,
               t.clock);
     }

@@ -9,7 +9,9 @@ import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.ScopeId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.token.SecretLookup;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -64,6 +66,11 @@ final class RacingApiKeyRepository implements ApiKeyRepository {
   @Override
   public Page<ApiKey> list(ApiKeyFilter filter, PageRequest page) {
     return store.list(filter, page);
+  }
+
+  @Override
+  public long countLive(Owner owner, Instant now) {
+    return store.countLive(owner, now);
   }
 
   @Override

@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  * An API key: who owns it, which API and scopes it opens, its state and its secrets. Immutable;
  * every transition returns the new state or refuses with {@link IllegalKeyTransitionException}.
  *
+ * @param createdBy how the audit trail names whoever created the key, such as {@code cli:alice}
+ * @param madeBy the management key whose holder created this key, when one did: a management key
+ *     made so works only while its maker does (the operator's own tools make keys with no maker)
  * @param version the optimistic-locking version the key was read at; repositories bump it
  */
 public record ApiKey(
@@ -31,6 +34,7 @@ public record ApiKey(
     ApiKeyStatus status,
     Instant createdOn,
     String createdBy,
+    Optional<ApiKeyId> madeBy,
     Optional<Instant> expiresOn,
     List<KeySecret> secrets,
     Usage usage,
@@ -57,6 +61,10 @@ public record ApiKey(
     Checks.required("api key status", status);
     Checks.required("api key creation time", createdOn);
     createdBy = Checks.name("api key creator", createdBy, 128);
+    Checks.required("api key maker", madeBy);
+    if (madeBy.isPresent() && madeBy.get().equals(id)) {
+      throw new ValidationException("an api key cannot be its own maker");
+    }
     Checks.required("api key expiry", expiresOn);
     secrets = List.copyOf(Checks.required("api key secrets", secrets));
     if (secrets.isEmpty()) {
@@ -72,6 +80,7 @@ public record ApiKey(
   /**
    * A new, active key with one secret.
    *
+   * @param madeBy the management key of the caller creating it, if the caller presented one
    * @throws ValidationException if the name is bad, a scope is of another API, or the expiry is not
    *     in the future
    */
@@ -83,6 +92,7 @@ public record ApiKey(
       Set<Scope> scopes,
       KeySecret secret,
       String createdBy,
+      Optional<ApiKeyId> madeBy,
       Optional<Instant> expiresOn,
       Instant now) {
     checkDraft(name, expiresOn, now);
@@ -95,6 +105,7 @@ public record ApiKey(
         ApiKeyStatus.ACTIVE,
         now,
         createdBy,
+        madeBy,
         expiresOn,
         List.of(secret),
         Usage.NONE,
@@ -155,8 +166,8 @@ public record ApiKey(
     }
     kept.add(newSecret);
     return new ApiKey(
-        id, name, owner, apiId, scopes, status, createdOn, createdBy, expiresOn, kept, usage,
-        revokedOn, version);
+        id, name, owner, apiId, scopes, status, createdOn, createdBy, madeBy, expiresOn, kept,
+        usage, revokedOn, version);
   }
 
   /**
@@ -189,19 +200,25 @@ public record ApiKey(
   /** The same key under another name. */
   public ApiKey rename(String newName) {
     return new ApiKey(
-        id, newName, owner, apiId, scopes, status, createdOn, createdBy, expiresOn, secrets, usage,
-        revokedOn, version);
+        id, newName, owner, apiId, scopes, status, createdOn, createdBy, madeBy, expiresOn, secrets,
+        usage, revokedOn, version);
   }
 
   /**
-   * The same key expiring at {@code newExpiry}, which must lie in the future.
+   * The same key expiring at {@code newExpiry}, which must lie in the future. A key that has
+   * expired stays expired, as a revoked one stays revoked: reviving it would hand its old secrets a
+   * new life.
    *
-   * @throws IllegalKeyTransitionException if the key is revoked
+   * @throws IllegalKeyTransitionException if the key is revoked or has expired
    */
   public ApiKey expireAt(Instant newExpiry, Instant now) {
     Checks.required("api key expiry", newExpiry);
     if (status == ApiKeyStatus.REVOKED) {
       throw new IllegalKeyTransitionException("api key " + id + " is revoked and cannot change");
+    }
+    if (isExpiredAt(now)) {
+      throw new IllegalKeyTransitionException(
+          "api key " + id + " has expired and its expiry cannot change");
     }
     if (!newExpiry.isAfter(now)) {
       throw new ValidationException("api key expiry must be in the future");
@@ -215,6 +232,7 @@ public record ApiKey(
         status,
         createdOn,
         createdBy,
+        madeBy,
         Optional.of(newExpiry),
         secrets,
         usage,
@@ -222,13 +240,27 @@ public record ApiKey(
         version);
   }
 
+  /**
+   * The same key holding {@code newScopes} instead, all of its own API.
+   *
+   * @throws IllegalKeyTransitionException if the key is revoked
+   */
+  public ApiKey withScopes(Set<Scope> newScopes) {
+    if (status == ApiKeyStatus.REVOKED) {
+      throw new IllegalKeyTransitionException("api key " + id + " is revoked and cannot change");
+    }
+    return new ApiKey(
+        id, name, owner, apiId, newScopes, status, createdOn, createdBy, madeBy, expiresOn, secrets,
+        usage, revokedOn, version);
+  }
+
   /** The same key without the scope {@code scopeId}, as when it is deleted from its API. */
   public ApiKey withoutScope(ScopeId scopeId) {
     Set<Scope> remaining = new LinkedHashSet<>(scopes);
     remaining.removeIf(scope -> scope.id().equals(scopeId));
     return new ApiKey(
-        id, name, owner, apiId, remaining, status, createdOn, createdBy, expiresOn, secrets, usage,
-        revokedOn, version);
+        id, name, owner, apiId, remaining, status, createdOn, createdBy, madeBy, expiresOn, secrets,
+        usage, revokedOn, version);
   }
 
   /**
@@ -248,8 +280,13 @@ public record ApiKey(
       throw new IllegalArgumentException("api key " + id + " has no secret " + lookup);
     }
     return new ApiKey(
-        id, name, owner, apiId, scopes, status, createdOn, createdBy, expiresOn, replaced, usage,
-        revokedOn, version);
+        id, name, owner, apiId, scopes, status, createdOn, createdBy, madeBy, expiresOn, replaced,
+        usage, revokedOn, version);
+  }
+
+  /** Whether the key opens anything at {@code now}: active and not expired. */
+  public boolean isActiveAt(Instant now) {
+    return status == ApiKeyStatus.ACTIVE && !isExpiredAt(now);
   }
 
   /** Whether the key itself has expired at {@code now}; its status says nothing of that. */
@@ -309,6 +346,7 @@ public record ApiKey(
         newStatus,
         createdOn,
         createdBy,
+        madeBy,
         expiresOn,
         secrets,
         usage,

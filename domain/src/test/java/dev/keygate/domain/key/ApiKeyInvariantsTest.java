@@ -100,6 +100,31 @@ class ApiKeyInvariantsTest {
   }
 
   @Nested
+  class Maker {
+
+    @Test
+    void givenMakerKey_newKey_remembersIt() {
+      ApiKeyId maker = new ApiKeyId("api_key_0195485a3c00ffffffffffffffffffff");
+
+      assertThat(aKey().madeBy(Optional.of(maker)).build().madeBy()).contains(maker);
+    }
+
+    @Test
+    void givenItselfAsMaker_newKey_isRefused() {
+      assertThatThrownBy(() -> aKey().madeBy(Optional.of(TestKeys.KEY_ID)).build())
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("an api key cannot be its own maker");
+    }
+
+    @Test
+    void givenMissingMaker_newKey_isRefused() {
+      assertThatThrownBy(() -> aKey().madeBy(null).build())
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("api key maker is required");
+    }
+  }
+
+  @Nested
   class Required {
 
     @Test

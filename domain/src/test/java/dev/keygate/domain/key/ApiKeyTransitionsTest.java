@@ -47,6 +47,7 @@ class ApiKeyTransitionsTest {
               Set.of(READ_USERS, WRITE_USERS),
               secret,
               "operator",
+              Optional.empty(),
               Optional.of(expiry),
               T0);
 
@@ -99,6 +100,7 @@ class ApiKeyTransitionsTest {
                       firstSecret(),
                       "operator",
                       Optional.empty(),
+                      Optional.empty(),
                       T0))
           .isInstanceOf(ValidationException.class)
           .hasMessage("api key name must be 1-128 characters, was 0");
@@ -116,6 +118,7 @@ class ApiKeyTransitionsTest {
                       Set.of(READ_USERS, FOREIGN_SCOPE),
                       firstSecret(),
                       "operator",
+                      Optional.empty(),
                       Optional.empty(),
                       T0))
           .isInstanceOf(ValidationException.class)
@@ -513,6 +516,89 @@ class ApiKeyTransitionsTest {
 
       assertThat(key.isExpiredAt(expiry.plusSeconds(1))).isTrue();
       assertThat(key.status()).isEqualTo(ApiKeyStatus.ACTIVE);
+    }
+
+    @Test
+    void givenActiveKey_isActiveAt_isTrueUntilItExpires() {
+      ApiKey key = anOrgKeyExpiring(Optional.of(expiry));
+
+      assertThat(key.isActiveAt(expiry.minusNanos(1))).isTrue();
+      assertThat(key.isActiveAt(expiry)).isFalse();
+    }
+
+    @Test
+    void givenDisabledOrRevokedKey_isActiveAt_isFalse() {
+      assertThat(anOrgKey().disable().isActiveAt(T0)).isFalse();
+      assertThat(anOrgKey().revoke(T0).isActiveAt(T0)).isFalse();
+    }
+  }
+
+  @Nested
+  class WithScopes {
+
+    @Test
+    void givenScopesOfItsApi_withScopes_holdsExactlyThem() {
+      ApiKey key = anOrgKey().withScopes(Set.of(WRITE_USERS));
+
+      assertThat(key.scopes()).containsExactly(WRITE_USERS);
+      assertThat(key.version()).isEqualTo(anOrgKey().version());
+    }
+
+    @Test
+    void givenScopeOfAnotherApi_withScopes_isRefused() {
+      assertThatThrownBy(() -> anOrgKey().withScopes(Set.of(FOREIGN_SCOPE)))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageStartingWith("scope read:orders belongs to api");
+    }
+
+    @Test
+    void givenRevokedKey_withScopes_isRefused() {
+      ApiKey revoked = anOrgKey().revoke(T0);
+
+      assertThatThrownBy(() -> revoked.withScopes(Set.of(READ_USERS)))
+          .isInstanceOf(IllegalKeyTransitionException.class)
+          .hasMessage("api key " + ID + " is revoked and cannot change");
+    }
+  }
+
+  @Nested
+  class ExpireAt {
+
+    private final Instant expiry = T0.plus(Duration.ofDays(30));
+
+    @Test
+    void givenLiveKey_expireAt_setsTheNewExpiry_laterOrEarlier() {
+      ApiKey key = anOrgKeyExpiring(Optional.of(expiry));
+
+      assertThat(key.expireAt(expiry.plus(Duration.ofDays(1)), T0).expiresOn())
+          .contains(expiry.plus(Duration.ofDays(1)));
+      assertThat(key.expireAt(T0.plusSeconds(1), T0).expiresOn()).contains(T0.plusSeconds(1));
+    }
+
+    @Test
+    void givenExpiryNotInTheFuture_expireAt_isRefused() {
+      assertThatThrownBy(() -> anOrgKey().expireAt(T0, T0))
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("api key expiry must be in the future");
+    }
+
+    @Test
+    void givenExpiredKey_expireAt_isRefused_anExpiredKeyStaysExpired() {
+      ApiKey expired = anOrgKeyExpiring(Optional.of(expiry));
+
+      assertThatThrownBy(() -> expired.expireAt(expiry.plus(Duration.ofDays(365)), expiry))
+          .isInstanceOf(IllegalKeyTransitionException.class)
+          .isInstanceOf(ConflictException.class)
+          .hasMessage("api key " + ID + " has expired and its expiry cannot change");
+    }
+
+    @Test
+    void givenRevokedKey_expireAt_isRefused() {
+      ApiKey revoked = anOrgKey().revoke(T0);
+
+      assertThatThrownBy(() -> revoked.expireAt(expiry, T0))
+          .isInstanceOf(IllegalKeyTransitionException.class)
+          .hasMessage("api key " + ID + " is revoked and cannot change");
     }
   }
 

@@ -72,6 +72,7 @@ final class TestKeys {
         Set.of(READ_USERS, WRITE_USERS),
         firstSecret(),
         "operator",
+        Optional.empty(),
         expiresOn,
         T0);
   }
@@ -90,6 +91,7 @@ final class TestKeys {
     private ApiKeyStatus status = ApiKeyStatus.ACTIVE;
     private Instant createdOn = T0;
     private String createdBy = "operator";
+    private Optional<ApiKeyId> madeBy = Optional.empty();
     private Optional<Instant> expiresOn = Optional.empty();
     private List<KeySecret> secrets = List.of(firstSecret());
     private Usage usage = Usage.NONE;
@@ -136,6 +138,11 @@ final class TestKeys {
       return this;
     }
 
+    Builder madeBy(Optional<ApiKeyId> value) {
+      madeBy = value;
+      return this;
+    }
+
     Builder expiresOn(Optional<Instant> value) {
       expiresOn = value;
       return this;
@@ -163,8 +170,8 @@ final class TestKeys {
 
     ApiKey build() {
       return new ApiKey(
-          id, name, owner, apiId, scopes, status, createdOn, createdBy, expiresOn, secrets, usage,
-          revokedOn, version);
+          id, name, owner, apiId, scopes, status, createdOn, createdBy, madeBy, expiresOn, secrets,
+          usage, revokedOn, version);
     }
   }
 }

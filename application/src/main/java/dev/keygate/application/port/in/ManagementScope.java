@@ -21,7 +21,9 @@ public enum ManagementScope {
   READ_USERS("read:users"),
   CREATE_USERS("create:users"),
   READ_AUDIT_EVENTS("read:audit_events"),
-  CREATE_PORTAL_LINKS("create:portal_links");
+  CREATE_PORTAL_LINKS("create:portal_links"),
+  READ_GRANTS("read:grants"),
+  UPDATE_GRANTS("update:grants");
 
   private final String key;
 

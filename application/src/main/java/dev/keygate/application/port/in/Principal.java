@@ -1,6 +1,7 @@
 package dev.keygate.application.port.in;
 
 import dev.keygate.domain.Checks;
+import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.owner.Owner;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -8,31 +9,56 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who is acting: a name for the audit trail, the reach of their authority, and the management
- * scopes they hold. Every use case takes one and refuses what it may not do.
+ * Who is acting: a name for the audit trail, the reach of their authority, the management scopes
+ * they hold, when that authority ends, and the management key it rests on. Every use case takes one
+ * and refuses what it may not do.
  *
  * @param actor how the audit trail names the caller, such as {@code cli:alice} or a key id
  * @param expiresOn when the caller's authority ends, as the expiry of the management key it
  *     presented; empty when it does not end
+ * @param key the management key the caller presented; empty for the operator's own tools (the local
+ *     command line, the embedding facade), which present none
  */
 public record Principal(
-    String actor, Authority authority, Set<ManagementScope> scopes, Optional<Instant> expiresOn) {
+    String actor,
+    Authority authority,
+    Set<ManagementScope> scopes,
+    Optional<Instant> expiresOn,
+    Optional<ApiKeyId> key) {
 
   public Principal {
     actor = Checks.name("actor", actor, 128);
     Checks.required("authority", authority);
     scopes = Set.copyOf(Checks.required("management scopes", scopes));
     Checks.required("principal expiry", expiresOn);
+    Checks.required("principal key", key);
   }
 
-  /** A principal whose authority does not end. */
+  /** A principal whose authority does not end and rests on no key. */
   public Principal(String actor, Authority authority, Set<ManagementScope> scopes) {
-    this(actor, authority, scopes, Optional.empty());
+    this(actor, authority, scopes, Optional.empty(), Optional.empty());
   }
 
   /** The same principal, its authority ending at {@code end}. */
   public Principal until(Instant end) {
-    return new Principal(actor, authority, scopes, Optional.of(end));
+    return new Principal(actor, authority, scopes, Optional.of(end), key);
+  }
+
+  /**
+   * The same principal held within {@code maker}'s authority, as a key made by another key is: only
+   * the scopes both hold, and no longer than either lasts. The reach stays this principal's, which
+   * its maker covered when it made the key.
+   */
+  public Principal within(Principal maker) {
+    Set<ManagementScope> both = EnumSet.noneOf(ManagementScope.class);
+    both.addAll(scopes);
+    both.retainAll(maker.scopes);
+    Optional<Instant> end = expiresOn;
+    if (maker.expiresOn.isPresent()
+        && (end.isEmpty() || maker.expiresOn.get().isBefore(end.get()))) {
+      end = maker.expiresOn;
+    }
+    return new Principal(actor, authority, both, end, key);
   }
 
   /** The operator: the whole deployment with every management scope. */
@@ -65,5 +91,10 @@ public record Principal(
   /** Whether this principal holds {@code scope}. */
   public boolean holds(ManagementScope scope) {
     return scopes.contains(scope);
+  }
+
+  /** Whether this principal presented the key {@code keyId}, and so is acting on itself. */
+  public boolean isKey(ApiKeyId keyId) {
+    return key.isPresent() && key.get().equals(keyId);
   }
 }

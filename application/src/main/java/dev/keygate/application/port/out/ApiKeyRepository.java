@@ -4,7 +4,9 @@ import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.ScopeId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.token.SecretLookup;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -40,6 +42,9 @@ public interface ApiKeyRepository {
 
   /** One page of the keys that pass {@code filter}, in id order. */
   Page<ApiKey> list(ApiKeyFilter filter, PageRequest page);
+
+  /** How many keys of {@code owner} are live at {@code now}: not revoked and not expired. */
+  long countLive(Owner owner, Instant now);
 
   /** How many keys, in any status, were issued for {@code apiId}. */
   long countByApi(ApiId apiId);

@@ -8,6 +8,7 @@ public record OutgoingPorts(
     ApiKeyRepository apiKeys,
     ApiRepository apis,
     OwnerRepository owners,
+    GrantRepository grants,
     AuditLog auditLog,
     UsageRecorder usage,
     SecretHasher hasher,
@@ -15,6 +16,7 @@ public record OutgoingPorts(
     VerifiedSecretCache verifiedSecrets,
     KeyStateCache keyStates,
     FailedAttempts failedAttempts,
+    CreationQuota creationQuota,
     VerificationMetrics verificationMetrics,
     DeploymentLock deploymentLock) {
 
@@ -22,6 +24,7 @@ public record OutgoingPorts(
     Objects.requireNonNull(apiKeys, "api key repository");
     Objects.requireNonNull(apis, "api repository");
     Objects.requireNonNull(owners, "owner repository");
+    Objects.requireNonNull(grants, "grant repository");
     Objects.requireNonNull(auditLog, "audit log");
     Objects.requireNonNull(usage, "usage recorder");
     Objects.requireNonNull(hasher, "secret hasher");
@@ -29,35 +32,8 @@ public record OutgoingPorts(
     Objects.requireNonNull(verifiedSecrets, "verified secret cache");
     Objects.requireNonNull(keyStates, "key state cache");
     Objects.requireNonNull(failedAttempts, "failed attempts");
+    Objects.requireNonNull(creationQuota, "creation quota");
     Objects.requireNonNull(verificationMetrics, "verification metrics");
     Objects.requireNonNull(deploymentLock, "deployment lock");
-  }
-
-  /**
-   * The ports of a deployment that does not monitor its verifications, remembers no key state
-   * between them, does not limit failed attempts and is initialised by one node alone.
-   */
-  public OutgoingPorts(
-      ApiKeyRepository apiKeys,
-      ApiRepository apis,
-      OwnerRepository owners,
-      AuditLog auditLog,
-      UsageRecorder usage,
-      SecretHasher hasher,
-      KeyGenerator keyGenerator,
-      VerifiedSecretCache verifiedSecrets) {
-    this(
-        apiKeys,
-        apis,
-        owners,
-        auditLog,
-        usage,
-        hasher,
-        keyGenerator,
-        verifiedSecrets,
-        KeyStateCache.NONE,
-        FailedAttempts.NONE,
-        VerificationMetrics.NONE,
-        DeploymentLock.NONE);
   }
 }

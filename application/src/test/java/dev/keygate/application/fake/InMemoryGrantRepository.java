@@ -1,0 +1,66 @@
+package dev.keygate.application.fake;
+
+import dev.keygate.application.port.out.GrantRepository;
+import dev.keygate.domain.api.ApiId;
+import dev.keygate.domain.api.Scope;
+import dev.keygate.domain.grant.Grant;
+import dev.keygate.domain.owner.Owner;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@link GrantRepository} in a sorted map. What the database does by cascade, this does on reading:
+ * a deleted scope leaves every grant, a deleted API takes its grants along.
+ */
+public final class InMemoryGrantRepository implements GrantRepository {
+
+  private final InMemoryApiRepository apis;
+  private final Map<String, Grant> grants = new TreeMap<>();
+
+  public InMemoryGrantRepository(InMemoryApiRepository apis) {
+    this.apis = apis;
+  }
+
+  @Override
+  public synchronized List<Grant> of(Owner owner) {
+    return grants.values().stream()
+        .filter(grant -> grant.owner().equals(owner))
+        .map(this::asStored)
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  @Override
+  public synchronized Optional<Grant> find(Owner owner, ApiId apiId) {
+    return Optional.ofNullable(grants.get(key(owner, apiId))).flatMap(this::asStored);
+  }
+
+  @Override
+  public synchronized void put(Grant grant) {
+    grants.put(key(grant.owner(), grant.apiId()), grant);
+  }
+
+  @Override
+  public synchronized boolean remove(Owner owner, ApiId apiId) {
+    return find(owner, apiId).isPresent() && grants.remove(key(owner, apiId)) != null;
+  }
+
+  private Optional<Grant> asStored(Grant grant) {
+    if (apis.findById(grant.apiId()).isEmpty()) {
+      return Optional.empty();
+    }
+    Set<Scope> defined = new LinkedHashSet<>(apis.scopes(grant.apiId()));
+    defined.retainAll(grant.scopes());
+    return Optional.of(
+        new Grant(grant.owner(), grant.apiId(), defined, grant.grantedOn(), grant.grantedBy()));
+  }
+
+  /** Ordered by owner, then API id, as the database lists them. */
+  private static String key(Owner owner, ApiId apiId) {
+    return owner.type() + "/" + owner.id() + "/" + apiId.value();
+  }
+}
