@@ -137,11 +137,12 @@ public final class RestServer {
         .tag("status", String.valueOf(ctx.statusCode()))
         .register(meters)
         .record(java.time.Duration.ofNanos((long) (millis * 1_000_000)));
-    // Method, path, status, time and address only: never a header, a query string or a body.
+    // Method, path, status, time and address only: never a header, a query string, a body, a
+    // path parameter or a path segment that may be a secret.
     ACCESS.info(
         "{} {} {} {}ms {}",
         ctx.method(),
-        ctx.path(),
+        LoggedPath.of(ctx.path()),
         ctx.statusCode(),
         Math.round(millis),
         ctx.ip());
