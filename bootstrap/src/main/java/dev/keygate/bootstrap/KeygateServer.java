@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -56,11 +57,17 @@ final class KeygateServer {
       KeygateNode node, PrometheusMeterRegistry meters, Configuration configuration) {
     JettyWireLogGuard.install();
     try {
+      // Port 0 becomes a port only once the server listens: the links' default base is read then.
+      AtomicReference<Javalin> listening = new AtomicReference<>();
       Javalin http =
           RestServer.create(
               new RestServer.Services(
                   node.useCases().authenticate(), node::isDatabaseUp, meters::scrape, meters),
-              RouteGroups.all(node.useCases(), configuration.portalLinkTtl()));
+              RouteGroups.all(
+                  node.useCases(),
+                  configuration.portalLinkTtl(),
+                  () -> PublicUrl.of(configuration, listening.get().port())));
+      listening.set(http);
       Server jetty = http.jettyServer().server();
       // Jetty drains requests in flight on stop only behind a graceful handler, with a timeout.
       jetty.insertHandler(new GracefulHandler());

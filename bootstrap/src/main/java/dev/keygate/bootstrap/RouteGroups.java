@@ -10,6 +10,7 @@ import dev.keygate.adapter.rest.ScopeRoutes;
 import dev.keygate.application.service.KeygateServices;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Every route group of the REST API, each given the use cases it serves: one line per group. */
 final class RouteGroups {
@@ -18,8 +19,10 @@ final class RouteGroups {
 
   /**
    * @param portalLinkTtl how long a portal link works once made
+   * @param publicUrl the base of the links the server makes
    */
-  static List<RouteGroup> all(KeygateServices services, Duration portalLinkTtl) {
+  static List<RouteGroup> all(
+      KeygateServices services, Duration portalLinkTtl, Supplier<String> publicUrl) {
     return List.of(
         new ApiKeyRoutes(
             services.createApiKey(),
@@ -47,6 +50,6 @@ final class RouteGroups {
             services.createUser(),
             services.listUsers()),
         new AuditRoutes(services.listAuditEvents()),
-        new PortalLinkRoutes(services.createPortalLink(), portalLinkTtl));
+        new PortalLinkRoutes(services.createPortalLink(), portalLinkTtl, publicUrl));
   }
 }

@@ -54,6 +54,7 @@ class ConfigurationTest {
 
     assertThat(configuration.port()).isEqualTo(8080);
     assertThat(configuration.host()).isEqualTo("127.0.0.1");
+    assertThat(configuration.publicUrl()).isEmpty();
     assertThat(configuration.dbUrl()).isEqualTo(DataSources.DEFAULT_URL);
     assertThat(configuration.dbUser()).isEmpty();
     assertThat(configuration.dbPassword()).isEmpty();
@@ -143,6 +144,8 @@ class ConfigurationTest {
     assertRefused(Setting.PORT, "-1", "must be a whole number");
     assertRefused(Setting.PORT, "65536", "must be a whole number from 0 to 65535");
     assertRefused(Setting.HOST, " ", "must not be blank");
+    assertRefused(
+        Setting.PUBLIC_URL, "keys.example.com", "must be an absolute http:// or https://");
     assertRefused(Setting.DB_URL, "postgres://db/keygate", "must be a JDBC URL");
     assertRefused(Setting.KEY_PREFIX, "Live", "key prefix must be a lowercase letter");
     assertRefused(Setting.ARGON2_ITERATIONS, "0", "must be a whole number of at least 1");
@@ -242,6 +245,8 @@ class ConfigurationTest {
         return String.valueOf(9000 + n);
       case HOST:
         return "10.0.0." + n;
+      case PUBLIC_URL:
+        return "https://keys" + n + ".example.com";
       case DB_URL:
         return "jdbc:h2:mem:sample" + n;
       case DB_USER:
@@ -272,6 +277,8 @@ class ConfigurationTest {
         return String.valueOf(configuration.port());
       case HOST:
         return configuration.host();
+      case PUBLIC_URL:
+        return configuration.publicUrl().orElse("");
       case DB_URL:
         return configuration.dbUrl();
       case DB_USER:

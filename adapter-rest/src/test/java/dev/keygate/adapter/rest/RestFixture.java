@@ -34,7 +34,8 @@ final class RestFixture implements AutoCloseable {
     KeygateServices services = keygate.services;
     rootKey =
         services.initializeDeployment().initialize("test:init").orElseThrow().token().reveal();
-    groups = RestRoutes.all(services);
+    // Links on the address it listens on, as keygate serve makes them by default.
+    groups = RestRoutes.all(services, this::base);
     server =
         RestServer.create(
                 new RestServer.Services(
