@@ -40,6 +40,7 @@ final class Configuration {
     PORT("--port", "8080"),
     HOST("--host", "127.0.0.1"),
     PUBLIC_URL(null, null),
+    METRICS_ADDRESS(null, "main"),
     DB_URL("--db-url", DataSources.DEFAULT_URL),
     DB_USER("--db-user", null),
     DB_PASSWORD("--db-password", null),
@@ -89,6 +90,7 @@ final class Configuration {
   private final int port;
   private final String host;
   private final Optional<String> publicUrl;
+  private final MetricsAddress metricsAddress;
   private final String dbUrl;
   private final Optional<String> dbUser;
   private final Optional<String> dbPassword;
@@ -104,6 +106,7 @@ final class Configuration {
     port = values.parse(Setting.PORT, Configuration::port);
     host = values.parse(Setting.HOST, Configuration::nonBlank);
     publicUrl = values.parseIfGiven(Setting.PUBLIC_URL, PublicUrl::parse);
+    metricsAddress = values.parse(Setting.METRICS_ADDRESS, MetricsAddress::parse);
     dbUrl = values.parse(Setting.DB_URL, Configuration::jdbcUrl);
     dbUser = values.raw(Setting.DB_USER);
     dbPassword = values.raw(Setting.DB_PASSWORD);
@@ -153,6 +156,11 @@ final class Configuration {
   /** Where the server is reached from outside, when configured: the base of every link. */
   Optional<String> publicUrl() {
     return publicUrl;
+  }
+
+  /** Where {@code /metrics} is served. */
+  MetricsAddress metricsAddress() {
+    return metricsAddress;
   }
 
   String dbUrl() {

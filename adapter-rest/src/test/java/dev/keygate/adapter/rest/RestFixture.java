@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -41,7 +42,7 @@ final class RestFixture implements AutoCloseable {
                 new RestServer.Services(
                     services.authenticate(),
                     databaseUp::get,
-                    () -> "# metrics\n",
+                    Optional.of(() -> "# metrics\n"),
                     new SimpleMeterRegistry()),
                 groups)
             .start("127.0.0.1", 0);
