@@ -39,6 +39,8 @@ final class Configuration {
   enum Setting {
     PORT("--port", "8080"),
     HOST("--host", "127.0.0.1"),
+    PUBLIC_URL(null, null),
+    METRICS_ADDRESS(null, "main"),
     DB_URL("--db-url", DataSources.DEFAULT_URL),
     DB_USER("--db-user", null),
     DB_PASSWORD("--db-password", null),
@@ -89,6 +91,8 @@ final class Configuration {
 
   private final int port;
   private final String host;
+  private final Optional<String> publicUrl;
+  private final MetricsAddress metricsAddress;
   private final String dbUrl;
   private final Optional<String> dbUser;
   private final Optional<String> dbPassword;
@@ -104,6 +108,8 @@ final class Configuration {
   private Configuration(Values values) {
     port = values.parse(Setting.PORT, Configuration::port);
     host = values.parse(Setting.HOST, Configuration::nonBlank);
+    publicUrl = values.parseIfGiven(Setting.PUBLIC_URL, PublicUrl::parse);
+    metricsAddress = values.parse(Setting.METRICS_ADDRESS, MetricsAddress::parse);
     dbUrl = values.parse(Setting.DB_URL, Configuration::jdbcUrl);
     dbUser = values.raw(Setting.DB_USER);
     dbPassword = values.raw(Setting.DB_PASSWORD);
@@ -152,6 +158,16 @@ final class Configuration {
 
   String host() {
     return host;
+  }
+
+  /** Where the server is reached from outside, when configured: the base of every link. */
+  Optional<String> publicUrl() {
+    return publicUrl;
+  }
+
+  /** Where {@code /metrics} is served. */
+  MetricsAddress metricsAddress() {
+    return metricsAddress;
   }
 
   String dbUrl() {
@@ -247,6 +263,11 @@ final class Configuration {
 
     Optional<String> raw(Setting setting) {
       return source(setting).map(Source::value);
+    }
+
+    /** {@link #parse} for a setting without a default, when some source gives it. */
+    <T> Optional<T> parseIfGiven(Setting setting, Function<String, T> parser) {
+      return source(setting).isPresent() ? Optional.of(parse(setting, parser)) : Optional.empty();
     }
 
     <T> T parse(Setting setting, Function<String, T> parser) {

@@ -8,8 +8,12 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -27,13 +31,19 @@ final class KeygateServer {
   private final KeygateNode node;
   private final PrometheusMeterRegistry meters;
   private final Javalin http;
+  private final Optional<Javalin> metricsHttp;
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  private KeygateServer(KeygateNode node, PrometheusMeterRegistry meters, Javalin http) {
+  private KeygateServer(
+      KeygateNode node,
+      PrometheusMeterRegistry meters,
+      Javalin http,
+      Optional<Javalin> metricsHttp) {
     this.node = node;
     this.meters = meters;
     this.http = http;
+    this.metricsHttp = metricsHttp;
   }
 
   /** A registry for one server's meters, with the JVM's own among them. */
@@ -47,8 +57,9 @@ final class KeygateServer {
   }
 
   /**
-   * Starts listening on the configured address with every route group. The server owns {@code node}
-   * from here on, and closes it when it stops or when it cannot start.
+   * Starts listening on the configured address with every route group, and on the metrics address
+   * when {@code /metrics} has a listener of its own. The server owns {@code node} from here on, and
+   * closes it when it stops or when it cannot start.
    *
    * @param meters the registry {@code node} counts its verifications in
    */
@@ -56,17 +67,28 @@ final class KeygateServer {
       KeygateNode node, PrometheusMeterRegistry meters, Configuration configuration) {
     JettyWireLogGuard.install();
     try {
+      // Port 0 becomes a port only once the server listens: the links' default base is read then.
+      AtomicReference<Javalin> listening = new AtomicReference<>();
+      MetricsAddress metricsAddress = configuration.metricsAddress();
+      Optional<Supplier<String>> scrapeOnMain =
+          metricsAddress.where() == MetricsAddress.Where.MAIN
+              ? Optional.of(meters::scrape)
+              : Optional.empty();
       Javalin http =
           RestServer.create(
               new RestServer.Services(
-                  node.useCases().authenticate(), node::isDatabaseUp, meters::scrape, meters),
-              RouteGroups.all(node.useCases(), configuration.portalLinkTtl()));
+                  node.useCases().authenticate(), node::isDatabaseUp, scrapeOnMain, meters),
+              RouteGroups.all(
+                  node.useCases(),
+                  configuration.portalLinkTtl(),
+                  () -> PublicUrl.of(configuration, listening.get().port())));
+      listening.set(http);
       Server jetty = http.jettyServer().server();
       // Jetty drains requests in flight on stop only behind a graceful handler, with a timeout.
       jetty.insertHandler(new GracefulHandler());
       jetty.setStopTimeout(configuration.shutdownTimeout().toMillis());
       http.start(configuration.host(), configuration.port());
-      return new KeygateServer(node, meters, http);
+      return new KeygateServer(node, meters, http, startMetrics(metricsAddress, meters, http));
     } catch (RuntimeException e) {
       node.close();
       meters.close();
@@ -74,9 +96,29 @@ final class KeygateServer {
     }
   }
 
+  /** {@code /metrics} on a listener of its own, when so configured; stops {@code http} if not. */
+  private static Optional<Javalin> startMetrics(
+      MetricsAddress address, PrometheusMeterRegistry meters, Javalin http) {
+    if (address.where() != MetricsAddress.Where.OWN) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          RestServer.createMetrics(meters::scrape, meters).start(address.host(), address.port()));
+    } catch (RuntimeException e) {
+      http.stop();
+      throw e;
+    }
+  }
+
   /** The port listened on: the configured one, or the one chosen when configured as 0. */
   int port() {
     return http.port();
+  }
+
+  /** The port {@code /metrics} is served on when it has a listener of its own. */
+  OptionalInt metricsPort() {
+    return metricsHttp.map(metrics -> OptionalInt.of(metrics.port())).orElse(OptionalInt.empty());
   }
 
   KeygateNode node() {
@@ -94,7 +136,11 @@ final class KeygateServer {
       try {
         http.stop();
       } finally {
-        node.close();
+        try {
+          metricsHttp.ifPresent(Javalin::stop);
+        } finally {
+          node.close();
+        }
       }
       LOG.info("Keygate stopped; usage written and database closed");
     } catch (RuntimeException e) {

@@ -102,6 +102,20 @@ final class LocalNode implements AutoCloseable {
     return configuration().portalLinkTtl();
   }
 
+  /**
+   * Where a running server is reached, as configured: the public URL, else the configured listen
+   * address and port.
+   */
+  String publicUrl() {
+    Configuration configured = configuration();
+    if (configured.publicUrl().isEmpty() && configured.port() == 0) {
+      throw new Configuration.ConfigurationException(
+          "the configured port is 0 (any free one), so no link can name it: give --base-url or set"
+              + " KEYGATE_PUBLIC_URL");
+    }
+    return PublicUrl.of(configured, configured.port());
+  }
+
   CreatePortalLinkUseCase createPortalLink() {
     return (principal, command) -> useCases().createPortalLink().create(principal, command);
   }

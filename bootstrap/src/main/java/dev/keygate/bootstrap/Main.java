@@ -133,7 +133,8 @@ public final class Main {
                 new ListAuditEventsCommand(local.listAuditEvents(), operator)))
         .addSubcommand(
             local.command(
-                new PortalLinkCommand(local.createPortalLink(), operator, local::portalLinkTtl)))
+                new PortalLinkCommand(
+                    local.createPortalLink(), operator, local::portalLinkTtl, local::publicUrl)))
         .addSubcommand(new CompletionCommand());
   }
 

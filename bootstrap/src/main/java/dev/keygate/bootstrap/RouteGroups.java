@@ -11,6 +11,7 @@ import dev.keygate.adapter.rest.ScopeRoutes;
 import dev.keygate.application.service.KeygateServices;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Every route group of the REST API, each given the use cases it serves: one line per group. */
 final class RouteGroups {
@@ -19,8 +20,10 @@ final class RouteGroups {
 
   /**
    * @param portalLinkTtl how long a portal link works once made
+   * @param publicUrl the base of the links the server makes
    */
-  static List<RouteGroup> all(KeygateServices services, Duration portalLinkTtl) {
+  static List<RouteGroup> all(
+      KeygateServices services, Duration portalLinkTtl, Supplier<String> publicUrl) {
     return List.of(
         new ApiKeyRoutes(
             services.createApiKey(),
@@ -49,6 +52,6 @@ final class RouteGroups {
             services.listUsers()),
         new AuditRoutes(services.listAuditEvents()),
         new GrantRoutes(services.listGrants(), services.setGrant(), services.removeGrant()),
-        new PortalLinkRoutes(services.createPortalLink(), portalLinkTtl));
+        new PortalLinkRoutes(services.createPortalLink(), portalLinkTtl, publicUrl));
   }
 }

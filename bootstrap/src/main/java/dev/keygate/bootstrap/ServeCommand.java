@@ -86,9 +86,24 @@ final class ServeCommand implements Callable<Integer> {
             + ":"
             + server.port()
             + " (stop with Ctrl-C or SIGTERM)");
+    server
+        .metricsPort()
+        .ifPresent(
+            port ->
+                out.println(
+                    "Keygate serves its metrics on http://"
+                        + bracketed(configuration.metricsAddress().host())
+                        + ":"
+                        + port
+                        + "/metrics"));
     out.flush();
     launch.onServing().accept(server);
     server.awaitStopped();
     return 0;
+  }
+
+  /** An IPv6 address as a URL writes it. */
+  private static String bracketed(String host) {
+    return host.contains(":") ? "[" + host + "]" : host;
   }
 }

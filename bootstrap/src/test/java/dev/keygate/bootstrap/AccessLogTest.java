@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A whole key lifecycle over HTTP with the runnable jar's own logback.xml: the console log has an
  * access line per request, and neither the log nor the H2 files hold a token, a secret or an
- * Authorization header.
+ * Authorization header, not even a token a client put in the request path.
  */
 class AccessLogTest {
 
@@ -78,6 +78,10 @@ class AccessLogTest {
       server.send("DELETE", "/api/v1/api_keys/" + orgKeyId, null, root).hasStatus(200);
       verify(server, root, tokens.get(3), "API_KEY_REVOKED");
       server.get("/api/v1/api_keys", "k_live_not-a-key").hasStatus(401);
+      // A careless client's key in the path: as a segment, a path parameter, percent-encoded.
+      server.get("/api/v1/api_keys/" + tokens.get(2), root).hasStatus(404);
+      server.get("/api/v1/api_keys/" + orgKeyId + ";k=" + tokens.get(2), root).hasStatus(404);
+      server.get("/api/v1/api_keys/x%3Bk=" + tokens.get(2), root).hasStatus(404);
       assertThat(server.stop()).isZero();
     }
 
@@ -88,6 +92,8 @@ class AccessLogTest {
         .contains("keygate.access - GET /api/v1/api_keys 200 ")
         .contains("keygate.access - POST /api/v1/api_keys/verify 200 ")
         .contains("keygate.access - GET /api/v1/api_keys 401 ")
+        .contains("keygate.access - GET /api/v1/api_keys/[redacted] 404 ")
+        .contains("keygate.access - GET /api/v1/api_keys/" + orgKeyIdOf(log) + " 404 ")
         .doesNotContain("Bearer")
         .doesNotContain("Authorization")
         .doesNotContain("org_code=org_acme")

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -166,6 +167,33 @@ final class Browser implements AutoCloseable {
               keyRow(name).findElement(By.cssSelector("button." + action)).click();
               return true;
             });
+  }
+
+  /**
+   * From the next page on, keeps every Content-Security-Policy violation the page reports, for
+   * {@link #cspViolations}: the listener is installed before any of the page's own scripts run.
+   */
+  void recordCspViolations() {
+    driver.executeCdpCommand(
+        "Page.addScriptToEvaluateOnNewDocument",
+        Map.of(
+            "source",
+            """
+            window.keygateCspViolations = [];
+            document.addEventListener("securitypolicyviolation", (e) =>
+              window.keygateCspViolations.push(
+                e.effectiveDirective + " refused " + (e.blockedURI || "?")
+                  + " from " + (e.sourceFile || "?") + ":" + e.lineNumber));
+            """));
+  }
+
+  /** The violations the page reported since it loaded, as {@code directive refused what}. */
+  List<String> cspViolations() {
+    Object recorded = script("return window.keygateCspViolations");
+    if (!(recorded instanceof List<?> violations)) {
+      throw new IllegalStateException("recordCspViolations() was not called before the page");
+    }
+    return violations.stream().map(String::valueOf).toList();
   }
 
   Object script(String javascript, Object... args) {

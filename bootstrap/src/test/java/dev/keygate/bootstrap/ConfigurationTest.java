@@ -54,6 +54,8 @@ class ConfigurationTest {
 
     assertThat(configuration.port()).isEqualTo(8080);
     assertThat(configuration.host()).isEqualTo("127.0.0.1");
+    assertThat(configuration.publicUrl()).isEmpty();
+    assertThat(configuration.metricsAddress()).isEqualTo(MetricsAddress.MAIN);
     assertThat(configuration.dbUrl()).isEqualTo(DataSources.DEFAULT_URL);
     assertThat(configuration.dbUser()).isEmpty();
     assertThat(configuration.dbPassword()).isEmpty();
@@ -143,6 +145,11 @@ class ConfigurationTest {
     assertRefused(Setting.PORT, "-1", "must be a whole number");
     assertRefused(Setting.PORT, "65536", "must be a whole number from 0 to 65535");
     assertRefused(Setting.HOST, " ", "must not be blank");
+    assertRefused(
+        Setting.PUBLIC_URL, "keys.example.com", "must be an absolute http:// or https://");
+    for (String address : new String[] {"9464", ":9464", "localhost:", "localhost:65536", "on"}) {
+      assertRefused(Setting.METRICS_ADDRESS, address, "must be main, off, or host:port");
+    }
     assertRefused(Setting.DB_URL, "postgres://db/keygate", "must be a JDBC URL");
     assertRefused(Setting.KEY_PREFIX, "Live", "key prefix must be a lowercase letter");
     assertRefused(Setting.ARGON2_ITERATIONS, "0", "must be a whole number of at least 1");
@@ -157,6 +164,18 @@ class ConfigurationTest {
     assertRefused(Setting.HASHING_SLOTS, "0", "must be a whole number of at least 1");
     assertRefused(Setting.HASHING_WAIT, "-1s", "must be a duration");
     assertRefused(Setting.FAILED_ATTEMPTS_PER_MINUTE, "0", "must be a whole number of at least 1");
+  }
+
+  @Test
+  void metricsAddress_readsMainOffOrAHostAndPort() {
+    assertThat(MetricsAddress.parse(" Main ")).isEqualTo(MetricsAddress.MAIN);
+    assertThat(MetricsAddress.parse("OFF")).isEqualTo(MetricsAddress.OFF);
+    assertThat(MetricsAddress.parse("127.0.0.1:9464"))
+        .isEqualTo(new MetricsAddress(MetricsAddress.Where.OWN, "127.0.0.1", 9464));
+    assertThat(MetricsAddress.parse("[::1]:0"))
+        .isEqualTo(new MetricsAddress(MetricsAddress.Where.OWN, "::1", 0));
+    assertThat(MetricsAddress.parse("metrics.internal:80"))
+        .isEqualTo(new MetricsAddress(MetricsAddress.Where.OWN, "metrics.internal", 80));
   }
 
   @Test
@@ -244,6 +263,10 @@ class ConfigurationTest {
         return String.valueOf(9000 + n);
       case HOST:
         return "10.0.0." + n;
+      case PUBLIC_URL:
+        return "https://keys" + n + ".example.com";
+      case METRICS_ADDRESS:
+        return "127.0.0." + n + ":" + (9464 + n);
       case DB_URL:
         return "jdbc:h2:mem:sample" + n;
       case DB_USER:
@@ -278,6 +301,10 @@ class ConfigurationTest {
         return String.valueOf(configuration.port());
       case HOST:
         return configuration.host();
+      case PUBLIC_URL:
+        return configuration.publicUrl().orElse("");
+      case METRICS_ADDRESS:
+        return configuration.metricsAddress().host() + ":" + configuration.metricsAddress().port();
       case DB_URL:
         return configuration.dbUrl();
       case DB_USER:

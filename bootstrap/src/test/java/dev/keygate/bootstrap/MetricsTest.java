@@ -1,16 +1,35 @@
 package dev.keygate.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keygate.application.fake.TestKeygate;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code /metrics} in Prometheus' text format, counting what the server really did. */
+/**
+ * {@code /metrics} in Prometheus' text format, counting what the server really did: on the main
+ * listener by default, on a listener of its own at {@code KEYGATE_METRICS_ADDRESS}, or nowhere.
+ */
 class MetricsTest {
 
   private static final String VERIFY = "/api/v1/api_keys/verify";
+  private static final String IPV4_MAPPED = "0000000000000000FFFF0000";
 
   @TempDir Path directory;
 
@@ -66,6 +85,91 @@ class MetricsTest {
                       + "route=\"/api/v1/api_keys\",status=\"201\"}"))
           .isEqualTo(1);
       assertThat(scrape).contains("jvm_memory_used_bytes");
+    }
+  }
+
+  @Test
+  void givenAMetricsAddress_metricsAnswerThereAlone_and404OnTheMainPort_untilTheServerStops()
+      throws IOException {
+    int metricsPort = freePort();
+    Map<String, String> environment = new HashMap<>(Cli.environment(directory));
+    environment.put("KEYGATE_METRICS_ADDRESS", "127.0.0.1:" + metricsPort);
+    ServingKeygate.Answer elsewhere;
+    try (ServingKeygate server = ServingKeygate.serve(environment, directory)) {
+      ServingKeygate.Answer onMain = server.get("/metrics", null);
+      HttpResponse<String> scrape = get(metricsPort, "/metrics");
+      HttpResponse<String> health = get(metricsPort, "/health");
+
+      assertThat(onMain.status()).isEqualTo(404);
+      assertThat(onMain.text("/errors/0/code")).isEqualTo("ROUTE_NOT_FOUND");
+      assertThat(scrape.statusCode()).isEqualTo(200);
+      assertThat(scrape.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+      assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+      // The metrics listener serves metrics and nothing else.
+      assertThat(health.statusCode()).isEqualTo(404);
+      assertThat(server.out()).contains("metrics on http://127.0.0.1:" + metricsPort + "/metrics");
+      assertThat(listeningAddresses(metricsPort)).containsExactly("0100007F");
+      elsewhere = server.get("/health/live", null).hasStatus(200);
+      assertThat(server.stop()).isZero();
+    }
+    assertThat(elsewhere.text("/status")).isEqualTo("UP");
+    assertThatThrownBy(() -> get(metricsPort, "/metrics")).isInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void givenMetricsOff_metricsAnswer404_andTheDocumentLeavesThemOut() {
+    Map<String, String> environment = new HashMap<>(Cli.environment(directory));
+    environment.put("KEYGATE_METRICS_ADDRESS", "off");
+    try (ServingKeygate server = ServingKeygate.serve(environment, directory)) {
+      ServingKeygate.Answer metrics = server.get("/metrics", null);
+
+      assertThat(metrics.status()).isEqualTo(404);
+      assertThat(metrics.text("/errors/0/code")).isEqualTo("ROUTE_NOT_FOUND");
+      assertThat(
+              server.get("/openapi.json", null).hasStatus(200).json().get("paths").has("/metrics"))
+          .isFalse();
+      server.get("/health", null).hasStatus(200);
+    }
+  }
+
+  private static HttpResponse<String> get(int port, String path) throws IOException {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The local addresses, as Linux writes them in {@code /proc/net/tcp*}, of the sockets listening
+   * on {@code port}: {@code 0100007F} for 127.0.0.1 alone (also when the JVM binds it as the IPv6
+   * address {@code ::ffff:127.0.0.1}), zeros for every interface.
+   */
+  private static List<String> listeningAddresses(int port) throws IOException {
+    String hexPort = String.format("%04X", port);
+    List<String> addresses = new ArrayList<>();
+    for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+      Path file = Path.of(table);
+      Assumptions.assumeTrue(Files.isReadable(file), table + " tells what a socket is bound to");
+      for (String line : Files.readAllLines(file)) {
+        String[] fields = line.strip().split("\\s+");
+        boolean listening = fields.length > 3 && fields[3].equals("0A");
+        if (listening && fields[1].endsWith(":" + hexPort)) {
+          addresses.add(fields[1].substring(0, fields[1].indexOf(':')).replace(IPV4_MAPPED, ""));
+        }
+      }
+    }
+    return addresses;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
     }
   }
 

@@ -23,6 +23,8 @@ class PortalLinkCommandTest {
   @BeforeEach
   void initialisedWithAnOrganizationAndAUser() {
     environment = new HashMap<>(Cli.environment(directory));
+    // The command line listens on nothing: the port is only what its links name, 8080 by default.
+    environment.remove("KEYGATE_PORT");
     assertThat(Cli.run(environment, directory, "init").code()).isZero();
     assertThat(
             Cli.run(

@@ -430,13 +430,21 @@ class SecretLeakTest {
     cli(0, "keys", "show", userKeyId, "--output", "json");
     cli(0, "audit", "list");
     cli(0, "audit", "list", "--key", orgKeyId, "--output", "json");
+    // The server listens on port 0, which no link can name: the command line is told the base.
     cliIssuing(
-        "CLI: portal link for the organization", "portal-link", "--org", deployment.orgCode());
+        "CLI: portal link for the organization",
+        "portal-link",
+        "--org",
+        deployment.orgCode(),
+        "--base-url",
+        "https://keys.example.com");
     cliIssuing(
         "CLI: portal link for the user",
         "portal-link",
         "--user",
         deployment.userId(),
+        "--base-url",
+        "https://keys.example.com",
         "--output",
         "json");
   }

@@ -41,7 +41,9 @@ public final class Checks {
 
   /**
    * Refuses text with a lone surrogate, which a JSON escape can carry: it is no Unicode character,
-   * so no database could store it as given.
+   * so no database could store it as given. Refuses the bidirectional overrides and isolates too
+   * (U+202A-U+202E, U+2066-U+2069): they make text display as something other than what it is, in
+   * the console, the CLI's tables and the audit trail alike.
    *
    * @return the value
    */
@@ -55,9 +57,18 @@ public final class Checks {
       } else if (Character.isSurrogate(c)) {
         throw new ValidationException(
             what + " must be valid Unicode text (a lone surrogate is not)");
+      } else if (isBidirectionalControl(c)) {
+        throw new ValidationException(
+            what
+                + " must not contain bidirectional control characters"
+                + " (U+202A-U+202E, U+2066-U+2069)");
       }
     }
     return value;
+  }
+
+  private static boolean isBidirectionalControl(char c) {
+    return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
   }
 
   /** Refuses a string whose length lies outside {@code min..max}, naming the length it had. */

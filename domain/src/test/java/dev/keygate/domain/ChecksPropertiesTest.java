@@ -3,8 +3,11 @@ package dev.keygate.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.AlphaChars;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.NumericChars;
@@ -32,5 +35,26 @@ class ChecksPropertiesTest {
           .isInstanceOf(ValidationException.class)
           .hasMessage("email must be 3-254 characters, was " + length);
     }
+  }
+
+  @Property
+  void givenABidirectionalControlAnywhere_nameAndWord_refuseItNamingTheValue(
+      @ForAll @AlphaChars @NumericChars @StringLength(max = 60) String before,
+      @ForAll("bidirectionalControls") char control,
+      @ForAll @AlphaChars @NumericChars @StringLength(max = 60) String after) {
+    String value = before + control + after;
+
+    assertThatThrownBy(() -> Checks.name("organization name", value, 128))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("organization name must not contain bidirectional control");
+    assertThatThrownBy(() -> Checks.word("api audience", value, 128))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("api audience must not contain bidirectional control");
+  }
+
+  @Provide
+  Arbitrary<Character> bidirectionalControls() {
+    return Arbitraries.of(
+        '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069');
   }
 }

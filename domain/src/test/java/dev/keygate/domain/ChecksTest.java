@@ -66,6 +66,43 @@ class ChecksTest {
   }
 
   @Test
+  void givenBidirectionalControl_nameAndWordAndWellFormed_areRefusedNamingTheValue() {
+    // U+202E turns "evil\u202Etxt.exe" into "evilexe.txt" on screen: text that reads as
+    // something other than what it is.
+    for (char bidi : new char[] {'\u202A', '\u202B', '\u202C', '\u202D', '\u202E'}) {
+      assertBidiRefused("evil" + bidi + "txt.exe");
+    }
+    for (char bidi : new char[] {'\u2066', '\u2067', '\u2068', '\u2069'}) {
+      assertBidiRefused("a" + bidi + "b");
+    }
+  }
+
+  private static void assertBidiRefused(String value) {
+    String refusal =
+        " must not contain bidirectional control characters (U+202A-U+202E, U+2066-U+2069)";
+    assertThatThrownBy(() -> Checks.name("label", value, 20))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("label" + refusal);
+    assertThatThrownBy(() -> Checks.word("token", value, 20))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("token" + refusal);
+    assertThatThrownBy(() -> Checks.wellFormed("scope description", value))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("scope description" + refusal);
+  }
+
+  @Test
+  void givenRightToLeftLettersOrTheCharactersBesideTheRefusedRanges_nameAndWord_acceptThem() {
+    for (String text :
+        new String[] {
+          "\u05E9\u05DC\u05D5\u05DD", "\u0633\u0644\u0627\u0645", "a\u2030b", "a\u2065b", "a\u206Ab"
+        }) {
+      assertThat(Checks.name("label", text, 20)).isEqualTo(text);
+      assertThat(Checks.word("token", text, 20)).isEqualTo(text);
+    }
+  }
+
+  @Test
   void givenLengthBelowMinimum_lengthBetween_namesTheLimitsAndTheLength() {
     assertThatThrownBy(() -> Checks.lengthBetween("email", "ab", 3, 254))
         .isInstanceOf(ValidationException.class)

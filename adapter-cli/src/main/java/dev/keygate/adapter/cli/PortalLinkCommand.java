@@ -30,11 +30,10 @@ import picocli.CommandLine.Spec;
     footer = "  keygate portal-link --org org_acme --base-url https://keys.example.com")
 public final class PortalLinkCommand implements Callable<Integer> {
 
-  static final String DEFAULT_BASE_URL = "http://127.0.0.1:8080";
-
   private final CreatePortalLinkUseCase createPortalLink;
   private final Principal principal;
   private final Supplier<Duration> configuredTtl;
+  private final Supplier<String> configuredBaseUrl;
 
   @Spec CommandSpec spec;
 
@@ -48,9 +47,9 @@ public final class PortalLinkCommand implements Callable<Integer> {
   @Option(
       names = "--base-url",
       paramLabel = "URL",
-      defaultValue = DEFAULT_BASE_URL,
       description =
-          "where the server is reached, as the customer's browser sees it (default: ${DEFAULT-VALUE})")
+          "where the server is reached, as the customer's browser sees it (default:"
+              + " KEYGATE_PUBLIC_URL, else http://KEYGATE_HOST:KEYGATE_PORT, 127.0.0.1 for 0.0.0.0)")
   String baseUrl;
 
   @Option(
@@ -63,21 +62,25 @@ public final class PortalLinkCommand implements Callable<Integer> {
 
   /**
    * @param configuredTtl how long a link works unless {@code --ttl} says otherwise
+   * @param configuredBaseUrl where the server is reached unless {@code --base-url} says otherwise,
+   *     as {@code keygate serve} makes its links
    */
   public PortalLinkCommand(
       CreatePortalLinkUseCase createPortalLink,
       Principal principal,
-      Supplier<Duration> configuredTtl) {
+      Supplier<Duration> configuredTtl,
+      Supplier<String> configuredBaseUrl) {
     this.createPortalLink = createPortalLink;
     this.principal = principal;
     this.configuredTtl = configuredTtl;
+    this.configuredBaseUrl = configuredBaseUrl;
   }
 
   @Override
   public Integer call() {
-    String base = baseUrl.strip();
+    String base = Optional.ofNullable(baseUrl).orElseGet(configuredBaseUrl).strip();
     if (!base.startsWith("http://") && !base.startsWith("https://")) {
-      throw new UsageException("--base-url must start with http:// or https://, was " + baseUrl);
+      throw new UsageException("--base-url must start with http:// or https://, was " + base);
     }
     PortalLink link =
         createPortalLink.create(

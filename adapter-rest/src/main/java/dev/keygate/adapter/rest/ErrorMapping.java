@@ -42,7 +42,7 @@ final class ErrorMapping {
     config.routes.exception(
         Exception.class,
         (e, ctx) -> {
-          LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+          LOG.error("{} {} failed", ctx.method(), LoggedPath.of(ctx.path()), e);
           write(ctx, 500, "INTERNAL_ERROR", "the request could not be completed");
         });
     for (int status : new int[] {404, 405, 413, 415}) {

@@ -47,8 +47,9 @@ final class OpenApiDocument {
       `{previous_key_expires_in_seconds}`: how long the previous secret keeps working;
       - `expires_on` when creating a key;
       - `GET /api/v1/audit_events` and `POST /api/v1/portal_links`;
-      - `GET /health` (database ping), `GET /health/live`, `GET /metrics` (Prometheus), this \
-      document at `GET /openapi.json` and Swagger UI at `/docs`.
+      - `GET /health` (database ping), `GET /health/live`, `GET /metrics` (Prometheus; unless \
+      served on a listener of its own or turned off), this document at `GET /openapi.json` and \
+      Swagger UI at `/docs`.
 
       Management calls carry `Authorization: Bearer <management key>`: a Keygate key for the \
       `keygate-management` API whose scopes are the management scopes. Errors answer \

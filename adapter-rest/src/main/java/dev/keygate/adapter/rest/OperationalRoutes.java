@@ -3,10 +3,13 @@ package dev.keygate.adapter.rest;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * {@code /health}, {@code /health/live} and {@code /metrics}: for load balancers and Prometheus.
+ * {@code /health}, {@code /health/live} and (unless it has a listener of its own) {@code /metrics}:
+ * for load balancers and Prometheus.
  */
 final class OperationalRoutes implements RouteGroup {
 
@@ -27,19 +30,26 @@ final class OperationalRoutes implements RouteGroup {
 
   @Override
   public List<Route> routes() {
-    return List.of(
+    List<Route> routes = new ArrayList<>();
+    routes.add(
         Route.of(HandlerType.GET, "/health", "Whether the server and its database answer")
             .fails(503, "The database does not answer.", Health.class)
-            .answers(Health.class, this::health),
+            .answers(Health.class, this::health));
+    routes.add(
         Route.of(HandlerType.GET, "/health/live", "Whether the server process answers")
-            .answers(Liveness.class, ctx -> ctx.json(new Liveness(UP))),
-        Route.of(HandlerType.GET, "/metrics", "Metrics in Prometheus' text format")
-            .produces("text/plain")
-            .answers(
-                String.class,
-                ctx ->
-                    ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                        .result(services.prometheusScrape().get())));
+            .answers(Liveness.class, ctx -> ctx.json(new Liveness(UP))));
+    services.prometheusScrape().ifPresent(scrape -> routes.add(metrics(scrape)));
+    return routes;
+  }
+
+  /** {@code /metrics}, answering {@code scrape}. */
+  static Route metrics(Supplier<String> scrape) {
+    return Route.of(HandlerType.GET, "/metrics", "Metrics in Prometheus' text format")
+        .produces("text/plain")
+        .answers(
+            String.class,
+            ctx ->
+                ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(scrape.get()));
   }
 
   private void health(Context ctx) {

@@ -12,19 +12,25 @@ import io.javalin.http.HandlerType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** {@code /api/v1/portal_links}: links that open the self-service portal for one owner. */
 public final class PortalLinkRoutes implements RouteGroup {
 
   private final CreatePortalLinkUseCase createPortalLink;
   private final Duration ttl;
+  private final Supplier<String> publicUrl;
 
   /**
    * @param ttl how long a link works once made
+   * @param publicUrl where customers reach this server, such as {@code https://keys.example.com}:
+   *     configured, never read from a request, whose {@code Host} its sender chooses
    */
-  public PortalLinkRoutes(CreatePortalLinkUseCase createPortalLink, Duration ttl) {
+  public PortalLinkRoutes(
+      CreatePortalLinkUseCase createPortalLink, Duration ttl, Supplier<String> publicUrl) {
     this.createPortalLink = Objects.requireNonNull(createPortalLink, "create portal link");
     this.ttl = Objects.requireNonNull(ttl, "portal link ttl");
+    this.publicUrl = Objects.requireNonNull(publicUrl, "public url");
   }
 
   @Override
@@ -46,14 +52,8 @@ public final class PortalLinkRoutes implements RouteGroup {
         new PortalLinkCreated(
             "OK",
             "Portal link created",
-            WebPages.portalUrl(baseUrl(ctx), link.token().reveal()),
+            WebPages.portalUrl(publicUrl.get(), link.token().reveal()),
             link.expiresOn()));
-  }
-
-  /** Where this server was reached, as the caller reached it. */
-  private static String baseUrl(Context ctx) {
-    String url = ctx.url();
-    return url.substring(0, url.length() - ctx.path().length());
   }
 
   private static Owner owner(CreatePortalLinkRequest request) {

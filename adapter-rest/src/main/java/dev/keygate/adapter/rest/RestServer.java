@@ -4,6 +4,7 @@ import dev.keygate.application.port.in.AuthenticateUseCase;
 import dev.keygate.application.port.in.Principal;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
@@ -40,13 +41,15 @@ public final class RestServer {
    * What the server needs besides its routes.
    *
    * @param databaseUp answers {@code /health}
-   * @param prometheusScrape the text {@code /metrics} answers
+   * @param prometheusScrape the text {@code /metrics} answers; empty when this server has no {@code
+   *     /metrics}, because they are served on a listener of their own ({@link #createMetrics}) or
+   *     not at all
    * @param meters where request timings are recorded
    */
   public record Services(
       AuthenticateUseCase authenticate,
       BooleanSupplier databaseUp,
-      Supplier<String> prometheusScrape,
+      Optional<Supplier<String>> prometheusScrape,
       MeterRegistry meters) {
 
     public Services {
@@ -68,15 +71,7 @@ public final class RestServer {
     routes.add(OpenApiDocument.route(routes));
     return Javalin.create(
         config -> {
-          config.startup.showJavalinBanner = false;
-          config.jsonMapper(new JavalinJackson(Json.mapper(), false));
-          config.http.maxRequestSize = MAX_REQUEST_BYTES;
-          // Answers are small JSON; Javalin's check whether an answer may be compressed cost a
-          // tenth of a verification's CPU. A proxy in front compresses if it is worth it.
-          config.http.compressionStrategy = CompressionStrategy.NONE;
-          config.router.ignoreTrailingSlashes = true;
-          config.requestLogger.http((ctx, millis) -> observe(ctx, millis, services.meters()));
-          ErrorMapping.register(config);
+          configure(config, services.meters());
           config.routes.before(
               Route.MANAGEMENT_API + "/*", ctx -> guardManagementCall(ctx, services));
           for (Route route : routes) {
@@ -85,6 +80,32 @@ public final class RestServer {
           SwaggerUi.register(config);
           WebPages.register(config);
         });
+  }
+
+  /**
+   * A server of {@code /metrics} alone, not yet listening, for a listener that only Prometheus
+   * reaches: every other path answers 404.
+   */
+  public static Javalin createMetrics(Supplier<String> prometheusScrape, MeterRegistry meters) {
+    Route metrics = OperationalRoutes.metrics(prometheusScrape);
+    return Javalin.create(
+        config -> {
+          configure(config, meters);
+          config.routes.addHttpHandler(metrics.method(), metrics.path(), metrics.handler());
+        });
+  }
+
+  /** What every listener shares: JSON, limits, the access log and the error answers. */
+  private static void configure(JavalinConfig config, MeterRegistry meters) {
+    config.startup.showJavalinBanner = false;
+    config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+    config.http.maxRequestSize = MAX_REQUEST_BYTES;
+    // Answers are small JSON; Javalin's check whether an answer may be compressed cost a tenth of
+    // a verification's CPU. A proxy in front compresses if it is worth it.
+    config.http.compressionStrategy = CompressionStrategy.NONE;
+    config.router.ignoreTrailingSlashes = true;
+    config.requestLogger.http((ctx, millis) -> observe(ctx, millis, meters));
+    ErrorMapping.register(config);
   }
 
   /** Refuses wrongly typed or oversized bodies, then authenticates the bearer key. */
@@ -137,11 +158,12 @@ public final class RestServer {
         .tag("status", String.valueOf(ctx.statusCode()))
         .register(meters)
         .record(java.time.Duration.ofNanos((long) (millis * 1_000_000)));
-    // Method, path, status, time and address only: never a header, a query string or a body.
+    // Method, path, status, time and address only: never a header, a query string, a body, a
+    // path parameter or a path segment that may be a secret.
     ACCESS.info(
         "{} {} {} {}ms {}",
         ctx.method(),
-        ctx.path(),
+        LoggedPath.of(ctx.path()),
         ctx.statusCode(),
         Math.round(millis),
         ctx.ip());

@@ -6,12 +6,14 @@ import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
 /**
  * {@code /docs}: Swagger UI reading {@code /openapi.json}, its assets served from the webjar on the
- * classpath under {@code /docs/assets}; nothing is fetched from another host.
+ * classpath under {@code /docs/assets} and started by Keygate's {@code swagger-initializer.js}
+ * under {@code /web}; nothing is fetched from another host, and the page's policy says so.
  */
 final class SwaggerUi {
 
@@ -24,6 +26,15 @@ final class SwaggerUi {
   /** The files the page uses; the webjar's demo page and its petstore initializer stay hidden. */
   private static final Set<String> SERVED =
       Set.of("swagger-ui.css", "swagger-ui-bundle.js", "favicon-16x16.png", "favicon-32x32.png");
+
+  /**
+   * Scripts, styles and requests from this server only, and no inline script; images also as {@code
+   * data:} URLs, which is how swagger-ui.css draws its icons. No other site may frame the page,
+   * where a management key is typed into Authorize.
+   */
+  private static final String POLICY =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
   private static final String PAGE =
       """
@@ -39,20 +50,11 @@ final class SwaggerUi {
       <body>
         <div id="swagger-ui"></div>
         <script src="%1$s/swagger-ui-bundle.js"></script>
-        <script>
-          window.ui = SwaggerUIBundle({
-            url: "%2$s",
-            dom_id: "#swagger-ui",
-            deepLinking: true,
-            validatorUrl: null,
-            presets: [SwaggerUIBundle.presets.apis],
-            layout: "BaseLayout"
-          });
-        </script>
+        <script src="%2$s/swagger-initializer.js"></script>
       </body>
       </html>
       """
-          .formatted(ASSETS, OpenApiDocument.PATH);
+          .formatted(ASSETS, WebPages.ASSETS);
 
   private SwaggerUi() {}
 
@@ -60,7 +62,14 @@ final class SwaggerUi {
   static Route route() {
     return Route.of(HandlerType.GET, PATH, "Swagger UI for this API")
         .produces("text/html")
-        .answers(String.class, ctx -> ctx.html(PAGE));
+        .answers(
+            String.class,
+            ctx ->
+                ctx.header("Content-Security-Policy", POLICY)
+                    .header("X-Frame-Options", "DENY")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Referrer-Policy", "no-referrer")
+                    .html(PAGE));
   }
 
   /** Serves the page's assets from the webjar. */
@@ -71,6 +80,7 @@ final class SwaggerUi {
           files.hostedPath = ASSETS;
           files.directory = directory;
           files.location = Location.CLASSPATH;
+          files.headers = Map.of("X-Content-Type-Options", "nosniff");
           files.skipFileFunction =
               request -> {
                 String path = request.getRequestURI();

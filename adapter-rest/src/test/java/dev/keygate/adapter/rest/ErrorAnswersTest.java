@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -154,6 +155,52 @@ class ErrorAnswersTest {
     assertThat(pair.status()).isEqualTo(201);
     assertThat(rest.get(KEYS + "/" + pair.text("/api_key/id")).text("/api_key/name"))
         .isEqualTo("k\uD83D\uDE00");
+  }
+
+  @Test
+  void givenABidirectionalOverrideInAnyNamedText_answers400NamingTheFieldAndStoresNothing() {
+    // U+202E shows "Production\u202Egnp.exe" as "Productionexe.png": a name that reads as
+    // something other than what it is, in the console, the CLI's table and the audit trail.
+    String rlo = "\\u202E";
+    String apiId = api.id().value();
+    Map<String, String> fieldOf = new LinkedHashMap<>();
+    fieldOf.put(
+        KEYS + " " + validCreate.replace("\"k\"", "\"k" + rlo + "gnp.exe\""), "api key name");
+    fieldOf.put("/api/v1/organization {\"name\":\"Acme" + rlo + "\"}", "organization name");
+    fieldOf.put("/api/v1/user {\"name\":\"Alice" + rlo + "\"}", "user name");
+    fieldOf.put(
+        "/api/v1/user {\"name\":\"Alice\",\"email\":\"a" + rlo + "@example.com\"}", "user email");
+    fieldOf.put(
+        "/api/v1/apis {\"name\":\"Billing" + rlo + "\",\"audience\":\"https://billing\"}",
+        "api name");
+    fieldOf.put(
+        "/api/v1/apis {\"name\":\"Billing\",\"audience\":\"https://billing" + rlo + "\"}",
+        "api audience");
+    fieldOf.put(
+        "/api/v1/apis/" + apiId + "/scopes {\"key\":\"write:" + rlo + "users\"}", "scope key");
+    fieldOf.put(
+        "/api/v1/apis/" + apiId + "/scopes {\"key\":\"write:users\",\"description\":\"\\u2067x\"}",
+        "scope description");
+
+    fieldOf.forEach(
+        (request, field) -> {
+          int space = request.indexOf(' ');
+          RestFixture.Answer refused =
+              rest.post(request.substring(0, space), request.substring(space + 1));
+
+          assertError(refused, 400, "INVALID_REQUEST");
+          assertThat(message(refused))
+              .as(request)
+              .isEqualTo(
+                  field
+                      + " must not contain bidirectional control characters"
+                      + " (U+202A-U+202E, U+2066-U+2069)");
+        });
+    assertThat(rest.keygate.apiKeys.all()).hasSize(1);
+    assertThat(rest.get("/api/v1/organizations").json().get("organizations")).hasSize(2);
+    assertThat(rest.get("/api/v1/users").json().get("users")).isEmpty();
+    assertThat(rest.get("/api/v1/apis").json().get("apis")).hasSize(2);
+    assertThat(rest.get("/api/v1/apis/" + apiId + "/scopes").json().get("scopes")).hasSize(1);
   }
 
   @Test

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,33 @@ class PortalLinkRoutesTest {
     assertThat(link.text("/url")).matches("http://127\\.0\\.0\\.1:\\d+/portal#k_live_\\w{61}");
     Instant expires = Instant.parse(link.text("/expires_on"));
     assertThat(expires).isEqualTo(now.plus(Duration.ofMinutes(15)));
+  }
+
+  @Test
+  void givenAnotherHostOrForwardedHost_theLinkIsOnTheConfiguredBase_neverOnTheRequestsHost()
+      throws Exception {
+    // Whoever can make a link and send it on could otherwise point the customer at a look-alike
+    // server, which would receive the key as soon as the page there reads its fragment.
+    RawHttp raw = new RawHttp(rest.server().port());
+    byte[] body = "{\"org_code\":\"org_a\"}".getBytes(StandardCharsets.UTF_8);
+    for (List<Map.Entry<String, byte[]>> hostile :
+        List.of(
+            List.of(RawHttp.header("Host", "evil.example")),
+            List.of(
+                RawHttp.header("X-Forwarded-Host", "evil.example"),
+                RawHttp.header("X-Forwarded-Proto", "https"),
+                RawHttp.header("Forwarded", "host=evil.example;proto=https")))) {
+      List<Map.Entry<String, byte[]>> headers = new ArrayList<>(hostile);
+      headers.add(RawHttp.header("Authorization", "Bearer " + rest.rootKey));
+      headers.add(RawHttp.header("Content-Type", "application/json"));
+
+      RawHttp.Response link = raw.send(new RawHttp.Request("POST", LINKS, headers, body, false));
+
+      assertThat(link.status()).as(link.body()).isEqualTo(200);
+      assertThat(Json.mapper().readTree(link.body()).at("/url").asText())
+          .startsWith(rest.base() + "/portal#k_live_")
+          .doesNotContain("evil");
+    }
   }
 
   @Test

@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * HTTP/1.1 over a plain socket, one connection per request, for requests that {@link
  * java.net.http.HttpClient} will not send: a header given twice, bytes that are not ASCII in a
- * header, a path that is not percent-encoded, a body that is not UTF-8. The request is written as
- * given, with {@code Host}, {@code Connection: close} and the body's framing added.
+ * header, a path that is not percent-encoded, a body that is not UTF-8, a {@code Host} of another
+ * server. The request is written as given, with {@code Connection: close}, the body's framing and
+ * (unless it names one) {@code Host} added.
  */
 final class RawHttp {
 
@@ -93,7 +94,11 @@ final class RawHttp {
       ByteArrayOutputStream head = new ByteArrayOutputStream();
       ascii(head, request.method() + " ");
       head.writeBytes(request.target().getBytes(StandardCharsets.UTF_8));
-      ascii(head, " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n");
+      ascii(head, " HTTP/1.1\r\nConnection: close\r\n");
+      if (request.headers().stream()
+          .noneMatch(header -> header.getKey().equalsIgnoreCase("Host"))) {
+        ascii(head, "Host: 127.0.0.1:" + port + "\r\n");
+      }
       for (Map.Entry<String, byte[]> header : request.headers()) {
         ascii(head, header.getKey() + ": ");
         head.writeBytes(header.getValue());

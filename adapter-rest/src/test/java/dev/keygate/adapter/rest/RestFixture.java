@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,13 +35,14 @@ final class RestFixture implements AutoCloseable {
     KeygateServices services = keygate.services;
     rootKey =
         services.initializeDeployment().initialize("test:init").orElseThrow().token().reveal();
-    groups = RestRoutes.all(services);
+    // Links on the address it listens on, as keygate serve makes them by default.
+    groups = RestRoutes.all(services, this::base);
     server =
         RestServer.create(
                 new RestServer.Services(
                     services.authenticate(),
                     databaseUp::get,
-                    () -> "# metrics\n",
+                    Optional.of(() -> "# metrics\n"),
                     new SimpleMeterRegistry()),
                 groups)
             .start("127.0.0.1", 0);

@@ -3,6 +3,7 @@ package dev.keygate.adapter.rest;
 import dev.keygate.application.service.KeygateServices;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Every route group of the management API, each given the use cases it serves, as bootstrap wires
@@ -12,7 +13,10 @@ final class RestRoutes {
 
   private RestRoutes() {}
 
-  static List<RouteGroup> all(KeygateServices services) {
+  /**
+   * @param publicUrl the base of the links the server makes
+   */
+  static List<RouteGroup> all(KeygateServices services, Supplier<String> publicUrl) {
     return List.of(
         new ApiKeyRoutes(
             services.createApiKey(),
@@ -41,6 +45,6 @@ final class RestRoutes {
             services.listUsers()),
         new AuditRoutes(services.listAuditEvents()),
         new GrantRoutes(services.listGrants(), services.setGrant(), services.removeGrant()),
-        new PortalLinkRoutes(services.createPortalLink(), Duration.ofMinutes(15)));
+        new PortalLinkRoutes(services.createPortalLink(), Duration.ofMinutes(15), publicUrl));
   }
 }

@@ -7,8 +7,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.Test;
 class SwaggerUiTest {
 
   private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
+
+  /** Keygate's own script that starts Swagger UI, beside the console's. */
+  private static final String INITIALIZER = "/web/swagger-initializer.js";
 
   private final RestFixture rest = new RestFixture();
   private final HttpClient http = HttpClient.newHttpClient();
@@ -35,11 +40,37 @@ class SwaggerUiTest {
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.response().headers().firstValue("Content-Type").orElseThrow())
         .startsWith("text/html");
-    assertThat(page.body()).contains("SwaggerUIBundle(", "url: \"/openapi.json\"");
     assertThat(page.body()).doesNotContainIgnoringCase("http://").doesNotContain("https://");
     assertThat(assets(page.body()))
-        .isNotEmpty()
-        .allSatisfy(asset -> assertThat(asset).startsWith("/docs/assets/").doesNotContain("//"));
+        .contains(INITIALIZER)
+        .allSatisfy(
+            asset -> assertThat(asset).matches("/(docs/assets|web)/[^/]+").doesNotContain("//"));
+    HttpResponse<byte[]> initializer = get(INITIALIZER);
+    assertThat(initializer.statusCode()).isEqualTo(200);
+    assertThat(initializer.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
+    assertThat(initializer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(new String(initializer.body(), StandardCharsets.UTF_8))
+        .contains("SwaggerUIBundle(", "url: \"/openapi.json\"")
+        .doesNotContainIgnoringCase("http://")
+        .doesNotContain("https://");
+  }
+
+  @Test
+  void docs_isServedUnderAStrictPolicy_thatNoOtherSiteMayFrame() {
+    RestFixture.Answer page = rest.call("GET", "/docs", null, null);
+
+    HttpHeaders headers = page.response().headers();
+    assertThat(headers.firstValue("Content-Security-Policy"))
+        .hasValue(
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                + " connect-src 'self'; form-action 'none'; base-uri 'none';"
+                + " frame-ancestors 'none'");
+    assertThat(headers.firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(headers.firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(headers.firstValue("Referrer-Policy")).hasValue("no-referrer");
+    // No inline script: the policy allows none, so the page starts Swagger UI from a file.
+    assertThat(page.body()).doesNotContainPattern("<script>|<script [^>]*>[^<]");
   }
 
   @Test
@@ -48,8 +79,12 @@ class SwaggerUiTest {
     assertThat(assets).contains("/docs/assets/swagger-ui.css", "/docs/assets/swagger-ui-bundle.js");
 
     for (String asset : assets) {
+      if (asset.equals(INITIALIZER)) {
+        continue;
+      }
       HttpResponse<byte[]> answer = get(asset);
       assertThat(answer.statusCode()).as(asset).isEqualTo(200);
+      assertThat(answer.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
       assertThat(answer.headers().firstValue("Content-Type").orElse(""))
           .as(asset)
           .startsWith(expectedContentType(asset));
