@@ -3,7 +3,7 @@ package dev.keygate.bootstrap;
 import dev.keygate.adapter.cli.UsageException;
 import dev.keygate.adapter.crypto.Argon2Parameters;
 import dev.keygate.adapter.crypto.Bucket4jFailedAttempts;
-import dev.keygate.adapter.persistence.DataSources;
+import dev.keygate.adapter.persistence.EmbeddedDatabase;
 import dev.keygate.domain.token.KeyPrefix;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -41,7 +41,7 @@ final class Configuration {
     HOST("--host", "127.0.0.1"),
     PUBLIC_URL(null, null),
     METRICS_ADDRESS(null, "main"),
-    DB_URL("--db-url", DataSources.DEFAULT_URL),
+    DB_URL("--db-url", null),
     DB_USER("--db-user", null),
     DB_PASSWORD("--db-password", null),
     KEY_PREFIX("--key-prefix", KeyPrefix.DEFAULT.value()),
@@ -93,7 +93,8 @@ final class Configuration {
   private final String host;
   private final Optional<String> publicUrl;
   private final MetricsAddress metricsAddress;
-  private final String dbUrl;
+  private final Optional<String> dbUrl;
+  private final Path dataDirectory;
   private final Optional<String> dbUser;
   private final Optional<String> dbPassword;
   private final KeyPrefix keyPrefix;
@@ -105,14 +106,20 @@ final class Configuration {
   private final Duration shutdownTimeout;
   private final Duration portalLinkTtl;
 
-  private Configuration(Values values) {
+  private Configuration(Values values, Path workingDirectory) {
     port = values.parse(Setting.PORT, Configuration::port);
     host = values.parse(Setting.HOST, Configuration::nonBlank);
     publicUrl = values.parseIfGiven(Setting.PUBLIC_URL, PublicUrl::parse);
     metricsAddress = values.parse(Setting.METRICS_ADDRESS, MetricsAddress::parse);
-    dbUrl = values.parse(Setting.DB_URL, Configuration::jdbcUrl);
+    dbUrl = values.parseIfGiven(Setting.DB_URL, Configuration::jdbcUrl);
+    dataDirectory = workingDirectory.resolve(EmbeddedDatabase.DIRECTORY);
     dbUser = values.raw(Setting.DB_USER);
     dbPassword = values.raw(Setting.DB_PASSWORD);
+    if (dbUrl.isEmpty()) {
+      // Credentials for the embedded database would do nothing: it keeps its own.
+      values.refuseWithoutUrl(Setting.DB_USER);
+      values.refuseWithoutUrl(Setting.DB_PASSWORD);
+    }
     keyPrefix = values.parse(Setting.KEY_PREFIX, value -> new KeyPrefix(value.strip()));
     int memory = values.parse(Setting.ARGON2_MEMORY_KIB, Configuration::positiveInt);
     int iterations = values.parse(Setting.ARGON2_ITERATIONS, Configuration::positiveInt);
@@ -149,7 +156,8 @@ final class Configuration {
   static Configuration resolve(
       Map<Setting, String> flags, Map<String, String> environment, Path workingDirectory) {
     Path file = workingDirectory.resolve(PROPERTIES_FILE);
-    return new Configuration(new Values(flags, environment, file, readProperties(file)));
+    return new Configuration(
+        new Values(flags, environment, file, readProperties(file)), workingDirectory);
   }
 
   int port() {
@@ -170,8 +178,14 @@ final class Configuration {
     return metricsAddress;
   }
 
-  String dbUrl() {
+  /** The database's URL, when one is configured; the embedded database otherwise. */
+  Optional<String> dbUrl() {
     return dbUrl;
+  }
+
+  /** Where the embedded database lives: {@code keygate-data} in the working directory. */
+  Path dataDirectory() {
+    return dataDirectory;
   }
 
   Optional<String> dbUser() {
@@ -218,11 +232,12 @@ final class Configuration {
 
   /** A node on the configured database with the configured cost and caches. */
   KeygateNode.Settings nodeSettings(Optional<MeterRegistry> meters) {
+    KeygateNode.Storage storage =
+        dbUrl
+            .<KeygateNode.Storage>map(url -> new KeygateNode.Storage.Jdbc(url, dbUser, dbPassword))
+            .orElseGet(() -> new KeygateNode.Storage.Embedded(dataDirectory));
     return new KeygateNode.Settings(
-        dbUrl,
-        dbUser,
-        dbPassword,
-        Optional.empty(),
+        storage,
         keyPrefix,
         argon2,
         Clock.tickMillis(ZoneOffset.UTC),
@@ -265,20 +280,24 @@ final class Configuration {
       return source(setting).map(Source::value);
     }
 
-    /** {@link #parse} for a setting without a default, when some source gives it. */
-    <T> Optional<T> parseIfGiven(Setting setting, Function<String, T> parser) {
-      return source(setting).isPresent() ? Optional.of(parse(setting, parser)) : Optional.empty();
+    <T> T parse(Setting setting, Function<String, T> parser) {
+      return parseIfGiven(setting, parser)
+          .orElseThrow(() -> new IllegalStateException(setting + " has no default"));
     }
 
-    <T> T parse(Setting setting, Function<String, T> parser) {
-      Source source =
-          source(setting).orElseThrow(() -> new IllegalStateException(setting + " has no default"));
+    /** The setting parsed, if any source or a default has it. */
+    <T> Optional<T> parseIfGiven(Setting setting, Function<String, T> parser) {
+      Optional<Source> given = source(setting);
+      if (given.isEmpty()) {
+        return Optional.empty();
+      }
+      Source source = given.get();
       try {
-        return parser.apply(source.value());
+        return Optional.of(parser.apply(source.value()));
       } catch (RuntimeException e) {
         throw new ConfigurationException(
             "invalid "
-                + setting.propertyKey().substring("keygate.".length()).replace('.', ' ')
+                + name(setting)
                 + " '"
                 + source.value()
                 + "' from "
@@ -286,6 +305,28 @@ final class Configuration {
                 + ": "
                 + e.getMessage());
       }
+    }
+
+    /** Refuses {@code setting}, naming where it came from but not its value, if it is given. */
+    void refuseWithoutUrl(Setting setting) {
+      source(setting)
+          .ifPresent(
+              source -> {
+                throw new ConfigurationException(
+                    name(setting)
+                        + " from "
+                        + source.name()
+                        + " needs a db url as well (--db-url, KEYGATE_DB_URL or keygate.db.url):"
+                        + " the default embedded database logs in with the credentials it keeps"
+                        + " in "
+                        + EmbeddedDatabase.DIRECTORY
+                        + "/"
+                        + EmbeddedDatabase.CREDENTIALS_FILE);
+              });
+    }
+
+    private static String name(Setting setting) {
+      return setting.propertyKey().substring("keygate.".length()).replace('.', ' ');
     }
 
     private Optional<Source> source(Setting setting) {

@@ -11,20 +11,23 @@ final class DatabaseOptions {
       names = "--db-url",
       paramLabel = "URL",
       description =
-          "JDBC URL of the database, H2 or PostgreSQL (env KEYGATE_DB_URL; default: the H2"
-              + " file keygate-data/keygate in the working directory)")
+          "JDBC URL of the database, H2 or PostgreSQL (env KEYGATE_DB_URL; default: the"
+              + " embedded H2 database in keygate-data of the working directory, with the"
+              + " credentials it keeps there)")
   String dbUrl;
 
   @Option(
       names = "--db-user",
       paramLabel = "USER",
-      description = "database user (env KEYGATE_DB_USER)")
+      description = "database user, with --db-url (env KEYGATE_DB_USER)")
   String dbUser;
 
   @Option(
       names = "--db-password",
       paramLabel = "PASSWORD",
-      description = "database password; prefer env KEYGATE_DB_PASSWORD, which ps does not show")
+      description =
+          "database password, with --db-url; prefer env KEYGATE_DB_PASSWORD, which ps does not"
+              + " show")
   String dbPassword;
 
   @Option(

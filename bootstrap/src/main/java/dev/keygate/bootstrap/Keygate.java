@@ -1,13 +1,14 @@
 package dev.keygate.bootstrap;
 
 import dev.keygate.adapter.crypto.Argon2Parameters;
-import dev.keygate.adapter.persistence.DataSources;
+import dev.keygate.adapter.persistence.EmbeddedDatabase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.in.Verification;
 import dev.keygate.application.port.in.VerifyApiKeyCommand;
 import dev.keygate.application.service.KeygateServices;
 import dev.keygate.domain.token.KeyPrefix;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -78,7 +79,7 @@ public final class Keygate implements AutoCloseable {
   /** Chooses the database, the token prefix, the Argon2 cost and the clock. */
   public static final class Builder {
 
-    private String jdbcUrl = DataSources.DEFAULT_URL;
+    private String jdbcUrl;
     private String user;
     private String password;
     private DataSource dataSource;
@@ -94,13 +95,17 @@ public final class Keygate implements AutoCloseable {
 
     private Builder() {}
 
-    /** The database to use, H2 or PostgreSQL; the embedded H2 file when not set. */
+    /**
+     * The database to use, H2 or PostgreSQL. When not set: the embedded H2 database in {@code
+     * keygate-data} of the JVM's working directory, made its owner's alone (see the README), which
+     * the command line shares.
+     */
     public Builder jdbcUrl(String url) {
       this.jdbcUrl = Objects.requireNonNull(url, "jdbc url");
       return this;
     }
 
-    /** Database credentials for {@link #jdbcUrl}. */
+    /** Database credentials for {@link #jdbcUrl}; the embedded database keeps its own. */
     public Builder credentials(String user, String password) {
       this.user = user;
       this.password = password;
@@ -201,10 +206,7 @@ public final class Keygate implements AutoCloseable {
       KeygateNode node =
           KeygateNode.open(
               new KeygateNode.Settings(
-                  jdbcUrl,
-                  Optional.ofNullable(user),
-                  Optional.ofNullable(password),
-                  Optional.ofNullable(dataSource),
+                  storage(),
                   keyPrefix,
                   argon2,
                   clock,
@@ -216,6 +218,18 @@ public final class Keygate implements AutoCloseable {
                   Optional.ofNullable(meters)));
       Principal operator = Principal.operator("embedded:" + System.getProperty("user.name", "app"));
       return new Keygate(node, operator);
+    }
+
+    /** The host's pool, else the URL given, else the embedded database. */
+    KeygateNode.Storage storage() {
+      if (dataSource != null) {
+        return new KeygateNode.Storage.HostPool(dataSource);
+      }
+      if (jdbcUrl != null) {
+        return new KeygateNode.Storage.Jdbc(
+            jdbcUrl, Optional.ofNullable(user), Optional.ofNullable(password));
+      }
+      return new KeygateNode.Storage.Embedded(Path.of(EmbeddedDatabase.DIRECTORY).toAbsolutePath());
     }
   }
 }

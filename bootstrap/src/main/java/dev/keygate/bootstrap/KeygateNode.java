@@ -9,6 +9,7 @@ import dev.keygate.adapter.crypto.CaffeineVerifiedSecretCache;
 import dev.keygate.adapter.crypto.SecureRandomKeyGenerator;
 import dev.keygate.adapter.persistence.CaffeineKeyStateCache;
 import dev.keygate.adapter.persistence.DataSources;
+import dev.keygate.adapter.persistence.EmbeddedDatabase;
 import dev.keygate.adapter.persistence.JdbcDeploymentLock;
 import dev.keygate.adapter.persistence.JpaPersistence;
 import dev.keygate.adapter.persistence.WriteBehindUsageRecorder;
@@ -17,6 +18,7 @@ import dev.keygate.application.port.out.VerificationMetrics;
 import dev.keygate.application.service.KeygateServices;
 import dev.keygate.domain.token.KeyPrefix;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -52,17 +54,51 @@ final class KeygateNode implements AutoCloseable {
   }
 
   /**
+   * Where a node keeps its data: a database named by its JDBC URL, Keygate's own embedded database,
+   * or a pool of the host's.
+   */
+  sealed interface Storage {
+
+    /** A database named by its JDBC URL, with the credentials configured for it, if any. */
+    record Jdbc(String url, Optional<String> user, Optional<String> password) implements Storage {
+      public Jdbc {
+        Objects.requireNonNull(url, "jdbc url");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+      }
+
+      /** The URL and the user; never the password. */
+      @Override
+      public String toString() {
+        return "Jdbc[" + url + ", user " + user.orElse("(none)") + "]";
+      }
+    }
+
+    /**
+     * Keygate's own H2 database in {@code directory}, made its owner's alone, with the credentials
+     * it keeps there.
+     */
+    record Embedded(Path directory) implements Storage {
+      public Embedded {
+        Objects.requireNonNull(directory, "directory");
+      }
+    }
+
+    /** A pool of the host's own, which stays the host's to close. */
+    record HostPool(DataSource dataSource) implements Storage {
+      public HostPool {
+        Objects.requireNonNull(dataSource, "data source");
+      }
+    }
+  }
+
+  /**
    * What a node is made of.
    *
-   * @param dataSource a pool of the host's own, which wins over {@code jdbcUrl} and stays the
-   *     host's to close
    * @param meters where verifications are counted; nothing is counted when empty
    */
   record Settings(
-      String jdbcUrl,
-      Optional<String> user,
-      Optional<String> password,
-      Optional<DataSource> dataSource,
+      Storage storage,
       KeyPrefix keyPrefix,
       Argon2Parameters argon2,
       Clock clock,
@@ -74,10 +110,7 @@ final class KeygateNode implements AutoCloseable {
       Optional<MeterRegistry> meters) {
 
     Settings {
-      Objects.requireNonNull(jdbcUrl, "jdbc url");
-      Objects.requireNonNull(user, "user");
-      Objects.requireNonNull(password, "password");
-      Objects.requireNonNull(dataSource, "data source");
+      Objects.requireNonNull(storage, "storage");
       Objects.requireNonNull(keyPrefix, "key prefix");
       Objects.requireNonNull(argon2, "argon2 parameters");
       Objects.requireNonNull(clock, "clock");
@@ -91,16 +124,9 @@ final class KeygateNode implements AutoCloseable {
 
   /** Opens the database (migrating it if needed) and wires the node together. */
   static KeygateNode open(Settings settings) {
-    Optional<HikariDataSource> ownPool =
-        settings.dataSource().isEmpty()
-            ? Optional.of(
-                DataSources.pool(
-                    settings.jdbcUrl(),
-                    settings.user().orElse(null),
-                    settings.password().orElse(null)))
-            : Optional.empty();
+    Optional<HikariDataSource> ownPool = openPool(settings.storage());
     DataSource database =
-        ownPool.<DataSource>map(pool -> pool).orElseGet(settings.dataSource()::get);
+        settings.storage() instanceof Storage.HostPool host ? host.dataSource() : ownPool.get();
     JpaPersistence persistence;
     try {
       persistence = JpaPersistence.open(database);
@@ -148,6 +174,18 @@ final class KeygateNode implements AutoCloseable {
             settings.verification().settings(),
             settings.tenants().limits());
     return new KeygateNode(useCases, persistence, usage, ownPool);
+  }
+
+  /** The pool a node opens on its storage, unless the host brought its own. */
+  private static Optional<HikariDataSource> openPool(Storage storage) {
+    if (storage instanceof Storage.Jdbc jdbc) {
+      return Optional.of(
+          DataSources.pool(jdbc.url(), jdbc.user().orElse(null), jdbc.password().orElse(null)));
+    }
+    if (storage instanceof Storage.Embedded embedded) {
+      return Optional.of(EmbeddedDatabase.open(embedded.directory()).pool());
+    }
+    return Optional.empty();
   }
 
   /** Every use case; each takes the acting principal. */

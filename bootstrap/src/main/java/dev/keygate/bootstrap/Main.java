@@ -28,6 +28,7 @@ import dev.keygate.adapter.cli.RotateKeyCommand;
 import dev.keygate.adapter.cli.ShowApiCommand;
 import dev.keygate.adapter.cli.ShowKeyCommand;
 import dev.keygate.adapter.cli.VerifyKeyCommand;
+import dev.keygate.adapter.persistence.EmbeddedDatabase;
 import dev.keygate.application.port.in.Principal;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -51,6 +52,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // First of all, before any file is made or H2 is loaded: these hold for the whole process.
+    ProcessUmask.restrictToOwner();
+    EmbeddedDatabase.bindAutoServersToLoopback();
     System.exit(
         execute(Launch.ofThisProcess(), System.in, ConsoleOutput.out(), ConsoleOutput.err(), args));
   }

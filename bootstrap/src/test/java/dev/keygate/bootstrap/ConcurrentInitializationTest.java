@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keygate.application.port.in.IssuedApiKey;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,11 +13,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +38,47 @@ class ConcurrentInitializationTest {
     String url = "jdbc:h2:file:" + directory.resolve("keygate") + ";AUTO_SERVER=TRUE";
 
     race(url, Optional.empty(), () -> DriverManager.getConnection(url));
+  }
+
+  @Test
+  void nodesStartingOnTheEmbeddedDefaultInAnEmptyDirectoryAtOnce_shareOneCredential_andOneRootKey()
+      throws Exception {
+    KeygateNode.Settings settings =
+        Configuration.resolve(
+                new EnumMap<>(Configuration.Setting.class),
+                Map.of("KEYGATE_ARGON2_MEMORY_KIB", "256", "KEYGATE_ARGON2_ITERATIONS", "1"),
+                directory)
+            .nodeSettings(Optional.empty());
+    List<KeygateNode> nodes = Collections.synchronizedList(new ArrayList<>());
+    List<Optional<IssuedApiKey>> printed;
+    try {
+      // Each node makes the directory, the credentials and the database, or finds them made.
+      printed =
+          RaceCases.all(
+              NODES,
+              node -> {
+                KeygateNode opened = KeygateNode.open(settings);
+                nodes.add(opened);
+                return InitCommand.initialize(opened);
+              });
+    } finally {
+      nodes.forEach(KeygateNode::close);
+    }
+
+    assertThat(printed.stream().filter(Optional::isPresent)).hasSize(1);
+    Properties credentials = new Properties();
+    try (Reader reader =
+        Files.newBufferedReader(directory.resolve("keygate-data/credentials.properties"))) {
+      credentials.load(reader);
+    }
+    assertThat(
+            managementKeys(
+                () ->
+                    DriverManager.getConnection(
+                        "jdbc:h2:file:" + directory.resolve("keygate-data/keygate"),
+                        credentials.getProperty("user"),
+                        credentials.getProperty("password"))))
+        .isEqualTo(1);
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keygate.adapter.crypto.Argon2Parameters;
-import dev.keygate.adapter.persistence.DataSources;
 import dev.keygate.bootstrap.Configuration.ConfigurationException;
 import dev.keygate.bootstrap.Configuration.Setting;
 import dev.keygate.domain.token.KeyPrefix;
@@ -56,7 +55,10 @@ class ConfigurationTest {
     assertThat(configuration.host()).isEqualTo("127.0.0.1");
     assertThat(configuration.publicUrl()).isEmpty();
     assertThat(configuration.metricsAddress()).isEqualTo(MetricsAddress.MAIN);
-    assertThat(configuration.dbUrl()).isEqualTo(DataSources.DEFAULT_URL);
+    assertThat(configuration.dbUrl()).isEmpty();
+    assertThat(configuration.dataDirectory()).isEqualTo(directory.resolve("keygate-data"));
+    assertThat(configuration.nodeSettings(Optional.empty()).storage())
+        .isEqualTo(new KeygateNode.Storage.Embedded(directory.resolve("keygate-data")));
     assertThat(configuration.dbUser()).isEmpty();
     assertThat(configuration.dbPassword()).isEmpty();
     assertThat(configuration.keyPrefix()).isEqualTo(KeyPrefix.DEFAULT);
@@ -72,7 +74,7 @@ class ConfigurationTest {
   @ParameterizedTest
   @EnumSource(Setting.class)
   void eachSetting_fileBeatsDefault(Setting setting) throws IOException {
-    file(setting.propertyKey() + "=" + sample(setting, 1));
+    file(setting.propertyKey() + "=" + sample(setting, 1), urlFor(setting));
 
     assertThat(read(resolve(), setting)).isEqualTo(sample(setting, 1));
   }
@@ -80,7 +82,7 @@ class ConfigurationTest {
   @ParameterizedTest
   @EnumSource(Setting.class)
   void eachSetting_environmentBeatsFile(Setting setting) throws IOException {
-    file(setting.propertyKey() + "=" + sample(setting, 1));
+    file(setting.propertyKey() + "=" + sample(setting, 1), urlFor(setting));
     environment.put(setting.environmentVariable(), sample(setting, 2));
 
     assertThat(read(resolve(), setting)).isEqualTo(sample(setting, 2));
@@ -91,7 +93,7 @@ class ConfigurationTest {
       value = Setting.class,
       names = {"PORT", "HOST", "DB_URL", "DB_USER", "DB_PASSWORD", "KEY_PREFIX", "PORTAL_LINK_TTL"})
   void eachSettingWithAFlag_flagBeatsEnvironment(Setting setting) throws IOException {
-    file(setting.propertyKey() + "=" + sample(setting, 1));
+    file(setting.propertyKey() + "=" + sample(setting, 1), urlFor(setting));
     environment.put(setting.environmentVariable(), sample(setting, 2));
     flags.put(setting, sample(setting, 3));
 
@@ -110,7 +112,7 @@ class ConfigurationTest {
 
     assertThat(configuration.port()).isEqualTo(9001);
     assertThat(configuration.host()).isEqualTo("10.0.0.2");
-    assertThat(configuration.dbUrl()).isEqualTo("jdbc:h2:mem:flag");
+    assertThat(configuration.dbUrl()).contains("jdbc:h2:mem:flag");
     assertThat(configuration.keyPrefix()).isEqualTo(new KeyPrefix("k_file"));
     assertThat(configuration.argon2()).isEqualTo(Argon2Parameters.OWASP);
   }
@@ -119,16 +121,51 @@ class ConfigurationTest {
   void nodeSettings_carryTheResolvedValues() {
     environment.put("KEYGATE_DB_URL", "jdbc:h2:mem:node");
     environment.put("KEYGATE_DB_USER", "sa");
+    environment.put("KEYGATE_DB_PASSWORD", "sa-password");
     environment.put("KEYGATE_ARGON2_MEMORY_KIB", "512");
     environment.put("KEYGATE_VERIFIED_TOKEN_TTL", "30s");
 
     KeygateNode.Settings node = resolve().nodeSettings(Optional.empty());
 
-    assertThat(node.jdbcUrl()).isEqualTo("jdbc:h2:mem:node");
-    assertThat(node.user()).contains("sa");
+    assertThat(node.storage())
+        .isEqualTo(
+            new KeygateNode.Storage.Jdbc(
+                "jdbc:h2:mem:node", Optional.of("sa"), Optional.of("sa-password")));
+    assertThat(node.storage().toString()).doesNotContain("sa-password");
     assertThat(node.argon2()).isEqualTo(new Argon2Parameters(512, 2, 1));
     assertThat(node.verifiedTokenTtl()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(node.dataSource()).isEmpty();
+  }
+
+  @Test
+  void givenAUrlInThePropertiesFile_theUserAndPasswordFromTheEnvironmentGoWithIt()
+      throws IOException {
+    file("keygate.db.url=jdbc:postgresql://db.example.com/keygate");
+    environment.put("KEYGATE_DB_USER", "keygate_app");
+    environment.put("KEYGATE_DB_PASSWORD", "app-password");
+
+    assertThat(resolve().nodeSettings(Optional.empty()).storage())
+        .isEqualTo(
+            new KeygateNode.Storage.Jdbc(
+                "jdbc:postgresql://db.example.com/keygate",
+                Optional.of("keygate_app"),
+                Optional.of("app-password")));
+  }
+
+  @Test
+  void givenAUserOrPasswordWithoutAUrl_isRefused_forTheEmbeddedDatabaseKeepsItsOwn() {
+    environment.put("KEYGATE_DB_PASSWORD", "s3cret-password");
+
+    assertThatThrownBy(this::resolve)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(
+            "db password from KEYGATE_DB_PASSWORD needs a db url as well (--db-url,"
+                + " KEYGATE_DB_URL or keygate.db.url): the default embedded database logs in with"
+                + " the credentials it keeps in keygate-data/credentials.properties");
+
+    environment.clear();
+    flags.put(Setting.DB_USER, "sa");
+    assertThatThrownBy(this::resolve)
+        .hasMessageStartingWith("db user from --db-user needs a db url");
   }
 
   @Test
@@ -256,6 +293,13 @@ class ConfigurationTest {
     assertThat(missing).as("settings missing from README.md's table").isEmpty();
   }
 
+  /** A database URL for the settings that need one beside them, as user and password do. */
+  private static String urlFor(Setting setting) {
+    return setting == Setting.DB_USER || setting == Setting.DB_PASSWORD
+        ? "keygate.db.url=jdbc:h2:mem:with-credentials"
+        : "";
+  }
+
   /** A valid value of {@code setting}, different for each {@code n}. */
   private static String sample(Setting setting, int n) {
     switch (setting) {
@@ -306,7 +350,7 @@ class ConfigurationTest {
       case METRICS_ADDRESS:
         return configuration.metricsAddress().host() + ":" + configuration.metricsAddress().port();
       case DB_URL:
-        return configuration.dbUrl();
+        return configuration.dbUrl().orElseThrow();
       case DB_USER:
         return configuration.dbUser().orElse("");
       case DB_PASSWORD:

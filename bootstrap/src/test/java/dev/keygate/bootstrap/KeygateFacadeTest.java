@@ -39,6 +39,23 @@ class KeygateFacadeTest {
   }
 
   @Test
+  void givenNoDatabase_itIsTheEmbeddedOneInTheWorkingDirectory_elseTheUrl_elseTheHostsPool() {
+    Keygate.Builder builder = Keygate.builder();
+    assertThat(builder.storage())
+        .isEqualTo(new KeygateNode.Storage.Embedded(Path.of("keygate-data").toAbsolutePath()));
+
+    builder.jdbcUrl("jdbc:h2:mem:chosen").credentials("sa", "sa-password");
+    assertThat(builder.storage())
+        .isEqualTo(
+            new KeygateNode.Storage.Jdbc(
+                "jdbc:h2:mem:chosen", Optional.of("sa"), Optional.of("sa-password")));
+
+    org.h2.jdbcx.JdbcDataSource hosts = new org.h2.jdbcx.JdbcDataSource();
+    builder.dataSource(hosts);
+    assertThat(builder.storage()).isEqualTo(new KeygateNode.Storage.HostPool(hosts));
+  }
+
+  @Test
   void keysAndUsage_surviveARestartOfTheFileDatabase() {
     IssuedApiKey issued;
     try (Keygate keygate = open()) {

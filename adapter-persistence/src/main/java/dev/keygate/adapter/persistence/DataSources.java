@@ -4,14 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Locale;
 
-/** Connection pools for Keygate's databases. */
+/**
+ * Connection pools for Keygate's databases; {@link EmbeddedDatabase} is the default one, with its
+ * own credentials.
+ */
 public final class DataSources {
-
-  /**
-   * The embedded default: an H2 file under {@code ./keygate-data}, opened with {@code
-   * AUTO_SERVER=TRUE} so the CLI and a running server can share it.
-   */
-  public static final String DEFAULT_URL = "jdbc:h2:file:./keygate-data/keygate;AUTO_SERVER=TRUE";
 
   private DataSources() {}
 
