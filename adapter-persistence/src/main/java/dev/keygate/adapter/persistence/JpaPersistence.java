@@ -41,7 +41,12 @@ public final class JpaPersistence implements AutoCloseable {
 
   /** Brings the schema up to date and opens the storage; the pool stays the caller's to close. */
   public static JpaPersistence open(DataSource dataSource) {
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .javaMigrations(new V4__StripBidirectionalControls())
+        .load()
+        .migrate();
     EntityManagerFactory entityManagers =
         new HibernatePersistenceConfiguration("keygate")
             .managedClasses(
