@@ -11,9 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,14 +25,8 @@ class MigrationStripsBidirectionalControlsTest {
   private static final String API = "api_0195485a3c00aaaaaaaaaaaaaaaaaaaa";
   private static final String SCOPE = "api_scope_0195485a3c00000000000000000000a1";
 
-  static Stream<Named<Supplier<HikariDataSource>>> databases() {
-    return Stream.of(
-        Named.of("H2", TestDatabases::freshH2),
-        Named.of("PostgreSQL", TestDatabases::freshPostgres));
-  }
-
   @ParameterizedTest
-  @MethodSource("databases")
+  @MethodSource("dev.keygate.adapter.persistence.TestDatabases#freshDatabases")
   void givenTextWithBidirectionalControls_migration_takesThemOut_andTheRowsReadBack(
       Supplier<HikariDataSource> database) throws SQLException {
     try (HikariDataSource dataSource = database.get()) {

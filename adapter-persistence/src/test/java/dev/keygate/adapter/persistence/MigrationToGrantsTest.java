@@ -14,9 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -40,14 +38,8 @@ class MigrationToGrantsTest {
   private static final String KEY_03 = "api_key_0195485a3c0000000000000000000003";
   private static final String KEY_04 = "api_key_0195485a3c0000000000000000000004";
 
-  static Stream<Named<Supplier<HikariDataSource>>> databases() {
-    return Stream.of(
-        Named.of("H2", TestDatabases::freshH2),
-        Named.of("PostgreSQL", TestDatabases::freshPostgres));
-  }
-
   @ParameterizedTest
-  @MethodSource("databases")
+  @MethodSource("dev.keygate.adapter.persistence.TestDatabases#freshDatabases")
   void givenKeysMadeBeforeGrants_migration_grantsWhatLiveKeysHold_andRemembersMakers(
       Supplier<HikariDataSource> database) throws SQLException {
     try (HikariDataSource dataSource = database.get()) {

@@ -9,7 +9,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Named;
 
 /**
  * The real databases the adapter is tested on, one of each per test JVM: an in-memory H2 and a
@@ -57,6 +60,13 @@ final class TestDatabases {
       }
     }
     return postgres;
+  }
+
+  /** A new, empty, unmigrated database of each kind, for migration tests to fill as they need. */
+  static Stream<Named<Supplier<HikariDataSource>>> freshDatabases() {
+    return Stream.of(
+        Named.of("H2", TestDatabases::freshH2),
+        Named.of("PostgreSQL", TestDatabases::freshPostgres));
   }
 
   /** A pool on a new, empty H2 database of its own: not migrated. */

@@ -1,7 +1,6 @@
 package dev.keygate.domain.grant;
 
 import dev.keygate.domain.Checks;
-import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.owner.Owner;
@@ -22,13 +21,7 @@ public record Grant(
   public Grant {
     Checks.required("grant owner", owner);
     Checks.required("grant api id", apiId);
-    scopes = Set.copyOf(Checks.required("granted scopes", scopes));
-    for (Scope scope : scopes) {
-      if (!scope.apiId().equals(apiId)) {
-        throw new ValidationException(
-            "scope " + scope.key() + " belongs to api " + scope.apiId() + ", not to " + apiId);
-      }
-    }
+    scopes = Scope.allOf(apiId, "granted scopes", scopes);
     Checks.required("grant time", grantedOn);
     grantedBy = Checks.name("grant author", grantedBy, 128);
   }

@@ -51,13 +51,7 @@ public record ApiKey(
     name = Checks.name("api key name", name, MAX_NAME_LENGTH);
     Checks.required("api key owner", owner);
     Checks.required("api id", apiId);
-    scopes = Set.copyOf(Checks.required("api key scopes", scopes));
-    for (Scope scope : scopes) {
-      if (!scope.apiId().equals(apiId)) {
-        throw new ValidationException(
-            "scope " + scope.key() + " belongs to api " + scope.apiId() + ", not to " + apiId);
-      }
-    }
+    scopes = Scope.allOf(apiId, "api key scopes", scopes);
     Checks.required("api key status", status);
     Checks.required("api key creation time", createdOn);
     createdBy = Checks.name("api key creator", createdBy, 128);
