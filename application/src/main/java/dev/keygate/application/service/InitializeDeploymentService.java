@@ -133,17 +133,38 @@ public final class InitializeDeploymentService implements InitializeDeploymentUs
     while (true) {
       Page<ApiKey> keys = apiKeys.list(managementKeys, page);
       for (ApiKey key : keys.items()) {
-        if (key.status() != ApiKeyStatus.REVOKED && key.scopes().containsAll(before)) {
-          ApiKey upgraded = apiKeys.update(key.withScopes(every));
-          trail.succeeded(
-              operator, API_KEY_UPDATE, upgraded.id().value(), Optional.of(upgraded.owner()));
-        }
+        upgrade(operator, key, before, every);
       }
       if (!keys.hasMore()) {
         return;
       }
       String last = keys.items().get(keys.items().size() - 1).id().value();
       page = new PageRequest(PageRequest.MAX_SIZE, Optional.of(last));
+    }
+  }
+
+  /**
+   * Gives {@code key} every scope if it held every one of {@code before}. Done once, so a change
+   * made to the key at the same moment on a serving node is read again rather than lost.
+   */
+  private void upgrade(Principal operator, ApiKey key, Set<Scope> before, Set<Scope> every) {
+    ApiKey current = key;
+    for (int attempt = 1; ; attempt++) {
+      if (current.status() == ApiKeyStatus.REVOKED || !current.scopes().containsAll(before)) {
+        return;
+      }
+      try {
+        ApiKey upgraded = apiKeys.update(current.withScopes(every));
+        trail.succeeded(
+            operator, API_KEY_UPDATE, upgraded.id().value(), Optional.of(upgraded.owner()));
+        return;
+      } catch (ConflictException changedMeanwhile) {
+        Optional<ApiKey> reread = apiKeys.findById(key.id());
+        if (reread.isEmpty() || attempt == 3) {
+          throw changedMeanwhile;
+        }
+        current = reread.get();
+      }
     }
   }
 

@@ -221,6 +221,36 @@ class InitializeDeploymentServiceTest {
   }
 
   @Test
+  void givenUpgradeWhileTheRootKeyChangesElsewhere_initialize_readsItAgainAndLosesNeither() {
+    IssuedApiKey root = initialize().orElseThrow();
+    Api management = t.apis.findByAudience("keygate-management").orElseThrow();
+    Scope newest =
+        t.apis.scopes(management.id()).stream()
+            .filter(s -> s.key().equals(ManagementScope.UPDATE_GRANTS.key()))
+            .findFirst()
+            .orElseThrow();
+    t.apiKeys.withdrawScope(newest.id());
+    t.apis.deleteScope(newest.id());
+    RacingApiKeyRepository racing = new RacingApiKeyRepository(t.apiKeys);
+    racing.raceNextUpdate();
+    InitializeDeploymentService service =
+        new InitializeDeploymentService(
+            t.apis,
+            racing,
+            t.owners,
+            DeploymentLock.NONE,
+            t.services.createApiKey(),
+            new AuditTrail(t.auditLog, t.clock),
+            t.clock);
+
+    service.initialize("node-2");
+
+    ApiKey stored = t.stored(root.key().id());
+    assertThat(stored.scopeKeys()).containsExactlyInAnyOrderElementsOf(allScopeKeys());
+    assertThat(stored.name()).isEqualTo("renamed meanwhile");
+  }
+
+  @Test
   void givenTheOperatorsCode_createOrganization_isRefusedBeforeAndAfterInitialization() {
     CreateOrganizationCommand command =
         new CreateOrganizationCommand("Impostor", Optional.of(Organization.OPERATOR_CODE));

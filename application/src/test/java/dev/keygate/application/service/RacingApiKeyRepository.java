@@ -23,6 +23,7 @@ final class RacingApiKeyRepository implements ApiKeyRepository {
 
   private final InMemoryApiKeyRepository store;
   private boolean raceNextRead;
+  private boolean raceNextUpdate;
 
   RacingApiKeyRepository(InMemoryApiKeyRepository store) {
     this.store = store;
@@ -53,8 +54,17 @@ final class RacingApiKeyRepository implements ApiKeyRepository {
     store.add(key);
   }
 
+  /** Makes the next update lose: another writer renames the stored key just before it. */
+  void raceNextUpdate() {
+    raceNextUpdate = true;
+  }
+
   @Override
   public ApiKey update(ApiKey key) {
+    if (raceNextUpdate) {
+      raceNextUpdate = false;
+      store.update(store.findById(key.id()).orElseThrow().rename("renamed meanwhile"));
+    }
     return store.update(key);
   }
 
