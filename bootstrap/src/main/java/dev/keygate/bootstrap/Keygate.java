@@ -2,10 +2,10 @@ package dev.keygate.bootstrap;
 
 import dev.keygate.adapter.crypto.Argon2Parameters;
 import dev.keygate.adapter.persistence.EmbeddedDatabase;
+import dev.keygate.application.port.in.KeygateUseCases;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.in.Verification;
 import dev.keygate.application.port.in.VerifyApiKeyCommand;
-import dev.keygate.application.service.KeygateServices;
 import dev.keygate.domain.token.KeyPrefix;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ public final class Keygate implements AutoCloseable {
   }
 
   /** Every use case; each takes the acting principal, such as {@link #operator()}. */
-  public KeygateServices useCases() {
+  public KeygateUseCases useCases() {
     return node.useCases();
   }
 

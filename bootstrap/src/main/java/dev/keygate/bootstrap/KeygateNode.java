@@ -13,6 +13,7 @@ import dev.keygate.adapter.persistence.EmbeddedDatabase;
 import dev.keygate.adapter.persistence.JdbcDeploymentLock;
 import dev.keygate.adapter.persistence.JpaPersistence;
 import dev.keygate.adapter.persistence.WriteBehindUsageRecorder;
+import dev.keygate.application.port.in.KeygateUseCases;
 import dev.keygate.application.port.out.OutgoingPorts;
 import dev.keygate.application.port.out.VerificationMetrics;
 import dev.keygate.application.service.KeygateServices;
@@ -37,13 +38,13 @@ final class KeygateNode implements AutoCloseable {
   static final Duration DEFAULT_USAGE_FLUSH_INTERVAL = Duration.ofSeconds(1);
   static final long DEFAULT_KEY_STATE_CAPACITY = 100_000;
 
-  private final KeygateServices useCases;
+  private final KeygateUseCases useCases;
   private final JpaPersistence persistence;
   private final WriteBehindUsageRecorder usage;
   private final Optional<HikariDataSource> ownPool;
 
   private KeygateNode(
-      KeygateServices useCases,
+      KeygateUseCases useCases,
       JpaPersistence persistence,
       WriteBehindUsageRecorder usage,
       Optional<HikariDataSource> ownPool) {
@@ -189,7 +190,7 @@ final class KeygateNode implements AutoCloseable {
   }
 
   /** Every use case; each takes the acting principal. */
-  KeygateServices useCases() {
+  KeygateUseCases useCases() {
     return useCases;
   }
 

@@ -1,5 +1,6 @@
 package dev.keygate.bootstrap;
 
+import dev.keygate.adapter.rest.ManagementRoutes;
 import dev.keygate.adapter.rest.RestServer;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -78,7 +79,7 @@ final class KeygateServer {
           RestServer.create(
               new RestServer.Services(
                   node.useCases().authenticate(), node::isDatabaseUp, scrapeOnMain, meters),
-              RouteGroups.all(
+              ManagementRoutes.of(
                   node.useCases(),
                   configuration.portalLinkTtl(),
                   () -> PublicUrl.of(configuration, listening.get().port())));

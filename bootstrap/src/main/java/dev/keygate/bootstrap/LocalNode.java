@@ -1,31 +1,10 @@
 package dev.keygate.bootstrap;
 
-import dev.keygate.application.port.in.AddScopeUseCase;
-import dev.keygate.application.port.in.CreateApiKeyUseCase;
-import dev.keygate.application.port.in.CreateOrganizationUseCase;
-import dev.keygate.application.port.in.CreatePortalLinkUseCase;
-import dev.keygate.application.port.in.CreateUserUseCase;
-import dev.keygate.application.port.in.DeleteApiUseCase;
-import dev.keygate.application.port.in.DeleteScopeUseCase;
-import dev.keygate.application.port.in.DisableApiKeyUseCase;
-import dev.keygate.application.port.in.EnableApiKeyUseCase;
-import dev.keygate.application.port.in.GetApiKeyUseCase;
-import dev.keygate.application.port.in.GetApiUseCase;
-import dev.keygate.application.port.in.ListApiKeysUseCase;
-import dev.keygate.application.port.in.ListApisUseCase;
-import dev.keygate.application.port.in.ListAuditEventsUseCase;
-import dev.keygate.application.port.in.ListGrantsUseCase;
-import dev.keygate.application.port.in.ListOrganizationsUseCase;
-import dev.keygate.application.port.in.ListScopesUseCase;
-import dev.keygate.application.port.in.ListUsersUseCase;
-import dev.keygate.application.port.in.RegisterApiUseCase;
-import dev.keygate.application.port.in.RemoveGrantUseCase;
-import dev.keygate.application.port.in.RevokeApiKeyUseCase;
-import dev.keygate.application.port.in.RotateApiKeyUseCase;
-import dev.keygate.application.port.in.SetGrantUseCase;
-import dev.keygate.application.port.in.VerifyApiKeyUseCase;
-import dev.keygate.application.service.KeygateServices;
+import dev.keygate.application.port.in.KeygateUseCases;
 import dev.keygate.bootstrap.Configuration.Setting;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -57,23 +36,43 @@ final class LocalNode implements AutoCloseable {
     this.launch = launch;
   }
 
-  /** The command {@code group} with {@code commands} under it, each taking the database flags. */
-  CommandLine group(Object group, Object... commands) {
-    CommandLine groupLine = new CommandLine(group);
-    for (Object command : commands) {
-      groupLine.addSubcommand(command(command));
-    }
-    return groupLine;
+  /** Gives {@code command} the database flags. */
+  void takeDatabaseFlags(CommandLine command) {
+    command.getCommandSpec().addMixin("database", CommandSpec.forAnnotatedObject(database));
   }
 
-  /** {@code command} taking the database flags. */
-  CommandLine command(Object command) {
-    CommandLine commandLine = new CommandLine(command);
-    commandLine.getCommandSpec().addMixin("database", CommandSpec.forAnnotatedObject(database));
-    return commandLine;
+  /**
+   * Every use case, each opening the node on its first call: a command is built with its use cases
+   * before its flags are parsed, and most command lines (help, a usage error) never call one.
+   */
+  KeygateUseCases useCases() {
+    return (KeygateUseCases)
+        Proxy.newProxyInstance(
+            KeygateUseCases.class.getClassLoader(),
+            new Class<?>[] {KeygateUseCases.class},
+            (proxy, getter, noArguments) -> lazy(getter));
   }
 
-  private KeygateServices useCases() {
+  /** The use case {@code getter} answers, opening the node when one of its methods is called. */
+  private Object lazy(Method getter) {
+    Class<?> useCase = getter.getReturnType();
+    return Proxy.newProxyInstance(
+        useCase.getClassLoader(),
+        new Class<?>[] {useCase},
+        (proxy, method, arguments) -> {
+          if (method.getDeclaringClass() == Object.class) {
+            return method.invoke(this, arguments);
+          }
+          Object opened = getter.invoke(openedUseCases());
+          try {
+            return method.invoke(opened, arguments);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
+  private KeygateUseCases openedUseCases() {
     if (node == null) {
       node = KeygateNode.open(configuration().nodeSettings(Optional.empty()));
     }
@@ -114,102 +113,5 @@ final class LocalNode implements AutoCloseable {
               + " KEYGATE_PUBLIC_URL");
     }
     return PublicUrl.of(configured, configured.port());
-  }
-
-  CreatePortalLinkUseCase createPortalLink() {
-    return (principal, command) -> useCases().createPortalLink().create(principal, command);
-  }
-
-  CreateOrganizationUseCase createOrganization() {
-    return (principal, command) -> useCases().createOrganization().create(principal, command);
-  }
-
-  ListOrganizationsUseCase listOrganizations() {
-    return (principal, page) -> useCases().listOrganizations().list(principal, page);
-  }
-
-  CreateUserUseCase createUser() {
-    return (principal, command) -> useCases().createUser().create(principal, command);
-  }
-
-  ListUsersUseCase listUsers() {
-    return (principal, page) -> useCases().listUsers().list(principal, page);
-  }
-
-  RegisterApiUseCase registerApi() {
-    return (principal, command) -> useCases().registerApi().register(principal, command);
-  }
-
-  ListApisUseCase listApis() {
-    return principal -> useCases().listApis().list(principal);
-  }
-
-  GetApiUseCase getApi() {
-    return (principal, apiId) -> useCases().getApi().get(principal, apiId);
-  }
-
-  DeleteApiUseCase deleteApi() {
-    return (principal, apiId) -> useCases().deleteApi().delete(principal, apiId);
-  }
-
-  AddScopeUseCase addScope() {
-    return (principal, command) -> useCases().addScope().add(principal, command);
-  }
-
-  ListScopesUseCase listScopes() {
-    return (principal, apiId) -> useCases().listScopes().list(principal, apiId);
-  }
-
-  DeleteScopeUseCase deleteScope() {
-    return (principal, apiId, scopeId) ->
-        useCases().deleteScope().delete(principal, apiId, scopeId);
-  }
-
-  CreateApiKeyUseCase createApiKey() {
-    return (principal, command) -> useCases().createApiKey().create(principal, command);
-  }
-
-  ListApiKeysUseCase listApiKeys() {
-    return (principal, filter, page) -> useCases().listApiKeys().list(principal, filter, page);
-  }
-
-  GetApiKeyUseCase getApiKey() {
-    return (principal, keyId) -> useCases().getApiKey().get(principal, keyId);
-  }
-
-  RotateApiKeyUseCase rotateApiKey() {
-    return (principal, keyId, grace) -> useCases().rotateApiKey().rotate(principal, keyId, grace);
-  }
-
-  DisableApiKeyUseCase disableApiKey() {
-    return (principal, keyId) -> useCases().disableApiKey().disable(principal, keyId);
-  }
-
-  EnableApiKeyUseCase enableApiKey() {
-    return (principal, keyId) -> useCases().enableApiKey().enable(principal, keyId);
-  }
-
-  RevokeApiKeyUseCase revokeApiKey() {
-    return (principal, keyId) -> useCases().revokeApiKey().revoke(principal, keyId);
-  }
-
-  VerifyApiKeyUseCase verifyApiKey() {
-    return (principal, command) -> useCases().verifyApiKey().verify(principal, command);
-  }
-
-  ListAuditEventsUseCase listAuditEvents() {
-    return (principal, query) -> useCases().listAuditEvents().list(principal, query);
-  }
-
-  ListGrantsUseCase listGrants() {
-    return (principal, owner) -> useCases().listGrants().list(principal, owner);
-  }
-
-  SetGrantUseCase setGrant() {
-    return (principal, command) -> useCases().setGrant().set(principal, command);
-  }
-
-  RemoveGrantUseCase removeGrant() {
-    return (principal, owner, apiId) -> useCases().removeGrant().remove(principal, owner, apiId);
   }
 }

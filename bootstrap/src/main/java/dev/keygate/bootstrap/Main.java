@@ -1,33 +1,9 @@
 package dev.keygate.bootstrap;
 
-import dev.keygate.adapter.cli.AddScopeCommand;
-import dev.keygate.adapter.cli.CommandGroups;
 import dev.keygate.adapter.cli.CompletionCommand;
 import dev.keygate.adapter.cli.ConsoleOutput;
-import dev.keygate.adapter.cli.CreateKeyCommand;
-import dev.keygate.adapter.cli.CreateOrgCommand;
-import dev.keygate.adapter.cli.CreateUserCommand;
-import dev.keygate.adapter.cli.DeleteApiCommand;
-import dev.keygate.adapter.cli.DeleteScopeCommand;
-import dev.keygate.adapter.cli.DisableKeyCommand;
-import dev.keygate.adapter.cli.EnableKeyCommand;
 import dev.keygate.adapter.cli.ExitCodes;
-import dev.keygate.adapter.cli.GrantScopesCommand;
-import dev.keygate.adapter.cli.ListApisCommand;
-import dev.keygate.adapter.cli.ListAuditEventsCommand;
-import dev.keygate.adapter.cli.ListGrantsCommand;
-import dev.keygate.adapter.cli.ListKeysCommand;
-import dev.keygate.adapter.cli.ListOrgsCommand;
-import dev.keygate.adapter.cli.ListScopesCommand;
-import dev.keygate.adapter.cli.ListUsersCommand;
-import dev.keygate.adapter.cli.PortalLinkCommand;
-import dev.keygate.adapter.cli.RegisterApiCommand;
-import dev.keygate.adapter.cli.RemoveGrantCommand;
-import dev.keygate.adapter.cli.RevokeKeyCommand;
-import dev.keygate.adapter.cli.RotateKeyCommand;
-import dev.keygate.adapter.cli.ShowApiCommand;
-import dev.keygate.adapter.cli.ShowKeyCommand;
-import dev.keygate.adapter.cli.VerifyKeyCommand;
+import dev.keygate.adapter.cli.LocalCommands;
 import dev.keygate.adapter.persistence.EmbeddedDatabase;
 import dev.keygate.application.port.in.Principal;
 import java.io.InputStream;
@@ -88,58 +64,17 @@ public final class Main {
    */
   static CommandLine commandLine(Launch launch, LocalNode local, InputStream in) {
     Principal operator = Principal.operator("cli:" + System.getProperty("user.name", "unknown"));
-    return new CommandLine(new KeygateCommand())
-        .addSubcommand(new ServeCommand(launch))
-        .addSubcommand(new InitCommand(launch))
-        .addSubcommand(
-            local.group(
-                new CommandGroups.Orgs(),
-                new CreateOrgCommand(local.createOrganization(), operator),
-                new ListOrgsCommand(local.listOrganizations(), operator)))
-        .addSubcommand(
-            local.group(
-                new CommandGroups.Users(),
-                new CreateUserCommand(local.createUser(), operator),
-                new ListUsersCommand(local.listUsers(), operator)))
-        .addSubcommand(
-            local.group(
-                new CommandGroups.Apis(),
-                new RegisterApiCommand(local.registerApi(), operator),
-                new ListApisCommand(local.listApis(), operator),
-                new ShowApiCommand(local.getApi(), operator),
-                new DeleteApiCommand(local.deleteApi(), operator)))
-        .addSubcommand(
-            local.group(
-                new CommandGroups.Scopes(),
-                new AddScopeCommand(local.addScope(), operator),
-                new ListScopesCommand(local.listScopes(), operator),
-                new DeleteScopeCommand(local.deleteScope(), operator)))
-        .addSubcommand(
-            local.group(
-                new CommandGroups.Keys(),
-                new CreateKeyCommand(local.createApiKey(), operator, Clock.systemUTC()),
-                new ListKeysCommand(local.listApiKeys(), operator),
-                new ShowKeyCommand(local.getApiKey(), operator),
-                new RotateKeyCommand(local.rotateApiKey(), operator),
-                new DisableKeyCommand(local.disableApiKey(), operator),
-                new EnableKeyCommand(local.enableApiKey(), operator),
-                new RevokeKeyCommand(local.revokeApiKey(), operator),
-                new VerifyKeyCommand(local.verifyApiKey(), operator, in)))
-        .addSubcommand(
-            local.group(
-                new CommandGroups.Grants(),
-                new ListGrantsCommand(local.listGrants(), operator),
-                new GrantScopesCommand(local.setGrant(), operator),
-                new RemoveGrantCommand(local.removeGrant(), operator)))
-        .addSubcommand(
-            local.group(
-                new CommandGroups.Audit(),
-                new ListAuditEventsCommand(local.listAuditEvents(), operator)))
-        .addSubcommand(
-            local.command(
-                new PortalLinkCommand(
-                    local.createPortalLink(), operator, local::portalLinkTtl, local::publicUrl)))
-        .addSubcommand(new CompletionCommand());
+    CommandLine root =
+        new CommandLine(new KeygateCommand())
+            .addSubcommand(new ServeCommand(launch))
+            .addSubcommand(new InitCommand(launch));
+    LocalCommands.addTo(
+        root,
+        local.useCases(),
+        new LocalCommands.Settings(
+            operator, in, Clock.systemUTC(), local::portalLinkTtl, local::publicUrl),
+        local::takeDatabaseFlags);
+    return root.addSubcommand(new CompletionCommand());
   }
 
   /** The top command, which only chooses a subcommand. */

@@ -1,10 +1,15 @@
 package dev.keygate.bootstrap;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 
 /**
@@ -33,8 +38,9 @@ final class ArchitectureRules {
         .that()
         .resideInAPackage(root + ".domain..")
         .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("java.sql..", "java.util.logging..", "java.lang.System$Logger")
+        .dependOnClassesThat(
+            resideInAnyPackage("java.sql..", "java.util.logging..")
+                .or(belongToAnyOf(System.Logger.class, System.LoggerFinder.class)))
         .as("the domain uses no JDBC and no logging");
   }
 
@@ -56,6 +62,47 @@ final class ArchitectureRules {
         .dependOnClassesThat()
         .resideInAPackage(root + ".application.service..")
         .as("ports never depend on services");
+  }
+
+  static ArchRule inPortsAndOutPortsDoNotDependOnEachOther(String root) {
+    ArchRule inOnOut =
+        noClasses()
+            .that()
+            .resideInAPackage(root + ".application.port.in..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(root + ".application.port.out..");
+    ArchRule outOnIn =
+        noClasses()
+            .that()
+            .resideInAPackage(root + ".application.port.out..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(root + ".application.port.in..");
+    return CompositeArchRule.of(inOnOut)
+        .and(outOnIn)
+        .as("in-ports and out-ports do not depend on each other");
+  }
+
+  static ArchRule adaptersUseTheApplicationOnlyThroughItsPorts(String root) {
+    return noClasses()
+        .that()
+        .resideInAPackage(root + ".adapter..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage(root + ".application..")
+                .and(not(resideInAPackage(root + ".application.port.."))))
+        .as("adapters depend on the application only through its ports");
+  }
+
+  static ArchRule onlyTheWiringBuildsTheServices(String root) {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackages(root + ".application..", root + ".bootstrap..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(root + ".application.service..")
+        .as("only the application and its wiring (bootstrap) see the services");
   }
 
   static ArchRule adaptersNeverDependOnEachOther(String root) {

@@ -52,6 +52,37 @@ class ArchitectureRulesFailTest {
   }
 
   @Test
+  void domainLoggingThroughSystemLogger_isCaught() {
+    assertBreaks(ArchitectureRules::domainUsesNoDatabaseNorLogging, "domain.LogsWithSystemLogger");
+  }
+
+  @Test
+  void inPortUsingAnOutPort_isCaught() {
+    assertBreaks(
+        ArchitectureRules::inPortsAndOutPortsDoNotDependOnEachOther,
+        "application.port.in.NeedsAnOutPort");
+  }
+
+  @Test
+  void outPortUsingAnInPort_isCaught() {
+    assertBreaks(
+        ArchitectureRules::inPortsAndOutPortsDoNotDependOnEachOther,
+        "application.port.out.NeedsAnInPort");
+  }
+
+  @Test
+  void adapterUsingAServiceInsteadOfAPort_isCaught() {
+    assertBreaks(
+        ArchitectureRules::adaptersUseTheApplicationOnlyThroughItsPorts,
+        "adapter.rest.UsesAService");
+  }
+
+  @Test
+  void benchmarkBuildingAService_isCaught() {
+    assertBreaks(ArchitectureRules::onlyTheWiringBuildsTheServices, "benchmarks.BuildsAService");
+  }
+
+  @Test
   void restAdapterCallingPersistence_isCaught() {
     assertBreaks(
         ArchitectureRules::adaptersNeverDependOnEachOther, "adapter.rest.CallsPersistence");
@@ -92,6 +123,9 @@ class ArchitectureRulesFailTest {
         ArchitectureRules::domainUsesNoDatabaseNorLogging,
         ArchitectureRules::applicationDependsOnlyOnDomainAndTheJdk,
         ArchitectureRules::portsNeverDependOnServices,
+        ArchitectureRules::inPortsAndOutPortsDoNotDependOnEachOther,
+        ArchitectureRules::adaptersUseTheApplicationOnlyThroughItsPorts,
+        ArchitectureRules::onlyTheWiringBuildsTheServices,
         ArchitectureRules::adaptersNeverDependOnEachOther,
         ArchitectureRules::noPackageCycles,
         ArchitectureRules::onlyTheConsoleOutputUsesStandardStreams,

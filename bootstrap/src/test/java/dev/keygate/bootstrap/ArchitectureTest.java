@@ -56,6 +56,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void inPortsAndOutPorts_doNotDependOnEachOther() {
+    ArchitectureRules.inPortsAndOutPortsDoNotDependOnEachOther(ROOT).check(keygate);
+  }
+
+  @Test
+  void adapters_useTheApplicationOnlyThroughItsPorts() {
+    ArchitectureRules.adaptersUseTheApplicationOnlyThroughItsPorts(ROOT).check(keygate);
+  }
+
+  @Test
+  void services_areSeenOnlyByTheWiring() {
+    ArchitectureRules.onlyTheWiringBuildsTheServices(ROOT).check(keygate);
+  }
+
+  @Test
   void adapters_neverDependOnEachOther() {
     ArchitectureRules.adaptersNeverDependOnEachOther(ROOT).check(keygate);
   }

@@ -2,8 +2,8 @@ package dev.keygate.bootstrap;
 
 import dev.keygate.application.port.in.CreateApiKeyCommand;
 import dev.keygate.application.port.in.IssuedApiKey;
+import dev.keygate.application.port.in.KeygateUseCases;
 import dev.keygate.application.port.in.Principal;
-import dev.keygate.application.service.KeygateServices;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.owner.OrgCode;
@@ -89,7 +89,7 @@ public final class CrashDriver {
 
   /** Creates a key, then rotates one of this writer's keys, and again, until killed. */
   private void write(int writer) {
-    KeygateServices keys = keygate.useCases();
+    KeygateUseCases keys = keygate.useCases();
     Principal operator = keygate.operator();
     Random random = new Random(writer);
     List<ApiKeyId> own = new ArrayList<>();

@@ -4,10 +4,10 @@ import dev.keygate.application.port.in.AddScopeCommand;
 import dev.keygate.application.port.in.CreateApiKeyCommand;
 import dev.keygate.application.port.in.CreateOrganizationCommand;
 import dev.keygate.application.port.in.IssuedApiKey;
+import dev.keygate.application.port.in.KeygateUseCases;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.in.RegisterApiCommand;
 import dev.keygate.application.port.in.Verification;
-import dev.keygate.application.service.KeygateServices;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.owner.Organization;
 import java.util.List;
@@ -21,7 +21,7 @@ final class EmbedItExample {
   static List<Verification> run() {
     // README:start
     try (Keygate keygate = Keygate.builder().jdbcUrl("jdbc:h2:mem:example").build()) {
-      KeygateServices keys = keygate.useCases();
+      KeygateUseCases keys = keygate.useCases();
       Principal me = keygate.operator();
 
       Api api = keys.registerApi().register(me, new RegisterApiCommand("Users API", "users-api"));

@@ -16,15 +16,15 @@ import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.application.port.in.CreateApiKeyCommand;
 import dev.keygate.application.port.in.CreatePortalLinkCommand;
 import dev.keygate.application.port.in.IssuedApiKey;
+import dev.keygate.application.port.in.KeygateUseCases;
 import dev.keygate.application.port.in.PortalLink;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.in.UpdateApiKeyCommand;
 import dev.keygate.application.port.in.Verification;
 import dev.keygate.application.port.in.VerifyOutcome;
-import dev.keygate.application.port.out.ApiKeyFilter;
-import dev.keygate.application.port.out.AuditQuery;
-import dev.keygate.application.port.out.PageRequest;
-import dev.keygate.application.service.KeygateServices;
+import dev.keygate.application.port.query.ApiKeyFilter;
+import dev.keygate.application.port.query.AuditQuery;
+import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyStatus;
@@ -451,7 +451,7 @@ class SecretLeakTest {
 
   /** The same lifecycle embedded, beside the server and the command line. */
   private void throughFacade(Keygate facade, Deployment deployment) {
-    KeygateServices keys = facade.useCases();
+    KeygateUseCases keys = facade.useCases();
     Principal me = facade.operator();
     ApiId api = new ApiId(deployment.apiId());
     Owner acme = new Owner.Org(new OrgCode(deployment.orgCode()));

@@ -1,6 +1,6 @@
 package dev.keygate.adapter.cli;
 
-import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.audit.AuditEvent;
 import java.time.Instant;
 import java.util.List;

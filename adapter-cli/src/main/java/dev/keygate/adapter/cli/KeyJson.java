@@ -2,7 +2,7 @@ package dev.keygate.adapter.cli;
 
 import dev.keygate.application.port.in.IssuedApiKey;
 import dev.keygate.application.port.in.Verification;
-import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.KeySecret;

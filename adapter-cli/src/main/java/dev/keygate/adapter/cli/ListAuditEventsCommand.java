@@ -2,8 +2,8 @@ package dev.keygate.adapter.cli;
 
 import dev.keygate.application.port.in.ListAuditEventsUseCase;
 import dev.keygate.application.port.in.Principal;
-import dev.keygate.application.port.out.AuditQuery;
-import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.query.AuditQuery;
+import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.audit.AuditEvent;
 import dev.keygate.domain.key.ApiKeyId;
 import java.util.Optional;

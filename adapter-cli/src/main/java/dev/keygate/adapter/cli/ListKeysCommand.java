@@ -2,8 +2,8 @@ package dev.keygate.adapter.cli;
 
 import dev.keygate.application.port.in.ListApiKeysUseCase;
 import dev.keygate.application.port.in.Principal;
-import dev.keygate.application.port.out.ApiKeyFilter;
-import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.query.ApiKeyFilter;
+import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.key.ApiKey;

@@ -2,7 +2,7 @@ package dev.keygate.adapter.cli;
 
 import dev.keygate.application.port.in.ListUsersUseCase;
 import dev.keygate.application.port.in.Principal;
-import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.owner.User;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

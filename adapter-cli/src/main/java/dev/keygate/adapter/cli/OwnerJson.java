@@ -1,6 +1,6 @@
 package dev.keygate.adapter.cli;
 
-import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.User;
 import java.time.Instant;

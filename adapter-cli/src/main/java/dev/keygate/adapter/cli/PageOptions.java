@@ -1,6 +1,6 @@
 package dev.keygate.adapter.cli;
 
-import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.application.port.query.PageRequest;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

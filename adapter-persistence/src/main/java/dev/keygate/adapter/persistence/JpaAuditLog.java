@@ -1,8 +1,8 @@
 package dev.keygate.adapter.persistence;
 
 import dev.keygate.application.port.out.AuditLog;
-import dev.keygate.application.port.out.AuditQuery;
-import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.query.AuditQuery;
+import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.audit.AuditEvent;
 import jakarta.persistence.TypedQuery;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.keygate.application.port.out.ApiRepository;
 import dev.keygate.application.port.out.AuditLog;
 import dev.keygate.application.port.out.GrantRepository;
 import dev.keygate.application.port.out.OwnerRepository;
-import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.application.port.query.PageRequest;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;

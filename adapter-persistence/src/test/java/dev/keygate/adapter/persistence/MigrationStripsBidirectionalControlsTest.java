@@ -3,7 +3,7 @@ package dev.keygate.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.owner.OrgCode;

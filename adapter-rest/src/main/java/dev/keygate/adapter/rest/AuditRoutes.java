@@ -1,8 +1,8 @@
 package dev.keygate.adapter.rest;
 
 import dev.keygate.application.port.in.ListAuditEventsUseCase;
-import dev.keygate.application.port.out.AuditQuery;
-import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.query.AuditQuery;
+import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.audit.AuditEvent;
 import dev.keygate.domain.key.ApiKeyId;

@@ -6,7 +6,7 @@ import dev.keygate.application.port.in.CreateUserCommand;
 import dev.keygate.application.port.in.CreateUserUseCase;
 import dev.keygate.application.port.in.ListOrganizationsUseCase;
 import dev.keygate.application.port.in.ListUsersUseCase;
-import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.User;

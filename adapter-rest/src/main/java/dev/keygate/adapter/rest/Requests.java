@@ -1,6 +1,6 @@
 package dev.keygate.adapter.rest;
 
-import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.NotFoundException;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.ApiId;

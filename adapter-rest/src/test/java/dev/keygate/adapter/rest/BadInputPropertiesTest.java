@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keygate.application.fake.TestKeygate;
-import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;

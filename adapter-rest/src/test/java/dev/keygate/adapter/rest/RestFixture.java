@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class RestFixture implements AutoCloseable {
     rootKey =
         services.initializeDeployment().initialize("test:init").orElseThrow().token().reveal();
     // Links on the address it listens on, as keygate serve makes them by default.
-    groups = RestRoutes.all(services, this::base);
+    groups = ManagementRoutes.of(services, Duration.ofMinutes(15), this::base);
     server =
         RestServer.create(
                 new RestServer.Services(

@@ -10,7 +10,7 @@ import dev.keygate.application.port.in.CreatePortalLinkCommand;
 import dev.keygate.application.port.in.IssuedApiKey;
 import dev.keygate.application.port.in.ManagementScope;
 import dev.keygate.application.port.in.PortalLink;
-import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.audit.AuditAction;

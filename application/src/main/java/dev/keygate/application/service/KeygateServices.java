@@ -14,6 +14,7 @@ import dev.keygate.application.port.in.GetApiKeyUseCase;
 import dev.keygate.application.port.in.GetApiUseCase;
 import dev.keygate.application.port.in.GetScopeUseCase;
 import dev.keygate.application.port.in.InitializeDeploymentUseCase;
+import dev.keygate.application.port.in.KeygateUseCases;
 import dev.keygate.application.port.in.ListApiKeysUseCase;
 import dev.keygate.application.port.in.ListApisUseCase;
 import dev.keygate.application.port.in.ListAuditEventsUseCase;
@@ -37,9 +38,10 @@ import java.util.Objects;
 
 /**
  * Every use case, built by hand from the outgoing ports: the one place where the application's
- * services meet their collaborators. Adapters and the embedding facade take their use cases here.
+ * services meet their collaborators. Only the wiring builds it; everyone else sees it as {@link
+ * KeygateUseCases}.
  */
-public final class KeygateServices {
+public final class KeygateServices implements KeygateUseCases {
 
   private final RegisterApiUseCase registerApi;
   private final ListApisUseCase listApis;
@@ -178,118 +180,147 @@ public final class KeygateServices {
     removeGrant = new RemoveGrantService(ports.grants(), ports.owners(), authorization, trail);
   }
 
+  @Override
   public RegisterApiUseCase registerApi() {
     return registerApi;
   }
 
+  @Override
   public ListApisUseCase listApis() {
     return listApis;
   }
 
+  @Override
   public GetApiUseCase getApi() {
     return getApi;
   }
 
+  @Override
   public DeleteApiUseCase deleteApi() {
     return deleteApi;
   }
 
+  @Override
   public AddScopeUseCase addScope() {
     return addScope;
   }
 
+  @Override
   public ListScopesUseCase listScopes() {
     return listScopes;
   }
 
+  @Override
   public GetScopeUseCase getScope() {
     return getScope;
   }
 
+  @Override
   public UpdateScopeUseCase updateScope() {
     return updateScope;
   }
 
+  @Override
   public DeleteScopeUseCase deleteScope() {
     return deleteScope;
   }
 
+  @Override
   public CreateOrganizationUseCase createOrganization() {
     return createOrganization;
   }
 
+  @Override
   public ListOrganizationsUseCase listOrganizations() {
     return listOrganizations;
   }
 
+  @Override
   public CreateUserUseCase createUser() {
     return createUser;
   }
 
+  @Override
   public ListUsersUseCase listUsers() {
     return listUsers;
   }
 
+  @Override
   public CreateApiKeyUseCase createApiKey() {
     return createApiKey;
   }
 
+  @Override
   public GetApiKeyUseCase getApiKey() {
     return getApiKey;
   }
 
+  @Override
   public ListApiKeysUseCase listApiKeys() {
     return listApiKeys;
   }
 
+  @Override
   public RotateApiKeyUseCase rotateApiKey() {
     return rotateApiKey;
   }
 
+  @Override
   public DisableApiKeyUseCase disableApiKey() {
     return disableApiKey;
   }
 
+  @Override
   public EnableApiKeyUseCase enableApiKey() {
     return enableApiKey;
   }
 
+  @Override
   public RevokeApiKeyUseCase revokeApiKey() {
     return revokeApiKey;
   }
 
+  @Override
   public VerifyApiKeyUseCase verifyApiKey() {
     return verifyApiKey;
   }
 
+  @Override
   public ListAuditEventsUseCase listAuditEvents() {
     return listAuditEvents;
   }
 
+  @Override
   public UpdateApiKeyUseCase updateApiKey() {
     return updateApiKey;
   }
 
+  @Override
   public AuthenticateUseCase authenticate() {
     return authenticate;
   }
 
+  @Override
   public InitializeDeploymentUseCase initializeDeployment() {
     return initializeDeployment;
   }
 
+  @Override
   public CreatePortalLinkUseCase createPortalLink() {
     return createPortalLink;
   }
 
+  @Override
   public ListGrantsUseCase listGrants() {
     return listGrants;
   }
 
+  @Override
   public SetGrantUseCase setGrant() {
     return setGrant;
   }
 
+  @Override
   public RemoveGrantUseCase removeGrant() {
     return removeGrant;
   }

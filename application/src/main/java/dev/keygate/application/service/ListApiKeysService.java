@@ -5,10 +5,10 @@ import static dev.keygate.domain.audit.AuditAction.API_KEY_READ;
 
 import dev.keygate.application.port.in.ListApiKeysUseCase;
 import dev.keygate.application.port.in.Principal;
-import dev.keygate.application.port.out.ApiKeyFilter;
 import dev.keygate.application.port.out.ApiKeyRepository;
-import dev.keygate.application.port.out.Page;
-import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.application.port.query.ApiKeyFilter;
+import dev.keygate.application.port.query.Page;
+import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.owner.Owner;
 import java.util.Optional;

@@ -6,8 +6,8 @@ import static dev.keygate.domain.audit.AuditAction.AUDIT_READ;
 import dev.keygate.application.port.in.ListAuditEventsUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.out.AuditLog;
-import dev.keygate.application.port.out.AuditQuery;
-import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.query.AuditQuery;
+import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.audit.AuditEvent;
 
 /** Lists the audit trail: all of it for the operator, a confined caller's own part otherwise. */

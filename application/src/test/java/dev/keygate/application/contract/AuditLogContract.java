@@ -2,9 +2,9 @@ package dev.keygate.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keygate.application.port.out.AuditQuery;
-import dev.keygate.application.port.out.Page;
-import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.application.port.query.AuditQuery;
+import dev.keygate.application.port.query.Page;
+import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.audit.AuditAction;
 import dev.keygate.domain.audit.AuditEvent;
 import dev.keygate.domain.audit.AuditOutcome;

@@ -3,8 +3,8 @@ package dev.keygate.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keygate.application.port.out.Page;
-import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.application.port.query.Page;
+import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;

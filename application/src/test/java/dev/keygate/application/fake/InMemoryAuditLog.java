@@ -1,8 +1,8 @@
 package dev.keygate.application.fake;
 
 import dev.keygate.application.port.out.AuditLog;
-import dev.keygate.application.port.out.AuditQuery;
-import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.query.AuditQuery;
+import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.audit.AuditEvent;
 import java.util.ArrayList;
 import java.util.List;

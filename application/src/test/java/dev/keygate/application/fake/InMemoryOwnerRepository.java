@@ -1,8 +1,8 @@
 package dev.keygate.application.fake;
 
 import dev.keygate.application.port.out.OwnerRepository;
-import dev.keygate.application.port.out.Page;
-import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.application.port.query.Page;
+import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;

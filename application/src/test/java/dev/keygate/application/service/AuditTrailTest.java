@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.application.port.in.UpdateScopeCommand;
-import dev.keygate.application.port.out.AuditQuery;
-import dev.keygate.application.port.out.Page;
-import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.application.port.query.AuditQuery;
+import dev.keygate.application.port.query.Page;
+import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.audit.AuditAction;

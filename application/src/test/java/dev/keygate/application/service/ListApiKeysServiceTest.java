@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keygate.application.fake.TestKeygate;
-import dev.keygate.application.port.out.ApiKeyFilter;
-import dev.keygate.application.port.out.Page;
-import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.application.port.query.ApiKeyFilter;
+import dev.keygate.application.port.query.Page;
+import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.ApiId;

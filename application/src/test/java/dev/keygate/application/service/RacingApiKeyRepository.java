@@ -1,10 +1,10 @@
 package dev.keygate.application.service;
 
 import dev.keygate.application.fake.InMemoryApiKeyRepository;
-import dev.keygate.application.port.out.ApiKeyFilter;
 import dev.keygate.application.port.out.ApiKeyRepository;
-import dev.keygate.application.port.out.Page;
-import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.application.port.query.ApiKeyFilter;
+import dev.keygate.application.port.query.Page;
+import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.ScopeId;
 import dev.keygate.domain.key.ApiKey;

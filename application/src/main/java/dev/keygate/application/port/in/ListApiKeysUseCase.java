@@ -1,8 +1,8 @@
 package dev.keygate.application.port.in;
 
-import dev.keygate.application.port.out.ApiKeyFilter;
-import dev.keygate.application.port.out.Page;
-import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.application.port.query.ApiKeyFilter;
+import dev.keygate.application.port.query.Page;
+import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.key.ApiKey;
 
 /** Lists the keys within the caller's reach that pass the filter, in id order. */

@@ -1,7 +1,7 @@
 package dev.keygate.application.port.in;
 
-import dev.keygate.application.port.out.AuditQuery;
-import dev.keygate.application.port.out.Page;
+import dev.keygate.application.port.query.AuditQuery;
+import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.audit.AuditEvent;
 
 /** Lists the audit trail within the caller's reach, oldest first. */

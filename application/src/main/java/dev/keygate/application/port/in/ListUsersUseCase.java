@@ -1,7 +1,7 @@
 package dev.keygate.application.port.in;
 
-import dev.keygate.application.port.out.Page;
-import dev.keygate.application.port.out.PageRequest;
+import dev.keygate.application.port.query.Page;
+import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.owner.User;
 
 /** Lists the users within the caller's reach. */

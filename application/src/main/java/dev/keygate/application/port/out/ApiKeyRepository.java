@@ -1,5 +1,8 @@
 package dev.keygate.application.port.out;
 
+import dev.keygate.application.port.query.ApiKeyFilter;
+import dev.keygate.application.port.query.Page;
+import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.ScopeId;
 import dev.keygate.domain.key.ApiKey;

@@ -1,5 +1,7 @@
 package dev.keygate.application.port.out;
 
+import dev.keygate.application.port.query.AuditQuery;
+import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.audit.AuditEvent;
 
 /** The append-only trail of management calls, carried out or refused. */

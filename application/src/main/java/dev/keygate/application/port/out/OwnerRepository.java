@@ -1,5 +1,7 @@
 package dev.keygate.application.port.out;
 
+import dev.keygate.application.port.query.Page;
+import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;

@@ -1,4 +1,4 @@
-package dev.keygate.application.port.out;
+package dev.keygate.application.port.query;
 
 import dev.keygate.domain.Checks;
 import dev.keygate.domain.ValidationException;

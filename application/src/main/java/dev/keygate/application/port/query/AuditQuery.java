@@ -1,4 +1,4 @@
-package dev.keygate.application.port.out;
+package dev.keygate.application.port.query;
 
 import dev.keygate.domain.audit.AuditEvent;
 import dev.keygate.domain.owner.Owner;

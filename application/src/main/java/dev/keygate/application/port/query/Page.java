@@ -1,4 +1,4 @@
-package dev.keygate.application.port.out;
+package dev.keygate.application.port.query;
 
 import java.util.List;
 import java.util.function.Function;

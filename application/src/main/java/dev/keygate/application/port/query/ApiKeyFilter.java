@@ -1,4 +1,4 @@
-package dev.keygate.application.port.out;
+package dev.keygate.application.port.query;
 
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.key.ApiKey;

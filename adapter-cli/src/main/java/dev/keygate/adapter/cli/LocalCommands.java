@@ -1,0 +1,108 @@
+package dev.keygate.adapter.cli;
+
+import dev.keygate.application.port.in.KeygateUseCases;
+import dev.keygate.application.port.in.Principal;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+
+/**
+ * Every command that works on Keygate's data ({@code keygate keys create}, {@code keygate apis
+ * list}, …), grouped as the command line reads them and each given the use cases it runs: the one
+ * place where the command-line adapter is wired to the application.
+ */
+public final class LocalCommands {
+
+  /**
+   * What the commands need besides their use cases.
+   *
+   * @param operator who the commands act as, such as {@code cli:alice}
+   * @param in where {@code keys verify} reads a key that is not given as an argument
+   * @param portalLinkTtl how long a portal link works unless {@code --ttl} says otherwise
+   * @param publicUrl where customers reach the server, unless {@code --base-url} says otherwise
+   */
+  public record Settings(
+      Principal operator,
+      InputStream in,
+      Clock clock,
+      Supplier<Duration> portalLinkTtl,
+      Supplier<String> publicUrl) {}
+
+  private LocalCommands() {}
+
+  /**
+   * Adds every command to {@code root}.
+   *
+   * @param eachCommand told of each command that runs a use case, so the caller can give it the
+   *     options it needs to reach the data, such as the database's
+   */
+  public static void addTo(
+      CommandLine root,
+      KeygateUseCases useCases,
+      Settings settings,
+      Consumer<CommandLine> eachCommand) {
+    Principal me = settings.operator();
+    Adder add = new Adder(root, eachCommand);
+    add.group(
+        new CommandGroups.Orgs(),
+        new CreateOrgCommand(useCases.createOrganization(), me),
+        new ListOrgsCommand(useCases.listOrganizations(), me));
+    add.group(
+        new CommandGroups.Users(),
+        new CreateUserCommand(useCases.createUser(), me),
+        new ListUsersCommand(useCases.listUsers(), me));
+    add.group(
+        new CommandGroups.Apis(),
+        new RegisterApiCommand(useCases.registerApi(), me),
+        new ListApisCommand(useCases.listApis(), me),
+        new ShowApiCommand(useCases.getApi(), me),
+        new DeleteApiCommand(useCases.deleteApi(), me));
+    add.group(
+        new CommandGroups.Scopes(),
+        new AddScopeCommand(useCases.addScope(), me),
+        new ListScopesCommand(useCases.listScopes(), me),
+        new DeleteScopeCommand(useCases.deleteScope(), me));
+    add.group(
+        new CommandGroups.Keys(),
+        new CreateKeyCommand(useCases.createApiKey(), me, settings.clock()),
+        new ListKeysCommand(useCases.listApiKeys(), me),
+        new ShowKeyCommand(useCases.getApiKey(), me),
+        new RotateKeyCommand(useCases.rotateApiKey(), me),
+        new DisableKeyCommand(useCases.disableApiKey(), me),
+        new EnableKeyCommand(useCases.enableApiKey(), me),
+        new RevokeKeyCommand(useCases.revokeApiKey(), me),
+        new VerifyKeyCommand(useCases.verifyApiKey(), me, settings.in()));
+    add.group(
+        new CommandGroups.Grants(),
+        new ListGrantsCommand(useCases.listGrants(), me),
+        new GrantScopesCommand(useCases.setGrant(), me),
+        new RemoveGrantCommand(useCases.removeGrant(), me));
+    add.group(
+        new CommandGroups.Audit(), new ListAuditEventsCommand(useCases.listAuditEvents(), me));
+    add.command(
+        root,
+        new PortalLinkCommand(
+            useCases.createPortalLink(), me, settings.portalLinkTtl(), settings.publicUrl()));
+  }
+
+  /** Adds commands to the root, each told to the caller. */
+  private record Adder(CommandLine root, Consumer<CommandLine> eachCommand) {
+
+    void group(Object group, Object... commands) {
+      CommandLine groupLine = new CommandLine(group);
+      for (Object command : commands) {
+        command(groupLine, command);
+      }
+      root.addSubcommand(groupLine);
+    }
+
+    void command(CommandLine parent, Object command) {
+      CommandLine commandLine = new CommandLine(command);
+      eachCommand.accept(commandLine);
+      parent.addSubcommand(commandLine);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.keygate.adapter.rest;
+
+import dev.keygate.application.port.in.KeygateUseCases;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Every route group of the management API, each given the use cases it serves: the one place where
+ * the REST adapter is wired to the application.
+ */
+public final class ManagementRoutes {
+
+  private ManagementRoutes() {}
+
+  /**
+   * @param portalLinkTtl how long a portal link works once made
+   * @param publicUrl the base of the links the server makes
+   */
+  public static List<RouteGroup> of(
+      KeygateUseCases useCases, Duration portalLinkTtl, Supplier<String> publicUrl) {
+    return List.of(
+        new ApiKeyRoutes(
+            useCases.createApiKey(),
+            useCases.getApiKey(),
+            useCases.listApiKeys(),
+            useCases.rotateApiKey(),
+            useCases.revokeApiKey(),
+            useCases.updateApiKey(),
+            useCases.verifyApiKey()),
+        new ApiRoutes(
+            useCases.registerApi(),
+            useCases.listApis(),
+            useCases.getApi(),
+            useCases.deleteApi(),
+            useCases.listScopes()),
+        new ScopeRoutes(
+            useCases.addScope(),
+            useCases.listScopes(),
+            useCases.getScope(),
+            useCases.updateScope(),
+            useCases.deleteScope()),
+        new OwnerRoutes(
+            useCases.createOrganization(),
+            useCases.listOrganizations(),
+            useCases.createUser(),
+            useCases.listUsers()),
+        new AuditRoutes(useCases.listAuditEvents()),
+        new GrantRoutes(useCases.listGrants(), useCases.setGrant(), useCases.removeGrant()),
+        new PortalLinkRoutes(useCases.createPortalLink(), portalLinkTtl, publicUrl));
+  }
+}

@@ -1,0 +1,67 @@
+package dev.keygate.application.port.in;
+
+/**
+ * Every use case of Keygate, one getter each: what the driving adapters (the REST server, the
+ * command line) and an embedding application are handed. How each is done is the application's own
+ * business.
+ */
+public interface KeygateUseCases {
+
+  RegisterApiUseCase registerApi();
+
+  ListApisUseCase listApis();
+
+  GetApiUseCase getApi();
+
+  DeleteApiUseCase deleteApi();
+
+  AddScopeUseCase addScope();
+
+  ListScopesUseCase listScopes();
+
+  GetScopeUseCase getScope();
+
+  UpdateScopeUseCase updateScope();
+
+  DeleteScopeUseCase deleteScope();
+
+  CreateOrganizationUseCase createOrganization();
+
+  ListOrganizationsUseCase listOrganizations();
+
+  CreateUserUseCase createUser();
+
+  ListUsersUseCase listUsers();
+
+  CreateApiKeyUseCase createApiKey();
+
+  GetApiKeyUseCase getApiKey();
+
+  ListApiKeysUseCase listApiKeys();
+
+  RotateApiKeyUseCase rotateApiKey();
+
+  DisableApiKeyUseCase disableApiKey();
+
+  EnableApiKeyUseCase enableApiKey();
+
+  RevokeApiKeyUseCase revokeApiKey();
+
+  VerifyApiKeyUseCase verifyApiKey();
+
+  ListAuditEventsUseCase listAuditEvents();
+
+  UpdateApiKeyUseCase updateApiKey();
+
+  AuthenticateUseCase authenticate();
+
+  InitializeDeploymentUseCase initializeDeployment();
+
+  CreatePortalLinkUseCase createPortalLink();
+
+  ListGrantsUseCase listGrants();
+
+  SetGrantUseCase setGrant();
+
+  RemoveGrantUseCase removeGrant();
+}

@@ -1,0 +1,4 @@
+package archfixture.bad.application.port.out;
+
+/** An outgoing port, fine in itself. */
+public interface SomeRepository {}
