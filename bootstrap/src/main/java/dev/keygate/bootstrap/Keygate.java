@@ -55,8 +55,8 @@ public final class Keygate implements AutoCloseable {
    * Verifies a token as the operator.
    *
    * @param requiredScopes scope keys the key must all hold, such as {@code read:users}
-   * @throws dev.keygate.domain.TooManyRequestsException when the token would need an Argon2 check
-   *     and no hashing slot came free in time, or its lookup failed too often lately; answer your
+   * @throws dev.keygate.domain.LimitReachedException when the token would need an Argon2 check and
+   *     no hashing slot came free in time, or its lookup failed too often lately; answer your
    *     caller 429 with its {@code retryAfter()}
    */
   public Verification verify(String token, String... requiredScopes) {
@@ -162,7 +162,7 @@ public final class Keygate implements AutoCloseable {
     /**
      * How many Argon2 hashes may run at once (one per processor by default) and how long a hash
      * waits for a free slot (half a second by default) before the call is refused with {@link
-     * dev.keygate.domain.TooManyRequestsException}.
+     * dev.keygate.domain.LimitReachedException}.
      */
     public Builder hashing(int slots, Duration wait) {
       Objects.requireNonNull(wait, "hashing wait");
@@ -173,7 +173,7 @@ public final class Keygate implements AutoCloseable {
     /**
      * How many failed verifications one secret lookup may have a minute from one client network
      * (ten by default); past it the lookup is refused from there with {@link
-     * dev.keygate.domain.TooManyRequestsException} until a try refills, except for tokens already
+     * dev.keygate.domain.LimitReachedException} until a try refills, except for tokens already
      * proven. Verifications whose client address is not given share one count per lookup.
      */
     public Builder failedAttemptsPerMinute(int limit) {
@@ -185,7 +185,7 @@ public final class Keygate implements AutoCloseable {
      * What one organization or user can make for itself with its own keys: at most {@code
      * liveKeysPerOwner} live keys (a thousand by default; more is a conflict) and {@code
      * keyCreationsPerMinute} new keys a minute (sixty by default; more is refused with {@link
-     * dev.keygate.domain.TooManyRequestsException}). The operator is not held to either.
+     * dev.keygate.domain.LimitReachedException}). The operator is not held to either.
      */
     public Builder tenantLimits(int liveKeysPerOwner, int keyCreationsPerMinute) {
       this.tenants = new TenantOptions(liveKeysPerOwner, keyCreationsPerMinute);

@@ -12,7 +12,7 @@ public abstract sealed class KeygateException extends RuntimeException
         NotFoundException,
         ConflictException,
         ForbiddenException,
-        TooManyRequestsException {
+        LimitReachedException {
 
   private static final long serialVersionUID = 1L;
 

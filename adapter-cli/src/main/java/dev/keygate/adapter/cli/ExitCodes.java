@@ -1,8 +1,8 @@
 package dev.keygate.adapter.cli;
 
 import dev.keygate.domain.ConflictException;
+import dev.keygate.domain.LimitReachedException;
 import dev.keygate.domain.NotFoundException;
-import dev.keygate.domain.TooManyRequestsException;
 import dev.keygate.domain.ValidationException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -56,7 +56,7 @@ public final class ExitCodes {
     if (failure instanceof ConflictException) {
       return CONFLICT;
     }
-    if (failure instanceof TooManyRequestsException) {
+    if (failure instanceof LimitReachedException) {
       return TOO_MANY_REQUESTS;
     }
     // ForbiddenException included: the local command line acts as the operator, who may do all.

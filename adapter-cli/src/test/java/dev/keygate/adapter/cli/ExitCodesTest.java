@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.ForbiddenException;
+import dev.keygate.domain.LimitReachedException;
 import dev.keygate.domain.NotFoundException;
-import dev.keygate.domain.TooManyRequestsException;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.key.IllegalKeyTransitionException;
 import java.io.IOException;
@@ -29,8 +29,7 @@ class ExitCodesTest {
     assertThat(ExitCodes.of(new IllegalKeyTransitionException("revoked"))).isEqualTo(4);
     assertThat(ExitCodes.of(new ForbiddenException("not yours"))).isEqualTo(5);
     assertThat(ExitCodes.of(new IllegalStateException("bug"))).isEqualTo(5);
-    assertThat(ExitCodes.of(new TooManyRequestsException("busy", Duration.ofSeconds(1))))
-        .isEqualTo(6);
+    assertThat(ExitCodes.of(new LimitReachedException("busy", Duration.ofSeconds(1)))).isEqualTo(6);
   }
 
   @Test

@@ -208,7 +208,7 @@ public final class ApiKeyRoutes implements RouteGroup {
             Requests.keyId(ctx),
             new UpdateApiKeyCommand(
                 Optional.ofNullable(request.name()),
-                Optional.ofNullable(request.status()).map(ApiKeyRoutes::status),
+                Optional.ofNullable(request.status()).map(ApiKeyRoutes::settableStatus),
                 Optional.ofNullable(request.expiresOn())));
     ctx.json(new ApiKeyResponses.One("OK", "API key updated", ApiKeyResponses.details(key)));
   }
@@ -263,6 +263,16 @@ public final class ApiKeyRoutes implements RouteGroup {
       }
     }
     throw new ValidationException(field + " must be organization or user");
+  }
+
+  /** A status PATCH may set: revoking is DELETE's, since it cannot be undone. */
+  private static ApiKeyStatus settableStatus(String value) {
+    ApiKeyStatus status = status(value);
+    if (status == ApiKeyStatus.REVOKED) {
+      throw new ValidationException(
+          "status must be active or inactive; revoke a key with DELETE /api/v1/api_keys/{key_id}");
+    }
+    return status;
   }
 
   private static ApiKeyStatus status(String value) {

@@ -3,8 +3,8 @@ package dev.keygate.adapter.rest;
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.ForbiddenException;
 import dev.keygate.domain.KeygateException;
+import dev.keygate.domain.LimitReachedException;
 import dev.keygate.domain.NotFoundException;
-import dev.keygate.domain.TooManyRequestsException;
 import dev.keygate.domain.ValidationException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -66,8 +66,8 @@ final class ErrorMapping {
       write(ctx, 409, "CONFLICT", e.getMessage());
     } else if (e instanceof ForbiddenException) {
       write(ctx, 403, "FORBIDDEN", e.getMessage());
-    } else if (e instanceof TooManyRequestsException) {
-      ctx.header("Retry-After", retryAfterSeconds((TooManyRequestsException) e));
+    } else if (e instanceof LimitReachedException) {
+      ctx.header("Retry-After", retryAfterSeconds((LimitReachedException) e));
       write(ctx, 429, "TOO_MANY_REQUESTS", e.getMessage());
     }
   }
@@ -76,7 +76,7 @@ final class ErrorMapping {
    * The Retry-After header's whole seconds, rounded up: a client that waits as told is not refused
    * again for having come back early.
    */
-  static String retryAfterSeconds(TooManyRequestsException e) {
+  static String retryAfterSeconds(LimitReachedException e) {
     long millis = e.retryAfter().toMillis();
     return Long.toString(Math.max(1, (millis + 999) / 1000));
   }

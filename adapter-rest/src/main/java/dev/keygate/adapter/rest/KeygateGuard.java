@@ -5,7 +5,7 @@ import dev.keygate.application.port.in.Verification;
 import dev.keygate.application.port.in.VerifyApiKeyCommand;
 import dev.keygate.application.port.in.VerifyApiKeyUseCase;
 import dev.keygate.application.port.in.VerifyOutcome;
-import dev.keygate.domain.TooManyRequestsException;
+import dev.keygate.domain.LimitReachedException;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.owner.Owner;
@@ -89,7 +89,7 @@ public final class KeygateGuard {
       verification =
           verify.verify(
               verifier, new VerifyApiKeyCommand(token.get(), required, api, Optional.of(ctx.ip())));
-    } catch (TooManyRequestsException busy) {
+    } catch (LimitReachedException busy) {
       ctx.header("Retry-After", ErrorMapping.retryAfterSeconds(busy));
       refuse(ctx, 429, "TOO_MANY_REQUESTS", busy.getMessage());
       return;

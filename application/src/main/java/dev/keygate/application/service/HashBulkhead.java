@@ -1,7 +1,7 @@
 package dev.keygate.application.service;
 
 import dev.keygate.application.port.out.SecretHasher;
-import dev.keygate.domain.TooManyRequestsException;
+import dev.keygate.domain.LimitReachedException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +60,7 @@ final class HashBulkhead implements SecretHasher {
       acquired = false;
     }
     if (!acquired) {
-      throw new TooManyRequestsException(
+      throw new LimitReachedException(
           "every hashing slot is busy; retry in " + RETRY_AFTER.toSeconds() + " s", RETRY_AFTER);
     }
   }

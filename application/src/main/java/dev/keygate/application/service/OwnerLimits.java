@@ -4,7 +4,7 @@ import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.out.ApiKeyRepository;
 import dev.keygate.application.port.out.CreationQuota;
 import dev.keygate.domain.ConflictException;
-import dev.keygate.domain.TooManyRequestsException;
+import dev.keygate.domain.LimitReachedException;
 import dev.keygate.domain.owner.Owner;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +44,7 @@ final class OwnerLimits {
     }
     Optional<Duration> wait = quota.take(owner);
     if (wait.isPresent()) {
-      throw new TooManyRequestsException(
+      throw new LimitReachedException(
           "too many keys made for "
               + Authorization.describe(owner)
               + " in the last minute; retry in "

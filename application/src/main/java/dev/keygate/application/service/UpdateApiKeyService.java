@@ -10,13 +10,12 @@ import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.key.ApiKeyStatus;
-import dev.keygate.domain.key.IllegalKeyTransitionException;
 import java.time.Clock;
 import java.time.Instant;
 
 /**
  * Applies a partial change to a key. Setting the status it already has changes nothing; revoking
- * goes through its own call, since it cannot be undone.
+ * goes through its own use case, since it cannot be undone.
  */
 public final class UpdateApiKeyService implements UpdateApiKeyUseCase {
 
@@ -39,11 +38,8 @@ public final class UpdateApiKeyService implements UpdateApiKeyUseCase {
         "change",
         key -> {
           if (command.status().filter(status -> status == ApiKeyStatus.REVOKED).isPresent()) {
-            throw new ValidationException("status must be active or inactive; revoke with DELETE");
-          }
-          if (key.status() == ApiKeyStatus.REVOKED) {
-            throw new IllegalKeyTransitionException(
-                "api key " + keyId + " is revoked and cannot change");
+            throw new ValidationException(
+                "status can be set to active or inactive; a key is revoked by revoking it");
           }
           ApiKey changed = command.name().map(key::rename).orElse(key);
           if (command.expiresOn().isPresent()) {

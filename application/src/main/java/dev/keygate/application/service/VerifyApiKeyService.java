@@ -17,10 +17,9 @@ import dev.keygate.application.port.out.UsageRecorder;
 import dev.keygate.application.port.out.VerificationMetrics;
 import dev.keygate.application.port.out.VerifiedSecretCache;
 import dev.keygate.domain.ConflictException;
+import dev.keygate.domain.LimitReachedException;
 import dev.keygate.domain.NotFoundException;
-import dev.keygate.domain.TooManyRequestsException;
 import dev.keygate.domain.key.ApiKey;
-import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.key.KeySecret;
 import dev.keygate.domain.token.ParsedToken;
 import dev.keygate.domain.token.SecretLookup;
@@ -83,7 +82,7 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
       Verification verification = answer(principal, command);
       metrics.verified(verification.outcome().name(), since(started));
       return verification;
-    } catch (TooManyRequestsException refused) {
+    } catch (LimitReachedException refused) {
       metrics.verified(TOO_MANY_REQUESTS, since(started));
       throw refused;
     }
@@ -139,7 +138,7 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
     SecretLookup lookup = token.lookup();
     Optional<Duration> lockedOut = failedAttempts.lockedOutFor(lookup, client);
     if (lockedOut.isPresent()) {
-      throw new TooManyRequestsException(
+      throw new LimitReachedException(
           "too many failed verifications with this lookup; retry in "
               + Math.max(1, lockedOut.get().toSeconds())
               + " s",
@@ -189,7 +188,7 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
   private ApiKey rehash(ApiKey key, SecretLookup lookup, char[] secret) {
     try {
       return apiKeys.update(key.rehash(lookup, hasher.hash(secret)));
-    } catch (TooManyRequestsException | ConflictException | NotFoundException notNow) {
+    } catch (LimitReachedException | ConflictException | NotFoundException notNow) {
       return key;
     }
   }
@@ -199,21 +198,14 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
   }
 
   private static VerifyOutcome judge(ApiKey key, VerifyApiKeyCommand command, Instant now) {
-    if (key.status() == ApiKeyStatus.INACTIVE) {
-      return VerifyOutcome.API_KEY_INACTIVE;
-    }
-    if (key.status() == ApiKeyStatus.REVOKED) {
-      return VerifyOutcome.API_KEY_REVOKED;
-    }
-    if (key.isExpiredAt(now)) {
-      return VerifyOutcome.API_KEY_EXPIRED;
-    }
-    if (command.apiId().map(api -> !api.equals(key.apiId())).orElse(false)) {
-      return VerifyOutcome.API_KEY_INVALID;
-    }
-    if (!key.holdsScopes(command.requiredScopes())) {
-      return VerifyOutcome.API_KEY_INSUFFICIENT_SCOPE;
-    }
-    return VerifyOutcome.API_KEY_VERIFIED;
+    return switch (key.verdict(now, command.apiId(), command.requiredScopes())) {
+      case OPENS -> VerifyOutcome.API_KEY_VERIFIED;
+      case INACTIVE -> VerifyOutcome.API_KEY_INACTIVE;
+      case REVOKED -> VerifyOutcome.API_KEY_REVOKED;
+      case EXPIRED -> VerifyOutcome.API_KEY_EXPIRED;
+      // A key of another API answers as an unknown one: which API a key is for is not told.
+      case OTHER_API -> VerifyOutcome.API_KEY_INVALID;
+      case MISSING_SCOPE -> VerifyOutcome.API_KEY_INSUFFICIENT_SCOPE;
+    };
   }
 }

@@ -13,7 +13,7 @@ import dev.keygate.application.port.in.IssuedApiKey;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.ForbiddenException;
-import dev.keygate.domain.TooManyRequestsException;
+import dev.keygate.domain.LimitReachedException;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
@@ -113,9 +113,9 @@ class OwnerLimitsTest {
     }
     int keys = fast.apiKeys.all().size();
 
-    TooManyRequestsException refused =
+    LimitReachedException refused =
         catchThrowableOfType(
-            TooManyRequestsException.class,
+            LimitReachedException.class,
             () -> fast.services.createApiKey().create(ADMIN_A, command));
 
     assertThat(refused.retryAfter()).isEqualTo(InMemoryCreationQuota.WAIT);

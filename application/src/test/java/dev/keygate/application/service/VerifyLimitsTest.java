@@ -13,7 +13,7 @@ import dev.keygate.application.port.in.Verification;
 import dev.keygate.application.port.in.VerifyApiKeyCommand;
 import dev.keygate.application.port.in.VerifyOutcome;
 import dev.keygate.application.port.out.SecretHasher;
-import dev.keygate.domain.TooManyRequestsException;
+import dev.keygate.domain.LimitReachedException;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
@@ -64,8 +64,8 @@ class VerifyLimitsTest {
       int reads = t.apiKeys.reads();
       int hashes = t.countingHasher().verifications();
 
-      TooManyRequestsException refused =
-          catchThrowableOfType(TooManyRequestsException.class, () -> t.verify(wrong));
+      LimitReachedException refused =
+          catchThrowableOfType(LimitReachedException.class, () -> t.verify(wrong));
 
       assertThat(refused.retryAfter()).isEqualTo(InMemoryFailedAttempts.LOCKOUT);
       assertThat(refused.getMessage()).contains("too many failed verifications").contains("60 s");
@@ -79,7 +79,7 @@ class VerifyLimitsTest {
       assertThat(t.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
       failUpToTheLimit(wrong);
 
-      assertThatThrownBy(() -> t.verify(wrong)).isInstanceOf(TooManyRequestsException.class);
+      assertThatThrownBy(() -> t.verify(wrong)).isInstanceOf(LimitReachedException.class);
       for (int i = 0; i < 3; i++) {
         assertThat(t.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
       }
@@ -89,7 +89,7 @@ class VerifyLimitsTest {
     void givenLockedLookup_rightSecretNotYetProven_isRefusedUntilTheLockoutPasses() {
       failUpToTheLimit(wrong);
 
-      assertThatThrownBy(() -> t.verify(token)).isInstanceOf(TooManyRequestsException.class);
+      assertThatThrownBy(() -> t.verify(token)).isInstanceOf(LimitReachedException.class);
 
       t.failedAttempts.forgive();
       assertThat(t.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
@@ -101,10 +101,10 @@ class VerifyLimitsTest {
       failUpToTheLimit(unknown);
       failUpToTheLimit(wrong);
 
-      TooManyRequestsException forUnknown =
-          catchThrowableOfType(TooManyRequestsException.class, () -> t.verify(unknown));
-      TooManyRequestsException forKnown =
-          catchThrowableOfType(TooManyRequestsException.class, () -> t.verify(wrong));
+      LimitReachedException forUnknown =
+          catchThrowableOfType(LimitReachedException.class, () -> t.verify(unknown));
+      LimitReachedException forKnown =
+          catchThrowableOfType(LimitReachedException.class, () -> t.verify(wrong));
 
       assertThat(forUnknown.getMessage()).isEqualTo(forKnown.getMessage());
       assertThat(forUnknown.retryAfter()).isEqualTo(forKnown.retryAfter());
@@ -123,13 +123,13 @@ class VerifyLimitsTest {
       for (int i = 0; i < 3 * TestKeygate.FAILED_ATTEMPTS_LIMIT; i++) {
         try {
           verifyFrom(wrong, "203.0.113.7");
-        } catch (TooManyRequestsException lockedOut) {
+        } catch (LimitReachedException lockedOut) {
           // the flood's own address is locked out, as it should be
         }
       }
 
       assertThatThrownBy(() -> verifyFrom(wrong, "203.0.113.7"))
-          .isInstanceOf(TooManyRequestsException.class);
+          .isInstanceOf(LimitReachedException.class);
       assertThat(verifyFrom(token, "198.51.100.2").outcome())
           .isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
     }
@@ -141,7 +141,7 @@ class VerifyLimitsTest {
       }
 
       assertThatThrownBy(() -> verifyFrom(token, "203.0.113.7"))
-          .isInstanceOf(TooManyRequestsException.class);
+          .isInstanceOf(LimitReachedException.class);
     }
 
     @Test
@@ -151,7 +151,7 @@ class VerifyLimitsTest {
       }
 
       assertThatThrownBy(() -> verifyFrom(wrong, "2001:db8:1:2:ffff:ffff:ffff:ffff"))
-          .isInstanceOf(TooManyRequestsException.class);
+          .isInstanceOf(LimitReachedException.class);
       assertThat(verifyFrom(wrong, "2001:db8:1:3::1")).isEqualTo(Verification.invalid());
       assertThat(verifyFrom(token, "2001:db8:1:3::1").outcome())
           .isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
@@ -208,8 +208,8 @@ class VerifyLimitsTest {
       Future<Verification> holding = callers.submit(() -> t.verify(first));
       hasher.awaitInFlight(1);
 
-      TooManyRequestsException refused =
-          catchThrowableOfType(TooManyRequestsException.class, () -> t.verify(second));
+      LimitReachedException refused =
+          catchThrowableOfType(LimitReachedException.class, () -> t.verify(second));
 
       assertThat(refused.retryAfter()).isEqualTo(HashBulkhead.RETRY_AFTER);
       assertThat(refused.getMessage()).contains("hashing slot");

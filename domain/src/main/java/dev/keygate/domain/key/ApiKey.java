@@ -191,8 +191,15 @@ public record ApiKey(
     }
   }
 
-  /** The same key under another name. */
+  /**
+   * The same key under another name.
+   *
+   * @throws IllegalKeyTransitionException if the key is revoked: a revoked key never changes
+   */
   public ApiKey rename(String newName) {
+    if (status == ApiKeyStatus.REVOKED) {
+      throw new IllegalKeyTransitionException("api key " + id + " is revoked and cannot change");
+    }
     return new ApiKey(
         id, newName, owner, apiId, scopes, status, createdOn, createdBy, madeBy, expiresOn, secrets,
         usage, revokedOn, version);
@@ -276,6 +283,46 @@ public record ApiKey(
     return new ApiKey(
         id, name, owner, apiId, scopes, status, createdOn, createdBy, madeBy, expiresOn, replaced,
         usage, revokedOn, version);
+  }
+
+  /** Why a key opens a request, or does not. */
+  public enum Verdict {
+    /** The key opens the request. */
+    OPENS,
+    /** Disabled: it opens nothing until it is enabled. */
+    INACTIVE,
+    /** Revoked: it never opens anything again. */
+    REVOKED,
+    /** Past its expiry. */
+    EXPIRED,
+    /** A key of another API than the one asked for. */
+    OTHER_API,
+    /** It lacks a scope the request needs. */
+    MISSING_SCOPE
+  }
+
+  /**
+   * Whether this key, whose secret was matched, opens a request at {@code now} to {@code api} (any
+   * API when empty) that needs {@code requiredScopes}: its status first, then its expiry, its API
+   * and its scopes, the first that fails deciding.
+   */
+  public Verdict verdict(Instant now, Optional<ApiId> api, Set<String> requiredScopes) {
+    if (status == ApiKeyStatus.INACTIVE) {
+      return Verdict.INACTIVE;
+    }
+    if (status == ApiKeyStatus.REVOKED) {
+      return Verdict.REVOKED;
+    }
+    if (isExpiredAt(now)) {
+      return Verdict.EXPIRED;
+    }
+    if (api.isPresent() && !api.get().equals(apiId)) {
+      return Verdict.OTHER_API;
+    }
+    if (!holdsScopes(requiredScopes)) {
+      return Verdict.MISSING_SCOPE;
+    }
+    return Verdict.OPENS;
   }
 
   /** Whether the key opens anything at {@code now}: active and not expired. */

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.ValidationException;
+import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.token.SecretLookup;
 import java.time.Duration;
 import java.time.Instant;
@@ -530,6 +531,56 @@ class ApiKeyTransitionsTest {
     void givenDisabledOrRevokedKey_isActiveAt_isFalse() {
       assertThat(anOrgKey().disable().isActiveAt(T0)).isFalse();
       assertThat(anOrgKey().revoke(T0).isActiveAt(T0)).isFalse();
+    }
+  }
+
+  @Nested
+  class Verdicts {
+
+    private final Instant expiry = T0.plus(Duration.ofDays(30));
+    private final ApiKey key = anOrgKeyExpiring(Optional.of(expiry));
+
+    @Test
+    void givenActiveKeyHoldingTheScopes_verdict_opens_forItsApiOrAny() {
+      assertThat(key.verdict(T0, Optional.empty(), Set.of("read:users")))
+          .isEqualTo(ApiKey.Verdict.OPENS);
+      assertThat(key.verdict(T0, Optional.of(API_ID), Set.of("read:users", "write:users")))
+          .isEqualTo(ApiKey.Verdict.OPENS);
+    }
+
+    @Test
+    void givenEachReason_verdict_namesTheFirstThatFails_statusBeforeExpiryBeforeApiBeforeScopes() {
+      Instant late = expiry.plusSeconds(1);
+      Set<String> missing = Set.of("delete:users");
+      Optional<ApiId> other = Optional.of(new ApiId("api_0195485a3c00bbbbbbbbbbbbbbbbbbbb"));
+
+      assertThat(key.disable().verdict(late, other, missing)).isEqualTo(ApiKey.Verdict.INACTIVE);
+      assertThat(key.revoke(T0).verdict(late, other, missing)).isEqualTo(ApiKey.Verdict.REVOKED);
+      assertThat(key.verdict(late, other, missing)).isEqualTo(ApiKey.Verdict.EXPIRED);
+      assertThat(key.verdict(T0, other, missing)).isEqualTo(ApiKey.Verdict.OTHER_API);
+      assertThat(key.verdict(T0, Optional.of(API_ID), missing))
+          .isEqualTo(ApiKey.Verdict.MISSING_SCOPE);
+    }
+  }
+
+  @Nested
+  class Rename {
+
+    @Test
+    void givenLiveKey_rename_changesOnlyTheName() {
+      ApiKey renamed = anOrgKey().rename("  CI  ");
+
+      assertThat(renamed.name()).isEqualTo("CI");
+      assertThat(renamed.scopes()).isEqualTo(anOrgKey().scopes());
+    }
+
+    @Test
+    void givenRevokedKey_rename_isRefused_aRevokedKeyNeverChanges() {
+      ApiKey revoked = anOrgKey().revoke(T0);
+
+      assertThatThrownBy(() -> revoked.rename("CI"))
+          .isInstanceOf(IllegalKeyTransitionException.class)
+          .hasMessage("api key " + ID + " is revoked and cannot change");
     }
   }
 

@@ -5,17 +5,17 @@ import java.util.Objects;
 
 /**
  * The request was not attempted because Keygate is at a limit it keeps on purpose: every hashing
- * slot busy, or too many failed verifications of one secret lookup. Worth retrying after {@link
- * #retryAfter()}.
+ * slot busy, too many failed verifications of one secret lookup from one client network, or too
+ * many keys made for one owner. Worth retrying after {@link #retryAfter()}.
  */
-public non-sealed class TooManyRequestsException extends KeygateException {
+public non-sealed class LimitReachedException extends KeygateException {
 
   private static final long serialVersionUID = 1L;
 
   private final Duration retryAfter;
 
   /** Thrown at attack rates and answered, never logged: it carries no stack trace. */
-  public TooManyRequestsException(String message, Duration retryAfter) {
+  public LimitReachedException(String message, Duration retryAfter) {
     super(message, false);
     Objects.requireNonNull(retryAfter, "retry after");
     if (retryAfter.isNegative()) {

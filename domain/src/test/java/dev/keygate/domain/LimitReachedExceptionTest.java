@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class TooManyRequestsExceptionTest {
+class LimitReachedExceptionTest {
 
   @Test
   void carriesItsMessageAndRetryAfter_butNoStackTrace() {
-    TooManyRequestsException refused =
-        new TooManyRequestsException("every hashing slot is busy", Duration.ofSeconds(2));
+    LimitReachedException refused =
+        new LimitReachedException("every hashing slot is busy", Duration.ofSeconds(2));
 
     assertThat(refused)
         .isInstanceOf(KeygateException.class)
@@ -22,7 +22,7 @@ class TooManyRequestsExceptionTest {
 
   @Test
   void aNegativeRetryAfter_isRefused() {
-    assertThatThrownBy(() -> new TooManyRequestsException("busy", Duration.ofSeconds(-1)))
+    assertThatThrownBy(() -> new LimitReachedException("busy", Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("must not be negative");
   }
