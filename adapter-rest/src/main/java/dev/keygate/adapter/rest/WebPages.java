@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * {@code /console} (the operator's admin area) and {@code /portal} (a customer's own keys): static
- * pages shipped in the jar under {@code keygate-web/}, their script and style served from {@code
- * /web}. Both only call the management API with the key the person signed in with.
+ * pages shipped in the jar under {@code keygate-web/}, their style and their scripts (native ES
+ * modules under {@code js/}, no build step) served from {@code /web}. Both only call the management
+ * API with the key the person signed in with.
  */
 public final class WebPages {
 

@@ -1,0 +1,217 @@
+// The API keys of one owner, organization or user, in the console and the portal alike: the list
+// with its status filter, and add, rotate, disable, enable and revoke.
+
+import { attempt, call, query } from "./api.js";
+import { ask, issuedKeyPanel } from "./dialogs.js";
+import { el, field, say, showError, when } from "./dom.js";
+
+function ownerQuery(owner) {
+  return owner.type === "organization" ? { org_code: owner.id } : { user_id: owner.id };
+}
+
+// The section of one owner's keys. options.hide(key) leaves a key out of the list,
+// options.hideApi(api) an API out of the form, and options.grants(), where given, answers what the
+// owner may hold (see grantsOf), so that the form offers only that.
+export async function keysSection(owner, options) {
+  const section = el("section", { "aria-labelledby": "keys-title", id: "keys-section" });
+  const status = el(
+    "select",
+    {},
+    el("option", { value: "", text: "All" }),
+    el("option", { value: "active", text: "Active" }),
+    el("option", { value: "inactive", text: "Disabled" }),
+    el("option", { value: "revoked", text: "Revoked" })
+  );
+  const addButton = el("button", { type: "button", id: "add-key", class: "primary", text: "Add API key" });
+  const formSlot = el("div", { id: "key-form-slot" });
+  const table = el("div", { id: "keys-table" });
+  section.append(
+    el("h2", { id: "keys-title", text: "API keys" }),
+    el("div", { class: "toolbar" }, field("status-filter", "Status", status), addButton),
+    formSlot,
+    table
+  );
+
+  async function refresh() {
+    table.setAttribute("aria-busy", "true");
+    try {
+      await load();
+    } finally {
+      table.removeAttribute("aria-busy");
+    }
+  }
+
+  async function load() {
+    const listed = await attempt(() =>
+      call("GET", "/api_keys" + query({ ...ownerQuery(owner), status: status.value, page_size: 500 }))
+    );
+    if (!listed) return;
+    const keys = listed.api_keys.filter((k) => !options.hide || !options.hide(k));
+    if (keys.length === 0) {
+      table.replaceChildren(el("p", { class: "muted", id: "no-keys", text: "No API keys" + (status.value ? " with this status." : " yet.") }));
+      return;
+    }
+    const rows = keys.map((k) => keyRow(k));
+    table.replaceChildren(
+      el(
+        "table",
+        { id: "keys" },
+        el("caption", { class: "muted", text: keys.length + (listed.has_more ? "+" : "") + " key(s)" }),
+        el("thead", {}, el("tr", {}, ["Name", "Status", "Key", "Scopes", "Created", "Last used", "Actions"].map((h) => el("th", { scope: "col", text: h })))),
+        el("tbody", {}, rows)
+      )
+    );
+  }
+
+  function keyRow(k) {
+    const actions = el("div", { class: "actions" });
+    if (k.status !== "revoked") {
+      actions.append(
+        el("button", { type: "button", class: "rotate", "aria-label": "Rotate " + k.name, text: "Rotate", onclick: () => rotate(k) }),
+        k.status === "active"
+          ? el("button", { type: "button", class: "disable", "aria-label": "Disable " + k.name, text: "Disable", onclick: () => setStatus(k, "inactive") })
+          : el("button", { type: "button", class: "enable", "aria-label": "Enable " + k.name, text: "Enable", onclick: () => setStatus(k, "active") }),
+        el("button", { type: "button", class: "revoke danger", "aria-label": "Revoke " + k.name, text: "Revoke", onclick: () => revoke(k) })
+      );
+    }
+    return el(
+      "tr",
+      { "data-key-id": k.id },
+      el("td", { class: "key-name", text: k.name }),
+      el("td", {}, el("span", { class: "status status-" + k.status, text: k.status === "inactive" ? "disabled" : k.status })),
+      el("td", {}, el("code", { text: k.key_prefix + "…" + k.key_suffix })),
+      el("td", { text: (k.scopes || []).join(", ") || "none" }),
+      el("td", { text: when(k.created_on) }),
+      el("td", { text: when(k.last_verified_on) }),
+      el("td", {}, actions)
+    );
+  }
+
+  async function rotate(k) {
+    const grace = el(
+      "select",
+      {},
+      el("option", { value: "0", text: "Stop the old key now" }),
+      el("option", { value: "3600", text: "Keep the old key working for 1 hour" }),
+      el("option", { value: "86400", text: "Keep the old key working for 24 hours" }),
+      el("option", { value: "604800", text: "Keep the old key working for 7 days" })
+    );
+    const ok = await ask(
+      "Rotate " + k.name + "?",
+      "A new key is made and shown once. Choose how long the current key keeps working.",
+      "Rotate",
+      field("rotate-grace", "Grace period", grace),
+      false
+    );
+    if (!ok) return;
+    const seconds = Number(grace.value);
+    const answer = await attempt(() =>
+      call("PUT", "/api_keys/" + encodeURIComponent(k.id), seconds > 0 ? { previous_key_expires_in_seconds: seconds } : undefined)
+    );
+    if (!answer) return;
+    formSlot.replaceChildren(
+      issuedKeyPanel("New key for " + k.name, answer.api_key.key, () => {
+        formSlot.replaceChildren();
+        addButton.focus();
+      })
+    );
+    formSlot.querySelector("#copy-key").focus();
+    await refresh();
+  }
+
+  async function setStatus(k, next) {
+    const answer = await attempt(() => call("PATCH", "/api_keys/" + encodeURIComponent(k.id), { status: next }));
+    if (!answer) return;
+    await refresh();
+    say((next === "active" ? "Enabled " : "Disabled ") + k.name + ".");
+  }
+
+  async function revoke(k) {
+    const ok = await ask(
+      "Revoke " + k.name + "?",
+      "A revoked key never works again and cannot be enabled. This cannot be undone.",
+      "Revoke key",
+      null,
+      true
+    );
+    if (!ok) return;
+    const answer = await attempt(() => call("DELETE", "/api_keys/" + encodeURIComponent(k.id)));
+    if (!answer) return;
+    await refresh();
+    say("Revoked " + k.name + ".");
+  }
+
+  async function openForm() {
+    const apis = await attempt(() => call("GET", "/apis"));
+    if (!apis) return;
+    // Where the owner's grants are known, only what it may hold is offered.
+    const grants = options.grants ? await options.grants() : null;
+    const choices = apis.apis
+      .filter((api) => !options.hideApi || !options.hideApi(api))
+      .filter((api) => !grants || grants.has(api.id));
+    const name = el("input", { type: "text", required: true, maxlength: "128", autocomplete: "off" });
+    const apiSelect = el(
+      "select",
+      { required: true },
+      el("option", { value: "", text: "Choose an API" }),
+      choices.map((api) => el("option", { value: api.id, text: api.name + " (" + api.audience + ")" }))
+    );
+    const scopes = el("fieldset", { id: "key-scopes" }, el("legend", { text: "Scopes" }), el("p", { class: "muted", text: "Choose an API first." }));
+    apiSelect.addEventListener("change", async () => {
+      scopes.replaceChildren(el("legend", { text: "Scopes" }));
+      if (!apiSelect.value) return;
+      const listed = await attempt(() => call("GET", "/apis/" + encodeURIComponent(apiSelect.value) + "/scopes"));
+      if (!listed) return;
+      const offered = listed.scopes.filter((scope) => !grants || grants.get(apiSelect.value).has(scope.key));
+      if (offered.length === 0) {
+        scopes.append(el("p", { class: "muted", text: grants ? "No scopes of this API are granted to you." : "This API defines no scopes." }));
+      }
+      offered.forEach((scope, i) => {
+        const box = el("input", { type: "checkbox", name: "scope", value: scope.key, id: "scope-" + i });
+        scopes.append(el("label", { for: "scope-" + i }, box, scope.key, scope.description ? el("span", { class: "muted", text: " — " + scope.description }) : ""));
+      });
+    });
+    const form = el(
+      "form",
+      { class: "card", id: "key-form", "aria-labelledby": "key-form-title", novalidate: true },
+      el("h3", { id: "key-form-title", text: "Add API key" }),
+      field("key-name", "Name", name),
+      field("key-api", "API", apiSelect),
+      scopes,
+      el(
+        "div",
+        { class: "actions" },
+        el("button", { type: "submit", id: "save-key", class: "primary", text: "Save" }),
+        el("button", { type: "button", id: "cancel-key", text: "Cancel", onclick: () => { formSlot.replaceChildren(); addButton.focus(); } })
+      )
+    );
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const body = {
+        name: name.value.trim(),
+        api_id: apiSelect.value,
+        scope_ids: Array.from(scopes.querySelectorAll("input:checked")).map((box) => box.value),
+        ...ownerQuery(owner),
+      };
+      if (!body.name) return showError("Give the key a name.");
+      if (!body.api_id) return showError("Choose the API the key is for.");
+      const created = await attempt(() => call("POST", "/api_keys", body));
+      if (!created) return;
+      formSlot.replaceChildren(
+        issuedKeyPanel("API key " + body.name + " created", created.api_key.key, () => {
+          formSlot.replaceChildren();
+          addButton.focus();
+        })
+      );
+      formSlot.querySelector("#copy-key").focus();
+      await refresh();
+    });
+    formSlot.replaceChildren(form);
+    name.focus();
+  }
+
+  status.addEventListener("change", refresh);
+  addButton.addEventListener("click", openForm);
+  await refresh();
+  return section;
+}
