@@ -58,6 +58,9 @@ public final class WebPages {
           files.directory = DIRECTORY;
           files.location = Location.CLASSPATH;
           files.headers = java.util.Map.of("X-Content-Type-Options", "nosniff");
+          // The pages themselves only under /console and /portal, with their policy: served here
+          // as plain files, they could be framed by another site.
+          files.skipFileFunction = request -> request.getRequestURI().endsWith(".html");
         });
   }
 

@@ -58,6 +58,14 @@ class WebPagesTest {
   }
 
   @Test
+  void thePagesFiles_areNotServedAsPlainFiles_whereNoPolicyWouldKeepThemFromBeingFramed() {
+    for (String file : List.of("/web/console.html", "/web/portal.html")) {
+      assertThat(rest.get(file).status()).as(file).isEqualTo(404);
+    }
+    assertThat(rest.get("/web/keygate.css").status()).isEqualTo(200);
+  }
+
+  @Test
   void eachPage_isServedUnderAPolicyThatAllowsItsOwnScriptsOnly() {
     for (String page : PAGES) {
       RestFixture.Answer answer = rest.get(page);
