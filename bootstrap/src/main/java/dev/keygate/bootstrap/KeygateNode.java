@@ -166,7 +166,8 @@ final class KeygateNode implements AutoCloseable {
             new Bucket4jCreationQuota(
                 settings.tenants().keyCreationsPerMinute(), Bucket4jCreationQuota.DEFAULT_CAPACITY),
             metrics,
-            new JdbcDeploymentLock(database));
+            new JdbcDeploymentLock(database),
+            persistence.unitOfWork());
     KeygateServices useCases =
         new KeygateServices(
             ports,

@@ -41,8 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A child JVM ({@link CrashDriver}) creates, rotates and verifies keys until it is killed with
  * SIGKILL at a moment chosen at random after some progress; then this JVM opens the same database
  * and checks that every key whose call had returned verifies with its latest token, that no row is
- * half-written, and that no more usage was lost than one flush interval holds. {@link
- * CrashOnH2FileTest} and {@link CrashOnPostgresTest} run it on each database.
+ * half-written, that no change is stored without its audit event, and that no more usage was lost
+ * than one flush interval holds. {@link CrashOnH2FileTest} and {@link CrashOnPostgresTest} run it
+ * on each database.
  */
 abstract class CrashCases {
 
@@ -78,7 +79,7 @@ abstract class CrashCases {
 
   @Test
   void
-      sigkillWhileCreatingAndRotating_everyReturnedKeyVerifies_nothingIsHalfWritten_usageLossStaysWithinAFlushInterval(
+      sigkillWhileCreatingAndRotating_everyReturnedKeyVerifies_nothingIsHalfWrittenOrUnaudited_usageLossStaysWithinAFlushInterval(
           TestReporter reporter) throws Exception {
     Prepared prepared = prepare();
     Path journalFile = directory.resolve("journal");
@@ -86,10 +87,12 @@ abstract class CrashCases {
     Journal journal = Journal.read(journalFile);
 
     Map<String, StoredKey> stored;
+    Map<String, Long> rotateEvents;
     try (Connection db = database().connect()) {
       assertNothingHalfWritten(db);
       // Read before anything verifies again and counts usage of its own.
       stored = StoredKey.ofOrganization(db, ORG);
+      rotateEvents = succeededEvents(db, "API_KEY_ROTATE");
     }
 
     // Every key whose create returned is stored; at most the creates in flight added more.
@@ -103,6 +106,12 @@ abstract class CrashCases {
         assertThat(key.version()).as(key.id()).isEqualTo(prepared.createdVersion());
         assertThat(key.verifications()).as(key.id()).isZero();
       }
+    }
+    // A change and its audit event commit together: each rotation stored has its event.
+    for (StoredKey key : stored.values()) {
+      assertThat(rotateEvents.getOrDefault(key.id(), 0L) * prepared.versionStep())
+          .as("rotation events of " + key.id())
+          .isEqualTo(key.version() - prepared.createdVersion());
     }
     // One version step per rotation that committed: those that returned, and perhaps the one in
     // flight, which then left a secret whose token nobody was given.
@@ -312,7 +321,28 @@ abstract class CrashCases {
     }
   }
 
-  /** Every table, every relation: no row refers to one that is missing, none is incomplete. */
+  /** How many times each target was the subject of a succeeded {@code action}. */
+  private static Map<String, Long> succeededEvents(Connection db, String action)
+      throws SQLException {
+    Map<String, Long> counts = new HashMap<>();
+    try (PreparedStatement query =
+        db.prepareStatement(
+            "select target, count(*) from audit_events"
+                + " where action = ? and outcome = 'SUCCEEDED' group by target")) {
+      query.setString(1, action);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          counts.put(rows.getString(1), rows.getLong(2));
+        }
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Every table, every relation: no row refers to one that is missing, none is incomplete, and no
+   * change is stored without its audit event.
+   */
   private static void assertNothingHalfWritten(Connection db) throws SQLException {
     Map<String, String> violations = new LinkedHashMap<>();
     violations.put(
@@ -373,6 +403,14 @@ abstract class CrashCases {
         "select count(*) from audit_events a where a.outcome = 'SUCCEEDED'"
             + " and a.action in ('API_KEY_CREATE', 'API_KEY_ROTATE')"
             + " and not exists (select 1 from api_keys k where k.id = a.target)");
+    violations.put(
+        "keys stored without their creation event",
+        "select count(*) from api_keys k where not exists (select 1 from audit_events a"
+            + " where a.target = k.id and a.action = 'API_KEY_CREATE' and a.outcome = 'SUCCEEDED')");
+    violations.put(
+        "organizations stored without their creation event",
+        "select count(*) from organizations o where not exists (select 1 from audit_events a where a.target = o.code"
+            + " and a.action = 'ORGANIZATION_CREATE' and a.outcome = 'SUCCEEDED')");
     violations.put(
         "migrations that did not succeed",
         "select count(*) from \"flyway_schema_history\" where not \"success\"");

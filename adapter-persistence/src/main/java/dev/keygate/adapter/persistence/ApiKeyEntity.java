@@ -10,7 +10,6 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -63,7 +62,8 @@ class ApiKeyEntity {
   @Column(name = "verification_count", insertable = false, updatable = false)
   long verificationCount;
 
-  @Version long version;
+  /** Moved on by {@link JpaApiKeyRepository#update} alone, never by Hibernate. */
+  long version;
 
   // A set, not a list: fetched together with the scopes, a list would repeat rows.
   @OneToMany(mappedBy = "apiKey", cascade = CascadeType.ALL, orphanRemoval = true)

@@ -59,9 +59,9 @@ final class ApiKeyMapper {
    * Writes the key's state onto {@code entity}, new or loaded. Secrets are matched by lookup so
    * unchanged rows stay; dropped ones are removed as orphans. Usage is never written here.
    *
-   * @param scopeReference the managed scope entity for a scope id
+   * @param storedScope the managed scope entity of a scope id
    */
-  static void copy(ApiKey key, ApiKeyEntity entity, Function<ScopeId, ScopeEntity> scopeReference) {
+  static void copy(ApiKey key, ApiKeyEntity entity, Function<ScopeId, ScopeEntity> storedScope) {
     entity.id = key.id().value();
     entity.name = key.name();
     entity.ownerType = key.owner().type().name();
@@ -99,7 +99,7 @@ final class ApiKeyMapper {
 
     entity.scopes.clear();
     for (Scope scope : key.scopes()) {
-      entity.scopes.add(scopeReference.apply(scope.id()));
+      entity.scopes.add(storedScope.apply(scope.id()));
     }
   }
 

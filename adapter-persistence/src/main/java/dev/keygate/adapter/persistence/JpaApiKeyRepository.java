@@ -14,7 +14,6 @@ import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.token.SecretLookup;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,10 +26,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * {@link ApiKeyRepository} on Hibernate, with optimistic locking on the key's version. The version
+ * {@link ApiKeyRepository} on Hibernate, with optimistic locking on the key's version, compared and
+ * set by the repository itself (a rotation changes only secret rows, yet moves it on). The version
  * alone, read on every strict verification, is read with plain JDBC: one primary-key read without a
  * session around it.
  */
@@ -53,7 +55,8 @@ final class JpaApiKeyRepository implements ApiKeyRepository {
     transactions.call(
         em -> {
           ApiKeyEntity entity = new ApiKeyEntity();
-          ApiKeyMapper.copy(key, entity, id -> em.getReference(ScopeEntity.class, id.value()));
+          ApiKeyMapper.copy(key, entity, scopesOf(em, key));
+          entity.version = key.version();
           em.persist(entity);
           return null;
         },
@@ -63,25 +66,54 @@ final class JpaApiKeyRepository implements ApiKeyRepository {
   @Override
   public ApiKey update(ApiKey key) {
     String conflict = "api key " + key.id() + " was changed concurrently; read it again and retry";
-    ApiKeyEntity stored =
-        transactions.call(
-            em -> {
-              ApiKeyEntity entity = em.find(ApiKeyEntity.class, key.id().value());
-              if (entity == null) {
-                throw new NotFoundException("api key " + key.id() + " not found");
-              }
-              if (entity.version != key.version()) {
-                throw new ConflictException(conflict);
-              }
-              ApiKeyMapper.copy(key, entity, id -> em.getReference(ScopeEntity.class, id.value()));
-              // Secrets live in rows of their own: force the version bump so that every change
-              // of a key, a rotation included, is guarded by it.
-              em.lock(entity, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-              return entity;
-            },
-            conflict);
-    // Mapped after commit, when the version holds its final value.
-    return ApiKeyMapper.toDomain(stored);
+    return transactions.call(
+        em -> {
+          // Compare and set: the version moves on only from the one the change was made on, and
+          // the row stays locked until the unit ends, so two changes of one key never both win.
+          int moved =
+              em.createQuery(
+                      "update ApiKeyEntity k set k.version = k.version + 1"
+                          + " where k.id = :id and k.version = :version")
+                  .setParameter("id", key.id().value())
+                  .setParameter("version", key.version())
+                  .executeUpdate();
+          if (moved == 0) {
+            if (em.find(ApiKeyEntity.class, key.id().value()) == null) {
+              throw new NotFoundException("api key " + key.id() + " not found");
+            }
+            throw new ConflictException(conflict);
+          }
+          ApiKeyEntity entity = em.find(ApiKeyEntity.class, key.id().value());
+          if (entity.version != key.version() + 1) {
+            // read earlier in this unit, before the version moved on
+            em.refresh(entity);
+          }
+          ApiKeyMapper.copy(key, entity, scopesOf(em, key));
+          return ApiKeyMapper.toDomain(entity);
+        },
+        conflict);
+  }
+
+  /**
+   * The stored scopes that {@code key} holds, loaded in one query: read in the same unit, a key
+   * holds scopes with their state, never bare references.
+   */
+  private static Function<ScopeId, ScopeEntity> scopesOf(EntityManager em, ApiKey key) {
+    List<String> held = key.scopes().stream().map(scope -> scope.id().value()).toList();
+    Map<String, ScopeEntity> stored =
+        held.isEmpty()
+            ? Map.of()
+            : em.createQuery("select s from ScopeEntity s where s.id in :ids", ScopeEntity.class)
+                .setParameter("ids", held)
+                .getResultStream()
+                .collect(Collectors.toMap(scope -> scope.id, scope -> scope));
+    return id -> {
+      ScopeEntity scope = stored.get(id.value());
+      if (scope == null) {
+        throw new ConflictException("scope " + id + " was deleted meanwhile; read it again");
+      }
+      return scope;
+    };
   }
 
   @Override

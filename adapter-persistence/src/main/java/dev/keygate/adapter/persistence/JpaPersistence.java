@@ -5,6 +5,7 @@ import dev.keygate.application.port.out.ApiRepository;
 import dev.keygate.application.port.out.AuditLog;
 import dev.keygate.application.port.out.GrantRepository;
 import dev.keygate.application.port.out.OwnerRepository;
+import dev.keygate.application.port.out.UnitOfWork;
 import dev.keygate.application.port.query.PageRequest;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
@@ -27,11 +28,12 @@ public final class JpaPersistence implements AutoCloseable {
   private final OwnerRepository owners;
   private final GrantRepository grants;
   private final AuditLog auditLog;
+  private final Transactions transactions;
 
   private JpaPersistence(DataSource dataSource, EntityManagerFactory entityManagers) {
     this.dataSource = dataSource;
     this.entityManagers = entityManagers;
-    Transactions transactions = new Transactions(entityManagers);
+    this.transactions = new Transactions(entityManagers);
     this.apiKeys = new JpaApiKeyRepository(transactions, dataSource);
     this.apis = new JpaApiRepository(transactions);
     this.owners = new JpaOwnerRepository(transactions);
@@ -83,6 +85,11 @@ public final class JpaPersistence implements AutoCloseable {
 
   public AuditLog auditLog() {
     return auditLog;
+  }
+
+  /** The transaction that one use case's repository calls join. */
+  public UnitOfWork unitOfWork() {
+    return transactions;
   }
 
   /** Whether the database answers right now, for health checks. */

@@ -1,46 +1,102 @@
 package dev.keygate.adapter.persistence;
 
+import dev.keygate.application.port.out.UnitOfWork;
 import dev.keygate.domain.ConflictException;
+import dev.keygate.domain.KeygateException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.LockAcquisitionException;
 
 /**
- * Runs repository work in one transaction each and turns the database's refusals into the
- * application's words: a unique-key violation or a lost optimistic-locking race is a conflict.
+ * The unit of work on the database: one transaction, held by the thread that began it, which every
+ * repository call made inside it joins; outside one, each repository call is a transaction of its
+ * own. The database's refusals come out in the application's words: a unique-key violation or a row
+ * that another transaction changed first is a conflict.
  */
-final class Transactions {
+final class Transactions implements UnitOfWork {
+
+  private static final String CLASH = "the change clashes with stored data";
 
   private final EntityManagerFactory entityManagers;
+  private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
 
   Transactions(EntityManagerFactory entityManagers) {
     this.entityManagers = entityManagers;
   }
 
+  @Override
+  public <T> T inTransaction(Supplier<T> work) {
+    if (current.get() != null) {
+      return work.get();
+    }
+    try (EntityManager em = entityManagers.createEntityManager()) {
+      EntityTransaction transaction = em.getTransaction();
+      current.set(em);
+      try {
+        transaction.begin();
+        T result = work.get();
+        transaction.commit();
+        return result;
+      } catch (RuntimeException | Error thrown) {
+        if (transaction.isActive()) {
+          transaction.rollback();
+        }
+        if (thrown instanceof RuntimeException failure) {
+          throw inOurWords(failure, CLASH);
+        }
+        throw thrown;
+      } finally {
+        current.remove();
+      }
+    }
+  }
+
   /** Work that cannot clash with stored state. */
   <T> T call(Function<EntityManager, T> work) {
-    return call(work, "the change clashes with stored data");
+    return call(work, CLASH);
   }
 
   /**
-   * Work that may clash.
+   * Work that may clash, run in the current unit or, outside one, as a unit of its own. Inside a
+   * unit it is flushed at once, so that a clash is told here rather than when the unit ends.
    *
    * @param conflict what the caller is told when it does
    */
   <T> T call(Function<EntityManager, T> work, String conflict) {
-    try {
-      return entityManagers.callInTransaction(work);
-    } catch (RuntimeException e) {
-      if (causedBy(e, ConstraintViolationException.class)
-          || causedBy(e, OptimisticLockException.class)
-          || causedBy(e, StaleStateException.class)) {
-        throw new ConflictException(conflict);
-      }
-      throw e;
+    EntityManager joined = current.get();
+    if (joined == null) {
+      return inTransaction(() -> call(work, conflict));
     }
+    try {
+      T result = work.apply(joined);
+      joined.flush();
+      return result;
+    } catch (RuntimeException thrown) {
+      throw inOurWords(thrown, conflict);
+    }
+  }
+
+  private static RuntimeException inOurWords(RuntimeException thrown, String conflict) {
+    if (thrown instanceof KeygateException) {
+      return thrown;
+    }
+    if (causedBy(thrown, ConstraintViolationException.class)
+        || causedBy(thrown, OptimisticLockException.class)
+        || causedBy(thrown, StaleStateException.class)
+        || causedBy(thrown, PessimisticLockException.class)
+        || causedBy(thrown, LockTimeoutException.class)
+        || causedBy(thrown, LockAcquisitionException.class)) {
+      return new ConflictException(conflict);
+    }
+    return thrown;
   }
 
   private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {

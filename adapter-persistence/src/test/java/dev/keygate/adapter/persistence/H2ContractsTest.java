@@ -6,6 +6,7 @@ import dev.keygate.application.contract.AuditLogContract;
 import dev.keygate.application.contract.GrantRepositoryContract;
 import dev.keygate.application.contract.OwnerRepositoryContract;
 import dev.keygate.application.contract.Stores;
+import dev.keygate.application.contract.UnitOfWorkContract;
 import dev.keygate.application.contract.UsageRecorderContract;
 import dev.keygate.application.port.out.UsageRecorder;
 import java.time.Duration;
@@ -48,6 +49,14 @@ class H2ContractsTest {
 
   @Nested
   class Audit extends AuditLogContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return TestDatabases.h2().emptyStores();
+    }
+  }
+
+  @Nested
+  class Units extends UnitOfWorkContract {
     @Override
     protected Stores openEmptyStores() {
       return TestDatabases.h2().emptyStores();

@@ -111,7 +111,8 @@ final class TestDatabases {
           persistence.apis(),
           persistence.owners(),
           persistence.grants(),
-          persistence.auditLog());
+          persistence.auditLog(),
+          persistence.unitOfWork());
     }
   }
 

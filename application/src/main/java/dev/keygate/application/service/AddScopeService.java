@@ -20,19 +20,19 @@ public final class AddScopeService implements AddScopeUseCase {
   private final ApiRepository apis;
   private final ApiLookup lookup;
   private final Authorization authorization;
-  private final AuditTrail trail;
+  private final Changes changes;
   private final Clock clock;
 
   AddScopeService(
       ApiRepository apis,
       ApiLookup lookup,
       Authorization authorization,
-      AuditTrail trail,
+      Changes changes,
       Clock clock) {
     this.apis = apis;
     this.lookup = lookup;
     this.authorization = authorization;
-    this.trail = trail;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -47,8 +47,8 @@ public final class AddScopeService implements AddScopeUseCase {
       throw new ConflictException(
           "api " + api.id() + " already has a scope " + Echo.quote(scope.key()));
     }
-    apis.addScope(scope);
-    trail.succeeded(principal, SCOPE_ADD, scope.id().value(), Optional.empty());
+    changes.make(
+        principal, SCOPE_ADD, scope.id().value(), Optional.empty(), () -> apis.addScope(scope));
     return scope;
   }
 }

@@ -29,7 +29,7 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
   private final KeyMint mint;
   private final Authorization authorization;
   private final OwnerLimits limits;
-  private final AuditTrail trail;
+  private final Changes changes;
   private final Clock clock;
 
   CreateApiKeyService(
@@ -39,7 +39,7 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
       KeyMint mint,
       Authorization authorization,
       OwnerLimits limits,
-      AuditTrail trail,
+      Changes changes,
       Clock clock) {
     this.apiKeys = apiKeys;
     this.apiLookup = apiLookup;
@@ -47,7 +47,7 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
     this.mint = mint;
     this.authorization = authorization;
     this.limits = limits;
-    this.trail = trail;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -91,8 +91,8 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
             principal.key(),
             expiresOn,
             now);
-    apiKeys.add(key);
-    trail.succeeded(principal, API_KEY_CREATE, key.id().value(), Optional.of(owner));
+    changes.make(
+        principal, API_KEY_CREATE, key.id().value(), Optional.of(owner), () -> apiKeys.add(key));
     return new IssuedApiKey(key, minted.token());
   }
 }

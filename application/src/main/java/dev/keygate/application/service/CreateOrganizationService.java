@@ -20,14 +20,14 @@ public final class CreateOrganizationService implements CreateOrganizationUseCas
 
   private final OwnerRepository owners;
   private final Authorization authorization;
-  private final AuditTrail trail;
+  private final Changes changes;
   private final Clock clock;
 
   CreateOrganizationService(
-      OwnerRepository owners, Authorization authorization, AuditTrail trail, Clock clock) {
+      OwnerRepository owners, Authorization authorization, Changes changes, Clock clock) {
     this.owners = owners;
     this.authorization = authorization;
-    this.trail = trail;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -46,9 +46,12 @@ public final class CreateOrganizationService implements CreateOrganizationUseCas
     if (owners.findOrganization(code).isPresent()) {
       throw new ConflictException("organization " + code + " already exists");
     }
-    owners.addOrganization(organization);
-    trail.succeeded(
-        principal, ORGANIZATION_CREATE, code.value(), Optional.of(organization.asOwner()));
+    changes.make(
+        principal,
+        ORGANIZATION_CREATE,
+        code.value(),
+        Optional.of(organization.asOwner()),
+        () -> owners.addOrganization(organization));
     return organization;
   }
 }

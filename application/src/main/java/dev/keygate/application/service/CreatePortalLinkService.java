@@ -60,7 +60,7 @@ public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
   private final KeyMint mint;
   private final Authorization authorization;
   private final OwnerLimits limits;
-  private final AuditTrail trail;
+  private final Changes changes;
   private final Clock clock;
 
   CreatePortalLinkService(
@@ -70,7 +70,7 @@ public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
       KeyMint mint,
       Authorization authorization,
       OwnerLimits limits,
-      AuditTrail trail,
+      Changes changes,
       Clock clock) {
     this.apiKeys = apiKeys;
     this.apis = apis;
@@ -78,7 +78,7 @@ public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
     this.mint = mint;
     this.authorization = authorization;
     this.limits = limits;
-    this.trail = trail;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -142,8 +142,12 @@ public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
             principal.key(),
             Optional.of(end),
             now);
-    apiKeys.add(key);
-    trail.succeeded(principal, PORTAL_LINK_CREATE, key.id().value(), Optional.of(owner));
+    changes.make(
+        principal,
+        PORTAL_LINK_CREATE,
+        key.id().value(),
+        Optional.of(owner),
+        () -> apiKeys.add(key));
     return new PortalLink(key, minted.token());
   }
 }

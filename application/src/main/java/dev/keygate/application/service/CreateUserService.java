@@ -19,14 +19,14 @@ public final class CreateUserService implements CreateUserUseCase {
 
   private final OwnerRepository owners;
   private final Authorization authorization;
-  private final AuditTrail trail;
+  private final Changes changes;
   private final Clock clock;
 
   CreateUserService(
-      OwnerRepository owners, Authorization authorization, AuditTrail trail, Clock clock) {
+      OwnerRepository owners, Authorization authorization, Changes changes, Clock clock) {
     this.owners = owners;
     this.authorization = authorization;
-    this.trail = trail;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -39,8 +39,12 @@ public final class CreateUserService implements CreateUserUseCase {
     if (owners.findUser(id).isPresent()) {
       throw new ConflictException("user " + id + " already exists");
     }
-    owners.addUser(user);
-    trail.succeeded(principal, USER_CREATE, id.value(), Optional.of(user.asOwner()));
+    changes.make(
+        principal,
+        USER_CREATE,
+        id.value(),
+        Optional.of(user.asOwner()),
+        () -> owners.addUser(user));
     return user;
   }
 }

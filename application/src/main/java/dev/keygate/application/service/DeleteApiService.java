@@ -22,19 +22,19 @@ public final class DeleteApiService implements DeleteApiUseCase {
   private final ApiKeyRepository apiKeys;
   private final ApiLookup lookup;
   private final Authorization authorization;
-  private final AuditTrail trail;
+  private final Changes changes;
 
   DeleteApiService(
       ApiRepository apis,
       ApiKeyRepository apiKeys,
       ApiLookup lookup,
       Authorization authorization,
-      AuditTrail trail) {
+      Changes changes) {
     this.apis = apis;
     this.apiKeys = apiKeys;
     this.lookup = lookup;
     this.authorization = authorization;
-    this.trail = trail;
+    this.changes = changes;
   }
 
   @Override
@@ -50,7 +50,6 @@ public final class DeleteApiService implements DeleteApiUseCase {
       throw new ConflictException(
           "api " + apiId + " has " + keys + " api keys and cannot be deleted while they exist");
     }
-    apis.delete(apiId);
-    trail.succeeded(principal, API_DELETE, apiId.value(), Optional.empty());
+    changes.make(principal, API_DELETE, apiId.value(), Optional.empty(), () -> apis.delete(apiId));
   }
 }

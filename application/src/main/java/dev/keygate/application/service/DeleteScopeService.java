@@ -19,19 +19,19 @@ public final class DeleteScopeService implements DeleteScopeUseCase {
   private final ApiKeyRepository apiKeys;
   private final ApiLookup lookup;
   private final Authorization authorization;
-  private final AuditTrail trail;
+  private final Changes changes;
 
   DeleteScopeService(
       ApiRepository apis,
       ApiKeyRepository apiKeys,
       ApiLookup lookup,
       Authorization authorization,
-      AuditTrail trail) {
+      Changes changes) {
     this.apis = apis;
     this.apiKeys = apiKeys;
     this.lookup = lookup;
     this.authorization = authorization;
-    this.trail = trail;
+    this.changes = changes;
   }
 
   @Override
@@ -40,8 +40,15 @@ public final class DeleteScopeService implements DeleteScopeUseCase {
     authorization.requireOperator(principal, SCOPE_DELETE, scopeId.value());
     lookup.userDefinedApi(apiId);
     Scope scope = lookup.scope(apiId, scopeId);
-    apiKeys.withdrawScope(scope.id());
-    apis.deleteScope(scope.id());
-    trail.succeeded(principal, SCOPE_DELETE, scopeId.value(), Optional.empty());
+    // Withdrawn from every key and deleted as one: no key keeps a scope that is gone.
+    changes.make(
+        principal,
+        SCOPE_DELETE,
+        scopeId.value(),
+        Optional.empty(),
+        () -> {
+          apiKeys.withdrawScope(scope.id());
+          apis.deleteScope(scope.id());
+        });
   }
 }

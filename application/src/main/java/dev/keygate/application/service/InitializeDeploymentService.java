@@ -33,19 +33,24 @@ import java.util.Set;
 /**
  * Sets up an empty deployment once: the management API with every management scope, the operator
  * organization, and a root key; on an upgraded deployment, adds the management scopes that are new
- * and gives them to the keys that held every one before. Each step is skipped when already done, so
- * an interrupted run is finished by the next one, and a deployment that has a management key gets
- * no second root key. The whole run holds the deployment lock: nodes starting on one empty database
- * at once would otherwise each find no key yet and each print a root key.
+ * and gives them to the keys that held every one before. A run is one unit of work, so a run that
+ * is cut short leaves nothing behind, and each step is skipped when already done, so a deployment
+ * that has a management key gets no second root key. The whole run holds the deployment lock: nodes
+ * starting on one empty database at once would otherwise each find no key yet and each print a root
+ * key.
  */
 public final class InitializeDeploymentService implements InitializeDeploymentUseCase {
+
+  /** Runs of the unit before a clash with a serving node's change is given up on. */
+  private static final int ATTEMPTS = 3;
 
   private final ApiRepository apis;
   private final ApiKeyRepository apiKeys;
   private final OwnerRepository owners;
   private final DeploymentLock lock;
   private final CreateApiKeyUseCase createApiKey;
-  private final AuditTrail trail;
+  private final KeyTransitions transitions;
+  private final Changes changes;
   private final Clock clock;
 
   InitializeDeploymentService(
@@ -54,35 +59,48 @@ public final class InitializeDeploymentService implements InitializeDeploymentUs
       OwnerRepository owners,
       DeploymentLock lock,
       CreateApiKeyUseCase createApiKey,
-      AuditTrail trail,
+      KeyTransitions transitions,
+      Changes changes,
       Clock clock) {
     this.apis = apis;
     this.apiKeys = apiKeys;
     this.owners = owners;
     this.lock = lock;
     this.createApiKey = createApiKey;
-    this.trail = trail;
+    this.transitions = transitions;
+    this.changes = changes;
     this.clock = clock;
   }
 
   @Override
   public Optional<IssuedApiKey> initialize(String actor) {
-    return lock.whileHeld(() -> initializeHeld(actor));
+    return lock.whileHeld(() -> initializeHeld(Principal.operator(actor)));
   }
 
-  private Optional<IssuedApiKey> initializeHeld(String actor) {
-    Principal operator = Principal.operator(actor);
+  /**
+   * One run as one unit. A serving node may change a management key while it runs; the clash undoes
+   * the run, and the next one reads the key again.
+   */
+  private Optional<IssuedApiKey> initializeHeld(Principal operator) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return changes.together(() -> run(operator));
+      } catch (ConflictException changedMeanwhile) {
+        if (attempt == ATTEMPTS) {
+          throw changedMeanwhile;
+        }
+      }
+    }
+  }
+
+  private Optional<IssuedApiKey> run(Principal operator) {
     Api management = managementApi(operator);
     List<Scope> defined = apis.scopes(management.id());
     boolean added = false;
     for (ManagementScope scope : ManagementScope.values()) {
       if (defined.stream().noneMatch(existing -> existing.key().equals(scope.key()))) {
-        try {
-          apis.addScope(Scope.define(management.id(), scope.key(), scope.description(), clock));
-          added = true;
-        } catch (ConflictException anotherNodeAddedIt) {
-          // the scope exists, which is all this step wants
-        }
+        apis.addScope(Scope.define(management.id(), scope.key(), scope.description(), clock));
+        added = true;
       }
     }
     if (added && !defined.isEmpty()) {
@@ -90,20 +108,17 @@ public final class InitializeDeploymentService implements InitializeDeploymentUs
     }
     Owner operatorOrganization = new Owner.Org(Organization.OPERATOR_CODE);
     if (owners.findOrganization(Organization.OPERATOR_CODE).isEmpty()) {
-      try {
-        owners.addOrganization(
-            new Organization(Organization.OPERATOR_CODE, "Keygate operator", clock.instant()));
-      } catch (ConflictException anotherNodeAddedIt) {
-        return Optional.empty();
-      }
-      trail.succeeded(
+      changes.make(
           operator,
           ORGANIZATION_CREATE,
           Organization.OPERATOR_CODE.value(),
-          Optional.of(operatorOrganization));
+          Optional.of(operatorOrganization),
+          () ->
+              owners.addOrganization(
+                  new Organization(
+                      Organization.OPERATOR_CODE, "Keygate operator", clock.instant())));
     }
-    // A deployment with any management key is initialised: the root key is made once. A run
-    // interrupted before this point finishes the job on the next run.
+    // A deployment with any management key is initialised: the root key is made once.
     if (apiKeys.countByApi(management.id()) > 0) {
       return Optional.empty();
     }
@@ -133,7 +148,9 @@ public final class InitializeDeploymentService implements InitializeDeploymentUs
     while (true) {
       Page<ApiKey> keys = apiKeys.list(managementKeys, page);
       for (ApiKey key : keys.items()) {
-        upgrade(operator, key, before, every);
+        if (key.status() != ApiKeyStatus.REVOKED && key.scopes().containsAll(before)) {
+          transitions.store(operator, API_KEY_UPDATE, key.withScopes(every));
+        }
       }
       if (!keys.hasMore()) {
         return;
@@ -143,43 +160,18 @@ public final class InitializeDeploymentService implements InitializeDeploymentUs
     }
   }
 
-  /**
-   * Gives {@code key} every scope if it held every one of {@code before}. Done once, so a change
-   * made to the key at the same moment on a serving node is read again rather than lost.
-   */
-  private void upgrade(Principal operator, ApiKey key, Set<Scope> before, Set<Scope> every) {
-    ApiKey current = key;
-    for (int attempt = 1; ; attempt++) {
-      if (current.status() == ApiKeyStatus.REVOKED || !current.scopes().containsAll(before)) {
-        return;
-      }
-      try {
-        ApiKey upgraded = apiKeys.update(current.withScopes(every));
-        trail.succeeded(
-            operator, API_KEY_UPDATE, upgraded.id().value(), Optional.of(upgraded.owner()));
-        return;
-      } catch (ConflictException changedMeanwhile) {
-        Optional<ApiKey> reread = apiKeys.findById(key.id());
-        if (reread.isEmpty() || attempt == 3) {
-          throw changedMeanwhile;
-        }
-        current = reread.get();
-      }
-    }
-  }
-
   private Api managementApi(Principal operator) {
     Optional<Api> existing = apis.findByAudience(Api.MANAGEMENT_AUDIENCE);
     if (existing.isPresent()) {
       return existing.get();
     }
     Api management = Api.register("Keygate management API", Api.MANAGEMENT_AUDIENCE, clock);
-    try {
-      apis.add(management);
-    } catch (ConflictException anotherNodeWasFirst) {
-      return apis.findByAudience(Api.MANAGEMENT_AUDIENCE).orElseThrow();
-    }
-    trail.succeeded(operator, API_REGISTER, management.id().value(), Optional.empty());
+    changes.make(
+        operator,
+        API_REGISTER,
+        management.id().value(),
+        Optional.empty(),
+        () -> apis.add(management));
     return management;
   }
 }

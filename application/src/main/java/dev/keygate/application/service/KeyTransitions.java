@@ -3,17 +3,21 @@ package dev.keygate.application.service;
 import dev.keygate.application.port.in.ManagementScope;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.out.ApiKeyRepository;
+import dev.keygate.application.port.out.UnitOfWork;
 import dev.keygate.application.port.out.VerifiedSecretCache;
 import dev.keygate.domain.audit.AuditAction;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.key.ApiKeyStatus;
+import dev.keygate.domain.token.SecretLookup;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The one way a key changes state: authorize, load within reach, transition, hold the result to the
- * caller's authority, store under the version read, forget cached verifications, audit.
+ * The one way a stored key changes: authorize, load within reach, transition, hold the result to
+ * the caller's authority, then store it under the version read together with its audit event in one
+ * unit of work, and forget what this node remembered of the key. Disabling, enabling, revoking,
+ * changing, rotating, re-hashing and upgrading a key all go through here.
  */
 final class KeyTransitions {
 
@@ -21,23 +25,30 @@ final class KeyTransitions {
   private final VerifiedSecretCache verifiedSecrets;
   private final KeyStates keyStates;
   private final Authorization authorization;
-  private final AuditTrail trail;
+  private final Changes changes;
+  private final UnitOfWork unitOfWork;
 
   KeyTransitions(
       ApiKeyRepository apiKeys,
       VerifiedSecretCache verifiedSecrets,
       KeyStates keyStates,
       Authorization authorization,
-      AuditTrail trail) {
+      Changes changes,
+      UnitOfWork unitOfWork) {
     this.apiKeys = apiKeys;
     this.verifiedSecrets = verifiedSecrets;
     this.keyStates = keyStates;
     this.authorization = authorization;
-    this.trail = trail;
+    this.changes = changes;
+    this.unitOfWork = unitOfWork;
   }
 
   /**
+   * A caller's change of a key.
+   *
    * @param verb what the change does, such as {@code enable}, for the reason of a refusal
+   * @param transition the change; it may refuse, and may do costly work (a rotation hashes its new
+   *     secret) before any transaction begins
    */
   ApiKey apply(
       Principal principal,
@@ -58,11 +69,32 @@ final class KeyTransitions {
       authorization.requireWithin(
           principal, changed, action, "cannot " + verb + " api key " + keyId);
     }
-    ApiKey stored = apiKeys.update(changed);
-    verifiedSecrets.forget(keyId);
-    keyStates.forget(keyId);
-    trail.succeeded(principal, action, keyId.value(), Optional.of(stored.owner()));
+    return store(principal, action, changed);
+  }
+
+  /**
+   * Stores {@code changed}, read at its version, with the event of {@code action} in one unit; then
+   * this node forgets what it remembered of the key.
+   */
+  ApiKey store(Principal principal, AuditAction action, ApiKey changed) {
+    ApiKey stored =
+        changes.make(
+            principal,
+            action,
+            changed.id().value(),
+            made -> Optional.of(made.owner()),
+            () -> apiKeys.update(changed));
+    verifiedSecrets.forget(stored.id());
+    keyStates.forget(stored.id());
     return stored;
+  }
+
+  /**
+   * The key with its secret {@code lookup} hashed again under raised parameters: Keygate's own
+   * upkeep at a verification, not a caller's change, so it has no event of its own.
+   */
+  ApiKey rehash(ApiKey key, SecretLookup lookup, String newHash) {
+    return unitOfWork.inTransaction(() -> apiKeys.update(key.rehash(lookup, newHash)));
   }
 
   /** Enabled again: whatever the key opens, it opens again. */

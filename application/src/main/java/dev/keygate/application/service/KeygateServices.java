@@ -96,6 +96,7 @@ public final class KeygateServices implements KeygateUseCases {
     Objects.requireNonNull(verification, "verification settings");
     Objects.requireNonNull(tenantLimits, "tenant limits");
     AuditTrail trail = new AuditTrail(ports.auditLog(), clock);
+    Changes changes = new Changes(ports.unitOfWork(), trail);
     Authorization authorization = new Authorization(trail, ports.apis(), ports.grants());
     OwnerLimits ownerLimits = new OwnerLimits(ports.apiKeys(), ports.creationQuota(), tenantLimits);
     ApiLookup apiLookup = new ApiLookup(ports.apis());
@@ -106,22 +107,28 @@ public final class KeygateServices implements KeygateUseCases {
     KeyMint mint = new KeyMint(ports.keyGenerator(), hasher, prefix);
     KeyTransitions transitions =
         new KeyTransitions(
-            ports.apiKeys(), ports.verifiedSecrets(), keyStates, authorization, trail);
+            ports.apiKeys(),
+            ports.verifiedSecrets(),
+            keyStates,
+            authorization,
+            changes,
+            ports.unitOfWork());
 
-    registerApi = new RegisterApiService(ports.apis(), authorization, trail, clock);
+    registerApi = new RegisterApiService(ports.apis(), authorization, changes, clock);
     listApis = new ListApisService(ports.apis(), authorization);
     getApi = new GetApiService(ports.apis(), apiLookup, authorization);
     deleteApi =
-        new DeleteApiService(ports.apis(), ports.apiKeys(), apiLookup, authorization, trail);
-    addScope = new AddScopeService(ports.apis(), apiLookup, authorization, trail, clock);
+        new DeleteApiService(ports.apis(), ports.apiKeys(), apiLookup, authorization, changes);
+    addScope = new AddScopeService(ports.apis(), apiLookup, authorization, changes, clock);
     listScopes = new ListScopesService(ports.apis(), apiLookup, authorization);
     getScope = new GetScopeService(apiLookup, authorization);
-    updateScope = new UpdateScopeService(ports.apis(), apiLookup, authorization, trail);
+    updateScope = new UpdateScopeService(ports.apis(), apiLookup, authorization, changes);
     deleteScope =
-        new DeleteScopeService(ports.apis(), ports.apiKeys(), apiLookup, authorization, trail);
-    createOrganization = new CreateOrganizationService(ports.owners(), authorization, trail, clock);
+        new DeleteScopeService(ports.apis(), ports.apiKeys(), apiLookup, authorization, changes);
+    createOrganization =
+        new CreateOrganizationService(ports.owners(), authorization, changes, clock);
     listOrganizations = new ListOrganizationsService(ports.owners(), authorization);
-    createUser = new CreateUserService(ports.owners(), authorization, trail, clock);
+    createUser = new CreateUserService(ports.owners(), authorization, changes, clock);
     listUsers = new ListUsersService(ports.owners(), authorization);
     createApiKey =
         new CreateApiKeyService(
@@ -131,13 +138,11 @@ public final class KeygateServices implements KeygateUseCases {
             mint,
             authorization,
             ownerLimits,
-            trail,
+            changes,
             clock);
     getApiKey = new GetApiKeyService(ports.apiKeys(), authorization);
     listApiKeys = new ListApiKeysService(ports.apiKeys(), authorization);
-    rotateApiKey =
-        new RotateApiKeyService(
-            ports.apiKeys(), ports.verifiedSecrets(), keyStates, mint, authorization, trail, clock);
+    rotateApiKey = new RotateApiKeyService(transitions, mint, authorization, clock);
     disableApiKey = new DisableApiKeyService(transitions);
     enableApiKey = new EnableApiKeyService(transitions);
     revokeApiKey = new RevokeApiKeyService(transitions, clock);
@@ -151,6 +156,7 @@ public final class KeygateServices implements KeygateUseCases {
             ports.usage(),
             ports.verificationMetrics(),
             authorization,
+            transitions,
             clock);
     listAuditEvents = new ListAuditEventsService(ports.auditLog(), authorization);
     updateApiKey = new UpdateApiKeyService(transitions, clock);
@@ -162,7 +168,8 @@ public final class KeygateServices implements KeygateUseCases {
             ports.owners(),
             ports.deploymentLock(),
             createApiKey,
-            trail,
+            transitions,
+            changes,
             clock);
     createPortalLink =
         new CreatePortalLinkService(
@@ -172,12 +179,13 @@ public final class KeygateServices implements KeygateUseCases {
             mint,
             authorization,
             ownerLimits,
-            trail,
+            changes,
             clock);
     listGrants = new ListGrantsService(ports.grants(), ports.owners(), authorization);
     setGrant =
-        new SetGrantService(ports.grants(), ports.owners(), apiLookup, authorization, trail, clock);
-    removeGrant = new RemoveGrantService(ports.grants(), ports.owners(), authorization, trail);
+        new SetGrantService(
+            ports.grants(), ports.owners(), apiLookup, authorization, changes, clock);
+    removeGrant = new RemoveGrantService(ports.grants(), ports.owners(), authorization, changes);
   }
 
   @Override

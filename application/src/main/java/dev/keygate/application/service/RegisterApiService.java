@@ -18,14 +18,14 @@ public final class RegisterApiService implements RegisterApiUseCase {
 
   private final ApiRepository apis;
   private final Authorization authorization;
-  private final AuditTrail trail;
+  private final Changes changes;
   private final Clock clock;
 
   RegisterApiService(
-      ApiRepository apis, Authorization authorization, AuditTrail trail, Clock clock) {
+      ApiRepository apis, Authorization authorization, Changes changes, Clock clock) {
     this.apis = apis;
     this.authorization = authorization;
-    this.trail = trail;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -42,8 +42,7 @@ public final class RegisterApiService implements RegisterApiUseCase {
       throw new ConflictException(
           "an api with audience " + Echo.quote(api.audience()) + " already exists");
     }
-    apis.add(api);
-    trail.succeeded(principal, API_REGISTER, api.id().value(), Optional.empty());
+    changes.make(principal, API_REGISTER, api.id().value(), Optional.empty(), () -> apis.add(api));
     return api;
   }
 }

@@ -18,17 +18,17 @@ public final class RemoveGrantService implements RemoveGrantUseCase {
   private final GrantRepository grants;
   private final OwnerRepository owners;
   private final Authorization authorization;
-  private final AuditTrail trail;
+  private final Changes changes;
 
   RemoveGrantService(
       GrantRepository grants,
       OwnerRepository owners,
       Authorization authorization,
-      AuditTrail trail) {
+      Changes changes) {
     this.grants = grants;
     this.owners = owners;
     this.authorization = authorization;
-    this.trail = trail;
+    this.changes = changes;
   }
 
   @Override
@@ -38,10 +38,16 @@ public final class RemoveGrantService implements RemoveGrantUseCase {
     if (!owners.exists(owner)) {
       throw Authorization.ownerNotFound(owner);
     }
-    if (!grants.remove(owner, apiId)) {
-      throw new NotFoundException(
-          Authorization.describe(owner) + " has no grant of api " + apiId + " to remove");
-    }
-    trail.succeeded(principal, GRANT_REMOVE, apiId.value(), Optional.of(owner));
+    changes.make(
+        principal,
+        GRANT_REMOVE,
+        apiId.value(),
+        Optional.of(owner),
+        () -> {
+          if (!grants.remove(owner, apiId)) {
+            throw new NotFoundException(
+                Authorization.describe(owner) + " has no grant of api " + apiId + " to remove");
+          }
+        });
   }
 }

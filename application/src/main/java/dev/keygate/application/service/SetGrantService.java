@@ -24,7 +24,7 @@ public final class SetGrantService implements SetGrantUseCase {
   private final OwnerRepository owners;
   private final ApiLookup apiLookup;
   private final Authorization authorization;
-  private final AuditTrail trail;
+  private final Changes changes;
   private final Clock clock;
 
   SetGrantService(
@@ -32,13 +32,13 @@ public final class SetGrantService implements SetGrantUseCase {
       OwnerRepository owners,
       ApiLookup apiLookup,
       Authorization authorization,
-      AuditTrail trail,
+      Changes changes,
       Clock clock) {
     this.grants = grants;
     this.owners = owners;
     this.apiLookup = apiLookup;
     this.authorization = authorization;
-    this.trail = trail;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -62,8 +62,12 @@ public final class SetGrantService implements SetGrantUseCase {
             apiLookup.scopes(api, command.scopes()),
             clock.instant(),
             principal.actor());
-    grants.put(grant);
-    trail.succeeded(principal, GRANT_SET, api.id().value(), Optional.of(command.owner()));
+    changes.make(
+        principal,
+        GRANT_SET,
+        api.id().value(),
+        Optional.of(command.owner()),
+        () -> grants.put(grant));
     return grant;
   }
 }

@@ -17,14 +17,14 @@ public final class UpdateScopeService implements UpdateScopeUseCase {
   private final ApiRepository apis;
   private final ApiLookup lookup;
   private final Authorization authorization;
-  private final AuditTrail trail;
+  private final Changes changes;
 
   UpdateScopeService(
-      ApiRepository apis, ApiLookup lookup, Authorization authorization, AuditTrail trail) {
+      ApiRepository apis, ApiLookup lookup, Authorization authorization, Changes changes) {
     this.apis = apis;
     this.lookup = lookup;
     this.authorization = authorization;
-    this.trail = trail;
+    this.changes = changes;
   }
 
   @Override
@@ -35,8 +35,8 @@ public final class UpdateScopeService implements UpdateScopeUseCase {
     lookup.userDefinedApi(command.apiId());
     Scope updated =
         lookup.scope(command.apiId(), command.scopeId()).describedAs(command.description());
-    apis.updateScope(updated);
-    trail.succeeded(principal, SCOPE_UPDATE, target, Optional.empty());
+    changes.make(
+        principal, SCOPE_UPDATE, target, Optional.empty(), () -> apis.updateScope(updated));
     return updated;
   }
 }

@@ -50,6 +50,7 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
   private final UsageRecorder usage;
   private final VerificationMetrics metrics;
   private final Authorization authorization;
+  private final KeyTransitions transitions;
   private final Clock clock;
 
   VerifyApiKeyService(
@@ -61,6 +62,7 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
       UsageRecorder usage,
       VerificationMetrics metrics,
       Authorization authorization,
+      KeyTransitions transitions,
       Clock clock) {
     this.apiKeys = apiKeys;
     this.keyStates = keyStates;
@@ -70,6 +72,7 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
     this.usage = usage;
     this.metrics = metrics;
     this.authorization = authorization;
+    this.transitions = transitions;
     this.clock = clock;
   }
 
@@ -187,7 +190,7 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
    */
   private ApiKey rehash(ApiKey key, SecretLookup lookup, char[] secret) {
     try {
-      return apiKeys.update(key.rehash(lookup, hasher.hash(secret)));
+      return transitions.rehash(key, lookup, hasher.hash(secret));
     } catch (LimitReachedException | ConflictException | NotFoundException notNow) {
       return key;
     }

@@ -5,6 +5,7 @@ import dev.keygate.application.fake.InMemoryApiRepository;
 import dev.keygate.application.fake.InMemoryAuditLog;
 import dev.keygate.application.fake.InMemoryGrantRepository;
 import dev.keygate.application.fake.InMemoryOwnerRepository;
+import dev.keygate.application.fake.InMemoryUnitOfWork;
 import dev.keygate.application.fake.InMemoryUsageRecorder;
 import dev.keygate.application.port.out.UsageRecorder;
 import org.junit.jupiter.api.Nested;
@@ -19,7 +20,8 @@ class InMemoryContractsTest {
         apis,
         new InMemoryOwnerRepository(),
         new InMemoryGrantRepository(apis),
-        new InMemoryAuditLog());
+        new InMemoryAuditLog(),
+        new InMemoryUnitOfWork());
   }
 
   @Nested
@@ -56,6 +58,14 @@ class InMemoryContractsTest {
 
   @Nested
   class Audit extends AuditLogContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return inMemory();
+    }
+  }
+
+  @Nested
+  class Units extends UnitOfWorkContract {
     @Override
     protected Stores openEmptyStores() {
       return inMemory();

@@ -5,6 +5,7 @@ import dev.keygate.application.port.out.ApiRepository;
 import dev.keygate.application.port.out.AuditLog;
 import dev.keygate.application.port.out.GrantRepository;
 import dev.keygate.application.port.out.OwnerRepository;
+import dev.keygate.application.port.out.UnitOfWork;
 
 /** One empty store's persistence ports, as a contract test sees them. */
 public record Stores(
@@ -12,4 +13,5 @@ public record Stores(
     ApiRepository apis,
     OwnerRepository owners,
     GrantRepository grants,
-    AuditLog auditLog) {}
+    AuditLog auditLog,
+    UnitOfWork unitOfWork) {}

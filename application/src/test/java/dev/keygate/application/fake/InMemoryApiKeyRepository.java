@@ -38,6 +38,7 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
         throw new ConflictException("secret lookup already in use");
       }
     }
+    InMemoryUnitOfWork.willChange(this, keys, key.id().value());
     keys.put(key.id().value(), key);
   }
 
@@ -52,6 +53,7 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     }
     // Usage belongs to the recorder: an update never writes back the usage it read.
     ApiKey bumped = withUsageAndVersion(key, stored.usage(), key.version() + 1);
+    InMemoryUnitOfWork.willChange(this, keys, key.id().value());
     keys.put(key.id().value(), bumped);
     return bumped;
   }

@@ -21,6 +21,7 @@ public final class InMemoryApiRepository implements ApiRepository {
     if (findByAudience(api.audience()).isPresent()) {
       throw new ConflictException("audience already registered");
     }
+    InMemoryUnitOfWork.willChange(this, apis, api.id().value());
     apis.put(api.id().value(), api);
   }
 
@@ -41,8 +42,11 @@ public final class InMemoryApiRepository implements ApiRepository {
 
   @Override
   public synchronized void delete(ApiId id) {
+    InMemoryUnitOfWork.willChange(this, apis, id.value());
     apis.remove(id.value());
-    scopes.values().removeIf(scope -> scope.apiId().equals(id));
+    for (Scope scope : scopes(id)) {
+      deleteScope(scope.id());
+    }
   }
 
   @Override
@@ -50,6 +54,7 @@ public final class InMemoryApiRepository implements ApiRepository {
     if (scopes(scope.apiId()).stream().anyMatch(s -> s.key().equals(scope.key()))) {
       throw new ConflictException("scope key already defined on this api");
     }
+    InMemoryUnitOfWork.willChange(this, scopes, scope.id().value());
     scopes.put(scope.id().value(), scope);
   }
 
@@ -65,11 +70,15 @@ public final class InMemoryApiRepository implements ApiRepository {
 
   @Override
   public synchronized void updateScope(Scope scope) {
-    scopes.replace(scope.id().value(), scope);
+    if (scopes.containsKey(scope.id().value())) {
+      InMemoryUnitOfWork.willChange(this, scopes, scope.id().value());
+      scopes.put(scope.id().value(), scope);
+    }
   }
 
   @Override
   public synchronized void deleteScope(ScopeId id) {
+    InMemoryUnitOfWork.willChange(this, scopes, id.value());
     scopes.remove(id.value());
   }
 }

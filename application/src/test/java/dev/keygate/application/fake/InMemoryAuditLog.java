@@ -3,6 +3,7 @@ package dev.keygate.application.fake;
 import dev.keygate.application.port.out.AuditLog;
 import dev.keygate.application.port.query.AuditQuery;
 import dev.keygate.application.port.query.Page;
+import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.audit.AuditEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,27 @@ import java.util.List;
 public final class InMemoryAuditLog implements AuditLog {
 
   private final List<AuditEvent> events = new ArrayList<>();
+  private boolean failing;
+
+  /** From now on every record fails, as a full or unreachable audit store would. */
+  public synchronized void failFromNowOn() {
+    failing = true;
+  }
 
   @Override
   public synchronized void record(AuditEvent event) {
+    if (failing) {
+      throw new IllegalStateException("the audit log cannot be written");
+    }
+    if (events.stream().anyMatch(recorded -> recorded.id().equals(event.id()))) {
+      throw new ConflictException("audit event " + event.id() + " already exists");
+    }
+    InMemoryUnitOfWork.willUndo(
+        () -> {
+          synchronized (this) {
+            events.remove(event);
+          }
+        });
     events.add(event);
   }
 

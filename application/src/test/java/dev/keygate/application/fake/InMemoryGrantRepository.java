@@ -41,12 +41,17 @@ public final class InMemoryGrantRepository implements GrantRepository {
 
   @Override
   public synchronized void put(Grant grant) {
+    InMemoryUnitOfWork.willChange(this, grants, key(grant.owner(), grant.apiId()));
     grants.put(key(grant.owner(), grant.apiId()), grant);
   }
 
   @Override
   public synchronized boolean remove(Owner owner, ApiId apiId) {
-    return find(owner, apiId).isPresent() && grants.remove(key(owner, apiId)) != null;
+    if (find(owner, apiId).isEmpty()) {
+      return false;
+    }
+    InMemoryUnitOfWork.willChange(this, grants, key(owner, apiId));
+    return grants.remove(key(owner, apiId)) != null;
   }
 
   private Optional<Grant> asStored(Grant grant) {

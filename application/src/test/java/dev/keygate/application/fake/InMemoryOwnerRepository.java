@@ -20,9 +20,11 @@ public final class InMemoryOwnerRepository implements OwnerRepository {
 
   @Override
   public synchronized void addOrganization(Organization organization) {
-    if (organizations.putIfAbsent(organization.code().value(), organization) != null) {
+    if (organizations.containsKey(organization.code().value())) {
       throw new ConflictException("organization " + organization.code() + " already exists");
     }
+    InMemoryUnitOfWork.willChange(this, organizations, organization.code().value());
+    organizations.put(organization.code().value(), organization);
   }
 
   @Override
@@ -37,9 +39,11 @@ public final class InMemoryOwnerRepository implements OwnerRepository {
 
   @Override
   public synchronized void addUser(User user) {
-    if (users.putIfAbsent(user.id().value(), user) != null) {
+    if (users.containsKey(user.id().value())) {
       throw new ConflictException("user " + user.id() + " already exists");
     }
+    InMemoryUnitOfWork.willChange(this, users, user.id().value());
+    users.put(user.id().value(), user);
   }
 
   @Override

@@ -11,6 +11,8 @@ import dev.keygate.application.port.in.RegisterApiCommand;
 import dev.keygate.application.port.in.SetGrantCommand;
 import dev.keygate.application.port.in.Verification;
 import dev.keygate.application.port.in.VerifyApiKeyCommand;
+import dev.keygate.application.port.out.ApiKeyRepository;
+import dev.keygate.application.port.out.ApiRepository;
 import dev.keygate.application.port.out.OutgoingPorts;
 import dev.keygate.application.port.out.SecretHasher;
 import dev.keygate.application.port.out.VerifiedSecretCache;
@@ -58,9 +60,12 @@ public final class TestKeygate {
   public final InMemoryGrantRepository grants = new InMemoryGrantRepository(apis);
   public final InMemoryCreationQuota creationQuota =
       new InMemoryCreationQuota(CREATIONS_PER_MINUTE);
+  public final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
   public final SecretHasher hasher;
   public final VerifiedSecretCache verifiedSecrets;
   public final KeygateServices services;
+  private final VerificationSettings verification;
+  private final TenantLimits tenantLimits;
 
   /** Failures of one lookup before the fake locks it out, as the real default. */
   public static final int FAILED_ATTEMPTS_LIMIT = 10;
@@ -103,6 +108,16 @@ public final class TestKeygate {
       TenantLimits tenantLimits) {
     this.hasher = hasher;
     this.verifiedSecrets = verifiedSecrets;
+    this.verification = verification;
+    this.tenantLimits = tenantLimits;
+    this.services = servicesOver(apiKeys, apis);
+  }
+
+  /**
+   * The use cases of this deployment read and written through {@code apiKeys} and {@code apis},
+   * such as repositories that lose a race, with every other part shared.
+   */
+  public KeygateServices servicesOver(ApiKeyRepository apiKeys, ApiRepository apis) {
     OutgoingPorts ports =
         new OutgoingPorts(
             apiKeys,
@@ -118,9 +133,9 @@ public final class TestKeygate {
             failedAttempts,
             creationQuota,
             verificationMetrics,
-            deploymentLock);
-    this.services =
-        new KeygateServices(ports, KeyPrefix.DEFAULT, clock, verification, tenantLimits);
+            deploymentLock,
+            unitOfWork);
+    return new KeygateServices(ports, KeyPrefix.DEFAULT, clock, verification, tenantLimits);
   }
 
   /** The hasher, when it is the counting fake. */

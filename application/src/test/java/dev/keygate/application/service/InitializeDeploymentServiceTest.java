@@ -11,7 +11,6 @@ import dev.keygate.application.port.in.IssuedApiKey;
 import dev.keygate.application.port.in.ManagementScope;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.out.ApiRepository;
-import dev.keygate.application.port.out.DeploymentLock;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.ApiId;
@@ -139,17 +138,8 @@ class InitializeDeploymentServiceTest {
     Api theirs = Api.register("Keygate management API", Api.MANAGEMENT_AUDIENCE, t.clock);
     t.apis.add(theirs);
     ApiRepository lateLookup = new LateLookupApiRepository(t.apis);
-    InitializeDeploymentService service =
-        new InitializeDeploymentService(
-            lateLookup,
-            t.apiKeys,
-            t.owners,
-            DeploymentLock.NONE,
-            t.services.createApiKey(),
-            new AuditTrail(t.auditLog, t.clock),
-            t.clock);
-
-    Optional<IssuedApiKey> root = service.initialize("node-2");
+    Optional<IssuedApiKey> root =
+        t.servicesOver(t.apiKeys, lateLookup).initializeDeployment().initialize("node-2");
 
     assertThat(t.apis.list()).containsExactly(theirs);
     assertThat(root)
@@ -233,21 +223,22 @@ class InitializeDeploymentServiceTest {
     t.apis.deleteScope(newest.id());
     RacingApiKeyRepository racing = new RacingApiKeyRepository(t.apiKeys);
     racing.raceNextUpdate();
-    InitializeDeploymentService service =
-        new InitializeDeploymentService(
-            t.apis,
-            racing,
-            t.owners,
-            DeploymentLock.NONE,
-            t.services.createApiKey(),
-            new AuditTrail(t.auditLog, t.clock),
-            t.clock);
-
-    service.initialize("node-2");
+    t.servicesOver(racing, t.apis).initializeDeployment().initialize("node-2");
 
     ApiKey stored = t.stored(root.key().id());
     assertThat(stored.scopeKeys()).containsExactlyInAnyOrderElementsOf(allScopeKeys());
     assertThat(stored.name()).isEqualTo("renamed meanwhile");
+  }
+
+  @Test
+  void givenTheAuditLogCannotBeWritten_initialize_leavesTheDeploymentEmptyForTheNextRun() {
+    t.auditLog.failFromNowOn();
+
+    assertThatThrownBy(this::initialize).hasMessageContaining("audit log");
+
+    assertThat(t.apis.list()).isEmpty();
+    assertThat(t.owners.findOrganization(Organization.OPERATOR_CODE)).isEmpty();
+    assertThat(t.apiKeys.all()).isEmpty();
   }
 
   @Test

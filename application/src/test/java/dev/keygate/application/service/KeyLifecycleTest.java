@@ -509,7 +509,8 @@ class KeyLifecycleTest {
                   FailedAttempts.NONE,
                   CreationQuota.NONE,
                   VerificationMetrics.NONE,
-                  DeploymentLock.NONE),
+                  DeploymentLock.NONE,
+                  t.unitOfWork),
               KeyPrefix.DEFAULT,
               t.clock);
     }

@@ -18,7 +18,8 @@ public record OutgoingPorts(
     FailedAttempts failedAttempts,
     CreationQuota creationQuota,
     VerificationMetrics verificationMetrics,
-    DeploymentLock deploymentLock) {
+    DeploymentLock deploymentLock,
+    UnitOfWork unitOfWork) {
 
   public OutgoingPorts {
     Objects.requireNonNull(apiKeys, "api key repository");
@@ -35,5 +36,6 @@ public record OutgoingPorts(
     Objects.requireNonNull(creationQuota, "creation quota");
     Objects.requireNonNull(verificationMetrics, "verification metrics");
     Objects.requireNonNull(deploymentLock, "deployment lock");
+    Objects.requireNonNull(unitOfWork, "unit of work");
   }
 }

@@ -1,0 +1,197 @@
+package dev.keygate.application.service;
+
+import static dev.keygate.application.fake.TestKeygate.OPERATOR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.keygate.application.fake.TestKeygate;
+import dev.keygate.application.port.in.AddScopeCommand;
+import dev.keygate.application.port.in.CreateApiKeyCommand;
+import dev.keygate.application.port.in.CreateOrganizationCommand;
+import dev.keygate.application.port.in.CreatePortalLinkCommand;
+import dev.keygate.application.port.in.CreateUserCommand;
+import dev.keygate.application.port.in.RegisterApiCommand;
+import dev.keygate.application.port.in.SetGrantCommand;
+import dev.keygate.application.port.in.UpdateApiKeyCommand;
+import dev.keygate.application.port.in.UpdateScopeCommand;
+import dev.keygate.application.port.query.PageRequest;
+import dev.keygate.domain.api.Api;
+import dev.keygate.domain.api.Scope;
+import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.owner.OrgCode;
+import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.owner.UserId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every use case that changes something does it in one unit with its audit event: when the event
+ * cannot be written, nothing of the change is kept.
+ */
+class OneUseCaseOneUnitTest {
+
+  private static final Owner ORG_A = new Owner.Org(new OrgCode("org_a"));
+
+  private final TestKeygate t = new TestKeygate();
+  private Api orders;
+  private Api unused;
+  private Scope write;
+  private ApiKey key;
+
+  @BeforeEach
+  void setUp() {
+    t.services.initializeDeployment().initialize("test:init");
+    t.createOrganization("org_a");
+    orders = t.registerApi("https://orders.example.com");
+    t.addScope(orders, "read:orders");
+    write = t.addScope(orders, "write:orders");
+    t.grant(ORG_A, orders, "read:orders");
+    unused = t.registerApi("https://unused.example.com");
+    t.addScope(unused, "read:unused");
+    key = t.issueKey(ORG_A, orders, "read:orders", "write:orders").key();
+  }
+
+  static Stream<String> changes() {
+    return Stream.of(
+        "register an api",
+        "delete an api",
+        "add a scope",
+        "update a scope",
+        "delete a scope",
+        "create an organization",
+        "create a user",
+        "set a grant",
+        "remove a grant",
+        "create a key",
+        "create a portal link",
+        "rotate a key",
+        "disable a key",
+        "revoke a key",
+        "update a key");
+  }
+
+  private Map<String, Runnable> uses() {
+    return Map.ofEntries(
+        Map.entry(
+            "register an api",
+            () ->
+                t.services
+                    .registerApi()
+                    .register(OPERATOR, new RegisterApiCommand("Billing", "billing"))),
+        Map.entry("delete an api", () -> t.services.deleteApi().delete(OPERATOR, unused.id())),
+        Map.entry(
+            "add a scope",
+            () ->
+                t.services
+                    .addScope()
+                    .add(OPERATOR, new AddScopeCommand(orders.id(), "refund:orders", "refunds"))),
+        Map.entry(
+            "update a scope",
+            () ->
+                t.services
+                    .updateScope()
+                    .update(OPERATOR, new UpdateScopeCommand(orders.id(), write.id(), "writes"))),
+        Map.entry(
+            "delete a scope",
+            () -> t.services.deleteScope().delete(OPERATOR, orders.id(), write.id())),
+        Map.entry(
+            "create an organization",
+            () ->
+                t.services
+                    .createOrganization()
+                    .create(
+                        OPERATOR,
+                        new CreateOrganizationCommand("B", Optional.of(new OrgCode("org_b"))))),
+        Map.entry(
+            "create a user",
+            () ->
+                t.services
+                    .createUser()
+                    .create(
+                        OPERATOR,
+                        new CreateUserCommand(
+                            Optional.of(new UserId("u_1")), "U", Optional.empty()))),
+        Map.entry(
+            "set a grant",
+            () ->
+                t.services
+                    .setGrant()
+                    .set(
+                        OPERATOR,
+                        new SetGrantCommand(ORG_A, orders.id(), List.of("write:orders")))),
+        Map.entry(
+            "remove a grant", () -> t.services.removeGrant().remove(OPERATOR, ORG_A, orders.id())),
+        Map.entry(
+            "create a key",
+            () ->
+                t.services
+                    .createApiKey()
+                    .create(
+                        OPERATOR,
+                        new CreateApiKeyCommand(
+                            "new", orders.id(), List.of(), ORG_A, Optional.empty()))),
+        Map.entry(
+            "create a portal link",
+            () ->
+                t.services
+                    .createPortalLink()
+                    .create(OPERATOR, new CreatePortalLinkCommand(ORG_A, Duration.ofMinutes(5)))),
+        Map.entry(
+            "rotate a key",
+            () -> t.services.rotateApiKey().rotate(OPERATOR, key.id(), Duration.ofHours(1))),
+        Map.entry("disable a key", () -> t.services.disableApiKey().disable(OPERATOR, key.id())),
+        Map.entry("revoke a key", () -> t.services.revokeApiKey().revoke(OPERATOR, key.id())),
+        Map.entry(
+            "update a key",
+            () ->
+                t.services
+                    .updateApiKey()
+                    .update(
+                        OPERATOR,
+                        key.id(),
+                        new UpdateApiKeyCommand(
+                            Optional.of("renamed"), Optional.empty(), Optional.empty()))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("changes")
+  void givenTheAuditLogCannotBeWritten_aChange_keepsNothing(String change) {
+    List<Object> before = everythingStored();
+    t.auditLog.failFromNowOn();
+
+    assertThatThrownBy(() -> uses().get(change).run())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("audit log");
+
+    assertThat(everythingStored()).isEqualTo(before);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("changes")
+  void givenTheAuditLogWorks_aChange_isKeptWithItsEvent(String change) {
+    List<Object> before = everythingStored();
+    int events = t.auditLog.events().size();
+
+    uses().get(change).run();
+
+    assertThat(everythingStored()).isNotEqualTo(before);
+    assertThat(t.auditLog.events()).hasSizeGreaterThan(events);
+  }
+
+  /** What the stores hold, compared by value. */
+  private List<Object> everythingStored() {
+    return List.of(
+        t.apis.list(),
+        t.apis.list().stream().map(api -> t.apis.scopes(api.id())).toList(),
+        t.owners.listOrganizations(PageRequest.first(PageRequest.MAX_SIZE)),
+        t.owners.listUsers(PageRequest.first(PageRequest.MAX_SIZE)),
+        t.grants.of(ORG_A),
+        t.apiKeys.all());
+  }
+}
