@@ -1,12 +1,12 @@
-package dev.keygate.adapter.rest;
+package dev.keygate.wire;
 
+import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.audit.AuditEvent;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
-/** The JSON shapes of the audit trail (Keygate's extension). */
-final class AuditResponses {
+/** The JSON of the audit trail (Keygate's extension). */
+public final class AuditResponses {
 
   private AuditResponses() {}
 
@@ -17,7 +17,7 @@ final class AuditResponses {
    * @param outcome {@code succeeded} or {@code refused}
    * @param detail why a call was refused; empty otherwise
    */
-  record Event(
+  public record Event(
       String id,
       Instant occurredOn,
       String actor,
@@ -26,17 +26,22 @@ final class AuditResponses {
       String outcome,
       String detail) {}
 
-  /** 200 on list. */
-  record Listed(String code, String message, boolean hasMore, List<Event> auditEvents) {}
+  /** A page of events. */
+  public record Listed(String code, String message, boolean hasMore, List<Event> auditEvents) {}
 
-  static Event event(AuditEvent event) {
+  public static Listed listed(Page<AuditEvent> page) {
+    return new Listed(
+        "OK", "Success", page.hasMore(), page.items().stream().map(AuditResponses::event).toList());
+  }
+
+  private static Event event(AuditEvent event) {
     return new Event(
         event.id(),
         event.occurredOn(),
         event.actor(),
-        event.action().name().toLowerCase(Locale.ROOT),
+        WireNames.of(event.action()),
         event.target(),
-        event.outcome().name().toLowerCase(Locale.ROOT),
+        WireNames.of(event.outcome()),
         event.detail());
   }
 }
