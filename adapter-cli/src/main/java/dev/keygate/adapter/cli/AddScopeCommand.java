@@ -4,6 +4,7 @@ import dev.keygate.application.port.in.AddScopeUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
+import dev.keygate.wire.ApiResponses;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,7 +73,7 @@ public final class AddScopeCommand implements Callable<Integer> {
                 new ApiId(apiId), key, description));
     output.print(
         spec,
-        ApiJson.scopeCreated(scope),
+        ApiResponses.scopeCreated(scope),
         out ->
             out.println(
                 "Added scope "

@@ -6,6 +6,7 @@ import dev.keygate.application.port.in.IssuedApiKey;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.key.ApiKey;
+import dev.keygate.wire.ApiKeyResponses;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class CreateKeyCommand implements Callable<Integer> {
       ApiKey key = issued.key();
       output.print(
           spec,
-          KeyJson.created(issued),
+          ApiKeyResponses.created(issued),
           out ->
               IssuedKeys.print(
                   out,

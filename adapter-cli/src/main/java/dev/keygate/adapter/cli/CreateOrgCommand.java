@@ -5,6 +5,7 @@ import dev.keygate.application.port.in.CreateOrganizationUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
+import dev.keygate.wire.OwnerResponses;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,7 +61,7 @@ public final class CreateOrgCommand implements Callable<Integer> {
             new CreateOrganizationCommand(name, Optional.ofNullable(code).map(OrgCode::new)));
     output.print(
         spec,
-        OwnerJson.created(organization),
+        OwnerResponses.created(organization),
         out ->
             out.println(
                 "Created organization " + organization.code() + " (" + organization.name() + ")."));

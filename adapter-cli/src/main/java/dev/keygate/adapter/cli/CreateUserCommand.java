@@ -4,6 +4,7 @@ import dev.keygate.application.port.in.CreateUserUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.domain.owner.User;
 import dev.keygate.domain.owner.UserId;
+import dev.keygate.wire.OwnerResponses;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,7 +67,7 @@ public final class CreateUserCommand implements Callable<Integer> {
                 Optional.ofNullable(id).map(UserId::new), name, Optional.ofNullable(email)));
     output.print(
         spec,
-        OwnerJson.created(user),
+        OwnerResponses.created(user),
         out -> out.println("Created user " + user.id() + " (" + user.name() + ")."));
     return ExitCodes.OK;
   }

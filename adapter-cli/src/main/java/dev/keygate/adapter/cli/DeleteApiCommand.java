@@ -3,6 +3,7 @@ package dev.keygate.adapter.cli;
 import dev.keygate.application.port.in.DeleteApiUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.domain.api.ApiId;
+import dev.keygate.wire.ApiResponses;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,10 +43,7 @@ public final class DeleteApiCommand implements Callable<Integer> {
   public Integer call() {
     ApiId id = new ApiId(apiId);
     deleteApi.delete(principal, id);
-    output.print(
-        spec,
-        new SuccessJson("API_DELETED", "API successfully deleted"),
-        out -> out.println("Deleted API " + id + "."));
+    output.print(spec, ApiResponses.DELETED, out -> out.println("Deleted API " + id + "."));
     return ExitCodes.OK;
   }
 }

@@ -4,6 +4,7 @@ import dev.keygate.application.port.in.DeleteScopeUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.ScopeId;
+import dev.keygate.wire.SuccessResponse;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,7 +54,7 @@ public final class DeleteScopeCommand implements Callable<Integer> {
   public Integer call() {
     ScopeId id = new ScopeId(scopeId);
     deleteScope.delete(principal, new ApiId(apiId), id);
-    output.print(spec, SuccessJson.OK, out -> out.println("Deleted scope " + id + "."));
+    output.print(spec, SuccessResponse.OK, out -> out.println("Deleted scope " + id + "."));
     return ExitCodes.OK;
   }
 }

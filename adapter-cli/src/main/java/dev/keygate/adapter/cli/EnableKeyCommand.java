@@ -4,6 +4,7 @@ import dev.keygate.application.port.in.EnableApiKeyUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.wire.ApiKeyResponses;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +45,7 @@ public final class EnableKeyCommand implements Callable<Integer> {
     ApiKey key = enableApiKey.enable(principal, new ApiKeyId(keyId));
     output.print(
         spec,
-        KeyJson.one("API key updated", key),
+        ApiKeyResponses.one("API key updated", key),
         out -> out.println("Enabled API key " + key.id() + ": it verifies again."));
     return ExitCodes.OK;
   }

@@ -6,6 +6,7 @@ import dev.keygate.application.port.in.SetGrantUseCase;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.grant.Grant;
+import dev.keygate.wire.GrantResponses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -69,7 +70,7 @@ public final class GrantScopesCommand implements Callable<Integer> {
         setGrant.set(principal, new SetGrantCommand(owner.owner(), new ApiId(apiId), scopes));
     output.print(
         spec,
-        GrantJson.set(grant),
+        GrantResponses.set(grant),
         out ->
             out.println(
                 Text.owner(grant.owner())
@@ -78,7 +79,7 @@ public final class GrantScopesCommand implements Callable<Integer> {
                     + (grant.scopes().isEmpty()
                         ? " with no scope."
                         : " with "
-                            + GrantJson.scopes(grant).stream()
+                            + GrantResponses.scopes(grant).stream()
                                 .map(Scope::key)
                                 .collect(Collectors.joining(", "))
                             + ".")));

@@ -3,7 +3,9 @@ package dev.keygate.adapter.cli;
 import dev.keygate.application.port.in.ListApisUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.domain.api.Api;
+import dev.keygate.wire.ApiResponses;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +42,7 @@ public final class ListApisCommand implements Callable<Integer> {
     List<Api> apis = listApis.list(principal);
     output.print(
         spec,
-        ApiJson.listed(apis),
+        ApiResponses.listed(apis, api -> Optional.empty()),
         out -> {
           Table table = Table.of("ID", "NAME", "AUDIENCE", "CREATED");
           for (Api api : apis) {

@@ -6,6 +6,8 @@ import dev.keygate.application.port.query.AuditQuery;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.audit.AuditEvent;
 import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.wire.AuditResponses;
+import dev.keygate.wire.WireNames;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,16 +58,16 @@ public final class ListAuditEventsCommand implements Callable<Integer> {
             principal, new AuditQuery(target, Optional.empty(), paging.page(spec)));
     output.print(
         spec,
-        AuditJson.listed(page),
+        AuditResponses.listed(page),
         out -> {
           Table table = Table.of("TIME", "ACTOR", "ACTION", "TARGET", "OUTCOME", "DETAIL");
           for (AuditEvent event : page.items()) {
             table.row(
                 Text.time(event.occurredOn()),
                 event.actor(),
-                AuditJson.action(event),
+                WireNames.of(event.action()),
                 event.target(),
-                AuditJson.event(event).outcome(),
+                WireNames.of(event.outcome()),
                 event.detail().isEmpty() ? Text.NONE : event.detail());
           }
           if (table.isEmpty()) {

@@ -4,6 +4,7 @@ import dev.keygate.application.port.in.ListGrantsUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.grant.Grant;
+import dev.keygate.wire.GrantResponses;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -43,13 +44,15 @@ public final class ListGrantsCommand implements Callable<Integer> {
     List<Grant> grants = listGrants.list(principal, owner.owner());
     output.print(
         spec,
-        GrantJson.listed(grants),
+        GrantResponses.listed(grants),
         out -> {
           Table table = Table.of("API", "SCOPES", "GRANTED", "BY");
           for (Grant grant : grants) {
             table.row(
                 grant.apiId().value(),
-                GrantJson.scopes(grant).stream().map(Scope::key).collect(Collectors.joining(", ")),
+                GrantResponses.scopes(grant).stream()
+                    .map(Scope::key)
+                    .collect(Collectors.joining(", ")),
                 Text.time(grant.grantedOn()),
                 grant.grantedBy());
           }

@@ -8,6 +8,7 @@ import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyStatus;
+import dev.keygate.wire.ApiKeyResponses;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Optional;
@@ -80,7 +81,7 @@ public final class ListKeysCommand implements Callable<Integer> {
     Page<ApiKey> page = listApiKeys.list(principal, filter, paging.page(spec));
     output.print(
         spec,
-        KeyJson.listed(page),
+        ApiKeyResponses.listed(page),
         out -> {
           Table table = Table.of("ID", "NAME", "OWNER", "STATUS", "KEY", "CREATED", "SCOPES");
           for (ApiKey key : page.items()) {

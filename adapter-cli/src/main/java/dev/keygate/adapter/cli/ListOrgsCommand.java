@@ -4,6 +4,7 @@ import dev.keygate.application.port.in.ListOrganizationsUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.owner.Organization;
+import dev.keygate.wire.OwnerResponses;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,7 @@ public final class ListOrgsCommand implements Callable<Integer> {
     Page<Organization> page = listOrganizations.list(principal, paging.page(spec));
     output.print(
         spec,
-        OwnerJson.organizations(page),
+        OwnerResponses.organizations(page),
         out -> {
           Table table = Table.of("CODE", "NAME", "CREATED");
           for (Organization organization : page.items()) {

@@ -4,6 +4,7 @@ import dev.keygate.application.port.in.ListScopesUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
+import dev.keygate.wire.ApiResponses;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,7 +47,7 @@ public final class ListScopesCommand implements Callable<Integer> {
     List<Scope> scopes = listScopes.list(principal, new ApiId(apiId));
     output.print(
         spec,
-        ApiJson.scopesListed(scopes),
+        ApiResponses.scopesListed(scopes),
         out -> {
           Table table = Table.of("ID", "KEY", "DESCRIPTION");
           for (Scope scope : scopes) {

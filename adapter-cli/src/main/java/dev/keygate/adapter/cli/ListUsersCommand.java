@@ -4,6 +4,7 @@ import dev.keygate.application.port.in.ListUsersUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.owner.User;
+import dev.keygate.wire.OwnerResponses;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,7 @@ public final class ListUsersCommand implements Callable<Integer> {
     Page<User> page = listUsers.list(principal, paging.page(spec));
     output.print(
         spec,
-        OwnerJson.users(page),
+        OwnerResponses.users(page),
         out -> {
           Table table = Table.of("ID", "NAME", "EMAIL", "CREATED");
           for (User user : page.items()) {

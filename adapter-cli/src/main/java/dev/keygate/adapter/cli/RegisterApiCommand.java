@@ -3,6 +3,7 @@ package dev.keygate.adapter.cli;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.in.RegisterApiUseCase;
 import dev.keygate.domain.api.Api;
+import dev.keygate.wire.ApiResponses;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,7 +61,7 @@ public final class RegisterApiCommand implements Callable<Integer> {
             principal, new dev.keygate.application.port.in.RegisterApiCommand(name, audience));
     output.print(
         spec,
-        ApiJson.created(api),
+        ApiResponses.created(api),
         out ->
             out.println(
                 "Registered API " + api.id() + " (" + api.name() + ", " + api.audience() + ")."));

@@ -3,6 +3,7 @@ package dev.keygate.adapter.cli;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.in.RemoveGrantUseCase;
 import dev.keygate.domain.api.ApiId;
+import dev.keygate.wire.SuccessResponse;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -55,7 +56,7 @@ public final class RemoveGrantCommand implements Callable<Integer> {
     removeGrant.remove(principal, owner.owner(), api);
     output.print(
         spec,
-        SuccessJson.OK,
+        SuccessResponse.OK,
         out ->
             out.println(
                 "Removed API " + api + " from what " + Text.owner(owner.owner()) + " may hold."));

@@ -4,6 +4,7 @@ import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.in.RevokeApiKeyUseCase;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.wire.SuccessResponse;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +45,7 @@ public final class RevokeKeyCommand implements Callable<Integer> {
     ApiKey key = revokeApiKey.revoke(principal, new ApiKeyId(keyId));
     output.print(
         spec,
-        SuccessJson.OK,
+        SuccessResponse.OK,
         out -> out.println("Revoked API key " + key.id() + ": it never verifies again."));
     return ExitCodes.OK;
   }

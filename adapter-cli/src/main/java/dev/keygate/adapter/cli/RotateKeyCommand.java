@@ -6,6 +6,7 @@ import dev.keygate.application.port.in.RotateApiKeyUseCase;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.key.KeySecret;
+import dev.keygate.wire.ApiKeyResponses;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -62,7 +63,7 @@ public final class RotateKeyCommand implements Callable<Integer> {
       ApiKey key = issued.key();
       output.print(
           spec,
-          KeyJson.rotated(issued),
+          ApiKeyResponses.rotated(issued),
           out ->
               IssuedKeys.print(
                   out,

@@ -6,6 +6,7 @@ import dev.keygate.application.port.in.Principal;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
+import dev.keygate.wire.ApiResponses;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +45,7 @@ public final class ShowApiCommand implements Callable<Integer> {
     Api api = details.api();
     output.print(
         spec,
-        ApiJson.one(api, details.scopes()),
+        ApiResponses.one(api, details.scopes()),
         out -> {
           new Fields()
               .add("Id", api.id().value())

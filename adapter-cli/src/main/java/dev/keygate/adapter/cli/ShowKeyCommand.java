@@ -6,6 +6,7 @@ import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.key.KeySecret;
 import dev.keygate.domain.key.Usage;
+import dev.keygate.wire.ApiKeyResponses;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +48,7 @@ public final class ShowKeyCommand implements Callable<Integer> {
     Usage usage = key.usage();
     output.print(
         spec,
-        KeyJson.one("Success", key),
+        ApiKeyResponses.one("Success", key),
         out -> {
           Fields fields =
               new Fields()

@@ -6,6 +6,7 @@ import dev.keygate.application.port.in.VerifyApiKeyCommand;
 import dev.keygate.application.port.in.VerifyApiKeyUseCase;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.key.ApiKey;
+import dev.keygate.wire.ApiKeyResponses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,7 +96,7 @@ public final class VerifyKeyCommand implements Callable<Integer> {
                 Optional.empty()));
     output.print(
         spec,
-        KeyJson.verified(verification),
+        ApiKeyResponses.verified(verification),
         out -> {
           out.println(verification.outcome().name() + ": " + verification.outcome().message());
           if (verification.key().isPresent()) {
