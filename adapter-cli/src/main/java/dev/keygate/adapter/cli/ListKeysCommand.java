@@ -9,7 +9,7 @@ import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.wire.ApiKeyResponses;
-import java.util.Arrays;
+import dev.keygate.wire.WireNames;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -89,7 +89,7 @@ public final class ListKeysCommand implements Callable<Integer> {
                 key.id().value(),
                 key.name(),
                 Text.owner(key.owner()),
-                key.status().wireName(),
+                WireNames.of(key.status()),
                 Text.key(key),
                 Text.time(key.createdOn()),
                 Text.shortList(key.scopeKeys(), "scopes"));
@@ -112,7 +112,7 @@ public final class ListKeysCommand implements Callable<Integer> {
     @Override
     public ApiKeyStatus convert(String value) {
       try {
-        return ApiKeyStatus.fromWireName(value);
+        return WireNames.status("--status", value);
       } catch (ValidationException e) {
         throw new TypeConversionException(
             "'" + value + "' is not one of active, inactive, revoked");
@@ -124,7 +124,7 @@ public final class ListKeysCommand implements Callable<Integer> {
   static final class StatusNames implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return Arrays.stream(ApiKeyStatus.values()).map(ApiKeyStatus::wireName).iterator();
+      return WireNames.statuses().iterator();
     }
   }
 }

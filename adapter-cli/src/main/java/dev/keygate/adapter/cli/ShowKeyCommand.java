@@ -7,6 +7,7 @@ import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.key.KeySecret;
 import dev.keygate.domain.key.Usage;
 import dev.keygate.wire.ApiKeyResponses;
+import dev.keygate.wire.WireNames;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,7 +58,7 @@ public final class ShowKeyCommand implements Callable<Integer> {
                   .add("Owner", Text.owner(key.owner()))
                   .add("API", key.apiId().value())
                   .add("Scopes", Text.list(key.scopeKeys()))
-                  .add("Status", key.status().wireName())
+                  .add("Status", WireNames.of(key.status()))
                   .add("Key", Text.key(key));
           for (KeySecret older : key.secrets().subList(0, key.secrets().size() - 1)) {
             fields.add(

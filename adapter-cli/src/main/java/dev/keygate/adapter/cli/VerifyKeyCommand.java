@@ -7,6 +7,7 @@ import dev.keygate.application.port.in.VerifyApiKeyUseCase;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.wire.ApiKeyResponses;
+import dev.keygate.wire.WireNames;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,7 +106,7 @@ public final class VerifyKeyCommand implements Callable<Integer> {
             new Fields()
                 .add("Key", key.id().value() + " (" + key.name() + ")")
                 .add("Owner", Text.owner(key.owner()))
-                .add("Status", key.status().wireName())
+                .add("Status", WireNames.of(key.status()))
                 .add("Scopes", Text.list(key.scopeKeys()))
                 .print(out);
           }
