@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     description = "Lists the organizations, in code order, a page at a time.",
     footerHeading = "%nExample:%n",
     footer = "  keygate orgs list --limit 20")
-public final class ListOrgsCommand implements Callable<Integer> {
+public final class OrgsListCommand implements Callable<Integer> {
 
   private final ListOrganizationsUseCase listOrganizations;
   private final Principal principal;
@@ -30,7 +30,7 @@ public final class ListOrgsCommand implements Callable<Integer> {
 
   @Mixin PageOptions paging;
 
-  public ListOrgsCommand(ListOrganizationsUseCase listOrganizations, Principal principal) {
+  public OrgsListCommand(ListOrganizationsUseCase listOrganizations, Principal principal) {
     this.listOrganizations = listOrganizations;
     this.principal = principal;
   }

@@ -1,6 +1,6 @@
 package dev.keygate.adapter.cli;
 
-import dev.keygate.application.port.in.DisableApiKeyUseCase;
+import dev.keygate.application.port.in.EnableApiKeyUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
@@ -12,18 +12,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code keygate keys disable}. */
+/** {@code keygate keys enable}. */
 @Command(
-    name = "disable",
+    name = "enable",
     description = {
-      "Stops an active API key from verifying until 'keys enable' lets it again. A key that is not"
-          + " active is refused with exit code 4."
+      "Lets a disabled API key verify again. A key that is not disabled is refused with exit code"
+          + " 4; a revoked key stays revoked for good."
     },
     footerHeading = "%nExample:%n",
-    footer = "  keygate keys disable api_key_0196f1c2d5e87a4b9c0d1e2f3a4b5c6d")
-public final class DisableKeyCommand implements Callable<Integer> {
+    footer = "  keygate keys enable api_key_0196f1c2d5e87a4b9c0d1e2f3a4b5c6d")
+public final class KeysEnableCommand implements Callable<Integer> {
 
-  private final DisableApiKeyUseCase disableApiKey;
+  private final EnableApiKeyUseCase enableApiKey;
   private final Principal principal;
 
   @Spec CommandSpec spec;
@@ -35,20 +35,18 @@ public final class DisableKeyCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ID", description = "the key's id, as 'keys list' shows it")
   String keyId;
 
-  public DisableKeyCommand(DisableApiKeyUseCase disableApiKey, Principal principal) {
-    this.disableApiKey = disableApiKey;
+  public KeysEnableCommand(EnableApiKeyUseCase enableApiKey, Principal principal) {
+    this.enableApiKey = enableApiKey;
     this.principal = principal;
   }
 
   @Override
   public Integer call() {
-    ApiKey key = disableApiKey.disable(principal, new ApiKeyId(keyId));
+    ApiKey key = enableApiKey.enable(principal, new ApiKeyId(keyId));
     output.print(
         spec,
         ApiKeyResponses.one("API key updated", key),
-        out ->
-            out.println(
-                "Disabled API key " + key.id() + ": it does not verify until it is enabled."));
+        out -> out.println("Enabled API key " + key.id() + ": it verifies again."));
     return ExitCodes.OK;
   }
 }

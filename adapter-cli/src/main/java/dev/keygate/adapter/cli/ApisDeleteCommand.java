@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExample:%n",
     footer = "  keygate apis delete api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21")
-public final class DeleteApiCommand implements Callable<Integer> {
+public final class ApisDeleteCommand implements Callable<Integer> {
 
   private final DeleteApiUseCase deleteApi;
   private final Principal principal;
@@ -34,7 +34,7 @@ public final class DeleteApiCommand implements Callable<Integer> {
   @Parameters(paramLabel = "API_ID", description = "the API's id, as 'apis list' shows it")
   String apiId;
 
-  public DeleteApiCommand(DeleteApiUseCase deleteApi, Principal principal) {
+  public ApisDeleteCommand(DeleteApiUseCase deleteApi, Principal principal) {
     this.deleteApi = deleteApi;
     this.principal = principal;
   }

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
       "      --api api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21 \\",
       "      --scope read:users --scope write:users --org org_acme --expires-in 90d"
     })
-public final class CreateKeyCommand implements Callable<Integer> {
+public final class KeysCreateCommand implements Callable<Integer> {
 
   private final CreateApiKeyUseCase createApiKey;
   private final Principal principal;
@@ -75,7 +75,7 @@ public final class CreateKeyCommand implements Callable<Integer> {
       description = "the key stops working after this long: 30s, 15m, 1h, 90d (default: never)")
   Duration expiresIn;
 
-  public CreateKeyCommand(CreateApiKeyUseCase createApiKey, Principal principal, Clock clock) {
+  public KeysCreateCommand(CreateApiKeyUseCase createApiKey, Principal principal, Clock clock) {
     this.createApiKey = createApiKey;
     this.principal = principal;
     this.clock = clock;

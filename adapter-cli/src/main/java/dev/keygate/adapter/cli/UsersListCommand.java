@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
     description = "Lists the users, in id order, a page at a time.",
     footerHeading = "%nExample:%n",
     footer = "  keygate users list --output json")
-public final class ListUsersCommand implements Callable<Integer> {
+public final class UsersListCommand implements Callable<Integer> {
 
   private final ListUsersUseCase listUsers;
   private final Principal principal;
@@ -30,7 +30,7 @@ public final class ListUsersCommand implements Callable<Integer> {
 
   @Mixin PageOptions paging;
 
-  public ListUsersCommand(ListUsersUseCase listUsers, Principal principal) {
+  public UsersListCommand(ListUsersUseCase listUsers, Principal principal) {
     this.listUsers = listUsers;
     this.principal = principal;
   }

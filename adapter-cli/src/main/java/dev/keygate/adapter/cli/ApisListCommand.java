@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExample:%n",
     footer = "  keygate apis list")
-public final class ListApisCommand implements Callable<Integer> {
+public final class ApisListCommand implements Callable<Integer> {
 
   private final ListApisUseCase listApis;
   private final Principal principal;
@@ -32,7 +32,7 @@ public final class ListApisCommand implements Callable<Integer> {
 
   @Mixin OutputOptions output;
 
-  public ListApisCommand(ListApisUseCase listApis, Principal principal) {
+  public ApisListCommand(ListApisUseCase listApis, Principal principal) {
     this.listApis = listApis;
     this.principal = principal;
   }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     description = "Lists the scopes of one API.",
     footerHeading = "%nExample:%n",
     footer = "  keygate scopes list --api api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21")
-public final class ListScopesCommand implements Callable<Integer> {
+public final class ScopesListCommand implements Callable<Integer> {
 
   private final ListScopesUseCase listScopes;
   private final Principal principal;
@@ -37,7 +37,7 @@ public final class ListScopesCommand implements Callable<Integer> {
       description = "the API's id, as 'apis list' shows it")
   String apiId;
 
-  public ListScopesCommand(ListScopesUseCase listScopes, Principal principal) {
+  public ScopesListCommand(ListScopesUseCase listScopes, Principal principal) {
     this.listScopes = listScopes;
     this.principal = principal;
   }

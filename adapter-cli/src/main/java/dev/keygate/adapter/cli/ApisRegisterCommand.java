@@ -1,6 +1,7 @@
 package dev.keygate.adapter.cli;
 
 import dev.keygate.application.port.in.Principal;
+import dev.keygate.application.port.in.RegisterApiCommand;
 import dev.keygate.application.port.in.RegisterApiUseCase;
 import dev.keygate.domain.api.Api;
 import dev.keygate.wire.ApiResponses;
@@ -11,10 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/**
- * {@code keygate apis register}; it sends the application's {@link
- * dev.keygate.application.port.in.RegisterApiCommand}, whose name it shares.
- */
+/** {@code keygate apis register}. */
 @Command(
     name = "register",
     description = {
@@ -24,7 +22,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExample:%n",
     footer = "  keygate apis register --name \"Users API\" --audience https://users.example.com")
-public final class RegisterApiCommand implements Callable<Integer> {
+public final class ApisRegisterCommand implements Callable<Integer> {
 
   private final RegisterApiUseCase registerApi;
   private final Principal principal;
@@ -49,16 +47,14 @@ public final class RegisterApiCommand implements Callable<Integer> {
       description = "its unique audience, 1-64 characters without spaces")
   String audience;
 
-  public RegisterApiCommand(RegisterApiUseCase registerApi, Principal principal) {
+  public ApisRegisterCommand(RegisterApiUseCase registerApi, Principal principal) {
     this.registerApi = registerApi;
     this.principal = principal;
   }
 
   @Override
   public Integer call() {
-    Api api =
-        registerApi.register(
-            principal, new dev.keygate.application.port.in.RegisterApiCommand(name, audience));
+    Api api = registerApi.register(principal, new RegisterApiCommand(name, audience));
     output.print(
         spec,
         ApiResponses.created(api),

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
       "  keygate scopes delete --api api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21 \\",
       "      api_scope_0196f1c2b0c47e1fa2b3c4d5e6f7a8b9"
     })
-public final class DeleteScopeCommand implements Callable<Integer> {
+public final class ScopesDeleteCommand implements Callable<Integer> {
 
   private final DeleteScopeUseCase deleteScope;
   private final Principal principal;
@@ -45,7 +45,7 @@ public final class DeleteScopeCommand implements Callable<Integer> {
       description = "the scope's id, as 'scopes list --api API_ID' shows it")
   String scopeId;
 
-  public DeleteScopeCommand(DeleteScopeUseCase deleteScope, Principal principal) {
+  public ScopesDeleteCommand(DeleteScopeUseCase deleteScope, Principal principal) {
     this.deleteScope = deleteScope;
     this.principal = principal;
   }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExample:%n",
     footer = "  keygate audit list --key api_key_0196f1c2d5e87a4b9c0d1e2f3a4b5c6d")
-public final class ListAuditEventsCommand implements Callable<Integer> {
+public final class AuditListCommand implements Callable<Integer> {
 
   private final ListAuditEventsUseCase listAuditEvents;
   private final Principal principal;
@@ -45,7 +45,7 @@ public final class ListAuditEventsCommand implements Callable<Integer> {
 
   @Mixin PageOptions paging;
 
-  public ListAuditEventsCommand(ListAuditEventsUseCase listAuditEvents, Principal principal) {
+  public AuditListCommand(ListAuditEventsUseCase listAuditEvents, Principal principal) {
     this.listAuditEvents = listAuditEvents;
     this.principal = principal;
   }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     description = "Lists what one organization (--org) or user (--user) may hold, API by API.",
     footerHeading = "%nExample:%n",
     footer = "  keygate grants list --org org_acme")
-public final class ListGrantsCommand implements Callable<Integer> {
+public final class GrantsListCommand implements Callable<Integer> {
 
   private final ListGrantsUseCase listGrants;
   private final Principal principal;
@@ -34,7 +34,7 @@ public final class ListGrantsCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   OwnerOptions owner;
 
-  public ListGrantsCommand(ListGrantsUseCase listGrants, Principal principal) {
+  public GrantsListCommand(ListGrantsUseCase listGrants, Principal principal) {
     this.listGrants = listGrants;
     this.principal = principal;
   }

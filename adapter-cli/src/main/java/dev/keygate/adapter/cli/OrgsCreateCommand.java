@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExample:%n",
     footer = "  keygate orgs create --name Acme --code org_acme")
-public final class CreateOrgCommand implements Callable<Integer> {
+public final class OrgsCreateCommand implements Callable<Integer> {
 
   private final CreateOrganizationUseCase createOrganization;
   private final Principal principal;
@@ -48,7 +48,7 @@ public final class CreateOrgCommand implements Callable<Integer> {
       description = "its code, 1-64 of A-Z a-z 0-9 _ . : - (default: generated)")
   String code;
 
-  public CreateOrgCommand(CreateOrganizationUseCase createOrganization, Principal principal) {
+  public OrgsCreateCommand(CreateOrganizationUseCase createOrganization, Principal principal) {
     this.createOrganization = createOrganization;
     this.principal = principal;
   }

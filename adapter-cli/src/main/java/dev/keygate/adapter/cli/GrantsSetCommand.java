@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
       "  keygate grants set --org org_acme --api api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21 \\",
       "      --scope read:users --scope write:users"
     })
-public final class GrantScopesCommand implements Callable<Integer> {
+public final class GrantsSetCommand implements Callable<Integer> {
 
   private final SetGrantUseCase setGrant;
   private final Principal principal;
@@ -59,7 +59,7 @@ public final class GrantScopesCommand implements Callable<Integer> {
       description = "a scope key (read:users) or id the owner may hold; repeat for more, or none")
   List<String> scopes = new ArrayList<>();
 
-  public GrantScopesCommand(SetGrantUseCase setGrant, Principal principal) {
+  public GrantsSetCommand(SetGrantUseCase setGrant, Principal principal) {
     this.setGrant = setGrant;
     this.principal = principal;
   }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
       "  keygate grants remove --org org_acme \\",
       "      --api api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21"
     })
-public final class RemoveGrantCommand implements Callable<Integer> {
+public final class GrantsRemoveCommand implements Callable<Integer> {
 
   private final RemoveGrantUseCase removeGrant;
   private final Principal principal;
@@ -45,7 +45,7 @@ public final class RemoveGrantCommand implements Callable<Integer> {
       description = "the API's id, as 'grants list' shows it")
   String apiId;
 
-  public RemoveGrantCommand(RemoveGrantUseCase removeGrant, Principal principal) {
+  public GrantsRemoveCommand(RemoveGrantUseCase removeGrant, Principal principal) {
     this.removeGrant = removeGrant;
     this.principal = principal;
   }

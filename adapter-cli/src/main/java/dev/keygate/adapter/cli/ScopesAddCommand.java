@@ -1,5 +1,6 @@
 package dev.keygate.adapter.cli;
 
+import dev.keygate.application.port.in.AddScopeCommand;
 import dev.keygate.application.port.in.AddScopeUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.domain.api.ApiId;
@@ -12,10 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/**
- * {@code keygate scopes add}; it sends the application's {@link
- * dev.keygate.application.port.in.AddScopeCommand}, whose name it shares.
- */
+/** {@code keygate scopes add}. */
 @Command(
     name = "add",
     description = {
@@ -27,7 +25,7 @@ import picocli.CommandLine.Spec;
       "  keygate scopes add --api api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21 \\",
       "      --key read:users --description \"Read users\""
     })
-public final class AddScopeCommand implements Callable<Integer> {
+public final class ScopesAddCommand implements Callable<Integer> {
 
   private final AddScopeUseCase addScope;
   private final Principal principal;
@@ -59,18 +57,14 @@ public final class AddScopeCommand implements Callable<Integer> {
       description = "what the scope allows, at most 256 characters")
   String description;
 
-  public AddScopeCommand(AddScopeUseCase addScope, Principal principal) {
+  public ScopesAddCommand(AddScopeUseCase addScope, Principal principal) {
     this.addScope = addScope;
     this.principal = principal;
   }
 
   @Override
   public Integer call() {
-    Scope scope =
-        addScope.add(
-            principal,
-            new dev.keygate.application.port.in.AddScopeCommand(
-                new ApiId(apiId), key, description));
+    Scope scope = addScope.add(principal, new AddScopeCommand(new ApiId(apiId), key, description));
     output.print(
         spec,
         ApiResponses.scopeCreated(scope),

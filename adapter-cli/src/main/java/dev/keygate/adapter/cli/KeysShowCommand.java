@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExample:%n",
     footer = "  keygate keys show api_key_0196f1c2d5e87a4b9c0d1e2f3a4b5c6d")
-public final class ShowKeyCommand implements Callable<Integer> {
+public final class KeysShowCommand implements Callable<Integer> {
 
   private final GetApiKeyUseCase getApiKey;
   private final Principal principal;
@@ -38,7 +38,7 @@ public final class ShowKeyCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ID", description = "the key's id, as 'keys list' shows it")
   String keyId;
 
-  public ShowKeyCommand(GetApiKeyUseCase getApiKey, Principal principal) {
+  public KeysShowCommand(GetApiKeyUseCase getApiKey, Principal principal) {
     this.getApiKey = getApiKey;
     this.principal = principal;
   }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExample:%n",
     footer = "  keygate keys revoke api_key_0196f1c2d5e87a4b9c0d1e2f3a4b5c6d")
-public final class RevokeKeyCommand implements Callable<Integer> {
+public final class KeysRevokeCommand implements Callable<Integer> {
 
   private final RevokeApiKeyUseCase revokeApiKey;
   private final Principal principal;
@@ -35,7 +35,7 @@ public final class RevokeKeyCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ID", description = "the key's id, as 'keys list' shows it")
   String keyId;
 
-  public RevokeKeyCommand(RevokeApiKeyUseCase revokeApiKey, Principal principal) {
+  public KeysRevokeCommand(RevokeApiKeyUseCase revokeApiKey, Principal principal) {
     this.revokeApiKey = revokeApiKey;
     this.principal = principal;
   }

@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
       "  keygate keys verify --scope read:users < key.txt",
       "  printenv ACME_KEY | keygate keys verify --scope read:users --scope write:users"
     })
-public final class VerifyKeyCommand implements Callable<Integer> {
+public final class KeysVerifyCommand implements Callable<Integer> {
 
   private final VerifyApiKeyUseCase verifyApiKey;
   private final Principal principal;
@@ -77,7 +77,7 @@ public final class VerifyKeyCommand implements Callable<Integer> {
   /**
    * @param standardInput where the key is read from when it is not on the command line
    */
-  public VerifyKeyCommand(
+  public KeysVerifyCommand(
       VerifyApiKeyUseCase verifyApiKey, Principal principal, InputStream standardInput) {
     this.verifyApiKey = verifyApiKey;
     this.principal = principal;

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExample:%n",
     footer = "  keygate keys rotate api_key_0196f1c2d5e87a4b9c0d1e2f3a4b5c6d --grace 1h")
-public final class RotateKeyCommand implements Callable<Integer> {
+public final class KeysRotateCommand implements Callable<Integer> {
 
   private final RotateApiKeyUseCase rotateApiKey;
   private final Principal principal;
@@ -51,7 +51,7 @@ public final class RotateKeyCommand implements Callable<Integer> {
               + " at once)")
   Duration grace = Duration.ZERO;
 
-  public RotateKeyCommand(RotateApiKeyUseCase rotateApiKey, Principal principal) {
+  public KeysRotateCommand(RotateApiKeyUseCase rotateApiKey, Principal principal) {
     this.rotateApiKey = rotateApiKey;
     this.principal = principal;
   }

@@ -1,5 +1,6 @@
 package dev.keygate.adapter.cli;
 
+import dev.keygate.application.port.in.CreateUserCommand;
 import dev.keygate.application.port.in.CreateUserUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.domain.owner.User;
@@ -13,10 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/**
- * {@code keygate users create}; it sends the application's {@link
- * dev.keygate.application.port.in.CreateUserCommand}, whose name it shares.
- */
+/** {@code keygate users create}. */
 @Command(
     name = "create",
     description = {
@@ -26,7 +24,7 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExample:%n",
     footer = "  keygate users create --id kp_alice --name Alice --email alice@example.com")
-public final class CreateUserCommand implements Callable<Integer> {
+public final class UsersCreateCommand implements Callable<Integer> {
 
   private final CreateUserUseCase createUser;
   private final Principal principal;
@@ -53,7 +51,7 @@ public final class CreateUserCommand implements Callable<Integer> {
   @Option(names = "--email", paramLabel = "EMAIL", description = "their email address")
   String email;
 
-  public CreateUserCommand(CreateUserUseCase createUser, Principal principal) {
+  public UsersCreateCommand(CreateUserUseCase createUser, Principal principal) {
     this.createUser = createUser;
     this.principal = principal;
   }
@@ -63,7 +61,7 @@ public final class CreateUserCommand implements Callable<Integer> {
     User user =
         createUser.create(
             principal,
-            new dev.keygate.application.port.in.CreateUserCommand(
+            new CreateUserCommand(
                 Optional.ofNullable(id).map(UserId::new), name, Optional.ofNullable(email)));
     output.print(
         spec,

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     description = "Shows one API with its scopes.",
     footerHeading = "%nExample:%n",
     footer = "  keygate apis show api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21")
-public final class ShowApiCommand implements Callable<Integer> {
+public final class ApisShowCommand implements Callable<Integer> {
 
   private final GetApiUseCase getApi;
   private final Principal principal;
@@ -34,7 +34,7 @@ public final class ShowApiCommand implements Callable<Integer> {
   @Parameters(paramLabel = "API_ID", description = "the API's id, as 'apis list' shows it")
   String apiId;
 
-  public ShowApiCommand(GetApiUseCase getApi, Principal principal) {
+  public ApisShowCommand(GetApiUseCase getApi, Principal principal) {
     this.getApi = getApi;
     this.principal = principal;
   }

@@ -35,7 +35,7 @@ import picocli.CommandLine.TypeConversionException;
       "  keygate keys list --api api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21 --limit 100 \\",
       "      --output json"
     })
-public final class ListKeysCommand implements Callable<Integer> {
+public final class KeysListCommand implements Callable<Integer> {
 
   private final ListApiKeysUseCase listApiKeys;
   private final Principal principal;
@@ -65,7 +65,7 @@ public final class ListKeysCommand implements Callable<Integer> {
 
   @Mixin PageOptions paging;
 
-  public ListKeysCommand(ListApiKeysUseCase listApiKeys, Principal principal) {
+  public KeysListCommand(ListApiKeysUseCase listApiKeys, Principal principal) {
     this.listApiKeys = listApiKeys;
     this.principal = principal;
   }
