@@ -95,6 +95,27 @@ final class ArchitectureRules {
         .as("adapters depend on the application only through its ports");
   }
 
+  /**
+   * The wire model is what both driving adapters say, so it may know what they know in common and
+   * nothing of either: an adapter's package, Javalin or picocli would make one speak the other's
+   * transport. It is not an adapter package, so adapters may depend on it.
+   */
+  static ArchRule wireDependsOnlyOnPortsDomainJdkAndJackson(String root) {
+    return classes()
+        .that()
+        .resideInAPackage(root + ".wire..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            root + ".wire..",
+            root + ".application.port..",
+            root + ".domain..",
+            "java..",
+            "com.fasterxml.jackson..")
+        .as(
+            "the wire model depends only on the application's ports, the domain, the JDK and Jackson");
+  }
+
   static ArchRule onlyTheWiringBuildsTheServices(String root) {
     return noClasses()
         .that()

@@ -78,6 +78,16 @@ class ArchitectureRulesFailTest {
   }
 
   @Test
+  void wireModelSpeakingHttp_isCaught() {
+    assertBreaks(ArchitectureRules::wireDependsOnlyOnPortsDomainJdkAndJackson, "wire.SpeaksHttp");
+  }
+
+  @Test
+  void wireModelUsingAService_isCaught() {
+    assertBreaks(ArchitectureRules::wireDependsOnlyOnPortsDomainJdkAndJackson, "wire.UsesAService");
+  }
+
+  @Test
   void benchmarkBuildingAService_isCaught() {
     assertBreaks(ArchitectureRules::onlyTheWiringBuildsTheServices, "benchmarks.BuildsAService");
   }
@@ -125,6 +135,7 @@ class ArchitectureRulesFailTest {
         ArchitectureRules::portsNeverDependOnServices,
         ArchitectureRules::inPortsAndOutPortsDoNotDependOnEachOther,
         ArchitectureRules::adaptersUseTheApplicationOnlyThroughItsPorts,
+        ArchitectureRules::wireDependsOnlyOnPortsDomainJdkAndJackson,
         ArchitectureRules::onlyTheWiringBuildsTheServices,
         ArchitectureRules::adaptersNeverDependOnEachOther,
         ArchitectureRules::noPackageCycles,

@@ -31,6 +31,7 @@ class ArchitectureTest {
     assertThat(keygate.contain("dev.keygate.application.service.VerifyApiKeyService")).isTrue();
     assertThat(keygate.contain("dev.keygate.adapter.crypto.Argon2SecretHasher")).isTrue();
     assertThat(keygate.contain("dev.keygate.adapter.cli.ConsoleOutput")).isTrue();
+    assertThat(keygate.contain("dev.keygate.wire.WireJson")).isTrue();
     assertThat(keygate.contain("dev.keygate.application.fake.TestKeygate")).isFalse();
     assertThat(keygate.contain(ArchitectureTest.class.getName())).isFalse();
   }
@@ -63,6 +64,11 @@ class ArchitectureTest {
   @Test
   void adapters_useTheApplicationOnlyThroughItsPorts() {
     ArchitectureRules.adaptersUseTheApplicationOnlyThroughItsPorts(ROOT).check(keygate);
+  }
+
+  @Test
+  void wire_dependsOnlyOnPortsDomainJdkAndJackson() {
+    ArchitectureRules.wireDependsOnlyOnPortsDomainJdkAndJackson(ROOT).check(keygate);
   }
 
   @Test

@@ -48,40 +48,39 @@ public final class LocalCommands {
     Adder add = new Adder(root, eachCommand);
     add.group(
         new CommandGroups.Orgs(),
-        new CreateOrgCommand(useCases.createOrganization(), me),
-        new ListOrgsCommand(useCases.listOrganizations(), me));
+        new OrgsCreateCommand(useCases.createOrganization(), me),
+        new OrgsListCommand(useCases.listOrganizations(), me));
     add.group(
         new CommandGroups.Users(),
-        new CreateUserCommand(useCases.createUser(), me),
-        new ListUsersCommand(useCases.listUsers(), me));
+        new UsersCreateCommand(useCases.createUser(), me),
+        new UsersListCommand(useCases.listUsers(), me));
     add.group(
         new CommandGroups.Apis(),
-        new RegisterApiCommand(useCases.registerApi(), me),
-        new ListApisCommand(useCases.listApis(), me),
-        new ShowApiCommand(useCases.getApi(), me),
-        new DeleteApiCommand(useCases.deleteApi(), me));
+        new ApisRegisterCommand(useCases.registerApi(), me),
+        new ApisListCommand(useCases.listApis(), me),
+        new ApisShowCommand(useCases.getApi(), me),
+        new ApisDeleteCommand(useCases.deleteApi(), me));
     add.group(
         new CommandGroups.Scopes(),
-        new AddScopeCommand(useCases.addScope(), me),
-        new ListScopesCommand(useCases.listScopes(), me),
-        new DeleteScopeCommand(useCases.deleteScope(), me));
+        new ScopesAddCommand(useCases.addScope(), me),
+        new ScopesListCommand(useCases.listScopes(), me),
+        new ScopesDeleteCommand(useCases.deleteScope(), me));
     add.group(
         new CommandGroups.Keys(),
-        new CreateKeyCommand(useCases.createApiKey(), me, settings.clock()),
-        new ListKeysCommand(useCases.listApiKeys(), me),
-        new ShowKeyCommand(useCases.getApiKey(), me),
-        new RotateKeyCommand(useCases.rotateApiKey(), me),
-        new DisableKeyCommand(useCases.disableApiKey(), me),
-        new EnableKeyCommand(useCases.enableApiKey(), me),
-        new RevokeKeyCommand(useCases.revokeApiKey(), me),
-        new VerifyKeyCommand(useCases.verifyApiKey(), me, settings.in()));
+        new KeysCreateCommand(useCases.createApiKey(), me, settings.clock()),
+        new KeysListCommand(useCases.listApiKeys(), me),
+        new KeysShowCommand(useCases.getApiKey(), me),
+        new KeysRotateCommand(useCases.rotateApiKey(), me),
+        new KeysDisableCommand(useCases.disableApiKey(), me),
+        new KeysEnableCommand(useCases.enableApiKey(), me),
+        new KeysRevokeCommand(useCases.revokeApiKey(), me),
+        new KeysVerifyCommand(useCases.verifyApiKey(), me, settings.in()));
     add.group(
         new CommandGroups.Grants(),
-        new ListGrantsCommand(useCases.listGrants(), me),
-        new GrantScopesCommand(useCases.setGrant(), me),
-        new RemoveGrantCommand(useCases.removeGrant(), me));
-    add.group(
-        new CommandGroups.Audit(), new ListAuditEventsCommand(useCases.listAuditEvents(), me));
+        new GrantsListCommand(useCases.listGrants(), me),
+        new GrantsSetCommand(useCases.setGrant(), me),
+        new GrantsRemoveCommand(useCases.removeGrant(), me));
+    add.group(new CommandGroups.Audit(), new AuditListCommand(useCases.listAuditEvents(), me));
     add.command(
         root,
         new PortalLinkCommand(

@@ -1,5 +1,6 @@
 package dev.keygate.adapter.cli;
 
+import dev.keygate.wire.WireJson;
 import java.io.PrintWriter;
 import java.util.Iterator;
 import java.util.List;
@@ -38,7 +39,7 @@ final class OutputOptions {
   void print(CommandSpec spec, Object json, Consumer<PrintWriter> table) {
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.JSON) {
-      out.println(CliJson.write(json));
+      out.println(WireJson.writeIndented(json));
     } else {
       table.accept(out);
     }

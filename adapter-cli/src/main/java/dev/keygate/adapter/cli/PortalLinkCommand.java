@@ -4,9 +4,9 @@ import dev.keygate.application.port.in.CreatePortalLinkCommand;
 import dev.keygate.application.port.in.CreatePortalLinkUseCase;
 import dev.keygate.application.port.in.PortalLink;
 import dev.keygate.application.port.in.Principal;
+import dev.keygate.wire.PortalLinkCreated;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -89,10 +89,7 @@ public final class PortalLinkCommand implements Callable<Integer> {
                 owner.owner(), Optional.ofNullable(ttl).orElseGet(configuredTtl)));
     try {
       String url = url(base, link.token().reveal());
-      output.print(
-          spec,
-          new Created("OK", "Portal link created", url, link.expiresOn()),
-          out -> print(out, link, url));
+      output.print(spec, PortalLinkCreated.of(url, link.expiresOn()), out -> print(out, link, url));
     } finally {
       link.token().wipe();
     }
@@ -117,7 +114,4 @@ public final class PortalLinkCommand implements Callable<Integer> {
     String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     return trimmed + "/portal#" + token;
   }
-
-  /** {@code --output json}: what {@code POST /api/v1/portal_links} answers. */
-  record Created(String code, String message, String url, Instant expiresOn) {}
 }

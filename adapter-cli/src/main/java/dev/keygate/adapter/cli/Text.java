@@ -3,6 +3,7 @@ package dev.keygate.adapter.cli;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.KeySecret;
 import dev.keygate.domain.owner.Owner;
+import dev.keygate.wire.WireNames;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -30,7 +31,7 @@ final class Text {
 
   /** {@code organization org_acme} or {@code user kp_alice}. */
   static String owner(Owner owner) {
-    return owner.type().wireName() + " " + owner.id();
+    return WireNames.of(owner.type()) + " " + owner.id();
   }
 
   /** What people see of a key: {@code k_live_AbC123…wxyz}. */

@@ -20,8 +20,10 @@ import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
-import dev.keygate.domain.owner.OwnerType;
 import dev.keygate.domain.owner.UserId;
+import dev.keygate.wire.ApiKeyResponses;
+import dev.keygate.wire.SuccessResponse;
+import dev.keygate.wire.WireNames;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
@@ -111,17 +113,12 @@ public final class ApiKeyRoutes implements RouteGroup {
     }
     ApiKeyFilter filter =
         new ApiKeyFilter(
-            Requests.query(ctx, "key_type").map(value -> keyType("key_type", value)),
+            Requests.query(ctx, "key_type").map(value -> WireNames.ownerType("key_type", value)),
             owner(Requests.query(ctx, "org_code"), Requests.query(ctx, "user_id")),
             Requests.query(ctx, "status").map(ApiKeyRoutes::status),
             Requests.query(ctx, "api_id").map(ApiKeyRoutes::apiId));
     Page<ApiKey> page = list.list(Principals.of(ctx), filter, Requests.page(ctx));
-    ctx.json(
-        new ApiKeyResponses.Listed(
-            "OK",
-            "Success",
-            page.hasMore(),
-            page.items().stream().map(ApiKeyResponses::summary).toList()));
+    ctx.json(ApiKeyResponses.listed(page));
   }
 
   private void create(Context ctx) {
@@ -138,11 +135,7 @@ public final class ApiKeyRoutes implements RouteGroup {
                 owner,
                 Optional.ofNullable(request.expiresOn())));
     ctx.status(201);
-    ctx.json(
-        new ApiKeyResponses.Created(
-            "API key created",
-            "API_KEY_CREATED",
-            new ApiKeyResponses.IssuedKey(issued.key().id().value(), issued.token().reveal())));
+    ctx.json(ApiKeyResponses.created(issued));
   }
 
   private void verify(Context ctx) {
@@ -159,27 +152,12 @@ public final class ApiKeyRoutes implements RouteGroup {
                     Optional.ofNullable(request.clientIp())
                         .map(ip -> Requests.ipAddress("client_ip", ip))
                         .orElse(ctx.ip()))));
-    ctx.json(verified(verification));
-  }
-
-  private static ApiKeyResponses.Verified verified(Verification verification) {
-    Optional<ApiKey> key = verification.key();
-    return new ApiKeyResponses.Verified(
-        verification.outcome().name(),
-        verification.outcome().message(),
-        verification.isValid(),
-        key.map(k -> k.id().value()),
-        key.map(k -> k.status().wireName()),
-        key.map(ApiKeyResponses::scopeKeys),
-        key.flatMap(k -> ApiKeyResponses.orgCode(k.owner())),
-        key.flatMap(k -> ApiKeyResponses.userId(k.owner())),
-        key.flatMap(k -> k.usage().lastVerifiedOn()),
-        key.map(k -> k.usage().verificationCount()));
+    ctx.json(ApiKeyResponses.verified(verification));
   }
 
   private void get(Context ctx) {
     ApiKey key = get.get(Principals.of(ctx), Requests.keyId(ctx));
-    ctx.json(new ApiKeyResponses.One("OK", "Success", ApiKeyResponses.details(key)));
+    ctx.json(ApiKeyResponses.one("Success", key));
   }
 
   private void rotate(Context ctx) {
@@ -190,11 +168,7 @@ public final class ApiKeyRoutes implements RouteGroup {
     IssuedApiKey issued =
         rotate.rotate(Principals.of(ctx), Requests.keyId(ctx), Duration.ofSeconds(seconds));
     ctx.status(201);
-    ctx.json(
-        new ApiKeyResponses.Rotated(
-            "API_KEY_ROTATED",
-            "API key rotated successfully",
-            new ApiKeyResponses.IssuedKey(issued.key().id().value(), issued.token().reveal())));
+    ctx.json(ApiKeyResponses.rotated(issued));
   }
 
   private void update(Context ctx) {
@@ -210,7 +184,7 @@ public final class ApiKeyRoutes implements RouteGroup {
                 Optional.ofNullable(request.name()),
                 Optional.ofNullable(request.status()).map(ApiKeyRoutes::settableStatus),
                 Optional.ofNullable(request.expiresOn())));
-    ctx.json(new ApiKeyResponses.One("OK", "API key updated", ApiKeyResponses.details(key)));
+    ctx.json(ApiKeyResponses.one("API key updated", key));
   }
 
   private void revoke(Context ctx) {
@@ -242,9 +216,9 @@ public final class ApiKeyRoutes implements RouteGroup {
     Owner owner =
         owner(Optional.ofNullable(request.orgCode()), Optional.ofNullable(request.userId()))
             .orElseThrow(() -> new ValidationException("one of org_code and user_id is required"));
-    if (request.type() != null && keyType("type", request.type()) != owner.type()) {
+    if (request.type() != null && WireNames.ownerType("type", request.type()) != owner.type()) {
       throw new ValidationException(
-          "type " + owner.type().wireName() + " is required for the owner given");
+          "type " + WireNames.of(owner.type()) + " is required for the owner given");
     }
     return owner;
   }
@@ -253,16 +227,6 @@ public final class ApiKeyRoutes implements RouteGroup {
     return orgCode
         .<Owner>map(code -> new Owner.Org(new OrgCode(code)))
         .or(() -> userId.map(id -> new Owner.User(new UserId(id))));
-  }
-
-  /** {@code organization} or {@code user}; a wrong value is refused naming the REST field. */
-  private static OwnerType keyType(String field, String value) {
-    for (OwnerType type : OwnerType.values()) {
-      if (type.wireName().equals(value)) {
-        return type;
-      }
-    }
-    throw new ValidationException(field + " must be organization or user");
   }
 
   /** A status PATCH may set: revoking is DELETE's, since it cannot be undone. */
@@ -276,7 +240,7 @@ public final class ApiKeyRoutes implements RouteGroup {
   }
 
   private static ApiKeyStatus status(String value) {
-    return ApiKeyStatus.fromWireName(value);
+    return WireNames.status("status", value);
   }
 
   private static ApiId apiId(String value) {

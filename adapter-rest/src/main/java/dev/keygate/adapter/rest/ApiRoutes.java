@@ -11,6 +11,8 @@ import dev.keygate.application.port.in.RegisterApiUseCase;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
+import dev.keygate.wire.ApiResponses;
+import dev.keygate.wire.SuccessResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.Comparator;
@@ -22,10 +24,6 @@ public final class ApiRoutes implements RouteGroup {
 
   private static final String APIS = "/api/v1/apis";
   private static final String API = APIS + "/{api_id}";
-
-  /** Kinde's {@code delete_api_response}. */
-  private static final SuccessResponse DELETED =
-      new SuccessResponse("API_DELETED", "API successfully deleted");
 
   private final RegisterApiUseCase register;
   private final ListApisUseCase list;
@@ -77,19 +75,18 @@ public final class ApiRoutes implements RouteGroup {
   private void list(Context ctx) {
     boolean expandScopes = Requests.query(ctx, "expand").map(ApiRoutes::expand).orElse(false);
     Principal principal = Principals.of(ctx);
-    List<ApiResponses.ApiSummary> apis =
+    List<Api> apis =
         list.list(principal).stream()
             // Sorted by name, as Kinde lists them.
             .sorted(Comparator.comparing(Api::name).thenComparing(api -> api.id().value()))
-            .map(
-                api ->
-                    ApiResponses.summary(
-                        api,
-                        expandScopes
-                            ? Optional.of(listScopes.list(principal, api.id()))
-                            : Optional.<List<Scope>>empty()))
             .toList();
-    ctx.json(new ApiResponses.ApisListed("OK", "Success", apis));
+    ctx.json(
+        ApiResponses.listed(
+            apis,
+            api ->
+                expandScopes
+                    ? Optional.of(listScopes.list(principal, api.id()))
+                    : Optional.<List<Scope>>empty()));
   }
 
   private static boolean expand(String value) {
@@ -104,18 +101,16 @@ public final class ApiRoutes implements RouteGroup {
     Api api =
         register.register(
             Principals.of(ctx), new RegisterApiCommand(request.name(), request.audience()));
-    ctx.json(new ApiResponses.ApiCreated("OK", "Success", new ApiResponses.Ref(api.id().value())));
+    ctx.json(ApiResponses.created(api));
   }
 
   private void get(Context ctx) {
     ApiDetails details = get.get(Principals.of(ctx), Requests.apiId(ctx));
-    ctx.json(
-        new ApiResponses.OneApi(
-            "OK", "Success", ApiResponses.view(details.api(), details.scopes())));
+    ctx.json(ApiResponses.one(details.api(), details.scopes()));
   }
 
   private void delete(Context ctx) {
     delete.delete(Principals.of(ctx), Requests.apiId(ctx));
-    ctx.json(DELETED);
+    ctx.json(ApiResponses.DELETED);
   }
 }

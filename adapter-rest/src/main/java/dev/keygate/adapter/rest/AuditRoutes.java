@@ -6,6 +6,7 @@ import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.audit.AuditEvent;
 import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.wire.AuditResponses;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.List;
@@ -36,12 +37,7 @@ public final class AuditRoutes implements RouteGroup {
     Optional<String> keyId = Requests.query(ctx, "key_id").map(AuditRoutes::keyId);
     AuditQuery query = new AuditQuery(keyId, Optional.empty(), Requests.page(ctx));
     Page<AuditEvent> page = list.list(Principals.of(ctx), query);
-    ctx.json(
-        new AuditResponses.Listed(
-            "OK",
-            "Success",
-            page.hasMore(),
-            page.items().stream().map(AuditResponses::event).toList()));
+    ctx.json(AuditResponses.listed(page));
   }
 
   private static String keyId(String value) {

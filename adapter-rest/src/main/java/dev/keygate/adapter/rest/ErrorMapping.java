@@ -6,6 +6,7 @@ import dev.keygate.domain.KeygateException;
 import dev.keygate.domain.LimitReachedException;
 import dev.keygate.domain.NotFoundException;
 import dev.keygate.domain.ValidationException;
+import dev.keygate.wire.WireJson;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -128,7 +129,7 @@ final class ErrorMapping {
 
     private static byte[] body(int status) {
       ErrorResponse.Error error = httpError(status);
-      return Json.write(ErrorResponse.of(error.code(), error.message()))
+      return WireJson.write(ErrorResponse.of(error.code(), error.message()))
           .getBytes(StandardCharsets.UTF_8);
     }
   }
@@ -137,6 +138,6 @@ final class ErrorMapping {
     ctx.attribute(WRITTEN, Boolean.TRUE);
     ctx.status(status);
     ctx.contentType("application/json");
-    ctx.result(Json.write(ErrorResponse.of(code, message)));
+    ctx.result(WireJson.write(ErrorResponse.of(code, message)));
   }
 }

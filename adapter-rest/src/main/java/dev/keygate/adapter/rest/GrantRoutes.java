@@ -10,6 +10,8 @@ import dev.keygate.domain.grant.Grant;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.UserId;
+import dev.keygate.wire.GrantResponses;
+import dev.keygate.wire.SuccessResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
@@ -66,9 +68,7 @@ public final class GrantRoutes implements RouteGroup {
 
   private void list(Context ctx, Owner owner) {
     List<Grant> grants = list.list(Principals.of(ctx), owner);
-    ctx.json(
-        new GrantResponses.GrantsListed(
-            "OK", "Success", grants.stream().map(GrantResponses::view).toList()));
+    ctx.json(GrantResponses.listed(grants));
   }
 
   private void set(Context ctx, Owner owner) {
@@ -82,7 +82,7 @@ public final class GrantRoutes implements RouteGroup {
         set.set(
             Principals.of(ctx),
             new SetGrantCommand(owner, Requests.apiId(ctx), request.scopeIds()));
-    ctx.json(new GrantResponses.GrantSet("OK", "Grant set", GrantResponses.view(grant)));
+    ctx.json(GrantResponses.set(grant));
   }
 
   private void remove(Context ctx, Owner owner) {

@@ -9,6 +9,7 @@ import dev.keygate.domain.LimitReachedException;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.owner.Owner;
+import dev.keygate.wire.WireJson;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.Collections;
@@ -119,7 +120,7 @@ public final class KeygateGuard {
   private static void refuse(Context ctx, int status, String code, String message) {
     ctx.status(status);
     ctx.contentType("application/json");
-    ctx.result(Json.write(ErrorResponse.of(code, message)));
+    ctx.result(WireJson.write(ErrorResponse.of(code, message)));
     ctx.skipRemainingHandlers();
   }
 

@@ -1,5 +1,6 @@
 package dev.keygate.adapter.rest;
 
+import dev.keygate.wire.WireJson;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
@@ -22,7 +23,7 @@ import java.util.TreeMap;
 /**
  * The OpenAPI 3.0.3 description of the routes, built from the same records that serve them: paths
  * and parameters from the route templates, bodies and answers from the record types by reflection,
- * named exactly as {@link Json} writes them.
+ * named exactly as {@link WireJson} writes them.
  */
 final class OpenApiDocument {
 
@@ -63,7 +64,7 @@ final class OpenApiDocument {
   static Route route(List<Route> served) {
     List<Route> all = new ArrayList<>(served);
     all.add(declaration().answers(Map.class, ctx -> {}));
-    String document = Json.write(describe(all));
+    String document = WireJson.write(describe(all));
     Handler handler = ctx -> ctx.contentType(Route.JSON).result(document);
     return declaration().answers(Map.class, handler);
   }
@@ -280,8 +281,9 @@ final class OpenApiDocument {
   /**
    * The record types the operations use, each described once in {@code components/schemas}. A
    * record is either a request shape or a response shape: a request lists as required only its
-   * {@link Required} fields and refuses unknown ones, as {@link Json#read} does; a response
-   * requires everything but its {@code Optional} fields, which {@link Json} leaves out when empty.
+   * {@link Required} fields and refuses unknown ones, as {@link JsonBodies#read} does; a response
+   * requires everything but its {@code Optional} fields, which {@link WireJson} leaves out when
+   * empty.
    */
   private static final class Schemas {
     private final Map<Class<?>, Boolean> requests = new LinkedHashMap<>();
@@ -339,7 +341,7 @@ final class OpenApiDocument {
       Map<String, Object> properties = new LinkedHashMap<>();
       List<String> required = new ArrayList<>();
       for (RecordComponent component : record.getRecordComponents()) {
-        String name = Json.propertyName(component);
+        String name = WireJson.propertyName(component);
         Type type = component.getGenericType();
         boolean optional = isOptional(type);
         Map<String, Object> property =
@@ -348,7 +350,7 @@ final class OpenApiDocument {
         if (isRequired) {
           required.add(name);
         } else if (request && !component.getType().isPrimitive() && !property.containsKey("$ref")) {
-          // Json reads null as left out.
+          // JsonBodies reads null as left out.
           property.put("nullable", true);
         }
         properties.put(name, property);

@@ -11,6 +11,7 @@ import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.User;
 import dev.keygate.domain.owner.UserId;
+import dev.keygate.wire.OwnerResponses;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.List;
@@ -76,19 +77,12 @@ public final class OwnerRoutes implements RouteGroup {
             Principals.of(ctx),
             new CreateOrganizationCommand(
                 request.name(), Optional.ofNullable(request.code()).map(OrgCode::new)));
-    ctx.json(
-        new OwnerResponses.OrganizationCreated(
-            "OK", "Success", new OwnerResponses.OrganizationRef(organization.code().value())));
+    ctx.json(OwnerResponses.created(organization));
   }
 
   private void listOrganizations(Context ctx) {
     Page<Organization> page = listOrganizations.list(Principals.of(ctx), Requests.page(ctx));
-    ctx.json(
-        new OwnerResponses.OrganizationsListed(
-            "OK",
-            "Success",
-            page.hasMore(),
-            page.items().stream().map(OwnerResponses::organization).toList()));
+    ctx.json(OwnerResponses.organizations(page));
   }
 
   private void createUser(Context ctx) {
@@ -100,16 +94,11 @@ public final class OwnerRoutes implements RouteGroup {
                 Optional.ofNullable(request.id()).map(UserId::new),
                 request.name(),
                 Optional.ofNullable(request.email())));
-    ctx.json(new OwnerResponses.UserCreated(user.id().value(), true));
+    ctx.json(OwnerResponses.created(user));
   }
 
   private void listUsers(Context ctx) {
     Page<User> page = listUsers.list(Principals.of(ctx), Requests.page(ctx));
-    ctx.json(
-        new OwnerResponses.UsersListed(
-            "OK",
-            "Success",
-            page.hasMore(),
-            page.items().stream().map(OwnerResponses::user).toList()));
+    ctx.json(OwnerResponses.users(page));
   }
 }

@@ -7,6 +7,7 @@ import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.UserId;
+import dev.keygate.wire.PortalLinkCreated;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
@@ -49,11 +50,8 @@ public final class PortalLinkRoutes implements RouteGroup {
         createPortalLink.create(
             Principals.of(ctx), new CreatePortalLinkCommand(owner(request), ttl));
     ctx.json(
-        new PortalLinkCreated(
-            "OK",
-            "Portal link created",
-            WebPages.portalUrl(publicUrl.get(), link.token().reveal()),
-            link.expiresOn()));
+        PortalLinkCreated.of(
+            WebPages.portalUrl(publicUrl.get(), link.token().reveal()), link.expiresOn()));
   }
 
   private static Owner owner(CreatePortalLinkRequest request) {

@@ -32,7 +32,7 @@ final class Requests {
   private Requests() {}
 
   static <T> T body(Context ctx, Class<T> type) {
-    return Json.read(bytes(ctx), type);
+    return JsonBodies.read(bytes(ctx), type);
   }
 
   /** The body, or empty when none was sent. */
@@ -41,7 +41,7 @@ final class Requests {
     if (bytes.length == 0) {
       return Optional.empty();
     }
-    return Optional.of(Json.read(bytes, type));
+    return Optional.of(JsonBodies.read(bytes, type));
   }
 
   /**

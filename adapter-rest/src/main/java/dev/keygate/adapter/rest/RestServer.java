@@ -2,6 +2,7 @@ package dev.keygate.adapter.rest;
 
 import dev.keygate.application.port.in.AuthenticateUseCase;
 import dev.keygate.application.port.in.Principal;
+import dev.keygate.wire.WireJson;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -98,7 +99,7 @@ public final class RestServer {
   /** What every listener shares: JSON, limits, the access log and the error answers. */
   private static void configure(JavalinConfig config, MeterRegistry meters) {
     config.startup.showJavalinBanner = false;
-    config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+    config.jsonMapper(new JavalinJackson(WireJson.mapper(), false));
     config.http.maxRequestSize = MAX_REQUEST_BYTES;
     // Answers are small JSON; Javalin's check whether an answer may be compressed cost a tenth of
     // a verification's CPU. A proxy in front compresses if it is worth it.

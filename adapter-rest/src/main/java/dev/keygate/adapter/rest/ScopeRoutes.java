@@ -10,6 +10,8 @@ import dev.keygate.application.port.in.UpdateScopeUseCase;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.api.ScopeId;
+import dev.keygate.wire.ApiResponses;
+import dev.keygate.wire.SuccessResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.List;
@@ -66,7 +68,7 @@ public final class ScopeRoutes implements RouteGroup {
 
   private void list(Context ctx) {
     List<Scope> scopes = list.list(Principals.of(ctx), Requests.apiId(ctx));
-    ctx.json(new ApiResponses.ScopesListed("OK", "Success", ApiResponses.scopes(scopes)));
+    ctx.json(ApiResponses.scopesListed(scopes));
   }
 
   private void add(Context ctx) {
@@ -75,13 +77,12 @@ public final class ScopeRoutes implements RouteGroup {
     Scope scope =
         add.add(
             Principals.of(ctx), new AddScopeCommand(apiId, request.key(), request.description()));
-    ctx.json(
-        new ApiResponses.ScopeCreated("OK", "Success", new ApiResponses.Ref(scope.id().value())));
+    ctx.json(ApiResponses.scopeCreated(scope));
   }
 
   private void get(Context ctx) {
     Scope scope = get.get(Principals.of(ctx), Requests.apiId(ctx), Requests.scopeId(ctx));
-    ctx.json(new ApiResponses.OneScope("OK", "Success", ApiResponses.scope(scope)));
+    ctx.json(ApiResponses.oneScope(scope));
   }
 
   private void update(Context ctx) {

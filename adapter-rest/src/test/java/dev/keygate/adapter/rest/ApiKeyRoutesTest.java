@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
+import dev.keygate.wire.WireJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ class ApiKeyRoutesTest {
 
   private RestFixture.Issued orgKey(String orgCode, String... scopes) {
     return rest.createKey(
-        Json.write(
+        WireJson.write(
             java.util.Map.of(
                 "name",
                 "key of " + orgCode,
@@ -57,7 +58,7 @@ class ApiKeyRoutesTest {
   }
 
   private RestFixture.Answer verify(String token) {
-    return rest.post(VERIFY, Json.write(java.util.Map.of("api_key", token)));
+    return rest.post(VERIFY, WireJson.write(java.util.Map.of("api_key", token)));
   }
 
   private List<String> listedIds(String query) {

@@ -13,6 +13,7 @@ import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.UserId;
+import dev.keygate.wire.WireJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -453,7 +454,7 @@ class AuthorityMatrixTest {
       rest.call("PATCH", "/api/v1/api_keys/" + strongA.id(), "{\"status\":\"inactive\"}");
       expiredA =
           rest.createKey(
-              Json.write(
+              WireJson.write(
                   Map.of(
                       "name", "short-lived",
                       "api_id", management.id().value(),
@@ -548,7 +549,7 @@ class AuthorityMatrixTest {
           .replace("${management}", management.id().value())
           .replace(
               "${every}",
-              Json.write(
+              WireJson.write(
                   Arrays.stream(ManagementScope.values()).map(ManagementScope::key).toList()));
     }
   }

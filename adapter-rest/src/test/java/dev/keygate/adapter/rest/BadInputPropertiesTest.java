@@ -25,6 +25,7 @@ import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.User;
 import dev.keygate.domain.owner.UserId;
+import dev.keygate.wire.WireJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -565,7 +566,7 @@ class BadInputPropertiesTest {
                                     .named("unknown field")
                                     .withBody(
                                         withRawMember(
-                                            world.base(endpoint, 0), Json.write(name), value))
+                                            world.base(endpoint, 0), WireJson.write(name), value))
                                     .carrying(name)
                                     .refused(400, INVALID_REQUEST)));
     Arbitrary<Attempt> duplicated =
@@ -578,11 +579,11 @@ class BadInputPropertiesTest {
                               String base = world.baseWith(field);
                               JsonNode value = tree(base).get(field.name());
                               return world
-                                  .withField(field, caller, Json.write(value))
+                                  .withField(field, caller, WireJson.write(value))
                                   .named("duplicated field")
                                   .withBody(
                                       withRawMember(
-                                          base, Json.write(field.name()), value.toString()))
+                                          base, WireJson.write(field.name()), value.toString()))
                                   .refused(400, INVALID_REQUEST);
                             }));
     return Arbitraries.oneOf(unknown, duplicated);
@@ -605,8 +606,8 @@ class BadInputPropertiesTest {
                           Field field = target.getKey();
                           String value =
                               isListOfText(field.component().getGenericType())
-                                  ? "[\"read:users\"," + Json.write(text) + "]"
-                                  : Json.write(text);
+                                  ? "[\"read:users\"," + WireJson.write(text) + "]"
+                                  : WireJson.write(text);
                           return world
                               .withField(field, world.root, value)
                               .named(
@@ -655,7 +656,7 @@ class BadInputPropertiesTest {
                 .map(
                     value ->
                         world
-                            .withField(field, world.root, Json.write(value))
+                            .withField(field, world.root, WireJson.write(value))
                             .named("wrong value")
                             .refused(400, INVALID_REQUEST)));
       } else if (type == Long.class) {
@@ -1192,7 +1193,8 @@ class BadInputPropertiesTest {
                         .valid(endpoint, caller, 0)
                         .named("locked-out lookup")
                         .withBody(
-                            Json.write(Map.of("api_key", token)).getBytes(StandardCharsets.UTF_8))
+                            WireJson.write(Map.of("api_key", token))
+                                .getBytes(StandardCharsets.UTF_8))
                         .lockingOut(token)
                         .refused(429, "TOO_MANY_REQUESTS"));
     return Arbitraries.frequencyOf(
@@ -1295,7 +1297,7 @@ class BadInputPropertiesTest {
 
   private static JsonNode tree(String json) {
     try {
-      return Json.mapper().readTree(json);
+      return WireJson.mapper().readTree(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -1332,7 +1334,7 @@ class BadInputPropertiesTest {
   record Field(ManagementEndpoint endpoint, RecordComponent component) {
 
     String name() {
-      return Json.propertyName(component);
+      return WireJson.propertyName(component);
     }
 
     String qualifiedName() {
@@ -1396,7 +1398,7 @@ class BadInputPropertiesTest {
       inactive = rest.managementKey("org_code", Organization.OPERATOR_CODE.value());
       expired =
           rest.createKey(
-              Json.write(
+              WireJson.write(
                   Map.of(
                       "name", "expiring",
                       "api_id", rest.managementApiId(),
@@ -1515,7 +1517,7 @@ class BadInputPropertiesTest {
 
     /** Values of the right type the rules refuse, by endpoint. */
     Map<String, List<WrongValue>> wrongValues() {
-      String unknownApi = Json.write("api_" + "0".repeat(32));
+      String unknownApi = WireJson.write("api_" + "0".repeat(32));
       return Map.of(
           "POST /api/v1/api_keys",
           List.of(
@@ -1524,7 +1526,10 @@ class BadInputPropertiesTest {
               new WrongValue("org_code", "\"org_zzz\"", 404, NOT_FOUND),
               new WrongValue("user_id", "\"kp_zzz\"", 404, NOT_FOUND),
               new WrongValue(
-                  "scope_ids", Json.write(List.of(spareScope.id().value())), 400, INVALID_REQUEST),
+                  "scope_ids",
+                  WireJson.write(List.of(spareScope.id().value())),
+                  400,
+                  INVALID_REQUEST),
               new WrongValue("scope_ids", "[\"read:api_keys\"]", 400, INVALID_REQUEST),
               new WrongValue("scope_ids", "[\"READ:USERS\"]", 400, INVALID_REQUEST)),
           "PATCH /api/v1/api_keys/{key_id}",
@@ -1542,7 +1547,10 @@ class BadInputPropertiesTest {
           "PUT /api/v1/organizations/{org_code}/grants/{api_id}",
           List.of(
               new WrongValue(
-                  "scope_ids", Json.write(List.of(usersScope.id().value())), 400, INVALID_REQUEST),
+                  "scope_ids",
+                  WireJson.write(List.of(usersScope.id().value())),
+                  400,
+                  INVALID_REQUEST),
               new WrongValue("scope_ids", "[\"read:api_keys\"]", 400, INVALID_REQUEST)));
     }
 
@@ -1553,7 +1561,7 @@ class BadInputPropertiesTest {
         throw new AssertionError("no valid " + type.getSimpleName() + " written down");
       }
       for (RecordComponent component : type.getRecordComponents()) {
-        String name = Json.propertyName(component);
+        String name = WireJson.propertyName(component);
         if (written.stream().noneMatch(base -> tree(base).has(name))) {
           throw new AssertionError(
               "no valid " + type.getSimpleName() + " written down gives " + name);
@@ -1633,7 +1641,7 @@ class BadInputPropertiesTest {
         body.remove("org_code");
       }
       return valid(field.endpoint(), caller, baseIndexWith(field))
-          .withBody(Json.write(body).getBytes(StandardCharsets.UTF_8))
+          .withBody(WireJson.write(body).getBytes(StandardCharsets.UTF_8))
           .carrying(json);
     }
 
@@ -1641,7 +1649,7 @@ class BadInputPropertiesTest {
       ObjectNode body = (ObjectNode) tree(baseWith(field));
       body.remove(field.name());
       return valid(field.endpoint(), caller, baseIndexWith(field))
-          .withBody(Json.write(body).getBytes(StandardCharsets.UTF_8));
+          .withBody(WireJson.write(body).getBytes(StandardCharsets.UTF_8));
     }
   }
 

@@ -9,6 +9,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialects;
+import dev.keygate.wire.WireJson;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class DocumentedApi {
 
   private DocumentedApi(JsonNode document) {
     this.document = document;
-    String closed = Json.write(closed(document.deepCopy()));
+    String closed = WireJson.write(closed(document.deepCopy()));
     SchemaRegistryConfig config =
         SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
     this.registry =

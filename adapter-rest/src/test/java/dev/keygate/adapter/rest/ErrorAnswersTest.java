@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.wire.WireJson;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -73,7 +74,7 @@ class ErrorAnswersTest {
     for (String name :
         List.of(rest.rootKey, TestKeygate.secretOf(rest.rootKey), "x".repeat(2_000), "a\u0001b")) {
       RestFixture.Answer refused =
-          rest.post(KEYS, validCreate.replace("{", "{" + Json.write(name) + ":1,"));
+          rest.post(KEYS, validCreate.replace("{", "{" + WireJson.write(name) + ":1,"));
 
       assertError(refused, 400, "INVALID_REQUEST");
       assertThat(message(refused))

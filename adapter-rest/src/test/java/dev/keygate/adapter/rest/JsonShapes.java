@@ -3,6 +3,7 @@ package dev.keygate.adapter.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keygate.wire.WireJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ final class JsonShapes {
 
   private static JsonNode parse(String body) {
     try {
-      return Json.mapper().readTree(body);
+      return WireJson.mapper().readTree(body);
     } catch (IOException e) {
       throw new UncheckedIOException("not JSON: " + body, e);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
+import dev.keygate.wire.WireJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.ParameterizedType;
@@ -519,10 +520,10 @@ class MalformedRequestsTest {
 
   private static String withField(String validBody, String field, String value) {
     try {
-      ObjectNode body = (ObjectNode) Json.mapper().readTree(validBody);
-      JsonNode parsed = Json.mapper().readTree(value);
+      ObjectNode body = (ObjectNode) WireJson.mapper().readTree(validBody);
+      JsonNode parsed = WireJson.mapper().readTree(value);
       body.set(field, parsed);
-      return Json.mapper().writeValueAsString(body);
+      return WireJson.mapper().writeValueAsString(body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -531,7 +532,7 @@ class MalformedRequestsTest {
   /** Whether the JSON value is a string or an array of strings: text for verify to judge. */
   private static boolean isText(String value) {
     try {
-      JsonNode node = Json.mapper().readTree(value);
+      JsonNode node = WireJson.mapper().readTree(value);
       if (node.isArray()) {
         for (JsonNode element : node) {
           if (!element.isTextual()) {
@@ -547,7 +548,7 @@ class MalformedRequestsTest {
   }
 
   private static String quote(String text) {
-    return Json.write(text);
+    return WireJson.write(text);
   }
 
   private static String snake(String camel) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.keygate.wire.SuccessResponse;
+import dev.keygate.wire.WireJson;
 import io.javalin.http.HandlerType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -210,7 +212,7 @@ class OpenApiDocumentTest {
   }
 
   private static JsonNode describe(Route... routes) {
-    return Json.mapper().valueToTree(OpenApiDocument.describe(List.of(routes)));
+    return WireJson.mapper().valueToTree(OpenApiDocument.describe(List.of(routes)));
   }
 
   private static List<String> texts(JsonNode array) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
+import dev.keygate.wire.WireJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +91,7 @@ class PortalLinkRoutesTest {
       RawHttp.Response link = raw.send(new RawHttp.Request("POST", LINKS, headers, body, false));
 
       assertThat(link.status()).as(link.body()).isEqualTo(200);
-      assertThat(Json.mapper().readTree(link.body()).at("/url").asText())
+      assertThat(WireJson.mapper().readTree(link.body()).at("/url").asText())
           .startsWith(rest.base() + "/portal#k_live_")
           .doesNotContain("evil");
     }

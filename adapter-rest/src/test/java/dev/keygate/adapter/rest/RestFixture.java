@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.application.port.in.ManagementScope;
 import dev.keygate.application.service.KeygateServices;
+import dev.keygate.wire.WireJson;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -136,7 +137,7 @@ final class RestFixture implements AutoCloseable {
             ? List.of(scopes)
             : Arrays.stream(ManagementScope.values()).map(ManagementScope::key).toList();
     return createKey(
-        Json.write(
+        WireJson.write(
             Map.of(
                 "name",
                 "management key of " + owner,
@@ -195,7 +196,7 @@ final class RestFixture implements AutoCloseable {
   record Answer(int status, String body, HttpResponse<String> response) {
     JsonNode json() {
       try {
-        return Json.mapper().readTree(body);
+        return WireJson.mapper().readTree(body);
       } catch (IOException e) {
         throw new UncheckedIOException("not JSON: " + body, e);
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.domain.api.Api;
+import dev.keygate.wire.WireJson;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,8 @@ class TooManyRequestsTest {
     rest.keygate.createOrganization("org_acme");
     token =
         rest.createKey(
-                Json.write(Map.of("name", "k", "api_id", api.id().value(), "org_code", "org_acme")))
+                WireJson.write(
+                    Map.of("name", "k", "api_id", api.id().value(), "org_code", "org_acme")))
             .key();
   }
 
@@ -35,7 +37,7 @@ class TooManyRequestsTest {
   }
 
   private RestFixture.Answer verify(String presented) {
-    return rest.post(VERIFY, Json.write(Map.of("api_key", presented)));
+    return rest.post(VERIFY, WireJson.write(Map.of("api_key", presented)));
   }
 
   @Test

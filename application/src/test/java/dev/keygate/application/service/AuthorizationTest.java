@@ -24,6 +24,7 @@ import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.audit.AuditEvent;
 import dev.keygate.domain.audit.AuditOutcome;
 import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.UserId;
@@ -253,8 +254,8 @@ class AuthorizationTest {
     assertThatThrownBy(() -> t.services.revokeApiKey().revoke(reader, activeKey))
         .isExactlyInstanceOf(ForbiddenException.class)
         .hasMessage("missing scope delete:api_keys");
-    assertThat(t.services.getApiKey().get(reader, activeKey).status().wireName())
-        .isEqualTo("active");
+    assertThat(t.services.getApiKey().get(reader, activeKey).status())
+        .isEqualTo(ApiKeyStatus.ACTIVE);
   }
 
   // --- verify takes either scope ---

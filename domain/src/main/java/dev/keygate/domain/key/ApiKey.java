@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -373,7 +374,12 @@ public record ApiKey(
   private void requireStatus(ApiKeyStatus required, String becoming) {
     if (status != required) {
       throw new IllegalKeyTransitionException(
-          "api key " + id + " is " + status.wireName() + " and cannot be " + becoming);
+          "api key "
+              + id
+              + " is "
+              + status.name().toLowerCase(Locale.ROOT)
+              + " and cannot be "
+              + becoming);
     }
   }
 

@@ -1,0 +1,178 @@
+package dev.keygate.wire;
+
+import dev.keygate.application.port.in.IssuedApiKey;
+import dev.keygate.application.port.in.Verification;
+import dev.keygate.application.port.query.Page;
+import dev.keygate.domain.api.Scope;
+import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.key.KeySecret;
+import dev.keygate.domain.owner.Owner;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The JSON of API keys, as Kinde writes them. */
+public final class ApiKeyResponses {
+
+  private ApiKeyResponses() {}
+
+  /** {@code {id, key}}: the only place a token is ever written. */
+  public record IssuedKey(String id, String key) {}
+
+  /** A key created: {@code {message, code, api_key:{id, key}}}. */
+  public record Created(String message, String code, IssuedKey apiKey) {}
+
+  /** A key rotated: {@code {code, message, api_key:{id, key}}}. */
+  public record Rotated(String code, String message, IssuedKey apiKey) {}
+
+  /** A key in a list. */
+  public record Summary(
+      String id,
+      String name,
+      String type,
+      String status,
+      String keyPrefix,
+      String keySuffix,
+      Instant createdOn,
+      Optional<Instant> lastVerifiedOn,
+      Optional<String> lastVerifiedIp,
+      String createdBy,
+      List<String> apiIds,
+      List<String> scopes) {}
+
+  /** One key in full. */
+  public record Details(
+      String id,
+      String name,
+      String type,
+      String status,
+      String keyPrefix,
+      String keySuffix,
+      Instant createdOn,
+      Optional<Instant> lastVerifiedOn,
+      Optional<String> lastVerifiedIp,
+      String createdBy,
+      List<String> apiIds,
+      List<String> scopes,
+      long verificationCount,
+      Optional<String> orgCode,
+      Optional<String> organizationId,
+      Optional<String> userId,
+      Optional<Instant> expiresOn,
+      Optional<Instant> revokedOn) {}
+
+  /** A page of keys. */
+  public record Listed(String code, String message, boolean hasMore, List<Summary> apiKeys) {}
+
+  /** One key, read or changed. */
+  public record One(String code, String message, Details apiKey) {}
+
+  /** A verification; the key's fields only once the secret matched. */
+  public record Verified(
+      String code,
+      String message,
+      boolean isValid,
+      Optional<String> keyId,
+      Optional<String> status,
+      Optional<List<String>> scopes,
+      Optional<String> orgCode,
+      Optional<String> userId,
+      Optional<Instant> lastVerifiedOn,
+      Optional<Long> verificationCount) {}
+
+  public static Created created(IssuedApiKey issued) {
+    return new Created("API key created", "API_KEY_CREATED", issuedKey(issued));
+  }
+
+  public static Rotated rotated(IssuedApiKey issued) {
+    return new Rotated("API_KEY_ROTATED", "API key rotated successfully", issuedKey(issued));
+  }
+
+  public static Listed listed(Page<ApiKey> page) {
+    return new Listed(
+        "OK",
+        "Success",
+        page.hasMore(),
+        page.items().stream().map(ApiKeyResponses::summary).toList());
+  }
+
+  /**
+   * @param message {@code Success} for a read, {@code API key updated} for a change
+   */
+  public static One one(String message, ApiKey key) {
+    return new One("OK", message, details(key));
+  }
+
+  public static Verified verified(Verification verification) {
+    Optional<ApiKey> key = verification.key();
+    return new Verified(
+        verification.outcome().name(),
+        verification.outcome().message(),
+        verification.isValid(),
+        key.map(k -> k.id().value()),
+        key.map(k -> WireNames.of(k.status())),
+        key.map(ApiKeyResponses::scopeKeys),
+        key.flatMap(k -> orgCode(k.owner())),
+        key.flatMap(k -> userId(k.owner())),
+        key.flatMap(k -> k.usage().lastVerifiedOn()),
+        key.map(k -> k.usage().verificationCount()));
+  }
+
+  public static Summary summary(ApiKey key) {
+    KeySecret current = key.currentSecret();
+    return new Summary(
+        key.id().value(),
+        key.name(),
+        WireNames.of(key.owner().type()),
+        WireNames.of(key.status()),
+        current.displayPrefix(),
+        current.suffix(),
+        key.createdOn(),
+        key.usage().lastVerifiedOn(),
+        key.usage().lastVerifiedIp(),
+        key.createdBy(),
+        List.of(key.apiId().value()),
+        scopeKeys(key));
+  }
+
+  public static Details details(ApiKey key) {
+    Summary summary = summary(key);
+    return new Details(
+        summary.id(),
+        summary.name(),
+        summary.type(),
+        summary.status(),
+        summary.keyPrefix(),
+        summary.keySuffix(),
+        summary.createdOn(),
+        summary.lastVerifiedOn(),
+        summary.lastVerifiedIp(),
+        summary.createdBy(),
+        summary.apiIds(),
+        summary.scopes(),
+        key.usage().verificationCount(),
+        orgCode(key.owner()),
+        // Kinde's own name for the same code, so Kinde's clients find it too.
+        orgCode(key.owner()),
+        userId(key.owner()),
+        key.expiresOn(),
+        key.revokedOn());
+  }
+
+  private static IssuedKey issuedKey(IssuedApiKey issued) {
+    return new IssuedKey(issued.key().id().value(), issued.token().reveal());
+  }
+
+  /** The keys of the key's scopes, sorted. */
+  private static List<String> scopeKeys(ApiKey key) {
+    return key.scopes().stream().map(Scope::key).sorted().toList();
+  }
+
+  private static Optional<String> orgCode(Owner owner) {
+    return owner instanceof Owner.Org org ? Optional.of(org.code().value()) : Optional.empty();
+  }
+
+  private static Optional<String> userId(Owner owner) {
+    return owner instanceof Owner.User user ? Optional.of(user.userId().value()) : Optional.empty();
+  }
+}

@@ -1,0 +1,104 @@
+package dev.keygate.wire;
+
+import dev.keygate.domain.api.Api;
+import dev.keygate.domain.api.Scope;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The JSON of APIs and their scopes, as Kinde writes them. */
+public final class ApiResponses {
+
+  /** Kinde's {@code delete_api_response}. */
+  public static final SuccessResponse DELETED =
+      new SuccessResponse("API_DELETED", "API successfully deleted");
+
+  private ApiResponses() {}
+
+  /** {@code {id}}: what a create call answers of the new object. */
+  public record Ref(String id) {}
+
+  /** An API registered: {@code {code, message, api:{id}}}. */
+  public record ApiCreated(String code, String message, Ref api) {}
+
+  /** One scope: {@code {id, key, description}}. */
+  public record ScopeView(String id, String key, String description) {}
+
+  /** An API in a list; {@code scopes} only when asked for. */
+  public record ApiSummary(
+      String id,
+      String name,
+      String audience,
+      boolean isManagementApi,
+      Optional<List<ScopeView>> scopes) {}
+
+  /** One API with its scopes. */
+  public record ApiView(
+      String id, String name, String audience, boolean isManagementApi, List<ScopeView> scopes) {}
+
+  /** The APIs; Kinde's {@code next_token} is left out, since every API is answered at once. */
+  public record ApisListed(String code, String message, List<ApiSummary> apis) {}
+
+  /** One API. */
+  public record OneApi(String code, String message, ApiView api) {}
+
+  /** A scope defined: {@code {code, message, scope:{id}}}. */
+  public record ScopeCreated(String code, String message, Ref scope) {}
+
+  /** The scopes of an API. */
+  public record ScopesListed(String code, String message, List<ScopeView> scopes) {}
+
+  /** One scope of an API. */
+  public record OneScope(String code, String message, ScopeView scope) {}
+
+  public static ApiCreated created(Api api) {
+    return new ApiCreated("OK", "Success", new Ref(api.id().value()));
+  }
+
+  /**
+   * The APIs in the order given.
+   *
+   * @param scopes each API's scopes, or empty to leave them out
+   */
+  public static ApisListed listed(List<Api> apis, Function<Api, Optional<List<Scope>>> scopes) {
+    return new ApisListed(
+        "OK", "Success", apis.stream().map(api -> summary(api, scopes.apply(api))).toList());
+  }
+
+  private static ApiSummary summary(Api api, Optional<List<Scope>> scopes) {
+    return new ApiSummary(
+        api.id().value(),
+        api.name(),
+        api.audience(),
+        api.isManagement(),
+        scopes.map(ApiResponses::scopes));
+  }
+
+  public static OneApi one(Api api, List<Scope> scopes) {
+    return new OneApi(
+        "OK",
+        "Success",
+        new ApiView(
+            api.id().value(), api.name(), api.audience(), api.isManagement(), scopes(scopes)));
+  }
+
+  public static ScopeCreated scopeCreated(Scope scope) {
+    return new ScopeCreated("OK", "Success", new Ref(scope.id().value()));
+  }
+
+  public static ScopesListed scopesListed(List<Scope> scopes) {
+    return new ScopesListed("OK", "Success", scopes(scopes));
+  }
+
+  public static OneScope oneScope(Scope scope) {
+    return new OneScope("OK", "Success", scope(scope));
+  }
+
+  private static ScopeView scope(Scope scope) {
+    return new ScopeView(scope.id().value(), scope.key(), scope.description());
+  }
+
+  static List<ScopeView> scopes(List<Scope> scopes) {
+    return scopes.stream().map(ApiResponses::scope).toList();
+  }
+}
