@@ -2,7 +2,7 @@ package dev.keygate.bootstrap;
 
 import dev.keygate.adapter.cli.UsageException;
 import dev.keygate.adapter.crypto.Argon2Parameters;
-import dev.keygate.adapter.crypto.Bucket4jFailedAttempts;
+import dev.keygate.adapter.memory.Bucket4jFailedAttempts;
 import dev.keygate.adapter.persistence.EmbeddedDatabase;
 import dev.keygate.domain.token.KeyPrefix;
 import io.micrometer.core.instrument.MeterRegistry;

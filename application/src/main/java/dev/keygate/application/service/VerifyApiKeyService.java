@@ -130,6 +130,7 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
    */
   private Optional<ApiKey> matchSecret(ParsedToken token, String client, Instant now) {
     Optional<SecretRef> proven = verifiedSecrets.find(token);
+    metrics.cacheChecked(proven.isPresent());
     if (proven.isPresent()) {
       return keyStates
           .current(proven.get().keyId())
