@@ -23,7 +23,7 @@ class CliHelpAndCompletionTest {
   @Test
   void everyLocalCommand_hasHelpWithItsOptionsAndAnExample_withoutOpeningTheDatabase() {
     List<List<String>> commands = localCommands();
-    // DESIGN §5, but for init and serve.
+    // Every local command, in the order keygate --help lists them (init and serve are Main's own).
     assertThat(commands.stream().map(command -> String.join(" ", command)))
         .containsExactly(
             "orgs create",
