@@ -178,48 +178,6 @@ final class Configuration {
     return metricsAddress;
   }
 
-  /** The database's URL, when one is configured; the embedded database otherwise. */
-  Optional<String> dbUrl() {
-    return dbUrl;
-  }
-
-  /** Where the embedded database lives: {@code keygate-data} in the working directory. */
-  Path dataDirectory() {
-    return dataDirectory;
-  }
-
-  Optional<String> dbUser() {
-    return dbUser;
-  }
-
-  Optional<String> dbPassword() {
-    return dbPassword;
-  }
-
-  KeyPrefix keyPrefix() {
-    return keyPrefix;
-  }
-
-  Argon2Parameters argon2() {
-    return argon2;
-  }
-
-  Duration verifiedTokenTtl() {
-    return verifiedTokenTtl;
-  }
-
-  Duration usageFlushInterval() {
-    return usageFlushInterval;
-  }
-
-  VerificationOptions verification() {
-    return verification;
-  }
-
-  TenantOptions tenants() {
-    return tenants;
-  }
-
   /** How long a stopping server waits for requests in flight. */
   Duration shutdownTimeout() {
     return shutdownTimeout;

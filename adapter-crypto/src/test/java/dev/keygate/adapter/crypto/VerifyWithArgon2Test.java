@@ -93,7 +93,8 @@ class VerifyWithArgon2Test {
   @Test
   void owaspDefaults_areStoredForKeysOfARealDeployment() {
     TestKeygate deployment =
-        new TestKeygate(Argon2SecretHasher.withOwaspDefaults(), new InMemoryVerifiedSecretCache());
+        new TestKeygate(
+            new Argon2SecretHasher(Argon2Parameters.OWASP), new InMemoryVerifiedSecretCache());
     Api users = deployment.registerApi("https://users.example.com");
     IssuedApiKey issued =
         deployment.issueKey(deployment.createOrganization("org_a").asOwner(), users);

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.keygate.application.fake.InMemoryDeploymentLock;
 import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.application.port.in.CreateOrganizationCommand;
 import dev.keygate.application.port.in.IssuedApiKey;
 import dev.keygate.application.port.in.ManagementScope;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.out.ApiRepository;
-import dev.keygate.application.port.out.DeploymentLock;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.ApiId;
@@ -144,7 +144,7 @@ class InitializeDeploymentServiceTest {
             lateLookup,
             t.apiKeys,
             t.owners,
-            DeploymentLock.NONE,
+            new InMemoryDeploymentLock(),
             t.services.createApiKey(),
             new AuditTrail(t.auditLog, t.clock),
             t.clock);
@@ -238,7 +238,7 @@ class InitializeDeploymentServiceTest {
             t.apis,
             racing,
             t.owners,
-            DeploymentLock.NONE,
+            new InMemoryDeploymentLock(),
             t.services.createApiKey(),
             new AuditTrail(t.auditLog, t.clock),
             t.clock);
