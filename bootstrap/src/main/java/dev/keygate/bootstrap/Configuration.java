@@ -2,7 +2,7 @@ package dev.keygate.bootstrap;
 
 import dev.keygate.adapter.cli.UsageException;
 import dev.keygate.adapter.crypto.Argon2Parameters;
-import dev.keygate.adapter.crypto.Bucket4jFailedAttempts;
+import dev.keygate.adapter.memory.Bucket4jFailedAttempts;
 import dev.keygate.adapter.persistence.EmbeddedDatabase;
 import dev.keygate.domain.token.KeyPrefix;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -176,48 +176,6 @@ final class Configuration {
   /** Where {@code /metrics} is served. */
   MetricsAddress metricsAddress() {
     return metricsAddress;
-  }
-
-  /** The database's URL, when one is configured; the embedded database otherwise. */
-  Optional<String> dbUrl() {
-    return dbUrl;
-  }
-
-  /** Where the embedded database lives: {@code keygate-data} in the working directory. */
-  Path dataDirectory() {
-    return dataDirectory;
-  }
-
-  Optional<String> dbUser() {
-    return dbUser;
-  }
-
-  Optional<String> dbPassword() {
-    return dbPassword;
-  }
-
-  KeyPrefix keyPrefix() {
-    return keyPrefix;
-  }
-
-  Argon2Parameters argon2() {
-    return argon2;
-  }
-
-  Duration verifiedTokenTtl() {
-    return verifiedTokenTtl;
-  }
-
-  Duration usageFlushInterval() {
-    return usageFlushInterval;
-  }
-
-  VerificationOptions verification() {
-    return verification;
-  }
-
-  TenantOptions tenants() {
-    return tenants;
   }
 
   /** How long a stopping server waits for requests in flight. */

@@ -3,11 +3,12 @@ package dev.keygate.bootstrap;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.keygate.adapter.crypto.Argon2Parameters;
 import dev.keygate.adapter.crypto.Argon2SecretHasher;
-import dev.keygate.adapter.crypto.Bucket4jCreationQuota;
-import dev.keygate.adapter.crypto.Bucket4jFailedAttempts;
-import dev.keygate.adapter.crypto.CaffeineVerifiedSecretCache;
 import dev.keygate.adapter.crypto.SecureRandomKeyGenerator;
-import dev.keygate.adapter.persistence.CaffeineKeyStateCache;
+import dev.keygate.adapter.memory.Bucket4jCreationQuota;
+import dev.keygate.adapter.memory.Bucket4jFailedAttempts;
+import dev.keygate.adapter.memory.CaffeineKeyStateCache;
+import dev.keygate.adapter.memory.CaffeineVerifiedSecretCache;
+import dev.keygate.adapter.metrics.MicrometerVerificationMetrics;
 import dev.keygate.adapter.persistence.DataSources;
 import dev.keygate.adapter.persistence.EmbeddedDatabase;
 import dev.keygate.adapter.persistence.JdbcDeploymentLock;
@@ -137,14 +138,10 @@ final class KeygateNode implements AutoCloseable {
     }
     WriteBehindUsageRecorder usage =
         new WriteBehindUsageRecorder(database, settings.usageFlushInterval());
-    CaffeineVerifiedSecretCache verifiedSecrets =
-        new CaffeineVerifiedSecretCache(
-            settings.verifiedTokenTtl(), settings.verifiedTokenCapacity());
     VerificationMetrics metrics =
         settings
             .meters()
-            .<VerificationMetrics>map(
-                registry -> new MicrometerVerificationMetrics(registry, verifiedSecrets))
+            .<VerificationMetrics>map(MicrometerVerificationMetrics::new)
             .orElse(VerificationMetrics.NONE);
     OutgoingPorts ports =
         new OutgoingPorts(
@@ -156,7 +153,8 @@ final class KeygateNode implements AutoCloseable {
             usage,
             new Argon2SecretHasher(settings.argon2()),
             new SecureRandomKeyGenerator(),
-            verifiedSecrets,
+            new CaffeineVerifiedSecretCache(
+                settings.verifiedTokenTtl(), settings.verifiedTokenCapacity()),
             new CaffeineKeyStateCache(
                 settings.verification().stateCacheTtl(), DEFAULT_KEY_STATE_CAPACITY),
             new Bucket4jFailedAttempts(

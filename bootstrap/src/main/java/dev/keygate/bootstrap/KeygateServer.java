@@ -122,6 +122,7 @@ final class KeygateServer {
     return metricsHttp.map(metrics -> OptionalInt.of(metrics.port())).orElse(OptionalInt.empty());
   }
 
+  /** The node behind this server; for tests that take its database away. */
   KeygateNode node() {
     return node;
   }

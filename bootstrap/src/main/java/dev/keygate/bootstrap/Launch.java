@@ -27,12 +27,6 @@ record Launch(
     Objects.requireNonNull(stopSignals, "stop signals");
   }
 
-  /** A launch inside a test: signals are left alone, and only an explicit call stops a server. */
-  Launch(
-      Map<String, String> environment, Path workingDirectory, Consumer<KeygateServer> onServing) {
-    this(environment, workingDirectory, onServing, StopSignals.NONE);
-  }
-
   /** The real process: its environment, its working directory and its signals. */
   static Launch ofThisProcess() {
     return new Launch(

@@ -35,11 +35,6 @@ public final class Main {
         execute(Launch.ofThisProcess(), System.in, ConsoleOutput.out(), ConsoleOutput.err(), args));
   }
 
-  /** Runs one command line to its exit code, with nothing on standard input. */
-  static int execute(Launch launch, PrintWriter out, PrintWriter err, String... args) {
-    return execute(launch, InputStream.nullInputStream(), out, err, args);
-  }
-
   /**
    * Runs one command line to its exit code, reading {@code in} and writing {@code out}, {@code
    * err}.

@@ -1,6 +1,6 @@
 package dev.keygate.bootstrap;
 
-import dev.keygate.adapter.crypto.Bucket4jCreationQuota;
+import dev.keygate.adapter.memory.Bucket4jCreationQuota;
 import dev.keygate.application.service.TenantLimits;
 
 /**

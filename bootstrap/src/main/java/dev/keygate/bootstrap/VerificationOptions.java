@@ -1,6 +1,6 @@
 package dev.keygate.bootstrap;
 
-import dev.keygate.adapter.crypto.Bucket4jFailedAttempts;
+import dev.keygate.adapter.memory.Bucket4jFailedAttempts;
 import dev.keygate.application.service.VerificationSettings;
 import java.time.Duration;
 import java.util.Objects;

@@ -30,6 +30,11 @@ class ArchitectureTest {
     assertThat(keygate.contain("dev.keygate.domain.key.ApiKey")).isTrue();
     assertThat(keygate.contain("dev.keygate.application.service.VerifyApiKeyService")).isTrue();
     assertThat(keygate.contain("dev.keygate.adapter.crypto.Argon2SecretHasher")).isTrue();
+    assertThat(keygate.contain("dev.keygate.adapter.memory.CaffeineVerifiedSecretCache")).isTrue();
+    assertThat(keygate.contain("dev.keygate.adapter.metrics.MicrometerVerificationMetrics"))
+        .isTrue();
+    assertThat(keygate.contain("dev.keygate.adapter.persistence.JpaPersistence")).isTrue();
+    assertThat(keygate.contain("dev.keygate.adapter.rest.RestServer")).isTrue();
     assertThat(keygate.contain("dev.keygate.adapter.cli.ConsoleOutput")).isTrue();
     assertThat(keygate.contain("dev.keygate.wire.WireJson")).isTrue();
     assertThat(keygate.contain("dev.keygate.application.fake.TestKeygate")).isFalse();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,15 @@ final class Cli {
     return "jdbc:h2:file:" + directory.resolve("keygate") + ";AUTO_SERVER=TRUE";
   }
 
+  /**
+   * A launch inside a test: the process's signals are left alone, and only an explicit call stops a
+   * server.
+   */
+  static Launch launch(
+      Map<String, String> environment, Path workingDirectory, Consumer<KeygateServer> onServing) {
+    return new Launch(environment, workingDirectory, onServing, stop -> {});
+  }
+
   /** Runs a command that ends by itself, with nothing on standard input. */
   static Result run(Map<String, String> environment, Path workingDirectory, String... args) {
     return runWithInput(environment, workingDirectory, "", args);
@@ -48,7 +58,7 @@ final class Cli {
     StringWriter err = new StringWriter();
     int code =
         Main.execute(
-            new Launch(environment, workingDirectory, server -> {}),
+            launch(environment, workingDirectory, server -> {}),
             new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
             new PrintWriter(out, true),
             new PrintWriter(err, true),

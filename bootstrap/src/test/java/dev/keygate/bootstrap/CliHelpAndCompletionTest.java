@@ -23,7 +23,7 @@ class CliHelpAndCompletionTest {
   @Test
   void everyLocalCommand_hasHelpWithItsOptionsAndAnExample_withoutOpeningTheDatabase() {
     List<List<String>> commands = localCommands();
-    // DESIGN §5, but for init and serve.
+    // Every local command, in the order keygate --help lists them (init and serve are Main's own).
     assertThat(commands.stream().map(command -> String.join(" ", command)))
         .containsExactly(
             "orgs create",
@@ -138,7 +138,7 @@ class CliHelpAndCompletionTest {
     String section =
         readme.substring(
             readme.indexOf("## Use it from the command line"), readme.indexOf("## Embed it"));
-    Launch launch = new Launch(Map.of(), directory, server -> {});
+    Launch launch = Cli.launch(Map.of(), directory, server -> {});
     CommandLine keygate =
         Main.commandLine(launch, new LocalNode(launch), InputStream.nullInputStream());
 
@@ -211,7 +211,7 @@ class CliHelpAndCompletionTest {
 
   /** The path of every local command, from the command line Main builds. */
   private List<List<String>> localCommands() {
-    Launch launch = new Launch(Map.of(), directory, server -> {});
+    Launch launch = Cli.launch(Map.of(), directory, server -> {});
     CommandLine keygate =
         Main.commandLine(launch, new LocalNode(launch), InputStream.nullInputStream());
     List<List<String>> commands = new ArrayList<>();

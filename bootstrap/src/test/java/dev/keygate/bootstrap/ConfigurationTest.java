@@ -55,18 +55,14 @@ class ConfigurationTest {
     assertThat(configuration.host()).isEqualTo("127.0.0.1");
     assertThat(configuration.publicUrl()).isEmpty();
     assertThat(configuration.metricsAddress()).isEqualTo(MetricsAddress.MAIN);
-    assertThat(configuration.dbUrl()).isEmpty();
-    assertThat(configuration.dataDirectory()).isEqualTo(directory.resolve("keygate-data"));
-    assertThat(configuration.nodeSettings(Optional.empty()).storage())
+    KeygateNode.Settings node = configuration.nodeSettings(Optional.empty());
+    assertThat(node.storage())
         .isEqualTo(new KeygateNode.Storage.Embedded(directory.resolve("keygate-data")));
-    assertThat(configuration.dbUser()).isEmpty();
-    assertThat(configuration.dbPassword()).isEmpty();
-    assertThat(configuration.keyPrefix()).isEqualTo(KeyPrefix.DEFAULT);
-    assertThat(configuration.argon2()).isEqualTo(Argon2Parameters.OWASP);
-    assertThat(configuration.argon2()).isEqualTo(new Argon2Parameters(19_456, 2, 1));
-    assertThat(configuration.verifiedTokenTtl()).isEqualTo(KeygateNode.DEFAULT_VERIFIED_TOKEN_TTL);
-    assertThat(configuration.usageFlushInterval())
-        .isEqualTo(KeygateNode.DEFAULT_USAGE_FLUSH_INTERVAL);
+    assertThat(node.keyPrefix()).isEqualTo(KeyPrefix.DEFAULT);
+    assertThat(node.argon2()).isEqualTo(Argon2Parameters.OWASP);
+    assertThat(node.argon2()).isEqualTo(new Argon2Parameters(19_456, 2, 1));
+    assertThat(node.verifiedTokenTtl()).isEqualTo(KeygateNode.DEFAULT_VERIFIED_TOKEN_TTL);
+    assertThat(node.usageFlushInterval()).isEqualTo(KeygateNode.DEFAULT_USAGE_FLUSH_INTERVAL);
     assertThat(configuration.shutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(configuration.portalLinkTtl()).isEqualTo(Duration.ofMinutes(15));
   }
@@ -112,9 +108,10 @@ class ConfigurationTest {
 
     assertThat(configuration.port()).isEqualTo(9001);
     assertThat(configuration.host()).isEqualTo("10.0.0.2");
-    assertThat(configuration.dbUrl()).contains("jdbc:h2:mem:flag");
-    assertThat(configuration.keyPrefix()).isEqualTo(new KeyPrefix("k_file"));
-    assertThat(configuration.argon2()).isEqualTo(Argon2Parameters.OWASP);
+    KeygateNode.Settings node = configuration.nodeSettings(Optional.empty());
+    assertThat(jdbc(node).url()).isEqualTo("jdbc:h2:mem:flag");
+    assertThat(node.keyPrefix()).isEqualTo(new KeyPrefix("k_file"));
+    assertThat(node.argon2()).isEqualTo(Argon2Parameters.OWASP);
   }
 
   @Test
@@ -340,6 +337,7 @@ class ConfigurationTest {
 
   /** The resolved value of {@code setting}, written as {@link #sample} writes it. */
   private static String read(Configuration configuration, Setting setting) {
+    KeygateNode.Settings node = configuration.nodeSettings(Optional.empty());
     switch (setting) {
       case PORT:
         return String.valueOf(configuration.port());
@@ -350,39 +348,45 @@ class ConfigurationTest {
       case METRICS_ADDRESS:
         return configuration.metricsAddress().host() + ":" + configuration.metricsAddress().port();
       case DB_URL:
-        return configuration.dbUrl().orElseThrow();
+        return jdbc(node).url();
       case DB_USER:
-        return configuration.dbUser().orElse("");
+        return jdbc(node).user().orElse("");
       case DB_PASSWORD:
-        return configuration.dbPassword().orElse("");
+        return jdbc(node).password().orElse("");
       case KEY_PREFIX:
-        return configuration.keyPrefix().value();
+        return node.keyPrefix().value();
       case ARGON2_MEMORY_KIB:
-        return String.valueOf(configuration.argon2().memoryKib());
+        return String.valueOf(node.argon2().memoryKib());
       case ARGON2_ITERATIONS:
-        return String.valueOf(configuration.argon2().iterations());
+        return String.valueOf(node.argon2().iterations());
       case ARGON2_PARALLELISM:
-        return String.valueOf(configuration.argon2().parallelism());
+        return String.valueOf(node.argon2().parallelism());
       case VERIFIED_TOKEN_TTL:
-        return configuration.verifiedTokenTtl().toMinutes() + "m";
+        return node.verifiedTokenTtl().toMinutes() + "m";
       case USAGE_FLUSH_INTERVAL:
-        return configuration.usageFlushInterval().toMinutes() + "m";
+        return node.usageFlushInterval().toMinutes() + "m";
       case PORTAL_LINK_TTL:
         return configuration.portalLinkTtl().toMinutes() + "m";
       case STATE_CACHE_TTL:
-        return configuration.verification().stateCacheTtl().orElseThrow().toMinutes() + "m";
+        return node.verification().stateCacheTtl().orElseThrow().toMinutes() + "m";
       case HASHING_SLOTS:
-        return String.valueOf(configuration.verification().hashingSlots());
+        return String.valueOf(node.verification().hashingSlots());
       case HASHING_WAIT:
-        return configuration.verification().hashingWait().toMinutes() + "m";
+        return node.verification().hashingWait().toMinutes() + "m";
       case FAILED_ATTEMPTS_PER_MINUTE:
-        return String.valueOf(configuration.verification().failedAttemptsPerMinute());
+        return String.valueOf(node.verification().failedAttemptsPerMinute());
       case LIVE_KEYS_PER_OWNER:
-        return String.valueOf(configuration.tenants().liveKeysPerOwner());
+        return String.valueOf(node.tenants().liveKeysPerOwner());
       case KEY_CREATIONS_PER_MINUTE:
-        return String.valueOf(configuration.tenants().keyCreationsPerMinute());
+        return String.valueOf(node.tenants().keyCreationsPerMinute());
       default:
         return configuration.shutdownTimeout().toMinutes() + "m";
     }
+  }
+
+  /** The database a node is given when a URL is configured. */
+  private static KeygateNode.Storage.Jdbc jdbc(KeygateNode.Settings node) {
+    assertThat(node.storage()).isInstanceOf(KeygateNode.Storage.Jdbc.class);
+    return (KeygateNode.Storage.Jdbc) node.storage();
   }
 }

@@ -75,7 +75,7 @@ public final class CrashDriver {
     for (Thread thread : threads) {
       thread.setUncaughtExceptionHandler(
           (failed, e) -> {
-            // Messages carry no tokens (the design keeps them out of every exception).
+            // Messages carry no tokens: Keygate never puts one in an exception's message.
             System.err.println(failed.getName() + " failed: " + e);
             System.exit(1);
           });

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code keygate serve} on the default embedded database, in a process of its own as the runnable
  * jar runs it, from a fresh working directory that other users may enter (0755, as a home or a
- * clone usually is): while it runs, its data is its owner's alone (issue 13, DESIGN §9). One server
- * for the class: each test looks at it from another side. Linux only (it reads {@code /proc}); the
- * two tests as another OS user need root and are skipped, saying so, where the tests run without it
- * (see {@link AnotherOsUser}).
+ * clone usually is): while it runs, its data is its owner's alone (issue 13; README, "The embedded
+ * database"). One server for the class: each test looks at it from another side. Linux only (it
+ * reads {@code /proc}); the two tests as another OS user need root and are skipped, saying so,
+ * where the tests run without it (see {@link AnotherOsUser}).
  */
 class OwnerOnlyServeTest {
 

@@ -13,6 +13,7 @@ import ch.qos.logback.core.joran.spi.JoranException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.keygate.application.fake.TestKeygate;
+import dev.keygate.application.fake.TestQueries;
 import dev.keygate.application.port.in.CreateApiKeyCommand;
 import dev.keygate.application.port.in.CreatePortalLinkCommand;
 import dev.keygate.application.port.in.IssuedApiKey;
@@ -23,7 +24,6 @@ import dev.keygate.application.port.in.UpdateApiKeyCommand;
 import dev.keygate.application.port.in.Verification;
 import dev.keygate.application.port.in.VerifyOutcome;
 import dev.keygate.application.port.query.ApiKeyFilter;
-import dev.keygate.application.port.query.AuditQuery;
 import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.key.ApiKey;
@@ -536,7 +536,8 @@ class SecretLeakTest {
     facadeObject(
         "keys listed", keys.listApiKeys().list(me, ApiKeyFilter.ALL, PageRequest.first(500)));
     facadeObject(
-        "audit listed", keys.listAuditEvents().list(me, AuditQuery.all(PageRequest.first(500))));
+        "audit listed",
+        keys.listAuditEvents().list(me, TestQueries.allEvents(PageRequest.first(500))));
   }
 
   private IssuedApiKey facadeIssuing(String where, IssuedApiKey key) {

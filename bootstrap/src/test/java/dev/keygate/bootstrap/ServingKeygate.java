@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -36,14 +37,18 @@ final class ServingKeygate implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
 
   private ServingKeygate(Map<String, String> environment, Path workingDirectory, String... args) {
-    Launch launch = new Launch(environment, workingDirectory, serving::complete);
+    Launch launch = Cli.launch(environment, workingDirectory, serving::complete);
     Thread serve =
         new Thread(
             () -> {
               try {
                 exit.complete(
                     Main.execute(
-                        launch, new PrintWriter(out, true), new PrintWriter(err, true), args));
+                        launch,
+                        InputStream.nullInputStream(),
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true),
+                        args));
               } catch (Throwable e) {
                 exit.completeExceptionally(e);
               }

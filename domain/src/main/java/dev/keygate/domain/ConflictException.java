@@ -11,4 +11,9 @@ public non-sealed class ConflictException extends KeygateException {
   public ConflictException(String message) {
     super(message);
   }
+
+  @Override
+  public final Kind kind() {
+    return Kind.CONFLICT;
+  }
 }

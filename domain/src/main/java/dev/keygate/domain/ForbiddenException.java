@@ -8,4 +8,9 @@ public final class ForbiddenException extends KeygateException {
   public ForbiddenException(String message) {
     super(message);
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.FORBIDDEN;
+  }
 }

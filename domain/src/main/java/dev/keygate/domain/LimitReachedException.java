@@ -28,4 +28,9 @@ public non-sealed class LimitReachedException extends KeygateException {
   public Duration retryAfter() {
     return retryAfter;
   }
+
+  @Override
+  public final Kind kind() {
+    return Kind.LIMIT_REACHED;
+  }
 }

@@ -11,4 +11,9 @@ public final class NotFoundException extends KeygateException {
   public NotFoundException(String message) {
     super(message);
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.NOT_FOUND;
+  }
 }

@@ -8,4 +8,9 @@ public final class ValidationException extends KeygateException {
   public ValidationException(String message) {
     super(message);
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.INVALID;
+  }
 }

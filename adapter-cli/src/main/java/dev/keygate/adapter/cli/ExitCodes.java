@@ -1,9 +1,6 @@
 package dev.keygate.adapter.cli;
 
-import dev.keygate.domain.ConflictException;
-import dev.keygate.domain.LimitReachedException;
-import dev.keygate.domain.NotFoundException;
-import dev.keygate.domain.ValidationException;
+import dev.keygate.domain.KeygateException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -47,20 +44,25 @@ public final class ExitCodes {
     if (failure instanceof ParameterException || failure instanceof UsageException) {
       return USAGE;
     }
-    if (failure instanceof ValidationException) {
-      return INVALID;
+    if (failure instanceof KeygateException business) {
+      return of(business.kind());
     }
-    if (failure instanceof NotFoundException) {
-      return NOT_FOUND;
-    }
-    if (failure instanceof ConflictException) {
-      return CONFLICT;
-    }
-    if (failure instanceof LimitReachedException) {
-      return TOO_MANY_REQUESTS;
-    }
-    // ForbiddenException included: the local command line acts as the operator, who may do all.
     return FAILURE;
+  }
+
+  /** The exit code for each kind of business failure. */
+  static int of(KeygateException.Kind kind) {
+    // Exhaustive by the compiler: a switch expression over an enum without a default must name
+    // every constant, so a new kind of failure does not compile until it has its exit code here.
+    // FORBIDDEN is a failure of the command: the local command line acts as the operator, who may
+    // do all, so a refusal is not one of the answers a user is meant to get.
+    return switch (kind) {
+      case INVALID -> ExitCodes.INVALID;
+      case NOT_FOUND -> ExitCodes.NOT_FOUND;
+      case CONFLICT -> ExitCodes.CONFLICT;
+      case LIMIT_REACHED -> ExitCodes.TOO_MANY_REQUESTS;
+      case FORBIDDEN -> ExitCodes.FAILURE;
+    };
   }
 
   /**

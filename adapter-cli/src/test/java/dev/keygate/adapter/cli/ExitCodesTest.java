@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.ForbiddenException;
+import dev.keygate.domain.KeygateException;
 import dev.keygate.domain.LimitReachedException;
 import dev.keygate.domain.NotFoundException;
 import dev.keygate.domain.ValidationException;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -30,6 +32,21 @@ class ExitCodesTest {
     assertThat(ExitCodes.of(new ForbiddenException("not yours"))).isEqualTo(5);
     assertThat(ExitCodes.of(new IllegalStateException("bug"))).isEqualTo(5);
     assertThat(ExitCodes.of(new LimitReachedException("busy", Duration.ofSeconds(1)))).isEqualTo(6);
+  }
+
+  @Test
+  void eachKindOfBusinessFailure_hasItsExitCode() {
+    Map<KeygateException.Kind, Integer> expected =
+        Map.of(
+            KeygateException.Kind.INVALID, 1,
+            KeygateException.Kind.NOT_FOUND, 3,
+            KeygateException.Kind.CONFLICT, 4,
+            KeygateException.Kind.FORBIDDEN, 5,
+            KeygateException.Kind.LIMIT_REACHED, 6);
+
+    assertThat(expected).containsOnlyKeys(KeygateException.Kind.values());
+    expected.forEach(
+        (kind, code) -> assertThat(ExitCodes.of(kind)).as(kind.name()).isEqualTo(code));
   }
 
   @Test

@@ -18,15 +18,6 @@ public final class Argon2SecretHasher implements SecretHasher {
     this.parameters = Objects.requireNonNull(parameters, "parameters");
   }
 
-  /** A hasher with OWASP's parameters. */
-  public static Argon2SecretHasher withOwaspDefaults() {
-    return new Argon2SecretHasher(Argon2Parameters.OWASP);
-  }
-
-  public Argon2Parameters parameters() {
-    return parameters;
-  }
-
   @Override
   public String hash(char[] secret) {
     return argon2.hash(

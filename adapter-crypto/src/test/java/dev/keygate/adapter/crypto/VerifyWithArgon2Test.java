@@ -2,6 +2,7 @@ package dev.keygate.adapter.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keygate.application.fake.InMemoryVerifiedSecretCache;
 import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.application.port.in.IssuedApiKey;
 import dev.keygate.application.port.in.VerifyOutcome;
@@ -15,12 +16,14 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The verify use case on real Argon2id and the real cache, counting what Argon2 is asked. */
+/**
+ * The verify use case on real Argon2id, counting what Argon2 is asked; the cache is the in-memory
+ * fake (the real one is the memory adapter's, proven there).
+ */
 class VerifyWithArgon2Test {
 
   private final CountingArgon2 argon2 = new CountingArgon2(new Argon2Parameters(1024, 1, 1));
-  private final TestKeygate keygate =
-      new TestKeygate(argon2, new CaffeineVerifiedSecretCache(Duration.ofMinutes(5), 10_000));
+  private final TestKeygate keygate = new TestKeygate(argon2, new InMemoryVerifiedSecretCache());
   private final Api api = keygate.registerApi("https://users.example.com");
 
   @Test
@@ -91,8 +94,7 @@ class VerifyWithArgon2Test {
   void owaspDefaults_areStoredForKeysOfARealDeployment() {
     TestKeygate deployment =
         new TestKeygate(
-            Argon2SecretHasher.withOwaspDefaults(),
-            new CaffeineVerifiedSecretCache(Duration.ofMinutes(5), 100));
+            new Argon2SecretHasher(Argon2Parameters.OWASP), new InMemoryVerifiedSecretCache());
     Api users = deployment.registerApi("https://users.example.com");
     IssuedApiKey issued =
         deployment.issueKey(deployment.createOrganization("org_a").asOwner(), users);

@@ -265,10 +265,6 @@ public final class EmbeddedDatabase {
     }
   }
 
-  public Path directory() {
-    return directory;
-  }
-
   public Path credentialsFile() {
     return directory.resolve(CREDENTIALS_FILE);
   }

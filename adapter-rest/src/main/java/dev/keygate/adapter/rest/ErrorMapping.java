@@ -1,11 +1,7 @@
 package dev.keygate.adapter.rest;
 
-import dev.keygate.domain.ConflictException;
-import dev.keygate.domain.ForbiddenException;
 import dev.keygate.domain.KeygateException;
 import dev.keygate.domain.LimitReachedException;
-import dev.keygate.domain.NotFoundException;
-import dev.keygate.domain.ValidationException;
 import dev.keygate.wire.WireJson;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -58,19 +54,28 @@ final class ErrorMapping {
   }
 
   private static void answer(Context ctx, KeygateException e) {
-    // A sealed hierarchy: every business failure has exactly one answer here.
-    if (e instanceof ValidationException) {
-      write(ctx, 400, "INVALID_REQUEST", e.getMessage());
-    } else if (e instanceof NotFoundException) {
-      write(ctx, 404, "NOT_FOUND", e.getMessage());
-    } else if (e instanceof ConflictException) {
-      write(ctx, 409, "CONFLICT", e.getMessage());
-    } else if (e instanceof ForbiddenException) {
-      write(ctx, 403, "FORBIDDEN", e.getMessage());
-    } else if (e instanceof LimitReachedException) {
-      ctx.header("Retry-After", retryAfterSeconds((LimitReachedException) e));
-      write(ctx, 429, "TOO_MANY_REQUESTS", e.getMessage());
+    if (e instanceof LimitReachedException limit) {
+      ctx.header("Retry-After", retryAfterSeconds(limit));
     }
+    BusinessAnswer answer = answerTo(e.kind());
+    write(ctx, answer.status(), answer.code(), e.getMessage());
+  }
+
+  /** The status and error code of a business failure. */
+  record BusinessAnswer(int status, String code) {}
+
+  /** The one answer to each kind of business failure. */
+  static BusinessAnswer answerTo(KeygateException.Kind kind) {
+    // Exhaustive by the compiler: a switch expression over an enum without a default must name
+    // every constant, so a new kind of failure does not compile until it has its answer here. And
+    // KeygateException is sealed, each permitted class fixing its kind, so no failure lacks one.
+    return switch (kind) {
+      case INVALID -> new BusinessAnswer(400, "INVALID_REQUEST");
+      case FORBIDDEN -> new BusinessAnswer(403, "FORBIDDEN");
+      case NOT_FOUND -> new BusinessAnswer(404, "NOT_FOUND");
+      case CONFLICT -> new BusinessAnswer(409, "CONFLICT");
+      case LIMIT_REACHED -> new BusinessAnswer(429, "TOO_MANY_REQUESTS");
+    };
   }
 
   /**

@@ -55,8 +55,9 @@ class MalformedRequestsTest {
 
   /**
    * Fields whose text verify judges rather than refuses: whatever string is presented as a key, or
-   * asked for as a scope, verify answers 200 {@code API_KEY_INVALID} or {@code
-   * API_KEY_INSUFFICIENT_SCOPE} (DESIGN section 3), never an error that would tell keys apart.
+   * asked for as a scope, verify answers 200 {@code API_KEY_INVALID} (one answer for unknown,
+   * malformed and wrong keys alike) or {@code API_KEY_INSUFFICIENT_SCOPE}, never an error that
+   * would tell keys apart.
    */
   private static final Set<String> JUDGED =
       Set.of("VerifyApiKeyRequest.api_key", "VerifyApiKeyRequest.required_scopes");

@@ -73,11 +73,6 @@ public final class KeygateServices implements KeygateUseCases {
   private final SetGrantUseCase setGrant;
   private final RemoveGrantUseCase removeGrant;
 
-  /** Strict verification with the default hashing slots and the default tenant limits. */
-  public KeygateServices(OutgoingPorts ports, KeyPrefix prefix, Clock clock) {
-    this(ports, prefix, clock, VerificationSettings.DEFAULTS, TenantLimits.DEFAULTS);
-  }
-
   /**
    * @param prefix the token prefix of this deployment, {@link KeyPrefix#DEFAULT} unless configured
    * @param clock the source of every timestamp

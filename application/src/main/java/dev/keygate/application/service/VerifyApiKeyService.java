@@ -31,11 +31,12 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Verifies tokens in the order of the design: parse and checksum, find the secret by its lookup,
- * secret not expired, hash check (skipped when the token was proven before), then key status, key
- * expiry, API and scopes. The key's state comes from {@link KeyStates}: fresh on every verification
- * unless the state cache is trusted. A lookup with too many failures is refused before anything is
- * read or hashed, for the network it came from; a token already proven is not affected.
+ * Verifies tokens in this order, so that nothing about a key is told before its secret matched:
+ * parse and checksum, find the secret by its lookup, secret not expired, hash check (skipped when
+ * the token was proven before), then key status, key expiry, API and scopes. The key's state comes
+ * from {@link KeyStates}: fresh on every verification unless the state cache is trusted. A lookup
+ * with too many failures is refused before anything is read or hashed, for the network it came
+ * from; a token already proven is not affected.
  */
 public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
 
@@ -133,6 +134,7 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
    */
   private Optional<ApiKey> matchSecret(ParsedToken token, String client, Instant now) {
     Optional<SecretRef> proven = verifiedSecrets.find(token);
+    metrics.cacheChecked(proven.isPresent());
     if (proven.isPresent()) {
       return keyStates
           .current(proven.get().keyId())

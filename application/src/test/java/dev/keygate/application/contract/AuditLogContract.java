@@ -2,7 +2,7 @@ package dev.keygate.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.keygate.application.port.query.AuditQuery;
+import dev.keygate.application.fake.TestQueries;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.audit.AuditAction;
@@ -35,7 +35,7 @@ public abstract class AuditLogContract extends StoreContract {
     stores.auditLog().record(refused);
     recorded.add(refused);
 
-    assertThat(stores.auditLog().list(AuditQuery.all(PageRequest.first(10))).items())
+    assertThat(stores.auditLog().list(TestQueries.allEvents(PageRequest.first(10))).items())
         .containsExactlyElementsOf(recorded);
   }
 
@@ -46,9 +46,14 @@ public abstract class AuditLogContract extends StoreContract {
     AuditEvent again1 = event(2, "api_key_1", Optional.of(ORG_A), AuditOutcome.REFUSED);
     List.of(ofKey1, ofKey2, again1).forEach(stores.auditLog()::record);
 
-    assertThat(stores.auditLog().list(AuditQuery.of("api_key_1", PageRequest.first())).items())
+    assertThat(
+            stores.auditLog().list(TestQueries.eventsOf("api_key_1", PageRequest.first())).items())
         .containsExactly(ofKey1, again1);
-    assertThat(stores.auditLog().list(AuditQuery.all(PageRequest.first()).ownedBy(ORG_B)).items())
+    assertThat(
+            stores
+                .auditLog()
+                .list(TestQueries.allEvents(PageRequest.first()).ownedBy(ORG_B))
+                .items())
         .containsExactly(ofKey2);
   }
 
@@ -61,11 +66,12 @@ public abstract class AuditLogContract extends StoreContract {
       recorded.add(event);
     }
 
-    Page<AuditEvent> first = stores.auditLog().list(AuditQuery.all(PageRequest.first(3)));
+    Page<AuditEvent> first = stores.auditLog().list(TestQueries.allEvents(PageRequest.first(3)));
     Page<AuditEvent> rest =
         stores
             .auditLog()
-            .list(AuditQuery.all(new PageRequest(3, Optional.of(first.items().get(2).id()))));
+            .list(
+                TestQueries.allEvents(new PageRequest(3, Optional.of(first.items().get(2).id()))));
 
     assertThat(first.items()).containsExactlyElementsOf(recorded.subList(0, 3));
     assertThat(first.hasMore()).isTrue();

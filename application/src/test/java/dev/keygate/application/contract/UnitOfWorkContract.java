@@ -3,7 +3,7 @@ package dev.keygate.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.keygate.application.port.query.AuditQuery;
+import dev.keygate.application.fake.TestQueries;
 import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.api.Api;
@@ -49,7 +49,7 @@ public abstract class UnitOfWorkContract extends StoreContract {
         .isInstanceOf(ConflictException.class);
 
     assertThat(stores.apiKeys().findById(key.id())).isEmpty();
-    assertThat(stores.auditLog().list(AuditQuery.all(PageRequest.first())).items())
+    assertThat(stores.auditLog().list(TestQueries.allEvents(PageRequest.first())).items())
         .containsExactly(earlier);
   }
 
@@ -121,7 +121,8 @@ public abstract class UnitOfWorkContract extends StoreContract {
     assertThat(stores.owners().findOrganization(new OrgCode("org_b"))).isEmpty();
     assertThat(stores.grants().of(org)).isEmpty();
     assertThat(stores.apiKeys().findById(key.id())).contains(stored);
-    assertThat(stores.auditLog().list(AuditQuery.all(PageRequest.first())).items()).isEmpty();
+    assertThat(stores.auditLog().list(TestQueries.allEvents(PageRequest.first())).items())
+        .isEmpty();
   }
 
   @Test
@@ -145,7 +146,7 @@ public abstract class UnitOfWorkContract extends StoreContract {
 
     assertThat(stores.apiKeys().findById(key.id())).contains(disabled);
     assertThat(disabled.version()).isEqualTo(key.version() + 1);
-    assertThat(stores.auditLog().list(AuditQuery.all(PageRequest.first())).items())
+    assertThat(stores.auditLog().list(TestQueries.allEvents(PageRequest.first())).items())
         .containsExactly(created);
   }
 
@@ -171,7 +172,8 @@ public abstract class UnitOfWorkContract extends StoreContract {
                         }))
         .isInstanceOf(IllegalStateException.class);
 
-    assertThat(stores.auditLog().list(AuditQuery.all(PageRequest.first())).items()).isEmpty();
+    assertThat(stores.auditLog().list(TestQueries.allEvents(PageRequest.first())).items())
+        .isEmpty();
   }
 
   private static AuditEvent event(String target, Owner owner) {

@@ -7,6 +7,7 @@ import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.NotFoundException;
 import dev.keygate.domain.api.ApiId;
+import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.api.ScopeId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
@@ -16,9 +17,11 @@ import dev.keygate.domain.key.Usage;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.token.SecretLookup;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -79,8 +82,16 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
 
   @Override
   public synchronized Page<ApiKey> list(ApiKeyFilter filter, PageRequest page) {
-    List<ApiKey> matching = keys.values().stream().filter(filter::matches).toList();
+    List<ApiKey> matching = keys.values().stream().filter(key -> passes(filter, key)).toList();
     return Page.of(matching, key -> key.id().value(), page);
+  }
+
+  /** Whether {@code key} passes {@code filter}, as the real repository's query decides. */
+  private static boolean passes(ApiKeyFilter filter, ApiKey key) {
+    return filter.ownerType().map(type -> type == key.owner().type()).orElse(true)
+        && filter.owner().map(key.owner()::equals).orElse(true)
+        && filter.status().map(status -> status == key.status()).orElse(true)
+        && filter.apiId().map(key.apiId()::equals).orElse(true);
   }
 
   @Override
@@ -100,9 +111,30 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
   public synchronized void withdrawScope(ScopeId scopeId) {
     for (ApiKey key : List.copyOf(keys.values())) {
       if (key.scopes().stream().anyMatch(scope -> scope.id().equals(scopeId))) {
-        update(key.withoutScope(scopeId));
+        update(withoutScope(key, scopeId));
       }
     }
+  }
+
+  /** The same key without the scope, revoked or not, as the real repository deletes its row. */
+  private static ApiKey withoutScope(ApiKey key, ScopeId scopeId) {
+    Set<Scope> remaining = new LinkedHashSet<>(key.scopes());
+    remaining.removeIf(scope -> scope.id().equals(scopeId));
+    return new ApiKey(
+        key.id(),
+        key.name(),
+        key.owner(),
+        key.apiId(),
+        remaining,
+        key.status(),
+        key.createdOn(),
+        key.createdBy(),
+        key.madeBy(),
+        key.expiresOn(),
+        key.secrets(),
+        key.usage(),
+        key.revokedOn(),
+        key.version());
   }
 
   /** Adds verifications to a key's usage as the write-behind recorder does: no version change. */

@@ -7,6 +7,7 @@ import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.audit.AuditEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** {@link AuditLog} as a list in the order events were recorded. */
 public final class InMemoryAuditLog implements AuditLog {
@@ -38,7 +39,16 @@ public final class InMemoryAuditLog implements AuditLog {
 
   @Override
   public synchronized Page<AuditEvent> list(AuditQuery query) {
-    List<AuditEvent> matching = events.stream().filter(query::matches).toList();
+    List<AuditEvent> matching =
+        events.stream()
+            .filter(event -> query.target().map(event.target()::equals).orElse(true))
+            .filter(
+                event ->
+                    query
+                        .targetOwner()
+                        .map(o -> event.targetOwner().equals(Optional.of(o)))
+                        .orElse(true))
+            .toList();
     return Page.of(matching, AuditEvent::id, query.page());
   }
 

@@ -12,12 +12,23 @@ public final class InMemoryVerificationMetrics implements VerificationMetrics {
 
   private final Map<String, Long> answers = new HashMap<>();
   private final List<Duration> timings = new ArrayList<>();
+  private long cacheHits;
+  private long cacheMisses;
   private long hashChecks;
 
   @Override
   public synchronized void verified(String code, Duration elapsed) {
     answers.merge(code, 1L, Long::sum);
     timings.add(elapsed);
+  }
+
+  @Override
+  public synchronized void cacheChecked(boolean hit) {
+    if (hit) {
+      cacheHits++;
+    } else {
+      cacheMisses++;
+    }
   }
 
   @Override
@@ -33,6 +44,14 @@ public final class InMemoryVerificationMetrics implements VerificationMetrics {
   /** The time each verification took, in the order they were answered. */
   public synchronized List<Duration> timings() {
     return List.copyOf(timings);
+  }
+
+  public synchronized long cacheHits() {
+    return cacheHits;
+  }
+
+  public synchronized long cacheMisses() {
+    return cacheMisses;
   }
 
   public synchronized long hashChecks() {

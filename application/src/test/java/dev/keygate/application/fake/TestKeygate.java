@@ -32,6 +32,7 @@ import dev.keygate.domain.owner.UserId;
 import dev.keygate.domain.token.KeyPrefix;
 import dev.keygate.domain.token.SecretLookup;
 import dev.keygate.domain.token.TokenFormat;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -203,6 +204,16 @@ public final class TestKeygate {
   public static Principal userPrincipal(String userId, ManagementScope... scopes) {
     return Principal.confinedTo(
         "test:user-" + userId, new Owner.User(new UserId(userId)), scopesOrAll(scopes));
+  }
+
+  /** The same principal, its authority ending at {@code end}, as a portal link's does. */
+  public static Principal endingAt(Principal principal, Instant end) {
+    return new Principal(
+        principal.actor(),
+        principal.authority(),
+        principal.scopes(),
+        Optional.of(end),
+        principal.key());
   }
 
   /** The operator without {@code missing}. */

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.keygate.application.fake.TestKeygate;
+import dev.keygate.application.fake.TestQueries;
 import dev.keygate.application.port.in.UpdateScopeCommand;
-import dev.keygate.application.port.query.AuditQuery;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.api.Api;
@@ -52,7 +52,7 @@ class AuditTrailTest {
   private List<AuditEvent> eventsOf(String target) {
     return t.services
         .listAuditEvents()
-        .list(OPERATOR, AuditQuery.of(target, PageRequest.first()))
+        .list(OPERATOR, TestQueries.eventsOf(target, PageRequest.first()))
         .items();
   }
 
@@ -185,7 +185,9 @@ class AuditTrailTest {
     boolean more = true;
     while (more) {
       Page<AuditEvent> page =
-          t.services.listAuditEvents().list(OPERATOR, AuditQuery.all(new PageRequest(3, after)));
+          t.services
+              .listAuditEvents()
+              .list(OPERATOR, TestQueries.allEvents(new PageRequest(3, after)));
       walked.addAll(page.items());
       after = Optional.of(walked.get(walked.size() - 1).id());
       more = page.hasMore();
@@ -200,7 +202,7 @@ class AuditTrailTest {
     Page<AuditEvent> page =
         t.services
             .listAuditEvents()
-            .list(OPERATOR, AuditQuery.of("api_key_nothing", PageRequest.first()));
+            .list(OPERATOR, TestQueries.eventsOf("api_key_nothing", PageRequest.first()));
 
     assertThat(page.items()).isEmpty();
     assertThat(page.hasMore()).isFalse();

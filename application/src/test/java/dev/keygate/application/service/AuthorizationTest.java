@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keygate.application.fake.TestKeygate;
+import dev.keygate.application.fake.TestQueries;
 import dev.keygate.application.port.in.AddScopeCommand;
 import dev.keygate.application.port.in.CreateApiKeyCommand;
 import dev.keygate.application.port.in.CreateOrganizationCommand;
@@ -16,7 +17,6 @@ import dev.keygate.application.port.in.UpdateScopeCommand;
 import dev.keygate.application.port.in.VerifyApiKeyCommand;
 import dev.keygate.application.port.in.VerifyOutcome;
 import dev.keygate.application.port.query.ApiKeyFilter;
-import dev.keygate.application.port.query.AuditQuery;
 import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.ForbiddenException;
 import dev.keygate.domain.api.Api;
@@ -191,7 +191,11 @@ class AuthorizationTest {
         row(
             "list audit events",
             ManagementScope.READ_AUDIT_EVENTS,
-            (f, p) -> f.t.services.listAuditEvents().list(p, AuditQuery.all(PageRequest.first()))));
+            (f, p) ->
+                f.t
+                    .services
+                    .listAuditEvents()
+                    .list(p, TestQueries.allEvents(PageRequest.first()))));
   }
 
   /** Everything the use cases could have changed. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.keygate.application.fake.TestKeygate;
+import dev.keygate.application.fake.TestQueries;
 import dev.keygate.application.port.in.CreateApiKeyCommand;
 import dev.keygate.application.port.in.IssuedApiKey;
 import dev.keygate.application.port.in.Principal;
@@ -14,7 +15,6 @@ import dev.keygate.application.port.in.Verification;
 import dev.keygate.application.port.in.VerifyApiKeyCommand;
 import dev.keygate.application.port.in.VerifyOutcome;
 import dev.keygate.application.port.query.ApiKeyFilter;
-import dev.keygate.application.port.query.AuditQuery;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.NotFoundException;
@@ -308,7 +308,7 @@ class ConfinedPrincipalTest {
     t.services.revokeApiKey().revoke(OPERATOR, keyB.key().id());
     t.services.revokeApiKey().revoke(OPERATOR, keyA.key().id());
 
-    assertThat(listAs(ADMIN_A, ApiKeyFilter.ALL.withStatus(ApiKeyStatus.REVOKED)).items())
+    assertThat(listAs(ADMIN_A, TestQueries.keysIn(ApiKeyStatus.REVOKED)).items())
         .extracting(ApiKey::id)
         .containsExactly(keyA.key().id());
   }
@@ -411,7 +411,10 @@ class ConfinedPrincipalTest {
     t.services.disableApiKey().disable(OPERATOR, keyA.key().id());
 
     List<AuditEvent> seen =
-        t.services.listAuditEvents().list(ADMIN_A, AuditQuery.all(PageRequest.first())).items();
+        t.services
+            .listAuditEvents()
+            .list(ADMIN_A, TestQueries.allEvents(PageRequest.first()))
+            .items();
 
     assertThat(seen).isNotEmpty().allMatch(e -> e.targetOwner().equals(Optional.of(ORG_A)));
     assertThat(seen)
@@ -428,9 +431,15 @@ class ConfinedPrincipalTest {
     verifyAs(adminB, keyA.token().reveal());
 
     List<AuditEvent> trailOfA =
-        t.services.listAuditEvents().list(ADMIN_A, AuditQuery.all(PageRequest.first())).items();
+        t.services
+            .listAuditEvents()
+            .list(ADMIN_A, TestQueries.allEvents(PageRequest.first()))
+            .items();
     List<AuditEvent> trailOfB =
-        t.services.listAuditEvents().list(adminB, AuditQuery.all(PageRequest.first())).items();
+        t.services
+            .listAuditEvents()
+            .list(adminB, TestQueries.allEvents(PageRequest.first()))
+            .items();
 
     assertThat(trailOfA).noneMatch(e -> e.actor().equals(adminB.actor()));
     assertThat(trailOfB)
@@ -449,13 +458,13 @@ class ConfinedPrincipalTest {
     assertThat(
             t.services
                 .listAuditEvents()
-                .list(ADMIN_A, AuditQuery.of(keyB.key().id().value(), PageRequest.first()))
+                .list(ADMIN_A, TestQueries.eventsOf(keyB.key().id().value(), PageRequest.first()))
                 .items())
         .isEmpty();
     assertThat(
             t.services
                 .listAuditEvents()
-                .list(OPERATOR, AuditQuery.of(keyB.key().id().value(), PageRequest.first()))
+                .list(OPERATOR, TestQueries.eventsOf(keyB.key().id().value(), PageRequest.first()))
                 .items())
         .hasSize(2);
   }
@@ -467,7 +476,7 @@ class ConfinedPrincipalTest {
     List<AuditEvent> seen =
         t.services
             .listAuditEvents()
-            .list(ADMIN_A, AuditQuery.all(PageRequest.first()).ownedBy(ORG_B))
+            .list(ADMIN_A, TestQueries.allEvents(PageRequest.first()).ownedBy(ORG_B))
             .items();
 
     assertThat(seen).allMatch(e -> e.targetOwner().equals(Optional.of(ORG_A)));
@@ -477,7 +486,10 @@ class ConfinedPrincipalTest {
   @Test
   void givenUser_listAuditEvents_answersEventsAboutItselfOnly() {
     List<AuditEvent> seen =
-        t.services.listAuditEvents().list(USER_ALICE, AuditQuery.all(PageRequest.first())).items();
+        t.services
+            .listAuditEvents()
+            .list(USER_ALICE, TestQueries.allEvents(PageRequest.first()))
+            .items();
 
     assertThat(seen)
         .extracting(AuditEvent::target)

@@ -344,7 +344,7 @@ class CreateApiKeyServiceTest {
   void givenCallerWhoseKeyExpires_createManagementKeyWithoutExpiry_getsTheCallersExpiry() {
     Api management = t.registerManagementApi();
     Instant end = t.clock.instant().plus(Duration.ofMinutes(15));
-    Principal portal = TestKeygate.orgAdmin("org_a").until(end);
+    Principal portal = TestKeygate.endingAt(TestKeygate.orgAdmin("org_a"), end);
 
     IssuedApiKey issued = createManagementKey(portal, management, "read:api_keys");
 
@@ -355,7 +355,7 @@ class CreateApiKeyServiceTest {
   void givenCallerWhoseKeyExpires_createManagementKeyOutlivingIt_isRefused() {
     Api management = t.registerManagementApi();
     Instant end = t.clock.instant().plus(Duration.ofMinutes(15));
-    Principal portal = TestKeygate.orgAdmin("org_a").until(end);
+    Principal portal = TestKeygate.endingAt(TestKeygate.orgAdmin("org_a"), end);
     CreateApiKeyCommand lasting =
         new CreateApiKeyCommand(
             "lasting",
@@ -384,7 +384,7 @@ class CreateApiKeyServiceTest {
         t.services
             .createApiKey()
             .create(
-                TestKeygate.orgAdmin("org_a").until(end),
+                TestKeygate.endingAt(TestKeygate.orgAdmin("org_a"), end),
                 new CreateApiKeyCommand(
                     "short", management.id(), List.of(), ORG_A, Optional.of(sooner)));
 
@@ -394,7 +394,8 @@ class CreateApiKeyServiceTest {
   @Test
   void givenCallerWhoseKeyExpires_createKeyOfAnOrdinaryApi_isNotBoundByIt() {
     Principal portal =
-        TestKeygate.orgAdmin("org_a").until(t.clock.instant().plus(Duration.ofMinutes(15)));
+        TestKeygate.endingAt(
+            TestKeygate.orgAdmin("org_a"), t.clock.instant().plus(Duration.ofMinutes(15)));
 
     IssuedApiKey issued = create(portal, "k", ORG_A, "read:users");
 

@@ -144,7 +144,7 @@ class CreatePortalLinkServiceTest {
   void givenCallerWhoseKeyEndsSooner_create_endsTheLinkWithIt() {
     Instant callerEnds = t.clock.instant().plus(Duration.ofMinutes(5));
 
-    PortalLink made = link(TestKeygate.orgAdmin("org_a").until(callerEnds), ORG_A);
+    PortalLink made = link(TestKeygate.endingAt(TestKeygate.orgAdmin("org_a"), callerEnds), ORG_A);
 
     assertThat(made.expiresOn()).isEqualTo(callerEnds);
     assertThat(link(TestKeygate.OPERATOR, ORG_A).expiresOn())

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keygate.application.fake.FakeKeyGenerator;
+import dev.keygate.application.fake.InMemoryCreationQuota;
+import dev.keygate.application.fake.InMemoryDeploymentLock;
+import dev.keygate.application.fake.InMemoryFailedAttempts;
+import dev.keygate.application.fake.InMemoryKeyStateCache;
 import dev.keygate.application.fake.InMemoryVerifiedSecretCache;
 import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.application.port.in.CreateApiKeyCommand;
 import dev.keygate.application.port.in.IssuedApiKey;
 import dev.keygate.application.port.in.VerifyOutcome;
-import dev.keygate.application.port.out.CreationQuota;
-import dev.keygate.application.port.out.DeploymentLock;
-import dev.keygate.application.port.out.FailedAttempts;
-import dev.keygate.application.port.out.KeyStateCache;
 import dev.keygate.application.port.out.OutgoingPorts;
 import dev.keygate.application.port.out.VerificationMetrics;
 import dev.keygate.domain.ConflictException;
@@ -505,14 +505,16 @@ class KeyLifecycleTest {
                   t.hasher,
                   new FakeKeyGenerator(7),
                   t.verifiedSecrets,
-                  KeyStateCache.NONE,
-                  FailedAttempts.NONE,
-                  CreationQuota.NONE,
+                  new InMemoryKeyStateCache(),
+                  new InMemoryFailedAttempts(TestKeygate.FAILED_ATTEMPTS_LIMIT),
+                  new InMemoryCreationQuota(TestKeygate.CREATIONS_PER_MINUTE),
                   VerificationMetrics.NONE,
-                  DeploymentLock.NONE,
+                  new InMemoryDeploymentLock(),
                   t.unitOfWork),
               KeyPrefix.DEFAULT,
-              t.clock);
+              t.clock,
+              VerificationSettings.DEFAULTS,
+              TenantLimits.DEFAULTS);
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keygate.application.fake.TestKeygate;
+import dev.keygate.application.fake.TestQueries;
 import dev.keygate.application.port.query.ApiKeyFilter;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.application.port.query.PageRequest;
@@ -90,11 +91,10 @@ class ListApiKeysServiceTest {
 
   @Test
   void givenStatusFilter_list_answersKeysInThatStatusOnly() {
-    assertThat(list(ApiKeyFilter.ALL.withStatus(ApiKeyStatus.REVOKED)))
-        .containsExactly(orgARevoked);
-    assertThat(list(ApiKeyFilter.ALL.withStatus(ApiKeyStatus.ACTIVE)))
+    assertThat(list(TestQueries.keysIn(ApiKeyStatus.REVOKED))).containsExactly(orgARevoked);
+    assertThat(list(TestQueries.keysIn(ApiKeyStatus.ACTIVE)))
         .containsExactly(orgAUsers, orgBBilling, aliceUsers);
-    assertThat(list(ApiKeyFilter.ALL.withStatus(ApiKeyStatus.INACTIVE))).isEmpty();
+    assertThat(list(TestQueries.keysIn(ApiKeyStatus.INACTIVE))).isEmpty();
   }
 
   @Test

@@ -380,6 +380,18 @@ class VerifyApiKeyServiceTest {
   }
 
   @Test
+  void givenTokenVerifiedBefore_verify_countsACacheHit_andATypoLooksNothingUp() {
+    verifyFrom(TestKeygate.withWrongSecret(token));
+    verifyFrom(token);
+    verifyFrom(token);
+    verifyFrom(token, "write:users");
+    verifyFrom(TestKeygate.withTypo(token));
+
+    assertThat(t.verificationMetrics.cacheMisses()).isEqualTo(2);
+    assertThat(t.verificationMetrics.cacheHits()).isEqualTo(2);
+  }
+
+  @Test
   void givenCallerWithoutAVerifyScope_verify_countsNothing() {
     assertThatThrownBy(
             () ->

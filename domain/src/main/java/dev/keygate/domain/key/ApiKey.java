@@ -4,13 +4,11 @@ import dev.keygate.domain.Checks;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
-import dev.keygate.domain.api.ScopeId;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.token.SecretLookup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -253,15 +251,6 @@ public record ApiKey(
     }
     return new ApiKey(
         id, name, owner, apiId, newScopes, status, createdOn, createdBy, madeBy, expiresOn, secrets,
-        usage, revokedOn, version);
-  }
-
-  /** The same key without the scope {@code scopeId}, as when it is deleted from its API. */
-  public ApiKey withoutScope(ScopeId scopeId) {
-    Set<Scope> remaining = new LinkedHashSet<>(scopes);
-    remaining.removeIf(scope -> scope.id().equals(scopeId));
-    return new ApiKey(
-        id, name, owner, apiId, remaining, status, createdOn, createdBy, madeBy, expiresOn, secrets,
         usage, revokedOn, version);
   }
 

@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.Scope;
-import dev.keygate.domain.api.ScopeId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -293,42 +292,6 @@ class ApiKeyInvariantsTest {
           .isInstanceOf(UnsupportedOperationException.class);
       assertThatThrownBy(() -> key.secrets().clear())
           .isInstanceOf(UnsupportedOperationException.class);
-    }
-  }
-
-  @Nested
-  class WithoutScope {
-
-    @Test
-    void givenKeyWithTwoScopes_withoutScope_keepsTheOtherAndEverythingElse() {
-      ApiKey key = anOrgKey();
-
-      ApiKey narrowed = key.withoutScope(READ_USERS.id());
-
-      assertThat(narrowed.scopes()).containsExactly(WRITE_USERS);
-      assertThat(narrowed.scopeKeys()).containsExactly("write:users");
-      assertThat(narrowed).usingRecursiveComparison().ignoringFields("scopes").isEqualTo(key);
-      assertThat(key.scopes()).containsExactlyInAnyOrder(READ_USERS, WRITE_USERS);
-    }
-
-    @Test
-    void givenScopeTheKeyDoesNotHave_withoutScope_changesNothing() {
-      ApiKey key = anOrgKey();
-      Scope other =
-          new Scope(
-              new ScopeId("api_scope_0195485a3c00000000000000000000a9"),
-              TestKeys.API_ID,
-              "delete:users",
-              "");
-
-      assertThat(key.withoutScope(other.id())).isEqualTo(key);
-    }
-
-    @Test
-    void givenLastScope_withoutScope_leavesNoScopes() {
-      ApiKey key = aKey().scopes(Set.of(READ_USERS)).build();
-
-      assertThat(key.withoutScope(READ_USERS.id()).scopes()).isEmpty();
     }
   }
 

@@ -21,8 +21,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Random sequences of transitions, checked step by step against a model of the rules in the design:
- * which transitions are legal from which status, and when each secret stops working.
+ * Random sequences of transitions, checked step by step against a model of the rules written apart
+ * from {@link ApiKey}: which transitions are legal from which status (active and inactive swap,
+ * either may be revoked, revoked is final), and when each secret stops working.
  */
 class ApiKeyLifecyclePropertiesTest {
 

@@ -14,8 +14,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The token format against an oracle written from the design ({@link Tokens}): round trip, and
- * refusal of every near miss.
+ * The token format against an oracle written from its description alone ({@link Tokens}): round
+ * trip, and refusal of every near miss.
  */
 class TokenFormatPropertiesTest {
 

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 /**
- * An oracle for the token format written from the design alone, so tests do not check the
- * production code against itself.
+ * An oracle for the token format written from its description alone ({@code
+ * <prefix>_<lookup><secret><checksum>}: 12 and 43 base62 characters, then the CRC32 of everything
+ * before it as 6 base62 digits; README, "Tokens"), so tests do not check the production code
+ * against itself.
  */
 final class Tokens {
 

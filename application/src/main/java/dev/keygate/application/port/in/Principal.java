@@ -39,11 +39,6 @@ public record Principal(
     this(actor, authority, scopes, Optional.empty(), Optional.empty());
   }
 
-  /** The same principal, its authority ending at {@code end}. */
-  public Principal until(Instant end) {
-    return new Principal(actor, authority, scopes, Optional.of(end), key);
-  }
-
   /**
    * The same principal held within {@code maker}'s authority, as a key made by another key is: only
    * the scopes both hold, and no longer than either lasts. The reach stays this principal's, which

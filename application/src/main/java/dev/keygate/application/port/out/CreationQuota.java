@@ -10,9 +10,6 @@ import java.util.Optional;
  */
 public interface CreationQuota {
 
-  /** No limit. */
-  CreationQuota NONE = owner -> Optional.empty();
-
   /**
    * Takes one creation from {@code owner}'s quota.
    *

@@ -10,13 +10,4 @@ public interface DeploymentLock {
 
   /** Runs {@code work} while no other node runs work under this lock, waiting for it if need be. */
   <T> T whileHeld(Supplier<T> work);
-
-  /** No exclusion, for a deployment with a single initializer, such as one held in memory. */
-  DeploymentLock NONE =
-      new DeploymentLock() {
-        @Override
-        public <T> T whileHeld(Supplier<T> work) {
-          return work.get();
-        }
-      };
 }

@@ -11,18 +11,6 @@ import java.util.Optional;
  */
 public interface FailedAttempts {
 
-  /** Counts nothing and locks nothing out. */
-  FailedAttempts NONE =
-      new FailedAttempts() {
-        @Override
-        public Optional<Duration> lockedOutFor(SecretLookup lookup, String client) {
-          return Optional.empty();
-        }
-
-        @Override
-        public void failed(SecretLookup lookup, String client) {}
-      };
-
   /**
    * How long {@code lookup} stays locked out for {@code client}; empty when it may be tried now.
    *

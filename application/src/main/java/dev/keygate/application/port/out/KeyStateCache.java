@@ -11,21 +11,6 @@ import java.util.Optional;
  */
 public interface KeyStateCache {
 
-  /** Remembers nothing: every verification reads the whole key. */
-  KeyStateCache NONE =
-      new KeyStateCache() {
-        @Override
-        public Optional<ApiKey> find(ApiKeyId id) {
-          return Optional.empty();
-        }
-
-        @Override
-        public void remember(ApiKey key) {}
-
-        @Override
-        public void forget(ApiKeyId id) {}
-      };
-
   Optional<ApiKey> find(ApiKeyId id);
 
   void remember(ApiKey key);

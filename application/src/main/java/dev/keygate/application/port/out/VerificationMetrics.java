@@ -3,8 +3,9 @@ package dev.keygate.application.port.out;
 import java.time.Duration;
 
 /**
- * Where verifications are counted for monitoring: each answer with the time it took, and each hash
- * check paid, so an operator can watch the verification cache save the expensive hash.
+ * Where verifications are counted for monitoring: each answer with the time it took, each look into
+ * the verification cache and each hash check paid, so an operator can watch the cache save the
+ * expensive hash.
  */
 public interface VerificationMetrics {
 
@@ -13,6 +14,9 @@ public interface VerificationMetrics {
       new VerificationMetrics() {
         @Override
         public void verified(String code, Duration elapsed) {}
+
+        @Override
+        public void cacheChecked(boolean hit) {}
 
         @Override
         public void hashChecked() {}
@@ -25,6 +29,14 @@ public interface VerificationMetrics {
    * @param elapsed from parsing the token to the answer
    */
   void verified(String code, Duration elapsed);
+
+  /**
+   * One look into the verification cache for a parsed token. The core counts it rather than the
+   * cache, so whatever remembers proven tokens is watched alike.
+   *
+   * @param hit whether the token was proven before, so no hash check is needed
+   */
+  void cacheChecked(boolean hit);
 
   /** One hash check of a presented secret against a stored hash. */
   void hashChecked();

@@ -1,7 +1,6 @@
 package dev.keygate.application.port.query;
 
 import dev.keygate.domain.api.ApiId;
-import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.OwnerType;
@@ -29,18 +28,5 @@ public record ApiKeyFilter(
   /** This filter narrowed to keys of {@code newOwner}. */
   public ApiKeyFilter ownedBy(Owner newOwner) {
     return new ApiKeyFilter(ownerType, Optional.of(newOwner), status, apiId);
-  }
-
-  /** This filter narrowed to keys in {@code newStatus}. */
-  public ApiKeyFilter withStatus(ApiKeyStatus newStatus) {
-    return new ApiKeyFilter(ownerType, owner, Optional.of(newStatus), apiId);
-  }
-
-  /** Whether {@code key} passes the filter; repositories that filter in memory use this. */
-  public boolean matches(ApiKey key) {
-    return ownerType.map(t -> t == key.owner().type()).orElse(true)
-        && owner.map(o -> o.equals(key.owner())).orElse(true)
-        && status.map(s -> s == key.status()).orElse(true)
-        && apiId.map(a -> a.equals(key.apiId())).orElse(true);
   }
 }

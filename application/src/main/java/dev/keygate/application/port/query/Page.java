@@ -24,9 +24,4 @@ public record Page<T>(List<T> items, boolean hasMore) {
     boolean more = after.size() > request.size();
     return new Page<>(more ? after.subList(0, request.size()) : after, more);
   }
-
-  /** The same page with every item converted. */
-  public <R> Page<R> map(Function<T, R> mapper) {
-    return new Page<>(items.stream().map(mapper).toList(), hasMore);
-  }
 }

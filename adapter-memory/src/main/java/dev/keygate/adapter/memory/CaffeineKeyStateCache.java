@@ -1,4 +1,4 @@
-package dev.keygate.adapter.persistence;
+package dev.keygate.adapter.memory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,4 +1,4 @@
-package dev.keygate.adapter.crypto;
+package dev.keygate.adapter.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,8 @@
-package dev.keygate.adapter.crypto;
+package dev.keygate.adapter.memory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.keygate.application.port.out.SecretRef;
 import dev.keygate.application.port.out.VerifiedSecretCache;
 import dev.keygate.domain.key.ApiKeyId;
@@ -45,7 +44,6 @@ public final class CaffeineVerifiedSecretCache implements VerifiedSecretCache {
             .executor(Runnable::run)
             .expireAfterWrite(timeToLive)
             .maximumSize(maximumSize)
-            .recordStats()
             .build();
     SecretKeySpec key = new SecretKeySpec(randomKey(), HMAC);
     this.macs = ThreadLocal.withInitial(() -> newMac(key));
@@ -64,11 +62,6 @@ public final class CaffeineVerifiedSecretCache implements VerifiedSecretCache {
   @Override
   public void forget(ApiKeyId keyId) {
     proven.asMap().values().removeIf(ref -> ref.keyId().equals(keyId));
-  }
-
-  /** Hits, misses and evictions so far, for metrics. */
-  public CacheStats stats() {
-    return proven.stats();
   }
 
   /** The digests held, for tests that prove no token is. */

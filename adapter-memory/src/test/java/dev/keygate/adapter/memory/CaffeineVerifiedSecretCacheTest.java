@@ -1,7 +1,8 @@
-package dev.keygate.adapter.crypto;
+package dev.keygate.adapter.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.keygate.application.fake.FakeKeyGenerator;
 import dev.keygate.application.port.out.SecretRef;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.token.KeyPrefix;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class CaffeineVerifiedSecretCacheTest {
 
-  private final SecureRandomKeyGenerator generator = new SecureRandomKeyGenerator();
+  private final FakeKeyGenerator generator = new FakeKeyGenerator(7);
   private final AtomicLong nanos = new AtomicLong();
   private final CaffeineVerifiedSecretCache cache =
       new CaffeineVerifiedSecretCache(Duration.ofMinutes(5), 1_000, nanos::get);

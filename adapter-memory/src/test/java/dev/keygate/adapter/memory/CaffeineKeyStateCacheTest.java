@@ -1,4 +1,4 @@
-package dev.keygate.adapter.persistence;
+package dev.keygate.adapter.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

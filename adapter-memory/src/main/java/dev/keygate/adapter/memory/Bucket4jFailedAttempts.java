@@ -1,4 +1,4 @@
-package dev.keygate.adapter.crypto;
+package dev.keygate.adapter.memory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -22,8 +22,6 @@ public final class Bucket4jFailedAttempts implements FailedAttempts {
 
   /** The default: ten failures a minute per lookup and client network. */
   public static final int DEFAULT_LIMIT = 10;
-
-  public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(1);
 
   /** How many lookups and client networks are followed at most. */
   public static final long DEFAULT_CAPACITY = 100_000;

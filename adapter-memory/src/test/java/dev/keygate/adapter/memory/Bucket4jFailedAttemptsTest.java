@@ -1,8 +1,9 @@
-package dev.keygate.adapter.crypto;
+package dev.keygate.adapter.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keygate.application.fake.FakeKeyGenerator;
 import dev.keygate.domain.token.SecretLookup;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class Bucket4jFailedAttemptsTest {
 
   private final AtomicLong nanos = new AtomicLong(1);
-  private final SecureRandomKeyGenerator generator = new SecureRandomKeyGenerator();
+  private final FakeKeyGenerator generator = new FakeKeyGenerator(7);
   private final Bucket4jFailedAttempts attempts =
       new Bucket4jFailedAttempts(10, Duration.ofMinutes(1), 1_000, clock(), nanos::get);
 
