@@ -2,7 +2,7 @@ package dev.keygate.wire;
 
 import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.owner.Organization;
-import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserAccount;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,11 +47,11 @@ public final class OwnerResponses {
         page.items().stream().map(OwnerResponses::organization).toList());
   }
 
-  public static UserCreated created(User user) {
+  public static UserCreated created(UserAccount user) {
     return new UserCreated(user.id().value(), true);
   }
 
-  public static UsersListed users(Page<User> page) {
+  public static UsersListed users(Page<UserAccount> page) {
     return new UsersListed(
         "OK", "Success", page.hasMore(), page.items().stream().map(OwnerResponses::user).toList());
   }
@@ -61,7 +61,7 @@ public final class OwnerResponses {
         organization.code().value(), organization.name(), organization.createdOn());
   }
 
-  private static UserView user(User user) {
+  private static UserView user(UserAccount user) {
     return new UserView(user.id().value(), user.name(), user.email(), user.createdOn());
   }
 }

@@ -3,7 +3,7 @@ package dev.keygate.adapter.cli;
 import dev.keygate.application.port.in.CreateUserCommand;
 import dev.keygate.application.port.in.CreateUserUseCase;
 import dev.keygate.application.port.in.Principal;
-import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
 import dev.keygate.wire.OwnerResponses;
 import java.util.Optional;
@@ -58,7 +58,7 @@ public final class UsersCreateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    User user =
+    UserAccount user =
         createUser.create(
             principal,
             new CreateUserCommand(

@@ -3,7 +3,7 @@ package dev.keygate.adapter.cli;
 import dev.keygate.application.port.in.ListUsersUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.query.Page;
-import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.wire.OwnerResponses;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,13 +37,13 @@ public final class UsersListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Page<User> page = listUsers.list(principal, paging.page(spec));
+    Page<UserAccount> page = listUsers.list(principal, paging.page(spec));
     output.print(
         spec,
         OwnerResponses.users(page),
         out -> {
           Table table = Table.of("ID", "NAME", "EMAIL", "CREATED");
-          for (User user : page.items()) {
+          for (UserAccount user : page.items()) {
             table.row(
                 user.id().value(),
                 user.name(),

@@ -5,7 +5,7 @@ import dev.keygate.application.port.query.Page;
 import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
-import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -53,7 +53,7 @@ final class JpaOwnerRepository implements OwnerRepository {
   }
 
   @Override
-  public void addUser(User user) {
+  public void addUser(UserAccount user) {
     transactions.call(
         em -> {
           em.persist(OwnerMapper.toEntity(user));
@@ -63,14 +63,14 @@ final class JpaOwnerRepository implements OwnerRepository {
   }
 
   @Override
-  public Optional<User> findUser(UserId id) {
+  public Optional<UserAccount> findUser(UserId id) {
     return transactions.call(
         em ->
             Optional.ofNullable(em.find(UserEntity.class, id.value())).map(OwnerMapper::toDomain));
   }
 
   @Override
-  public Page<User> listUsers(PageRequest page) {
+  public Page<UserAccount> listUsers(PageRequest page) {
     return transactions.call(
         em ->
             page(

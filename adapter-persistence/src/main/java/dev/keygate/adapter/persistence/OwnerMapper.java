@@ -4,7 +4,7 @@ import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.OwnerType;
-import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
 import java.util.Optional;
 
@@ -25,7 +25,7 @@ final class OwnerMapper {
     return new Organization(new OrgCode(entity.code), entity.name, entity.createdOn);
   }
 
-  static UserEntity toEntity(User user) {
+  static UserEntity toEntity(UserAccount user) {
     UserEntity entity = new UserEntity();
     entity.id = user.id().value();
     entity.name = user.name();
@@ -34,8 +34,8 @@ final class OwnerMapper {
     return entity;
   }
 
-  static User toDomain(UserEntity entity) {
-    return new User(
+  static UserAccount toDomain(UserEntity entity) {
+    return new UserAccount(
         new UserId(entity.id), entity.name, Optional.ofNullable(entity.email), entity.createdOn);
   }
 

@@ -9,7 +9,7 @@ import dev.keygate.application.port.in.ListUsersUseCase;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
-import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
 import dev.keygate.wire.OwnerResponses;
 import io.javalin.http.Context;
@@ -87,7 +87,7 @@ public final class OwnerRoutes implements RouteGroup {
 
   private void createUser(Context ctx) {
     CreateUserRequest request = Requests.body(ctx, CreateUserRequest.class);
-    User user =
+    UserAccount user =
         createUser.create(
             Principals.of(ctx),
             new CreateUserCommand(
@@ -98,7 +98,7 @@ public final class OwnerRoutes implements RouteGroup {
   }
 
   private void listUsers(Context ctx) {
-    Page<User> page = listUsers.list(Principals.of(ctx), Requests.page(ctx));
+    Page<UserAccount> page = listUsers.list(Principals.of(ctx), Requests.page(ctx));
     ctx.json(OwnerResponses.users(page));
   }
 }

@@ -23,7 +23,7 @@ import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
-import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
 import dev.keygate.wire.WireJson;
 import java.io.ByteArrayOutputStream;
@@ -1818,7 +1818,7 @@ class BadInputPropertiesTest {
       List<Api> apis,
       List<Scope> scopes,
       List<Organization> organizations,
-      List<User> users,
+      List<UserAccount> users,
       List<AuditEvent> audit) {
 
     static State of(TestKeygate keygate) {

@@ -20,7 +20,7 @@ import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
-import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -807,7 +807,7 @@ class TenancyMatrixTest {
       List<Api> apis,
       List<Scope> scopes,
       List<Organization> organizations,
-      List<User> users,
+      List<UserAccount> users,
       List<Grant> grants,
       List<AuditEvent> audit) {
 
@@ -815,7 +815,7 @@ class TenancyMatrixTest {
       List<Api> apis = keygate.apis.list();
       PageRequest all = PageRequest.first(PageRequest.MAX_SIZE);
       List<Organization> organizations = keygate.owners.listOrganizations(all).items();
-      List<User> users = keygate.owners.listUsers(all).items();
+      List<UserAccount> users = keygate.owners.listUsers(all).items();
       List<Grant> grants = new ArrayList<>();
       organizations.forEach(org -> grants.addAll(keygate.grants.of(org.asOwner())));
       users.forEach(user -> grants.addAll(keygate.grants.of(user.asOwner())));

@@ -9,7 +9,7 @@ import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.out.OwnerRepository;
 import dev.keygate.domain.Checks;
 import dev.keygate.domain.ConflictException;
-import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
 import java.time.Clock;
 import java.util.Optional;
@@ -31,11 +31,11 @@ public final class CreateUserService implements CreateUserUseCase {
   }
 
   @Override
-  public User create(Principal principal, CreateUserCommand command) {
+  public UserAccount create(Principal principal, CreateUserCommand command) {
     authorization.requireScope(principal, CREATE_USERS, USER_CREATE, "users");
     authorization.requireOperator(principal, USER_CREATE, "users");
     UserId id = Checks.required("user id", command.id()).orElseGet(() -> UserId.generate(clock));
-    User user = new User(id, command.name(), command.email(), clock.instant());
+    UserAccount user = new UserAccount(id, command.name(), command.email(), clock.instant());
     if (owners.findUser(id).isPresent()) {
       throw new ConflictException("user " + id + " already exists");
     }

@@ -9,7 +9,7 @@ import dev.keygate.application.port.out.OwnerRepository;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.owner.Owner;
-import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserAccount;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,13 +25,13 @@ public final class ListUsersService implements ListUsersUseCase {
   }
 
   @Override
-  public Page<User> list(Principal principal, PageRequest page) {
+  public Page<UserAccount> list(Principal principal, PageRequest page) {
     authorization.requireScope(principal, READ_USERS, USER_READ, "users");
     Optional<Owner> confinement = principal.confinement();
     if (confinement.isEmpty()) {
       return owners.listUsers(page);
     }
-    List<User> own =
+    List<UserAccount> own =
         confinement
             .filter(Owner.User.class::isInstance)
             .flatMap(owner -> owners.findUser(((Owner.User) owner).userId()))

@@ -9,7 +9,7 @@ import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
-import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,8 +30,9 @@ public abstract class OwnerRepositoryContract extends StoreContract {
 
   @Test
   void addedUser_isFoundWithAndWithoutEmail() {
-    User alice = new User(new UserId("kp_alice"), "Alice", Optional.of("a@example.com"), NOW);
-    User bob = new User(new UserId("kp_bob"), "Bob", Optional.empty(), NOW);
+    UserAccount alice =
+        new UserAccount(new UserId("kp_alice"), "Alice", Optional.of("a@example.com"), NOW);
+    UserAccount bob = new UserAccount(new UserId("kp_bob"), "Bob", Optional.empty(), NOW);
     stores.owners().addUser(alice);
     stores.owners().addUser(bob);
 
@@ -43,7 +44,9 @@ public abstract class OwnerRepositoryContract extends StoreContract {
   @Test
   void aTakenCodeOrId_isAConflict() {
     stores.owners().addOrganization(new Organization(new OrgCode("org_acme"), "Acme", NOW));
-    stores.owners().addUser(new User(new UserId("kp_alice"), "Alice", Optional.empty(), NOW));
+    stores
+        .owners()
+        .addUser(new UserAccount(new UserId("kp_alice"), "Alice", Optional.empty(), NOW));
 
     assertThatThrownBy(
             () ->
@@ -55,7 +58,8 @@ public abstract class OwnerRepositoryContract extends StoreContract {
             () ->
                 stores
                     .owners()
-                    .addUser(new User(new UserId("kp_alice"), "Again", Optional.empty(), NOW)))
+                    .addUser(
+                        new UserAccount(new UserId("kp_alice"), "Again", Optional.empty(), NOW)))
         .isInstanceOf(ConflictException.class);
     assertThat(stores.owners().findOrganization(new OrgCode("org_acme")).orElseThrow().name())
         .isEqualTo("Acme");
@@ -82,11 +86,11 @@ public abstract class OwnerRepositoryContract extends StoreContract {
   @Test
   void users_arePagedInIdOrder() {
     for (String id : new String[] {"u3", "u1", "u2"}) {
-      stores.owners().addUser(new User(new UserId(id), id, Optional.empty(), NOW));
+      stores.owners().addUser(new UserAccount(new UserId(id), id, Optional.empty(), NOW));
     }
 
-    Page<User> first = stores.owners().listUsers(PageRequest.first(2));
-    Page<User> rest = stores.owners().listUsers(new PageRequest(2, Optional.of("u2")));
+    Page<UserAccount> first = stores.owners().listUsers(PageRequest.first(2));
+    Page<UserAccount> rest = stores.owners().listUsers(new PageRequest(2, Optional.of("u2")));
 
     assertThat(first.items()).extracting(u -> u.id().value()).containsExactly("u1", "u2");
     assertThat(first.hasMore()).isTrue();

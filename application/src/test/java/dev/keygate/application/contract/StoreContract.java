@@ -8,7 +8,7 @@ import dev.keygate.domain.key.KeySecret;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
-import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
 import dev.keygate.domain.token.KeyPrefix;
 import dev.keygate.domain.token.SecretLookup;
@@ -69,7 +69,8 @@ public abstract class StoreContract {
   }
 
   protected Owner storedUser(String id) {
-    User user = new User(new UserId(id), "User " + id, Optional.of(id + "@example.com"), NOW);
+    UserAccount user =
+        new UserAccount(new UserId(id), "User " + id, Optional.of(id + "@example.com"), NOW);
     stores.owners().addUser(user);
     return user.asOwner();
   }

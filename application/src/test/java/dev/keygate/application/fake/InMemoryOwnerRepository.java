@@ -6,7 +6,7 @@ import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
-import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import java.util.TreeMap;
 public final class InMemoryOwnerRepository implements OwnerRepository {
 
   private final TreeMap<String, Organization> organizations = new TreeMap<>();
-  private final TreeMap<String, User> users = new TreeMap<>();
+  private final TreeMap<String, UserAccount> users = new TreeMap<>();
 
   @Override
   public synchronized void addOrganization(Organization organization) {
@@ -38,7 +38,7 @@ public final class InMemoryOwnerRepository implements OwnerRepository {
   }
 
   @Override
-  public synchronized void addUser(User user) {
+  public synchronized void addUser(UserAccount user) {
     if (users.containsKey(user.id().value())) {
       throw new ConflictException("user " + user.id() + " already exists");
     }
@@ -47,12 +47,12 @@ public final class InMemoryOwnerRepository implements OwnerRepository {
   }
 
   @Override
-  public synchronized Optional<User> findUser(UserId id) {
+  public synchronized Optional<UserAccount> findUser(UserId id) {
     return Optional.ofNullable(users.get(id.value()));
   }
 
   @Override
-  public synchronized Page<User> listUsers(PageRequest page) {
+  public synchronized Page<UserAccount> listUsers(PageRequest page) {
     return Page.of(List.copyOf(users.values()), u -> u.id().value(), page);
   }
 }

@@ -27,7 +27,7 @@ import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
-import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
 import dev.keygate.domain.token.KeyPrefix;
 import dev.keygate.domain.token.SecretLookup;
@@ -161,7 +161,7 @@ public final class TestKeygate {
             OPERATOR, new CreateOrganizationCommand("Org " + code, Optional.of(new OrgCode(code))));
   }
 
-  public User createUser(String id) {
+  public UserAccount createUser(String id) {
     return services
         .createUser()
         .create(

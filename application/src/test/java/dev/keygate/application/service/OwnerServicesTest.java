@@ -17,7 +17,7 @@ import dev.keygate.domain.audit.AuditOutcome;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
-import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ class OwnerServicesTest {
         .create(OPERATOR, new CreateOrganizationCommand(name, code));
   }
 
-  private User createUser(Optional<UserId> id, String name, Optional<String> email) {
+  private UserAccount createUser(Optional<UserId> id, String name, Optional<String> email) {
     return t.services.createUser().create(OPERATOR, new CreateUserCommand(id, name, email));
   }
 
@@ -97,7 +97,7 @@ class OwnerServicesTest {
 
   @Test
   void givenIdNameAndEmail_createUser_storesItAndAuditsIt() {
-    User alice =
+    UserAccount alice =
         createUser(Optional.of(new UserId("kp_alice")), "Alice", Optional.of(" a@example.com "));
 
     assertThat(alice.id()).isEqualTo(new UserId("kp_alice"));
@@ -112,7 +112,7 @@ class OwnerServicesTest {
 
   @Test
   void givenNoId_createUser_generatesATimeOrderedOne() {
-    User user = createUser(Optional.empty(), "Bob", Optional.empty());
+    UserAccount user = createUser(Optional.empty(), "Bob", Optional.empty());
 
     assertThat(user.id().value()).matches("kp_[0-9a-f]{32}");
     assertThat(t.owners.findUser(user.id())).contains(user);
@@ -120,7 +120,7 @@ class OwnerServicesTest {
 
   @Test
   void givenTakenId_createUser_answersConflict() {
-    User first = createUser(Optional.of(new UserId("kp_alice")), "Alice", Optional.empty());
+    UserAccount first = createUser(Optional.of(new UserId("kp_alice")), "Alice", Optional.empty());
 
     assertThatThrownBy(
             () -> createUser(Optional.of(new UserId("kp_alice")), "Other", Optional.empty()))

@@ -1,9 +1,9 @@
 package dev.keygate.application.port.in;
 
-import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserAccount;
 
 /** Creates a user that keys can be issued to; the operator's alone. */
 public interface CreateUserUseCase {
 
-  User create(Principal principal, CreateUserCommand command);
+  UserAccount create(Principal principal, CreateUserCommand command);
 }

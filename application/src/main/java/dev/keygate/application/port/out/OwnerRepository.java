@@ -5,7 +5,7 @@ import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
-import dev.keygate.domain.owner.User;
+import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
 import java.util.Optional;
 
@@ -29,12 +29,12 @@ public interface OwnerRepository {
    *
    * @throws dev.keygate.domain.ConflictException if its id is taken
    */
-  void addUser(User user);
+  void addUser(UserAccount user);
 
-  Optional<User> findUser(UserId id);
+  Optional<UserAccount> findUser(UserId id);
 
   /** One page of users in id order. */
-  Page<User> listUsers(PageRequest page);
+  Page<UserAccount> listUsers(PageRequest page);
 
   /** Whether the organization or user exists. */
   default boolean exists(Owner owner) {

@@ -10,18 +10,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class UserTest {
+class UserAccountTest {
 
   private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
   private static final UserId ID = new UserId("kp_alice");
 
-  private static User withEmail(String email) {
-    return new User(ID, "Alice", Optional.of(email), NOW);
+  private static UserAccount withEmail(String email) {
+    return new UserAccount(ID, "Alice", Optional.of(email), NOW);
   }
 
   @Test
   void givenNameAndEmail_newUser_keepsThemTrimmed() {
-    User user = new User(ID, " Alice Smith ", Optional.of("  alice@example.com "), NOW);
+    UserAccount user =
+        new UserAccount(ID, " Alice Smith ", Optional.of("  alice@example.com "), NOW);
 
     assertThat(user.id()).isEqualTo(ID);
     assertThat(user.name()).isEqualTo("Alice Smith");
@@ -31,12 +32,12 @@ class UserTest {
 
   @Test
   void givenNoEmail_newUser_isAccepted() {
-    assertThat(new User(ID, "Alice", Optional.empty(), NOW).email()).isEmpty();
+    assertThat(new UserAccount(ID, "Alice", Optional.empty(), NOW).email()).isEmpty();
   }
 
   @Test
   void givenUser_asOwner_isTheUserOwnerWithItsId() {
-    Owner owner = new User(ID, "Alice", Optional.empty(), NOW).asOwner();
+    Owner owner = new UserAccount(ID, "Alice", Optional.empty(), NOW).asOwner();
 
     assertThat(owner).isEqualTo(new Owner.User(ID));
     assertThat(owner.type()).isEqualTo(OwnerType.USER);
@@ -91,49 +92,50 @@ class UserTest {
   @ValueSource(strings = {"al ice@x.y", "a@x y", "a\u0007b@c.d", "a@c\u2003d"})
   void givenEmailWithWhitespaceOrControls_newUser_isRefused(String email) {
     assertThatThrownBy(
-            () -> new User(new UserId("kp_alice"), "Alice", Optional.of(email), Instant.EPOCH))
+            () ->
+                new UserAccount(new UserId("kp_alice"), "Alice", Optional.of(email), Instant.EPOCH))
         .isInstanceOf(ValidationException.class)
         .hasMessage("user email must not contain whitespace or control characters");
   }
 
   @Test
   void givenMissingEmailOptional_newUser_isRefused() {
-    assertThatThrownBy(() -> new User(ID, "Alice", null, NOW))
+    assertThatThrownBy(() -> new UserAccount(ID, "Alice", null, NOW))
         .isInstanceOf(ValidationException.class)
         .hasMessage("user email is required");
   }
 
   @Test
   void givenEmptyName_newUser_isRefused() {
-    assertThatThrownBy(() -> new User(ID, " ", Optional.empty(), NOW))
+    assertThatThrownBy(() -> new UserAccount(ID, " ", Optional.empty(), NOW))
         .isInstanceOf(ValidationException.class)
         .hasMessage("user name must be 1-128 characters, was 0");
   }
 
   @Test
   void givenNameOf129Characters_newUser_isRefused() {
-    assertThatThrownBy(() -> new User(ID, "u".repeat(129), Optional.empty(), NOW))
+    assertThatThrownBy(() -> new UserAccount(ID, "u".repeat(129), Optional.empty(), NOW))
         .isInstanceOf(ValidationException.class)
         .hasMessage("user name must be 1-128 characters, was 129");
   }
 
   @Test
   void givenNameWithControlCharacter_newUser_isRefused() {
-    assertThatThrownBy(() -> new User(ID, "Ali\u0008ce", Optional.empty(), NOW))
+    assertThatThrownBy(() -> new UserAccount(ID, "Ali\u0008ce", Optional.empty(), NOW))
         .isInstanceOf(ValidationException.class)
         .hasMessage("user name must not contain control characters");
   }
 
   @Test
   void givenMissingId_newUser_isRefused() {
-    assertThatThrownBy(() -> new User(null, "Alice", Optional.empty(), NOW))
+    assertThatThrownBy(() -> new UserAccount(null, "Alice", Optional.empty(), NOW))
         .isInstanceOf(ValidationException.class)
         .hasMessage("user id is required");
   }
 
   @Test
   void givenMissingCreationTime_newUser_isRefused() {
-    assertThatThrownBy(() -> new User(ID, "Alice", Optional.empty(), null))
+    assertThatThrownBy(() -> new UserAccount(ID, "Alice", Optional.empty(), null))
         .isInstanceOf(ValidationException.class)
         .hasMessage("user creation time is required");
   }
