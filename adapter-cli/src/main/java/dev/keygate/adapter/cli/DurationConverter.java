@@ -1,6 +1,13 @@
 package dev.keygate.adapter.cli;
 
+import static java.time.temporal.ChronoUnit.DAYS;
+import static java.time.temporal.ChronoUnit.HOURS;
+import static java.time.temporal.ChronoUnit.MINUTES;
+import static java.time.temporal.ChronoUnit.SECONDS;
+
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
@@ -14,6 +21,8 @@ import picocli.CommandLine.TypeConversionException;
 final class DurationConverter implements ITypeConverter<Duration> {
 
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})([smhd])");
+  private static final Map<String, ChronoUnit> UNITS =
+      Map.of("s", SECONDS, "m", MINUTES, "h", HOURS, "d", DAYS);
 
   @Override
   public Duration convert(String value) {
@@ -22,16 +31,6 @@ final class DurationConverter implements ITypeConverter<Duration> {
       throw new TypeConversionException(
           "'" + value + "' is not a duration such as 30s, 15m, 1h or 90d");
     }
-    long amount = Long.parseLong(matcher.group(1));
-    switch (matcher.group(2)) {
-      case "s":
-        return Duration.ofSeconds(amount);
-      case "m":
-        return Duration.ofMinutes(amount);
-      case "h":
-        return Duration.ofHours(amount);
-      default:
-        return Duration.ofDays(amount);
-    }
+    return Duration.of(Long.parseLong(matcher.group(1)), UNITS.get(matcher.group(2)));
   }
 }
