@@ -17,7 +17,9 @@ import java.util.function.UnaryOperator;
  * The one way a stored key changes: authorize, load within reach, transition, hold the result to
  * the caller's authority, then store it under the version read together with its audit event in one
  * unit of work, and forget what this node remembered of the key. Disabling, enabling, revoking,
- * changing, rotating, re-hashing and upgrading a key all go through here.
+ * changing, rotating, re-hashing and upgrading a key all go through here. (Deleting a scope
+ * withdraws it from every key that holds it in one statement, {@code
+ * ApiKeyRepository.withdrawScope}, which moves each key's version on as a change here does.)
  */
 final class KeyTransitions {
 
