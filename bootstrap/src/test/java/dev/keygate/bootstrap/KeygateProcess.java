@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 final class KeygateProcess implements AutoCloseable {
 
-  private static final Pattern SERVING = Pattern.compile("serving http://127\\.0\\.0\\.1:(\\d+)");
+  private static final Pattern SERVING = Pattern.compile("serving https?://127\\.0\\.0\\.1:(\\d+)");
 
   private final Process process;
   private final Path out;
@@ -54,6 +54,27 @@ final class KeygateProcess implements AutoCloseable {
     command.add(System.getProperty("java.class.path"));
     command.add(Main.class.getName());
     command.addAll(List.of(args));
+    return start(command, workingDirectory, logs, environment);
+  }
+
+  /**
+   * Starts {@code java -jar jar args...}: the runnable jar as its users start it, so what it packs
+   * (its logging configuration, its service files) is what runs.
+   */
+  static KeygateProcess startJar(
+      Path jar, Path workingDirectory, Path logs, Map<String, String> environment, String... args)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(jar.toAbsolutePath().toString());
+    command.addAll(List.of(args));
+    return start(command, workingDirectory, logs, environment);
+  }
+
+  private static KeygateProcess start(
+      List<String> command, Path workingDirectory, Path logs, Map<String, String> environment)
+      throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("KEYGATE_"));
     builder.environment().putAll(environment);
@@ -68,11 +89,14 @@ final class KeygateProcess implements AutoCloseable {
       Path workingDirectory, Path logs, Map<String, String> environment, String... args)
       throws IOException, InterruptedException {
     try (KeygateProcess command = start(workingDirectory, logs, environment, args)) {
-      assertThat(command.process.waitFor(2, TimeUnit.MINUTES))
-          .as("keygate " + String.join(" ", args))
-          .isTrue();
-      return new Cli.Result(command.process.exitValue(), command.out(), command.err());
+      return command.awaitEnd();
     }
+  }
+
+  /** Waits for a command that ends by itself (not {@code serve}), and answers what it did. */
+  Cli.Result awaitEnd() throws IOException, InterruptedException {
+    assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("keygate command ended").isTrue();
+    return new Cli.Result(process.exitValue(), out(), err());
   }
 
   /** Waits until {@code serve} listens, and answers its HTTP port. */

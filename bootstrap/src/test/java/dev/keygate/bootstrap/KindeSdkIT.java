@@ -1,0 +1,181 @@
+package dev.keygate.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kinde's published management SDK ({@code @kinde/management-api-js}, pinned in {@code
+ * src/test/kinde-sdk/package-lock.json}) against the runnable jar, set up as Kinde's documentation
+ * says: {@code KINDE_DOMAIN} names the server, which serves HTTPS; the SDK gets its token from
+ * {@code /oauth2/token} as the M2M application the operator made for it, and sends it as the
+ * bearer. The flows and the strict schema checks are in {@code src/test/kinde-sdk/*.test.mjs}; this
+ * test starts the server, makes the application, installs the SDK with {@code npm ci} and runs
+ * them.
+ *
+ * <p>It runs after {@code package} (failsafe), because it runs {@code target/keygate.jar} itself.
+ */
+class KindeSdkIT {
+
+  private static final Path SDK_TESTS = Path.of("src/test/kinde-sdk").toAbsolutePath();
+  private static final Path JAR = Path.of("target/keygate.jar").toAbsolutePath();
+  private static final Pattern ROOT_KEY = Pattern.compile("k_live_[0-9A-Za-z]+");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path work;
+
+  @Test
+  void kindesSdk_throughItsNormalInit_runsEveryFlowOfTheGuide_withStrictAnswers() throws Exception {
+    assertThat(JAR).as("the runnable jar, made by package").exists();
+    Path logs = Files.createDirectories(work.resolve("logs"));
+    Path data = Files.createDirectories(work.resolve("node"));
+    TestCertificate certificate = TestCertificate.create(work.resolve("tls"));
+    Map<String, String> environment = new HashMap<>(KeygateProcess.cheapEnvironment());
+    environment.put("KEYGATE_TLS_CERT", certificate.certificate().toString());
+    environment.put("KEYGATE_TLS_KEY", certificate.privateKey().toString());
+    environment.put("KEYGATE_PORT", "0");
+
+    Cli.Result init = runJar(data, logs, environment, "init");
+    assertThat(init.code()).as(init.err()).isZero();
+    Matcher rootKey = ROOT_KEY.matcher(init.out());
+    assertThat(rootKey.find()).as(init.out()).isTrue();
+
+    try (KeygateProcess server = KeygateProcess.startJar(JAR, data, logs, environment, "serve")) {
+      int port = server.awaitServing();
+      String domain = "127.0.0.1:" + port;
+      Management management =
+          new Management(certificate.client(), "https://" + domain, rootKey.group());
+      JsonNode application = management.m2mApplicationForTheManagementApi("Kinde SDK tests");
+
+      npm(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of());
+      Map<String, String> sdk = new HashMap<>();
+      sdk.put("KINDE_DOMAIN", domain);
+      sdk.put("KINDE_MANAGEMENT_CLIENT_ID", application.path("client_id").asText());
+      sdk.put("KINDE_MANAGEMENT_CLIENT_SECRET", application.path("client_secret").asText());
+      sdk.put("NODE_EXTRA_CA_CERTS", certificate.certificate().toString());
+      npm(List.of("node", "--test"), sdk);
+    }
+  }
+
+  private static Cli.Result runJar(
+      Path directory, Path logs, Map<String, String> environment, String... args)
+      throws IOException, InterruptedException {
+    try (KeygateProcess command =
+        KeygateProcess.startJar(JAR, directory, logs, environment, args)) {
+      return command.awaitEnd();
+    }
+  }
+
+  /**
+   * Runs {@code command} in the SDK tests' folder; fails with all it printed unless it succeeds.
+   */
+  private void npm(List<String> command, Map<String, String> environment)
+      throws IOException, InterruptedException {
+    Path output = Files.createTempFile(work, "node", ".log");
+    ProcessBuilder builder =
+        new ProcessBuilder(new ArrayList<>(command))
+            .directory(SDK_TESTS.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("KINDE_"));
+    builder.environment().putAll(environment);
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException missing) {
+      throw new AssertionError(
+          "'"
+              + command.get(0)
+              + "' is needed to run Kinde's SDK (Debian: apt-get install nodejs npm): "
+              + missing.getMessage(),
+          missing);
+    }
+    boolean ended = process.waitFor(5, TimeUnit.MINUTES);
+    if (!ended) {
+      process.destroyForcibly();
+    }
+    String printed = Files.readString(output, StandardCharsets.UTF_8);
+    System.out.println(printed);
+    assertThat(ended).as(String.join(" ", command) + " did not end: " + printed).isTrue();
+    assertThat(process.exitValue()).as(String.join(" ", command) + ":\n" + printed).isZero();
+  }
+
+  /** The operator's management calls that prepare the SDK's M2M application, with the root key. */
+  private record Management(HttpClient client, String base, String rootKey) {
+
+    JsonNode m2mApplicationForTheManagementApi(String name)
+        throws IOException, InterruptedException {
+      JsonNode created =
+          call("POST", "/api/v1/applications", Map.of("name", name, "type", "m2m"), 201);
+      JsonNode application = created.path("application");
+      String applicationId = application.path("id").asText();
+      JsonNode managementApi = managementApi();
+      String apiId = managementApi.path("id").asText();
+      call(
+          "PATCH",
+          "/api/v1/apis/" + apiId + "/applications",
+          Map.of("applications", List.of(Map.of("id", applicationId))),
+          200);
+      for (JsonNode scope :
+          call("GET", "/api/v1/apis/" + apiId, null, 200).path("api").path("scopes")) {
+        call(
+            "POST",
+            "/api/v1/apis/"
+                + apiId
+                + "/applications/"
+                + applicationId
+                + "/scopes/"
+                + scope.path("id").asText(),
+            null,
+            200);
+      }
+      return application;
+    }
+
+    private JsonNode managementApi() throws IOException, InterruptedException {
+      for (JsonNode api : call("GET", "/api/v1/apis", null, 200).path("apis")) {
+        if (api.path("is_management_api").asBoolean()) {
+          return api;
+        }
+      }
+      throw new AssertionError("no management API is listed");
+    }
+
+    private JsonNode call(String method, String path, Object body, int status)
+        throws IOException, InterruptedException {
+      HttpRequest.BodyPublisher publisher =
+          body == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(base + path))
+              .method(method, publisher)
+              .header("Authorization", "Bearer " + rootKey)
+              .header("Content-Type", "application/json")
+              .build();
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode())
+          .as(method + " " + path + ": " + response.body())
+          .isEqualTo(status);
+      return JSON.readTree(response.body());
+    }
+  }
+}
