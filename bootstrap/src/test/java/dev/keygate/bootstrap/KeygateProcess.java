@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 final class KeygateProcess implements AutoCloseable {
 
-  private static final Pattern SERVING = Pattern.compile("serving http://127\\.0\\.0\\.1:(\\d+)");
+  private static final Pattern SERVING = Pattern.compile("serving https?://127\\.0\\.0\\.1:(\\d+)");
 
   private final Process process;
   private final Path out;
