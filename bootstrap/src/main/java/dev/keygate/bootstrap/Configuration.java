@@ -40,6 +40,8 @@ final class Configuration {
   enum Setting {
     PORT("--port", "8080"),
     HOST("--host", "127.0.0.1"),
+    TLS_CERT("--tls-cert", null),
+    TLS_KEY("--tls-key", null),
     PUBLIC_URL(null, null),
     METRICS_ADDRESS(null, "main"),
     DB_URL("--db-url", null),
@@ -99,6 +101,7 @@ final class Configuration {
 
   private final int port;
   private final String host;
+  private final Optional<Tls> tls;
   private final Optional<String> publicUrl;
   private final MetricsAddress metricsAddress;
   private final Optional<String> dbUrl;
@@ -117,6 +120,7 @@ final class Configuration {
   private Configuration(Values values, Path workingDirectory) {
     port = values.parse(Setting.PORT, Configuration::port);
     host = values.parse(Setting.HOST, Configuration::nonBlank);
+    tls = tls(values, workingDirectory);
     publicUrl = values.parseIfGiven(Setting.PUBLIC_URL, PublicUrl::parse);
     metricsAddress = values.parse(Setting.METRICS_ADDRESS, MetricsAddress::parse);
     dbUrl = values.parseIfGiven(Setting.DB_URL, Configuration::jdbcUrl);
@@ -176,6 +180,19 @@ final class Configuration {
     return host;
   }
 
+  /**
+   * The PEM files of the certificate chain and the private key, when the server is to speak HTTPS;
+   * only named here, read by {@link PemFiles} when a server starts.
+   */
+  Optional<Tls> tls() {
+    return tls;
+  }
+
+  /** {@code https} when the server speaks TLS, else {@code http}. */
+  String scheme() {
+    return tls.isPresent() ? "https" : "http";
+  }
+
   /** Where the server is reached from outside, when configured: the base of every link. */
   Optional<String> publicUrl() {
     return publicUrl;
@@ -213,6 +230,40 @@ final class Configuration {
         verification,
         tenants,
         meters);
+  }
+
+  /** Both files of {@code --tls-cert} and {@code --tls-key}, or neither. */
+  private static Optional<Tls> tls(Values values, Path workingDirectory) {
+    Optional<SettingFile> certificate = values.file(Setting.TLS_CERT, workingDirectory);
+    Optional<SettingFile> key = values.file(Setting.TLS_KEY, workingDirectory);
+    if (certificate.isPresent() && key.isPresent()) {
+      return Optional.of(new Tls(certificate.get(), key.get()));
+    }
+    String why = "HTTPS takes a certificate and its private key; give both, or neither for HTTP";
+    values.refuseWithout(Setting.TLS_CERT, Setting.TLS_KEY, why);
+    values.refuseWithout(Setting.TLS_KEY, Setting.TLS_CERT, why);
+    return Optional.empty();
+  }
+
+  /**
+   * The PEM files the server proves itself with over HTTPS.
+   *
+   * @param certificate the certificate chain, the server's own certificate first
+   * @param key its private key, PKCS#8
+   */
+  record Tls(SettingFile certificate, SettingFile key) {}
+
+  /**
+   * A file a setting names, resolved against the working directory, with what was given and where
+   * it came from, so that whoever reads it can refuse it as every setting is refused.
+   */
+  record SettingFile(Setting setting, Path path, String value, String source) {
+
+    /** The error that refuses this file for {@code reason}. */
+    ConfigurationException invalid(String reason) {
+      return new ConfigurationException(
+          "invalid " + Values.name(setting) + " '" + value + "' from " + source + ": " + reason);
+    }
   }
 
   /**
@@ -271,6 +322,44 @@ final class Configuration {
                 + ": "
                 + e.getMessage());
       }
+    }
+
+    /** The file {@code setting} names, if it is given. */
+    Optional<SettingFile> file(Setting setting, Path workingDirectory) {
+      Optional<Path> path =
+          parseIfGiven(setting, value -> workingDirectory.resolve(nonBlank(value)).normalize());
+      return path.map(
+          resolved -> {
+            Source source = source(setting).orElseThrow();
+            return new SettingFile(setting, resolved, source.value(), source.name());
+          });
+    }
+
+    /**
+     * Refuses {@code setting} if it is given without {@code companion}, naming where it came from
+     * and every way to give the companion.
+     */
+    void refuseWithout(Setting setting, Setting companion, String why) {
+      if (source(companion).isPresent()) {
+        return;
+      }
+      source(setting)
+          .ifPresent(
+              source -> {
+                throw new ConfigurationException(
+                    name(setting)
+                        + " from "
+                        + source.name()
+                        + " needs a "
+                        + name(companion)
+                        + " as well ("
+                        + companion.flag().map(flag -> flag + ", ").orElse("")
+                        + companion.environmentVariable()
+                        + " or "
+                        + companion.propertyKey()
+                        + "): "
+                        + why);
+              });
     }
 
     /** Refuses {@code setting}, naming where it came from but not its value, if it is given. */

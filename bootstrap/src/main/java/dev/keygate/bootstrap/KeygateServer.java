@@ -2,6 +2,7 @@ package dev.keygate.bootstrap;
 
 import dev.keygate.adapter.rest.ManagementRoutes;
 import dev.keygate.adapter.rest.RestServer;
+import dev.keygate.adapter.rest.TlsIdentity;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -21,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Keygate node serving the REST API over HTTP, with its metrics in Prometheus' format. Stopping
- * it stops accepting connections, lets requests in flight finish (up to the shutdown timeout),
- * writes the pending usage counts and closes the database.
+ * A Keygate node serving the REST API over HTTP or HTTPS, with its metrics in Prometheus' format
+ * (over plain HTTP when they have a listener of their own, meant for loopback). Stopping it stops
+ * accepting connections, lets requests in flight finish (up to the shutdown timeout), writes the
+ * pending usage counts and closes the database.
  */
 final class KeygateServer {
 
@@ -63,9 +65,14 @@ final class KeygateServer {
    * closes it when it stops or when it cannot start.
    *
    * @param meters the registry {@code node} counts its verifications in
+   * @param tls what the API's listener proves itself with, read from {@code configuration}'s files;
+   *     empty for plain HTTP
    */
   static KeygateServer start(
-      KeygateNode node, PrometheusMeterRegistry meters, Configuration configuration) {
+      KeygateNode node,
+      PrometheusMeterRegistry meters,
+      Configuration configuration,
+      Optional<TlsIdentity> tls) {
     JettyWireLogGuard.install();
     try {
       // Port 0 becomes a port only once the server listens: the links' default base is read then.
@@ -82,7 +89,8 @@ final class KeygateServer {
               ManagementRoutes.of(
                   node.useCases(),
                   configuration.portalLinkTtl(),
-                  () -> PublicUrl.of(configuration, listening.get().port())));
+                  () -> PublicUrl.of(configuration, listening.get().port())),
+              tls);
       listening.set(http);
       Server jetty = http.jettyServer().server();
       // Jetty drains requests in flight on stop only behind a graceful handler, with a timeout.

@@ -56,21 +56,26 @@ final class PublicUrl {
         cause);
   }
 
-  /** The configured public URL, else {@code port} on the configured listen address. */
+  /**
+   * The configured public URL, else {@code port} on the configured listen address, {@code https}
+   * when the server speaks TLS.
+   */
   static String of(Configuration configuration, int port) {
-    return configuration.publicUrl().orElseGet(() -> listening(configuration.host(), port));
+    return configuration
+        .publicUrl()
+        .orElseGet(() -> listening(configuration.scheme(), configuration.host(), port));
   }
 
   /**
-   * {@code http://host:port}: the address a server bound to {@code host} is reached at on this
+   * {@code scheme://host:port}: the address a server bound to {@code host} is reached at on this
    * machine, which is the loopback address when it listens on every interface.
    */
-  static String listening(String host, int port) {
+  static String listening(String scheme, String host, int port) {
     String bare = host.strip().replaceAll("^\\[(.*)]$", "$1");
     if (WILDCARD.matcher(bare).matches()) {
       bare = LOOPBACK;
     }
     String address = bare.contains(":") ? "[" + bare + "]" : bare;
-    return "http://" + address + ":" + port;
+    return scheme + "://" + address + ":" + port;
   }
 }

@@ -1,5 +1,6 @@
 package dev.keygate.bootstrap;
 
+import dev.keygate.adapter.rest.TlsIdentity;
 import dev.keygate.bootstrap.Configuration.Setting;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
@@ -21,8 +22,9 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serves the REST API, /health, /health/live and /metrics until SIGTERM or Ctrl-C; on an"
-          + " empty database first initialises it and prints the root key once."
+      "Serves the REST API, /health, /health/live and /metrics until SIGTERM or Ctrl-C, over"
+          + " HTTPS with --tls-cert and --tls-key; on an empty database first initialises it and"
+          + " prints the root key once."
     })
 final class ServeCommand implements Callable<Integer> {
 
@@ -47,6 +49,21 @@ final class ServeCommand implements Callable<Integer> {
   String host;
 
   @Option(
+      names = "--tls-cert",
+      paramLabel = "FILE",
+      description =
+          "serve HTTPS with this PEM certificate chain, the server's own certificate first; with"
+              + " --tls-key (env KEYGATE_TLS_CERT; default: plain HTTP)")
+  String tlsCert;
+
+  @Option(
+      names = "--tls-key",
+      paramLabel = "FILE",
+      description =
+          "the PEM private key of --tls-cert, unencrypted PKCS#8, RSA or EC (env KEYGATE_TLS_KEY)")
+  String tlsKey;
+
+  @Option(
       names = "--portal-link-ttl",
       paramLabel = "DURATION",
       description =
@@ -65,8 +82,13 @@ final class ServeCommand implements Callable<Integer> {
     DatabaseOptions.put(flags, Setting.PORT, port);
     DatabaseOptions.put(flags, Setting.HOST, host);
     DatabaseOptions.put(flags, Setting.PORTAL_LINK_TTL, portalLinkTtl);
+    DatabaseOptions.put(flags, Setting.TLS_CERT, tlsCert);
+    DatabaseOptions.put(flags, Setting.TLS_KEY, tlsKey);
     Configuration configuration =
         Configuration.resolve(flags, launch.environment(), launch.workingDirectory());
+    // Read before anything is opened: a wrong file stops serve with one line, as a bad setting
+    // does.
+    Optional<TlsIdentity> tls = configuration.tls().map(PemFiles::read);
     PrintWriter out = spec.commandLine().getOut();
 
     PrometheusMeterRegistry meters = KeygateServer.newMeterRegistry();
@@ -78,10 +100,12 @@ final class ServeCommand implements Callable<Integer> {
       meters.close();
       throw e;
     }
-    KeygateServer server = KeygateServer.start(node, meters, configuration);
+    KeygateServer server = KeygateServer.start(node, meters, configuration, tls);
     launch.stopSignals().onStop(server::stop);
     out.println(
-        "Keygate is serving http://"
+        "Keygate is serving "
+            + configuration.scheme()
+            + "://"
             + configuration.host()
             + ":"
             + server.port()

@@ -87,7 +87,17 @@ class ConfigurationTest {
   @ParameterizedTest
   @EnumSource(
       value = Setting.class,
-      names = {"PORT", "HOST", "DB_URL", "DB_USER", "DB_PASSWORD", "KEY_PREFIX", "PORTAL_LINK_TTL"})
+      names = {
+        "PORT",
+        "HOST",
+        "TLS_CERT",
+        "TLS_KEY",
+        "DB_URL",
+        "DB_USER",
+        "DB_PASSWORD",
+        "KEY_PREFIX",
+        "PORTAL_LINK_TTL"
+      })
   void eachSettingWithAFlag_flagBeatsEnvironment(Setting setting) throws IOException {
     file(setting.propertyKey() + "=" + sample(setting, 1), urlFor(setting));
     environment.put(setting.environmentVariable(), sample(setting, 2));
@@ -179,6 +189,7 @@ class ConfigurationTest {
     assertRefused(Setting.PORT, "-1", "must be a whole number");
     assertRefused(Setting.PORT, "65536", "must be a whole number from 0 to 65535");
     assertRefused(Setting.HOST, " ", "must not be blank");
+    assertRefused(Setting.TLS_CERT, " ", "must not be blank");
     assertRefused(
         Setting.PUBLIC_URL, "keys.example.com", "must be an absolute http:// or https://");
     for (String address : new String[] {"9464", ":9464", "localhost:", "localhost:65536", "on"}) {
@@ -198,6 +209,47 @@ class ConfigurationTest {
     assertRefused(Setting.HASHING_SLOTS, "0", "must be a whole number of at least 1");
     assertRefused(Setting.HASHING_WAIT, "-1s", "must be a duration");
     assertRefused(Setting.FAILED_ATTEMPTS_PER_MINUTE, "0", "must be a whole number of at least 1");
+  }
+
+  @Test
+  void tls_isOffByDefault_andBothFilesTurnItOn_resolvedAgainstTheWorkingDirectory() {
+    assertThat(resolve().tls()).isEmpty();
+    assertThat(resolve().scheme()).isEqualTo("http");
+
+    environment.put("KEYGATE_TLS_CERT", "tls/cert.pem");
+    flags.put(Setting.TLS_KEY, directory.resolve("elsewhere/key.pem").toString());
+    Configuration configuration = resolve();
+
+    Configuration.Tls tls = configuration.tls().orElseThrow();
+    assertThat(tls.certificate().path()).isEqualTo(directory.resolve("tls/cert.pem"));
+    assertThat(tls.key().path()).isEqualTo(directory.resolve("elsewhere/key.pem"));
+    assertThat(configuration.scheme()).isEqualTo("https");
+    assertThat(tls.key().invalid("no such file"))
+        .hasMessage(
+            "invalid tls key '"
+                + directory.resolve("elsewhere/key.pem")
+                + "' from --tls-key: no such file");
+  }
+
+  @Test
+  void aTlsCertWithoutAKey_orAKeyWithoutACert_isRefusedNamingTheMissingSetting()
+      throws IOException {
+    environment.put("KEYGATE_TLS_CERT", "cert.pem");
+    assertThatThrownBy(this::resolve)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(
+            "tls cert from KEYGATE_TLS_CERT needs a tls key as well (--tls-key, KEYGATE_TLS_KEY"
+                + " or keygate.tls.key): HTTPS takes a certificate and its private key; give both,"
+                + " or neither for HTTP");
+
+    environment.clear();
+    file("keygate.tls.key=key.pem");
+    assertThatThrownBy(this::resolve)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith(
+            "tls key from keygate.tls.key in "
+                + directory.resolve("keygate.properties")
+                + " needs a tls cert as well (--tls-cert, KEYGATE_TLS_CERT or keygate.tls.cert)");
   }
 
   @Test
@@ -290,11 +342,22 @@ class ConfigurationTest {
     assertThat(missing).as("settings missing from README.md's table").isEmpty();
   }
 
-  /** A database URL for the settings that need one beside them, as user and password do. */
+  /**
+   * What a setting needs beside it in the file: a database URL for user and password, the other
+   * file for a TLS certificate or key.
+   */
   private static String urlFor(Setting setting) {
-    return setting == Setting.DB_USER || setting == Setting.DB_PASSWORD
-        ? "keygate.db.url=jdbc:h2:mem:with-credentials"
-        : "";
+    switch (setting) {
+      case DB_USER:
+      case DB_PASSWORD:
+        return "keygate.db.url=jdbc:h2:mem:with-credentials";
+      case TLS_CERT:
+        return "keygate.tls.key=beside.key.pem";
+      case TLS_KEY:
+        return "keygate.tls.cert=beside.cert.pem";
+      default:
+        return "";
+    }
   }
 
   /** A valid value of {@code setting}, different for each {@code n}. */
@@ -304,6 +367,10 @@ class ConfigurationTest {
         return String.valueOf(9000 + n);
       case HOST:
         return "10.0.0." + n;
+      case TLS_CERT:
+        return "tls/cert" + n + ".pem";
+      case TLS_KEY:
+        return "tls/key" + n + ".pem";
       case PUBLIC_URL:
         return "https://keys" + n + ".example.com";
       case METRICS_ADDRESS:
@@ -343,6 +410,10 @@ class ConfigurationTest {
         return String.valueOf(configuration.port());
       case HOST:
         return configuration.host();
+      case TLS_CERT:
+        return tlsFile(configuration.tls().orElseThrow().certificate());
+      case TLS_KEY:
+        return tlsFile(configuration.tls().orElseThrow().key());
       case PUBLIC_URL:
         return configuration.publicUrl().orElse("");
       case METRICS_ADDRESS:
@@ -382,6 +453,12 @@ class ConfigurationTest {
       default:
         return configuration.shutdownTimeout().toMinutes() + "m";
     }
+  }
+
+  /** A TLS file as {@link #sample} names it: relative to the working directory. */
+  private static String tlsFile(Configuration.SettingFile file) {
+    Path parent = file.path().getParent();
+    return parent.getFileName() + "/" + file.path().getFileName();
   }
 
   /** The database a node is given when a URL is configured. */

@@ -95,12 +95,14 @@ class PublicUrlTest {
 
   @Test
   void theListeningAddress_isTheBoundHost_orLoopbackForEveryInterface() {
-    assertThat(PublicUrl.listening("127.0.0.1", 8080)).isEqualTo("http://127.0.0.1:8080");
-    assertThat(PublicUrl.listening("keys.internal", 80)).isEqualTo("http://keys.internal:80");
-    assertThat(PublicUrl.listening("::1", 8080)).isEqualTo("http://[::1]:8080");
-    assertThat(PublicUrl.listening("[::1]", 8080)).isEqualTo("http://[::1]:8080");
+    assertThat(PublicUrl.listening("http", "127.0.0.1", 8080)).isEqualTo("http://127.0.0.1:8080");
+    assertThat(PublicUrl.listening("http", "keys.internal", 80))
+        .isEqualTo("http://keys.internal:80");
+    assertThat(PublicUrl.listening("https", "::1", 8443)).isEqualTo("https://[::1]:8443");
+    assertThat(PublicUrl.listening("http", "[::1]", 8080)).isEqualTo("http://[::1]:8080");
     for (String everyInterface : new String[] {"0.0.0.0", "::", "[::]", "0:0:0:0:0:0:0:0"}) {
-      assertThat(PublicUrl.listening(everyInterface, 9464)).isEqualTo("http://127.0.0.1:9464");
+      assertThat(PublicUrl.listening("http", everyInterface, 9464))
+          .isEqualTo("http://127.0.0.1:9464");
     }
   }
 

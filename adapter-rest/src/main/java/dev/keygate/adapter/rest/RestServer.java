@@ -61,8 +61,17 @@ public final class RestServer {
     }
   }
 
-  /** A server ready to {@code start(host, port)}, not yet listening. */
+  /** A server of plain HTTP ready to {@code start(host, port)}, not yet listening. */
   public static Javalin create(Services services, List<RouteGroup> groups) {
+    return create(services, groups, Optional.empty());
+  }
+
+  /**
+   * A server ready to {@code start(host, port)}, not yet listening: HTTPS with {@code tls} when
+   * given (TLS 1.2 or 1.3, and no plain HTTP on that port), else plain HTTP.
+   */
+  public static Javalin create(
+      Services services, List<RouteGroup> groups, Optional<TlsIdentity> tls) {
     List<Route> routes = new ArrayList<>();
     groups.forEach(group -> routes.addAll(group.routes()));
     routes.addAll(new OperationalRoutes(services).routes());
@@ -73,6 +82,7 @@ public final class RestServer {
     return Javalin.create(
         config -> {
           configure(config, services.meters());
+          tls.ifPresent(identity -> HttpsConnector.install(config.jetty, identity));
           config.routes.before(
               Route.MANAGEMENT_API + "/*", ctx -> guardManagementCall(ctx, services));
           for (Route route : routes) {
