@@ -47,10 +47,11 @@ class KindeSdkIT {
     assertThat(JAR).as("the runnable jar, made by package").exists();
     Path logs = Files.createDirectories(work.resolve("logs"));
     Path data = Files.createDirectories(work.resolve("node"));
-    TestCertificate certificate = TestCertificate.create(work.resolve("tls"));
+    TestCertificates.Pem certificate =
+        TestCertificates.selfSignedRsa(Files.createDirectories(work.resolve("tls")));
     Map<String, String> environment = new HashMap<>(KeygateProcess.cheapEnvironment());
     environment.put("KEYGATE_TLS_CERT", certificate.certificate().toString());
-    environment.put("KEYGATE_TLS_KEY", certificate.privateKey().toString());
+    environment.put("KEYGATE_TLS_KEY", certificate.key().toString());
     environment.put("KEYGATE_PORT", "0");
 
     Cli.Result init = runJar(data, logs, environment, "init");
@@ -62,7 +63,10 @@ class KindeSdkIT {
       int port = server.awaitServing();
       String domain = "127.0.0.1:" + port;
       Management management =
-          new Management(certificate.client(), "https://" + domain, rootKey.group());
+          new Management(
+              HttpClient.newBuilder().sslContext(certificate.clientTrustingOnlyThis()).build(),
+              "https://" + domain,
+              rootKey.group());
       JsonNode application = management.m2mApplicationForTheManagementApi("Kinde SDK tests");
 
       npm(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of());
