@@ -3,6 +3,7 @@ package dev.keygate.bootstrap;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.keygate.adapter.crypto.Argon2Parameters;
 import dev.keygate.adapter.crypto.Argon2SecretHasher;
+import dev.keygate.adapter.crypto.NimbusAccessTokens;
 import dev.keygate.adapter.crypto.SecureRandomKeyGenerator;
 import dev.keygate.adapter.memory.Bucket4jCreationQuota;
 import dev.keygate.adapter.memory.Bucket4jFailedAttempts;
@@ -17,6 +18,7 @@ import dev.keygate.adapter.persistence.WriteBehindUsageRecorder;
 import dev.keygate.application.port.in.KeygateUseCases;
 import dev.keygate.application.port.out.OutgoingPorts;
 import dev.keygate.application.port.out.VerificationMetrics;
+import dev.keygate.application.service.AccessTokenSettings;
 import dev.keygate.application.service.KeygateServices;
 import dev.keygate.domain.token.KeyPrefix;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -109,6 +111,7 @@ final class KeygateNode implements AutoCloseable {
       Duration usageFlushInterval,
       VerificationOptions verification,
       TenantOptions tenants,
+      Duration accessTokenTtl,
       Optional<MeterRegistry> meters) {
 
     Settings {
@@ -120,6 +123,7 @@ final class KeygateNode implements AutoCloseable {
       Objects.requireNonNull(usageFlushInterval, "usage flush interval");
       Objects.requireNonNull(verification, "verification options");
       Objects.requireNonNull(tenants, "tenant options");
+      Objects.requireNonNull(accessTokenTtl, "access token ttl");
       Objects.requireNonNull(meters, "meters");
     }
   }
@@ -165,14 +169,18 @@ final class KeygateNode implements AutoCloseable {
                 settings.tenants().keyCreationsPerMinute(), Bucket4jCreationQuota.DEFAULT_CAPACITY),
             metrics,
             new JdbcDeploymentLock(database),
-            persistence.unitOfWork());
+            persistence.unitOfWork(),
+            persistence.applications(),
+            persistence.signingKeys(),
+            new NimbusAccessTokens());
     KeygateServices useCases =
         new KeygateServices(
             ports,
             settings.keyPrefix(),
             settings.clock(),
             settings.verification().settings(),
-            settings.tenants().limits());
+            settings.tenants().limits(),
+            new AccessTokenSettings(settings.accessTokenTtl()));
     return new KeygateNode(useCases, persistence, usage, ownPool);
   }
 

@@ -191,6 +191,7 @@ class ConfigurationTest {
     assertRefused(Setting.VERIFIED_TOKEN_TTL, "5 minutes", "must be a duration such as 500ms");
     assertRefused(Setting.USAGE_FLUSH_INTERVAL, "0s", "must be longer than zero");
     assertRefused(Setting.PORTAL_LINK_TTL, "2d", "must be at most 1d");
+    assertRefused(Setting.ACCESS_TOKEN_TTL, "2d", "must be at most 1d");
     assertRefused(Setting.LIVE_KEYS_PER_OWNER, "0", "must be a whole number of at least 1");
     assertRefused(Setting.KEY_CREATIONS_PER_MINUTE, "lots", "must be a whole number");
     assertRefused(Setting.STATE_CACHE_TTL, "0s", "must be longer than zero");
@@ -367,6 +368,8 @@ class ConfigurationTest {
         return node.usageFlushInterval().toMinutes() + "m";
       case PORTAL_LINK_TTL:
         return configuration.portalLinkTtl().toMinutes() + "m";
+      case ACCESS_TOKEN_TTL:
+        return node.accessTokenTtl().toMinutes() + "m";
       case STATE_CACHE_TTL:
         return node.verification().stateCacheTtl().orElseThrow().toMinutes() + "m";
       case HASHING_SLOTS:
