@@ -59,7 +59,8 @@ final class Configuration {
     USAGE_FLUSH_INTERVAL(null, "1s"),
     SHUTDOWN_TIMEOUT(null, "10s"),
     PORTAL_LINK_TTL("--portal-link-ttl", "15m"),
-    ACCESS_TOKEN_TTL(null, "1h");
+    ACCESS_TOKEN_TTL(null, "1h"),
+    SIGNING_KEY_ENCRYPTION_KEY(null, null);
 
     private final Optional<String> flag;
     private final Optional<String> defaultValue;
@@ -115,6 +116,7 @@ final class Configuration {
   private final Duration shutdownTimeout;
   private final Duration portalLinkTtl;
   private final Duration accessTokenTtl;
+  private final Optional<KeyEncryptionKey> signingKeyEncryption;
 
   private Configuration(Values values, Path workingDirectory) {
     port = values.parse(Setting.PORT, Configuration::port);
@@ -154,6 +156,8 @@ final class Configuration {
     shutdownTimeout = values.parse(Setting.SHUTDOWN_TIMEOUT, Configuration::duration);
     portalLinkTtl = values.parse(Setting.PORTAL_LINK_TTL, Configuration::portalLinkTtl);
     accessTokenTtl = values.parse(Setting.ACCESS_TOKEN_TTL, Configuration::atMostADay);
+    signingKeyEncryption =
+        values.parseIfGiven(Setting.SIGNING_KEY_ENCRYPTION_KEY, KeyEncryptionKey::parse);
   }
 
   /**
@@ -216,6 +220,7 @@ final class Configuration {
         verification,
         tenants,
         accessTokenTtl,
+        signingKeyEncryption,
         meters);
   }
 
@@ -265,12 +270,15 @@ final class Configuration {
       try {
         return Optional.of(parser.apply(source.value()));
       } catch (RuntimeException e) {
+        // A secret's value is never repeated, not even a wrong one.
+        String shown =
+            setting == Setting.SIGNING_KEY_ENCRYPTION_KEY ? "(hidden)" : "'" + source.value() + "'";
         throw new ConfigurationException(
             "invalid "
                 + name(setting)
-                + " '"
-                + source.value()
-                + "' from "
+                + " "
+                + shown
+                + " from "
                 + source.name()
                 + ": "
                 + e.getMessage());

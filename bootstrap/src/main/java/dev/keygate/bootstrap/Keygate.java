@@ -217,6 +217,7 @@ public final class Keygate implements AutoCloseable {
                   verification,
                   tenants,
                   AccessTokenSettings.DEFAULTS.lifetime(),
+                  Optional.empty(),
                   Optional.ofNullable(meters)));
       Principal operator = Principal.operator("embedded:" + System.getProperty("user.name", "app"));
       return new Keygate(node, operator);

@@ -99,6 +99,8 @@ final class KeygateNode implements AutoCloseable {
   /**
    * What a node is made of.
    *
+   * @param signingKeyEncryption the key the private halves of signing keys are stored encrypted
+   *     under; stored plain when empty
    * @param meters where verifications are counted; nothing is counted when empty
    */
   record Settings(
@@ -112,6 +114,7 @@ final class KeygateNode implements AutoCloseable {
       VerificationOptions verification,
       TenantOptions tenants,
       Duration accessTokenTtl,
+      Optional<KeyEncryptionKey> signingKeyEncryption,
       Optional<MeterRegistry> meters) {
 
     Settings {
@@ -124,6 +127,7 @@ final class KeygateNode implements AutoCloseable {
       Objects.requireNonNull(verification, "verification options");
       Objects.requireNonNull(tenants, "tenant options");
       Objects.requireNonNull(accessTokenTtl, "access token ttl");
+      Objects.requireNonNull(signingKeyEncryption, "signing key encryption");
       Objects.requireNonNull(meters, "meters");
     }
   }
@@ -172,7 +176,10 @@ final class KeygateNode implements AutoCloseable {
             persistence.unitOfWork(),
             persistence.applications(),
             persistence.signingKeys(),
-            new NimbusAccessTokens());
+            settings
+                .signingKeyEncryption()
+                .map(key -> new NimbusAccessTokens(key.bytes()))
+                .orElseGet(NimbusAccessTokens::new));
     KeygateServices useCases =
         new KeygateServices(
             ports,

@@ -258,6 +258,17 @@ class ConfigurationTest {
   }
 
   @Test
+  void theSigningKeyEncryptionKeyIsNeverPartOfAnError() {
+    environment.put("KEYGATE_SIGNING_KEY_ENCRYPTION_KEY", "c2hvcnQtc2VjcmV0");
+
+    assertThatThrownBy(this::resolve)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("KEYGATE_SIGNING_KEY_ENCRYPTION_KEY")
+        .hasMessageContaining("must be 32 random bytes")
+        .hasMessageNotContaining("c2hvcnQtc2VjcmV0");
+  }
+
+  @Test
   void thePasswordIsNeverPartOfAnError() {
     environment.put("KEYGATE_DB_PASSWORD", "s3cret-password");
     environment.put("KEYGATE_PORT", "abc");
@@ -331,6 +342,10 @@ class ConfigurationTest {
         return String.valueOf(100 + n);
       case KEY_CREATIONS_PER_MINUTE:
         return String.valueOf(30 + n);
+      case SIGNING_KEY_ENCRYPTION_KEY:
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, (byte) n);
+        return java.util.Base64.getEncoder().encodeToString(key);
       default:
         return n + "m";
     }
@@ -370,6 +385,9 @@ class ConfigurationTest {
         return configuration.portalLinkTtl().toMinutes() + "m";
       case ACCESS_TOKEN_TTL:
         return node.accessTokenTtl().toMinutes() + "m";
+      case SIGNING_KEY_ENCRYPTION_KEY:
+        return java.util.Base64.getEncoder()
+            .encodeToString(node.signingKeyEncryption().orElseThrow().bytes());
       case STATE_CACHE_TTL:
         return node.verification().stateCacheTtl().orElseThrow().toMinutes() + "m";
       case HASHING_SLOTS:

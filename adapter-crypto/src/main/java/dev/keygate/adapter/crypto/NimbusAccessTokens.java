@@ -1,9 +1,16 @@
 package dev.keygate.adapter.crypto;
 
+import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.DirectDecrypter;
+import com.nimbusds.jose.crypto.DirectEncrypter;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
@@ -24,14 +31,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * {@link AccessTokens} on nimbus-jose-jwt: 2048-bit RSA signing keys as JSON Web Keys, tokens
  * signed RS256 with the key's id in the header. A token is accepted only when its header names
  * RS256 and a published key, its signature verifies with that key, and it has not expired. Nothing
  * here logs or prints a key or a token.
+ *
+ * <p>Given a key-encryption key, the private half of every new signing key is stored encrypted
+ * under it (a JWE, direct A256GCM), so that whoever reads the database cannot sign with it; without
+ * one, it is stored as a plain JWK.
  */
 public final class NimbusAccessTokens implements AccessTokens {
+
+  /** The length of a key-encryption key: 256 bits. */
+  public static final int KEY_ENCRYPTION_KEY_BYTES = 32;
+
+  private final Optional<SecretKey> keyEncryptionKey;
+
+  /** Private halves stored as plain JWKs. */
+  public NimbusAccessTokens() {
+    this.keyEncryptionKey = Optional.empty();
+  }
+
+  /**
+   * Private halves stored encrypted under {@code keyEncryptionKey}.
+   *
+   * @param keyEncryptionKey {@value #KEY_ENCRYPTION_KEY_BYTES} random bytes
+   */
+  public NimbusAccessTokens(byte[] keyEncryptionKey) {
+    if (keyEncryptionKey.length != KEY_ENCRYPTION_KEY_BYTES) {
+      throw new IllegalArgumentException(
+          "a key-encryption key must be " + KEY_ENCRYPTION_KEY_BYTES + " bytes");
+    }
+    this.keyEncryptionKey = Optional.of(new SecretKeySpec(keyEncryptionKey.clone(), "AES"));
+  }
 
   /** The claim that carries the version of the application's secret the token was issued under. */
   static final String SECRET_VERSION = "sv";
@@ -48,7 +84,7 @@ public final class NimbusAccessTokens implements AccessTokens {
               .algorithm(JWSAlgorithm.RS256)
               .generate();
       return new SigningKey(
-          kid, pair.toPublicJWK().toJSONString(), pair.toJSONString(), now, Optional.empty());
+          kid, pair.toPublicJWK().toJSONString(), seal(pair.toJSONString()), now, Optional.empty());
     } catch (JOSEException e) {
       throw new IllegalStateException("could not make an RSA signing key", e);
     }
@@ -57,7 +93,7 @@ public final class NimbusAccessTokens implements AccessTokens {
   @Override
   public String sign(SigningKey key, Claims claims) {
     try {
-      RSAKey pair = RSAKey.parse(key.privateJwk());
+      RSAKey pair = RSAKey.parse(open(key));
       JWTClaimsSet.Builder builder =
           new JWTClaimsSet.Builder()
               .issuer(claims.issuer())
@@ -85,8 +121,40 @@ public final class NimbusAccessTokens implements AccessTokens {
       return jwt.serialize();
     } catch (JOSEException | ParseException e) {
       // The message names the key, never its content.
-      throw new IllegalStateException("could not sign with signing key " + key.kid());
+      throw new IllegalStateException(
+          "could not sign with signing key "
+              + key.kid()
+              + " (a wrong key-encryption key, or a damaged key)");
     }
+  }
+
+  /** The private JWK as stored: encrypted when there is a key-encryption key. */
+  private String seal(String privateJwk) throws JOSEException {
+    if (keyEncryptionKey.isEmpty()) {
+      return privateJwk;
+    }
+    JWEObject sealed =
+        new JWEObject(
+            new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM), new Payload(privateJwk));
+    sealed.encrypt(new DirectEncrypter(keyEncryptionKey.get()));
+    return sealed.serialize();
+  }
+
+  /** The private JWK of {@code key}, decrypted when it was stored encrypted. */
+  private String open(SigningKey key) throws JOSEException, ParseException {
+    String stored = key.privateJwk();
+    if (stored.startsWith("{")) {
+      return stored;
+    }
+    if (keyEncryptionKey.isEmpty()) {
+      throw new IllegalStateException(
+          "signing key "
+              + key.kid()
+              + " is stored encrypted: the key-encryption key it was made under is needed");
+    }
+    JWEObject sealed = JWEObject.parse(stored);
+    sealed.decrypt(new DirectDecrypter(keyEncryptionKey.get()));
+    return sealed.getPayload().toString();
   }
 
   @Override

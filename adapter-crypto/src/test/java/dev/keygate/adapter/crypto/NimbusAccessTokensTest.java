@@ -110,4 +110,31 @@ class NimbusAccessTokensTest {
             });
     assertThat(key.toString()).doesNotContain(key.privateJwk());
   }
+
+  @Test
+  void givenAKeyEncryptionKey_thePrivateHalfIsStoredEncrypted_andStillSigns() {
+    byte[] kek = new byte[32];
+    new java.security.SecureRandom().nextBytes(kek);
+    NimbusAccessTokens sealed = new NimbusAccessTokens(kek);
+    SigningKey stored = sealed.newSigningKey("kg_sealed", NOW);
+
+    assertThat(stored.privateJwk())
+        .doesNotContain("\"d\"")
+        .doesNotContain("\"p\"")
+        .startsWith("ey");
+    String token = sealed.sign(stored, claims());
+    assertThat(
+            sealed.verify(token, kid -> Optional.of(stored).filter(k -> k.kid().equals(kid)), NOW))
+        .contains(claims());
+
+    byte[] other = kek.clone();
+    other[0] ^= 1;
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new NimbusAccessTokens(other).sign(stored, claims()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageNotContaining(stored.privateJwk());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> tokens.sign(stored, claims()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("stored encrypted");
+  }
 }
