@@ -60,7 +60,9 @@ final class Configuration {
     KEY_CREATIONS_PER_MINUTE(null, String.valueOf(TenantOptions.DEFAULTS.keyCreationsPerMinute())),
     USAGE_FLUSH_INTERVAL(null, "1s"),
     SHUTDOWN_TIMEOUT(null, "10s"),
-    PORTAL_LINK_TTL("--portal-link-ttl", "15m");
+    PORTAL_LINK_TTL("--portal-link-ttl", "15m"),
+    ACCESS_TOKEN_TTL(null, "1h"),
+    SIGNING_KEY_ENCRYPTION_KEY(null, null);
 
     private final Optional<String> flag;
     private final Optional<String> defaultValue;
@@ -116,6 +118,8 @@ final class Configuration {
   private final Duration usageFlushInterval;
   private final Duration shutdownTimeout;
   private final Duration portalLinkTtl;
+  private final Duration accessTokenTtl;
+  private final Optional<KeyEncryptionKey> signingKeyEncryption;
 
   private Configuration(Values values, Path workingDirectory) {
     port = values.parse(Setting.PORT, Configuration::port);
@@ -155,6 +159,9 @@ final class Configuration {
         values.parse(Setting.USAGE_FLUSH_INTERVAL, Configuration::positiveDuration);
     shutdownTimeout = values.parse(Setting.SHUTDOWN_TIMEOUT, Configuration::duration);
     portalLinkTtl = values.parse(Setting.PORTAL_LINK_TTL, Configuration::portalLinkTtl);
+    accessTokenTtl = values.parse(Setting.ACCESS_TOKEN_TTL, Configuration::atMostADay);
+    signingKeyEncryption =
+        values.parseIfGiven(Setting.SIGNING_KEY_ENCRYPTION_KEY, KeyEncryptionKey::parse);
   }
 
   /**
@@ -229,6 +236,8 @@ final class Configuration {
         usageFlushInterval,
         verification,
         tenants,
+        accessTokenTtl,
+        signingKeyEncryption,
         meters);
   }
 
@@ -312,12 +321,15 @@ final class Configuration {
       try {
         return Optional.of(parser.apply(source.value()));
       } catch (RuntimeException e) {
+        // A secret's value is never repeated, not even a wrong one.
+        String shown =
+            setting == Setting.SIGNING_KEY_ENCRYPTION_KEY ? "(hidden)" : "'" + source.value() + "'";
         throw new ConfigurationException(
             "invalid "
                 + name(setting)
-                + " '"
-                + source.value()
-                + "' from "
+                + " "
+                + shown
+                + " from "
                 + source.name()
                 + ": "
                 + e.getMessage());
@@ -485,6 +497,11 @@ final class Configuration {
 
   /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 7d}, or ISO-8601 ({@code PT5M}). */
   private static Duration portalLinkTtl(String value) {
+    return atMostADay(value);
+  }
+
+  /** A positive duration of at most a day, such as how long an access token lives. */
+  private static Duration atMostADay(String value) {
     Duration duration = positiveDuration(value);
     if (duration.compareTo(Duration.ofDays(1)) > 0) {
       throw new IllegalArgumentException("must be at most 1d, was " + value.strip());

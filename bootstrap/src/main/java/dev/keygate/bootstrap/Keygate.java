@@ -6,6 +6,7 @@ import dev.keygate.application.port.in.KeygateUseCases;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.in.Verification;
 import dev.keygate.application.port.in.VerifyApiKeyCommand;
+import dev.keygate.application.service.AccessTokenSettings;
 import dev.keygate.domain.token.KeyPrefix;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
@@ -215,6 +216,8 @@ public final class Keygate implements AutoCloseable {
                   usageFlushInterval,
                   verification,
                   tenants,
+                  AccessTokenSettings.DEFAULTS.lifetime(),
+                  Optional.empty(),
                   Optional.ofNullable(meters)));
       Principal operator = Principal.operator("embedded:" + System.getProperty("user.name", "app"));
       return new Keygate(node, operator);

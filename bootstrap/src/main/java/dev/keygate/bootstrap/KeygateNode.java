@@ -3,6 +3,7 @@ package dev.keygate.bootstrap;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.keygate.adapter.crypto.Argon2Parameters;
 import dev.keygate.adapter.crypto.Argon2SecretHasher;
+import dev.keygate.adapter.crypto.NimbusAccessTokens;
 import dev.keygate.adapter.crypto.SecureRandomKeyGenerator;
 import dev.keygate.adapter.memory.Bucket4jCreationQuota;
 import dev.keygate.adapter.memory.Bucket4jFailedAttempts;
@@ -17,6 +18,7 @@ import dev.keygate.adapter.persistence.WriteBehindUsageRecorder;
 import dev.keygate.application.port.in.KeygateUseCases;
 import dev.keygate.application.port.out.OutgoingPorts;
 import dev.keygate.application.port.out.VerificationMetrics;
+import dev.keygate.application.service.AccessTokenSettings;
 import dev.keygate.application.service.KeygateServices;
 import dev.keygate.domain.token.KeyPrefix;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -97,6 +99,8 @@ final class KeygateNode implements AutoCloseable {
   /**
    * What a node is made of.
    *
+   * @param signingKeyEncryption the key the private halves of signing keys are stored encrypted
+   *     under; stored plain when empty
    * @param meters where verifications are counted; nothing is counted when empty
    */
   record Settings(
@@ -109,6 +113,8 @@ final class KeygateNode implements AutoCloseable {
       Duration usageFlushInterval,
       VerificationOptions verification,
       TenantOptions tenants,
+      Duration accessTokenTtl,
+      Optional<KeyEncryptionKey> signingKeyEncryption,
       Optional<MeterRegistry> meters) {
 
     Settings {
@@ -120,6 +126,8 @@ final class KeygateNode implements AutoCloseable {
       Objects.requireNonNull(usageFlushInterval, "usage flush interval");
       Objects.requireNonNull(verification, "verification options");
       Objects.requireNonNull(tenants, "tenant options");
+      Objects.requireNonNull(accessTokenTtl, "access token ttl");
+      Objects.requireNonNull(signingKeyEncryption, "signing key encryption");
       Objects.requireNonNull(meters, "meters");
     }
   }
@@ -165,14 +173,21 @@ final class KeygateNode implements AutoCloseable {
                 settings.tenants().keyCreationsPerMinute(), Bucket4jCreationQuota.DEFAULT_CAPACITY),
             metrics,
             new JdbcDeploymentLock(database),
-            persistence.unitOfWork());
+            persistence.unitOfWork(),
+            persistence.applications(),
+            persistence.signingKeys(),
+            settings
+                .signingKeyEncryption()
+                .map(key -> new NimbusAccessTokens(key.bytes()))
+                .orElseGet(NimbusAccessTokens::new));
     KeygateServices useCases =
         new KeygateServices(
             ports,
             settings.keyPrefix(),
             settings.clock(),
             settings.verification().settings(),
-            settings.tenants().limits());
+            settings.tenants().limits(),
+            new AccessTokenSettings(settings.accessTokenTtl()));
     return new KeygateNode(useCases, persistence, usage, ownPool);
   }
 

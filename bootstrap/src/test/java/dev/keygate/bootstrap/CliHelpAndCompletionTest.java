@@ -49,6 +49,13 @@ class CliHelpAndCompletionTest {
             "grants set",
             "grants remove",
             "audit list",
+            "applications create",
+            "applications list",
+            "applications get",
+            "applications update",
+            "applications delete",
+            "applications rotate-secret",
+            "signing-keys roll",
             "portal-link",
             "completion");
 

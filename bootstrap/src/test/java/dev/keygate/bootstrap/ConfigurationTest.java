@@ -202,6 +202,7 @@ class ConfigurationTest {
     assertRefused(Setting.VERIFIED_TOKEN_TTL, "5 minutes", "must be a duration such as 500ms");
     assertRefused(Setting.USAGE_FLUSH_INTERVAL, "0s", "must be longer than zero");
     assertRefused(Setting.PORTAL_LINK_TTL, "2d", "must be at most 1d");
+    assertRefused(Setting.ACCESS_TOKEN_TTL, "2d", "must be at most 1d");
     assertRefused(Setting.LIVE_KEYS_PER_OWNER, "0", "must be a whole number of at least 1");
     assertRefused(Setting.KEY_CREATIONS_PER_MINUTE, "lots", "must be a whole number");
     assertRefused(Setting.STATE_CACHE_TTL, "0s", "must be longer than zero");
@@ -309,6 +310,17 @@ class ConfigurationTest {
   }
 
   @Test
+  void theSigningKeyEncryptionKeyIsNeverPartOfAnError() {
+    environment.put("KEYGATE_SIGNING_KEY_ENCRYPTION_KEY", "c2hvcnQtc2VjcmV0");
+
+    assertThatThrownBy(this::resolve)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("KEYGATE_SIGNING_KEY_ENCRYPTION_KEY")
+        .hasMessageContaining("must be 32 random bytes")
+        .hasMessageNotContaining("c2hvcnQtc2VjcmV0");
+  }
+
+  @Test
   void thePasswordIsNeverPartOfAnError() {
     environment.put("KEYGATE_DB_PASSWORD", "s3cret-password");
     environment.put("KEYGATE_PORT", "abc");
@@ -397,6 +409,10 @@ class ConfigurationTest {
         return String.valueOf(100 + n);
       case KEY_CREATIONS_PER_MINUTE:
         return String.valueOf(30 + n);
+      case SIGNING_KEY_ENCRYPTION_KEY:
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, (byte) n);
+        return java.util.Base64.getEncoder().encodeToString(key);
       default:
         return n + "m";
     }
@@ -438,6 +454,11 @@ class ConfigurationTest {
         return node.usageFlushInterval().toMinutes() + "m";
       case PORTAL_LINK_TTL:
         return configuration.portalLinkTtl().toMinutes() + "m";
+      case ACCESS_TOKEN_TTL:
+        return node.accessTokenTtl().toMinutes() + "m";
+      case SIGNING_KEY_ENCRYPTION_KEY:
+        return java.util.Base64.getEncoder()
+            .encodeToString(node.signingKeyEncryption().orElseThrow().bytes());
       case STATE_CACHE_TTL:
         return node.verification().stateCacheTtl().orElseThrow().toMinutes() + "m";
       case HASHING_SLOTS:

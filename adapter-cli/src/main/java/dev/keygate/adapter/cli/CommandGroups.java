@@ -66,4 +66,15 @@ public final class CommandGroups {
   /** {@code keygate audit}. */
   @Command(name = "audit", description = "The audit trail: who did what to which object, and when.")
   public static final class Audit extends Group {}
+
+  /** {@code keygate applications}. */
+  @Command(
+      name = "applications",
+      description =
+          "M2M applications: OAuth clients that trade their id and secret for access tokens.")
+  public static final class Applications extends Group {}
+
+  /** {@code keygate signing-keys}. */
+  @Command(name = "signing-keys", description = "The keys that sign the access tokens.")
+  public static final class SigningKeys extends Group {}
 }

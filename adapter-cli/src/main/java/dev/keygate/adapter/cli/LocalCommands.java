@@ -81,6 +81,16 @@ public final class LocalCommands {
         new GrantsSetCommand(useCases.setGrant(), me),
         new GrantsRemoveCommand(useCases.removeGrant(), me));
     add.group(new CommandGroups.Audit(), new AuditListCommand(useCases.listAuditEvents(), me));
+    add.group(
+        new CommandGroups.Applications(),
+        new ApplicationsCreateCommand(useCases.createApplication(), me),
+        new ApplicationsListCommand(useCases.listApplications(), me),
+        new ApplicationsGetCommand(useCases.getApplication(), me),
+        new ApplicationsUpdateCommand(useCases.updateApplication(), me),
+        new ApplicationsDeleteCommand(useCases.deleteApplication(), me),
+        new ApplicationsRotateSecretCommand(useCases.rotateApplicationSecret(), me));
+    add.group(
+        new CommandGroups.SigningKeys(), new SigningKeysRollCommand(useCases.rollSigningKey(), me));
     add.command(
         root,
         new PortalLinkCommand(

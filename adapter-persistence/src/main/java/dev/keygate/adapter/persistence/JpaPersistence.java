@@ -2,9 +2,11 @@ package dev.keygate.adapter.persistence;
 
 import dev.keygate.application.port.out.ApiKeyRepository;
 import dev.keygate.application.port.out.ApiRepository;
+import dev.keygate.application.port.out.ApplicationRepository;
 import dev.keygate.application.port.out.AuditLog;
 import dev.keygate.application.port.out.GrantRepository;
 import dev.keygate.application.port.out.OwnerRepository;
+import dev.keygate.application.port.out.SigningKeyRepository;
 import dev.keygate.application.port.out.UnitOfWork;
 import dev.keygate.application.port.query.PageRequest;
 import jakarta.persistence.EntityManagerFactory;
@@ -28,6 +30,8 @@ public final class JpaPersistence implements AutoCloseable {
   private final OwnerRepository owners;
   private final GrantRepository grants;
   private final AuditLog auditLog;
+  private final ApplicationRepository applications;
+  private final SigningKeyRepository signingKeys;
   private final Transactions transactions;
 
   private JpaPersistence(DataSource dataSource, EntityManagerFactory entityManagers) {
@@ -39,6 +43,8 @@ public final class JpaPersistence implements AutoCloseable {
     this.owners = new JpaOwnerRepository(transactions);
     this.grants = new JpaGrantRepository(transactions);
     this.auditLog = new JpaAuditLog(transactions);
+    this.applications = new JpaApplicationRepository(transactions);
+    this.signingKeys = new JpaSigningKeyRepository(transactions);
   }
 
   /** Brings the schema up to date and opens the storage; the pool stays the caller's to close. */
@@ -59,7 +65,9 @@ public final class JpaPersistence implements AutoCloseable {
                 OrganizationEntity.class,
                 UserEntity.class,
                 GrantEntity.class,
-                AuditEventEntity.class)
+                AuditEventEntity.class,
+                ApplicationEntity.class,
+                SigningKeyEntity.class)
             .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
             .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
             .property(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, PageRequest.MAX_SIZE)
@@ -85,6 +93,14 @@ public final class JpaPersistence implements AutoCloseable {
 
   public AuditLog auditLog() {
     return auditLog;
+  }
+
+  public ApplicationRepository applications() {
+    return applications;
+  }
+
+  public SigningKeyRepository signingKeys() {
+    return signingKeys;
   }
 
   /** The transaction that one use case's repository calls join. */

@@ -2,9 +2,11 @@ package dev.keygate.adapter.persistence;
 
 import dev.keygate.application.contract.ApiKeyRepositoryContract;
 import dev.keygate.application.contract.ApiRepositoryContract;
+import dev.keygate.application.contract.ApplicationRepositoryContract;
 import dev.keygate.application.contract.AuditLogContract;
 import dev.keygate.application.contract.GrantRepositoryContract;
 import dev.keygate.application.contract.OwnerRepositoryContract;
+import dev.keygate.application.contract.SigningKeyRepositoryContract;
 import dev.keygate.application.contract.Stores;
 import dev.keygate.application.contract.UnitOfWorkContract;
 import dev.keygate.application.contract.UsageRecorderContract;
@@ -33,6 +35,22 @@ class H2ContractsTest {
 
   @Nested
   class Owners extends OwnerRepositoryContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return TestDatabases.h2().emptyStores();
+    }
+  }
+
+  @Nested
+  class Applications extends ApplicationRepositoryContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return TestDatabases.h2().emptyStores();
+    }
+  }
+
+  @Nested
+  class SigningKeys extends SigningKeyRepositoryContract {
     @Override
     protected Stores openEmptyStores() {
       return TestDatabases.h2().emptyStores();

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Named;
 final class TestDatabases {
 
   private static final String[] TABLES_CHILDREN_FIRST = {
+    "application_scopes",
+    "application_apis",
+    "applications",
+    "signing_keys",
     "owner_grant_scopes",
     "owner_grants",
     "api_key_scopes",
@@ -112,7 +116,9 @@ final class TestDatabases {
           persistence.owners(),
           persistence.grants(),
           persistence.auditLog(),
-          persistence.unitOfWork());
+          persistence.unitOfWork(),
+          persistence.applications(),
+          persistence.signingKeys());
     }
   }
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Every route group of the management API, each given the use cases it serves: the one place where
- * the REST adapter is wired to the application.
+ * Every route group of the management API, and the token endpoint of M2M applications, each given
+ * the use cases it serves: the one place where the REST adapter is wired to the application.
  */
 public final class ManagementRoutes {
 
@@ -47,6 +47,17 @@ public final class ManagementRoutes {
             useCases.listUsers()),
         new AuditRoutes(useCases.listAuditEvents()),
         new GrantRoutes(useCases.listGrants(), useCases.setGrant(), useCases.removeGrant()),
-        new PortalLinkRoutes(useCases.createPortalLink(), portalLinkTtl, publicUrl));
+        new PortalLinkRoutes(useCases.createPortalLink(), portalLinkTtl, publicUrl),
+        new ApplicationRoutes(
+            useCases.createApplication(),
+            useCases.listApplications(),
+            useCases.getApplication(),
+            useCases.updateApplication(),
+            useCases.deleteApplication(),
+            useCases.rotateApplicationSecret(),
+            useCases.authorizeApplications(),
+            useCases.addApplicationScope(),
+            useCases.removeApplicationScope()),
+        new TokenRoutes(useCases.issueAccessToken(), useCases.publishSigningKeys(), publicUrl));
   }
 }

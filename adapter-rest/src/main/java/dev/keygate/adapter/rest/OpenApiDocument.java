@@ -48,12 +48,17 @@ final class OpenApiDocument {
       `{previous_key_expires_in_seconds}`: how long the previous secret keeps working;
       - `expires_on` when creating a key;
       - `GET /api/v1/audit_events` and `POST /api/v1/portal_links`;
+      - `POST /api/v1/applications/{application_id}/rotate_secret`: a new client secret for an M2M \
+      application, shown once;
       - `GET /health` (database ping), `GET /health/live`, `GET /metrics` (Prometheus; unless \
       served on a listener of its own or turned off), this document at `GET /openapi.json` and \
       Swagger UI at `/docs`.
 
       Management calls carry `Authorization: Bearer <management key>`: a Keygate key for the \
-      `keygate-management` API whose scopes are the management scopes. Errors answer \
+      `keygate-management` API whose scopes are the management scopes, or an access token of an \
+      M2M application from `POST /oauth2/token` (client credentials, form-encoded) for the \
+      audience `{public base URL}/api` or `keygate-management`; `/.well-known/jwks.json` \
+      publishes the keys that verify such tokens. Errors answer \
       `{"errors":[{"code":"…","message":"…"}]}`. Timestamps are ISO-8601 UTC. A field without a \
       value is left out, never `null`.
       """;
@@ -98,8 +103,9 @@ final class OpenApiDocument {
     bearer.put("scheme", "bearer");
     bearer.put(
         "description",
-        "A Keygate management key: a key for the keygate-management API whose scopes are the"
-            + " management scopes it may use.");
+        "A Keygate management key (a key for the keygate-management API whose scopes are the"
+            + " management scopes it may use), or an M2M application's access token from"
+            + " POST /oauth2/token.");
 
     Map<String, Object> components = new LinkedHashMap<>();
     components.put("schemas", schemas.emit());
@@ -144,7 +150,9 @@ final class OpenApiDocument {
             type -> {
               Map<String, Object> body = new LinkedHashMap<>();
               body.put("required", !route.optionalRequest());
-              body.put("content", ordered(Route.JSON, ordered("schema", schemas.request(type))));
+              body.put(
+                  "content",
+                  ordered(route.requestMediaType(), ordered("schema", schemas.request(type))));
               operation.put("requestBody", body);
             });
 

@@ -5,6 +5,7 @@ import dev.keygate.domain.NotFoundException;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.ScopeId;
+import dev.keygate.domain.application.ApplicationId;
 import dev.keygate.domain.key.ApiKeyId;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
@@ -93,6 +94,11 @@ final class Requests {
 
   static ApiId apiId(Context ctx) {
     return pathId(ctx, "api_id", ApiId::isWellFormed, ApiId::new, "api");
+  }
+
+  static ApplicationId applicationId(Context ctx) {
+    return pathId(
+        ctx, "application_id", ApplicationId::isWellFormed, ApplicationId::new, "application");
   }
 
   static ScopeId scopeId(Context ctx) {

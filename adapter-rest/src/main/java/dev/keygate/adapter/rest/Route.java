@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param scope the management scope the caller needs, as documentation; the use case enforces it
  * @param request the JSON body's record type, or empty for none
  * @param optionalRequest whether the body may be left out
+ * @param requestMediaType the body's content type: JSON, or a form for the OAuth token endpoint
  * @param response the answer's type: a record for JSON, {@code String} for text, a {@code Map} for
  *     free-form JSON
  * @param mediaType the success answer's content type
@@ -28,6 +29,7 @@ record Route(
     Optional<String> scope,
     Optional<Class<?>> request,
     boolean optionalRequest,
+    String requestMediaType,
     Class<?> response,
     String mediaType,
     int status,
@@ -39,6 +41,8 @@ record Route(
   static final String MANAGEMENT_API = "/api/v1";
 
   static final String JSON = "application/json";
+
+  static final String FORM = "application/x-www-form-urlencoded";
 
   Route {
     query = List.copyOf(query);
@@ -83,6 +87,7 @@ record Route(
     private Optional<String> scope = Optional.empty();
     private Optional<Class<?>> request = Optional.empty();
     private boolean optionalRequest;
+    private String requestMediaType = JSON;
     private String mediaType = JSON;
     private int status = 200;
     private List<QueryParameter> query = List.of();
@@ -101,6 +106,13 @@ record Route(
 
     Builder body(Class<?> type) {
       this.request = Optional.of(type);
+      return this;
+    }
+
+    /** The body is a form of the fields of {@code type}, not JSON. */
+    Builder formBody(Class<?> type) {
+      this.request = Optional.of(type);
+      this.requestMediaType = FORM;
       return this;
     }
 
@@ -145,6 +157,7 @@ record Route(
           scope,
           request,
           optionalRequest,
+          requestMediaType,
           response,
           mediaType,
           status,

@@ -233,7 +233,13 @@ class BadInputPropertiesTest {
   private final RestFixture rest = new RestFixture();
   private final World world = new World(rest);
   private final RawHttp http = new RawHttp(rest.server().port());
-  private final List<ManagementEndpoint> endpoints = ManagementEndpoint.servedBy(rest);
+  // The routes of M2M applications are not generated yet: their bodies (a list of objects among
+  // them) have no written-down bases here. ApplicationAuthorityMatrixTest and M2mApplicationsTest
+  // cover them meanwhile.
+  private final List<ManagementEndpoint> endpoints =
+      ManagementEndpoint.servedBy(rest).stream()
+          .filter(endpoint -> !ApplicationAuthorityMatrixTest.isApplicationRoute(endpoint))
+          .toList();
   private final Map<String, Integer> byEndpoint = new TreeMap<>();
   private final Map<Integer, Integer> byStatus = new TreeMap<>();
 

@@ -125,6 +125,71 @@ class DocumentedResponsesTest {
         exchange("POST", "/api/v1/portal_links", "{\"org_code\":\"org_acme\"}");
     assertThat(link.text("/url")).startsWith(rest.base() + "/portal#k_live_");
 
+    String management = rest.managementApiId();
+    RestFixture.Answer application =
+        exchange("POST", "/api/v1/applications", "{\"name\":\"Billing sync\",\"type\":\"m2m\"}");
+    String applicationId = application.text("/application/id");
+    String secret = application.text("/application/client_secret");
+    exchange("GET", "/api/v1/applications", null);
+    exchange("GET", "/api/v1/applications/{application_id}", null, applicationId);
+    exchange(
+        "PATCH", "/api/v1/applications/{application_id}", "{\"name\":\"Billing\"}", applicationId);
+    exchange(
+        "PATCH",
+        "/api/v1/apis/{api_id}/applications",
+        "{\"applications\":[{\"id\":\"%s\"}]}".formatted(applicationId),
+        management);
+    String readApplications =
+        rest.get("/api/v1/apis/" + management)
+            .json()
+            .at("/api/scopes")
+            .findValuesAsText("id")
+            .get(0);
+    exchange(
+        "POST",
+        "/api/v1/apis/{api_id}/applications/{application_id}/scopes/{scope_id}",
+        null,
+        management,
+        applicationId,
+        readApplications);
+    RestFixture.Answer accessToken =
+        check(
+            "POST",
+            "/oauth2/token",
+            rest.send(
+                HttpRequest.newBuilder(URI.create(rest.base() + "/oauth2/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "grant_type=client_credentials&audience=keygate-management&client_id="
+                                + applicationId
+                                + "&client_secret="
+                                + secret))
+                    .build()));
+    assertThat(accessToken.text("/token_type")).isEqualTo("Bearer");
+    check(
+        "POST",
+        "/oauth2/token",
+        rest.send(
+            HttpRequest.newBuilder(URI.create(rest.base() + "/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&audience=x"))
+                .build()));
+    exchange("GET", "/.well-known/jwks.json", null);
+    exchange("GET", "/.well-known/openid-configuration", null);
+    RestFixture.Answer rotatedSecret =
+        exchange(
+            "POST", "/api/v1/applications/{application_id}/rotate_secret", null, applicationId);
+    assertThat(rotatedSecret.text("/application/client_secret")).isNotEqualTo(secret);
+    exchange(
+        "DELETE",
+        "/api/v1/apis/{api_id}/applications/{application_id}/scopes/{scope_id}",
+        null,
+        management,
+        applicationId,
+        readApplications);
+    exchange("DELETE", "/api/v1/applications/{application_id}", null, applicationId);
+
     exchange("GET", "/health", null);
     rest.databaseUp.set(false);
     assertThat(exchange("GET", "/health", null).status()).isEqualTo(503);

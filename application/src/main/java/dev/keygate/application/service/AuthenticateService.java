@@ -1,20 +1,20 @@
 package dev.keygate.application.service;
 
 import dev.keygate.application.port.in.AuthenticateUseCase;
-import dev.keygate.application.port.in.Authority;
 import dev.keygate.application.port.in.ManagementScope;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.in.Verification;
 import dev.keygate.application.port.in.VerifyApiKeyCommand;
 import dev.keygate.application.port.in.VerifyApiKeyUseCase;
+import dev.keygate.application.port.out.AccessTokens;
 import dev.keygate.application.port.out.ApiRepository;
+import dev.keygate.application.port.out.ApplicationRepository;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
+import dev.keygate.domain.application.Application;
+import dev.keygate.domain.application.ApplicationId;
 import dev.keygate.domain.key.ApiKey;
-import dev.keygate.domain.key.ApiKeyId;
-import dev.keygate.domain.owner.Organization;
-import dev.keygate.domain.owner.Owner;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -22,24 +22,30 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Authenticates management calls with the same verification as every other key, so the proven-
- * token cache serves management traffic too. Authority follows the key's owner, and a key made by
- * another management key holds no more than its maker does now: revoking, disabling or letting the
- * maker expire cuts off every key it made, and the keys those made, at their next call.
+ * Authenticates management calls, by a management key or by an M2M application's access token.
+ *
+ * <p>A management key is verified as every other key is, so the proven-token cache serves
+ * management traffic too. Authority follows the key's owner, and a key made by another management
+ * key holds no more than its maker does now: revoking, disabling or letting the maker expire cuts
+ * off every key it made, and the keys those made, at their next call.
+ *
+ * <p>An access token counts when its signature verifies with a published signing key, it has not
+ * expired, and its audience is the management API. Its application is read by primary key on every
+ * call: a deleted application, or a token issued before the secret's last roll (its secret version
+ * is older), is refused at once on every node. Its scopes are those the application holds on the
+ * management API now, within those the token names.
  */
 public final class AuthenticateService implements AuthenticateUseCase {
 
   /** Keygate itself, checking a presented management key. */
   private static final Principal GATEKEEPER = Principal.operator("keygate:authentication");
 
-  private static final Owner OPERATOR = new Owner.Org(Organization.OPERATOR_CODE);
-
-  /** Far deeper than any real chain of keys made by keys; a longer one is refused, not followed. */
-  private static final int MAX_MAKERS = 32;
-
   private final VerifyApiKeyUseCase verify;
-  private final KeyStates keyStates;
+  private final Makers makers;
   private final ApiRepository apis;
+  private final ApplicationRepository applications;
+  private final AccessTokens tokens;
+  private final SigningKeys signingKeys;
   private final Clock clock;
 
   /**
@@ -49,10 +55,19 @@ public final class AuthenticateService implements AuthenticateUseCase {
   private volatile ApiId managementApi;
 
   AuthenticateService(
-      VerifyApiKeyUseCase verify, KeyStates keyStates, ApiRepository apis, Clock clock) {
+      VerifyApiKeyUseCase verify,
+      Makers makers,
+      ApiRepository apis,
+      ApplicationRepository applications,
+      AccessTokens tokens,
+      SigningKeys signingKeys,
+      Clock clock) {
     this.verify = verify;
-    this.keyStates = keyStates;
+    this.makers = makers;
     this.apis = apis;
+    this.applications = applications;
+    this.tokens = tokens;
+    this.signingKeys = signingKeys;
     this.clock = clock;
   }
 
@@ -62,54 +77,68 @@ public final class AuthenticateService implements AuthenticateUseCase {
     if (token == null || management.isEmpty()) {
       return Optional.empty();
     }
+    if (isAccessToken(token)) {
+      return fromAccessToken(token, management.get());
+    }
     Verification verification =
         verify.verify(GATEKEEPER, new VerifyApiKeyCommand(token, Set.of(), management, clientIp));
     if (!verification.isValid()) {
       return Optional.empty();
     }
     ApiKey key = verification.key().orElseThrow();
-    return withinMakers(key, principalOf(key), management.get());
+    return makers.within(key.madeBy(), key.owner(), Makers.principalOf(key), management.get());
   }
 
-  /**
-   * The principal narrowed by each maker up the chain, or empty when one of them no longer acts:
-   * gone, revoked, disabled or expired.
-   */
-  private Optional<Principal> withinMakers(ApiKey key, Principal principal, ApiId management) {
+  /** A JWT has three dot-separated parts; a Keygate key has no dot. */
+  static boolean isAccessToken(String token) {
+    return token.indexOf('.') > 0;
+  }
+
+  /** Whether a token for {@code audience}, issued by {@code issuer}, is for the management API. */
+  static boolean isManagementAudience(String audience, String issuer) {
+    return audience.equals(Api.MANAGEMENT_AUDIENCE) || audience.equals(issuer + "/api");
+  }
+
+  private Optional<Principal> fromAccessToken(String token, ApiId management) {
     Instant now = clock.instant();
-    Optional<ApiKeyId> maker = key.madeBy();
-    for (int depth = 0; maker.isPresent(); depth++) {
-      if (depth == MAX_MAKERS) {
-        return Optional.empty();
-      }
-      Optional<ApiKey> makerKey = keyStates.current(maker.get());
-      if (makerKey.isEmpty()
-          || !makerKey.get().isActiveAt(now)
-          || !makerKey.get().apiId().equals(management)) {
-        return Optional.empty();
-      }
-      Principal makers = principalOf(makerKey.get());
-      if (!makers.covers(key.owner())) {
-        return Optional.empty();
-      }
-      principal = principal.within(makers);
-      maker = makerKey.get().madeBy();
+    Optional<AccessTokens.Claims> verified = tokens.verify(token, signingKeys::byKid, now);
+    if (verified.isEmpty()) {
+      return Optional.empty();
     }
-    return Optional.of(principal);
-  }
-
-  /** What a management key alone allows: its owner's reach, its scopes, until its expiry. */
-  private static Principal principalOf(ApiKey key) {
+    AccessTokens.Claims claims = verified.get();
+    if (!isManagementAudience(claims.audience(), claims.issuer())
+        || !ApplicationId.isWellFormed(claims.subject())) {
+      return Optional.empty();
+    }
+    Optional<Application> found = applications.findById(new ApplicationId(claims.subject()));
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Application application = found.get();
+    if (application.secretVersion() != claims.secretVersion()
+        || !application.isActiveAt(now)
+        || !application.apis().contains(management)) {
+      return Optional.empty();
+    }
     Set<ManagementScope> scopes = EnumSet.noneOf(ManagementScope.class);
-    for (Scope scope : key.scopes()) {
-      ManagementScope.fromKey(scope.key()).ifPresent(scopes::add);
+    for (Scope scope : application.scopesOf(management)) {
+      if (claims.scopes().contains(scope.key())) {
+        ManagementScope.fromKey(scope.key()).ifPresent(scopes::add);
+      }
     }
-    Authority authority =
-        key.owner().equals(OPERATOR)
-            ? new Authority.Deployment()
-            : new Authority.OwnerOnly(key.owner());
-    return new Principal(
-        "api_key:" + key.id(), authority, scopes, key.expiresOn(), Optional.of(key.id()));
+    Instant end = claims.expiresAt();
+    if (application.expiresOn().isPresent() && application.expiresOn().get().isBefore(end)) {
+      end = application.expiresOn().get();
+    }
+    Principal principal =
+        new Principal(
+            "application:" + application.id(),
+            Makers.authorityOf(Applications.ownerOf(application)),
+            scopes,
+            Optional.of(end),
+            Optional.empty());
+    return makers.within(
+        application.madeBy(), Applications.ownerOf(application), principal, management);
   }
 
   private Optional<ApiId> managementApi() {

@@ -1,33 +1,45 @@
 package dev.keygate.application.service;
 
+import dev.keygate.application.port.in.AddApplicationScopeUseCase;
 import dev.keygate.application.port.in.AddScopeUseCase;
 import dev.keygate.application.port.in.AuthenticateUseCase;
+import dev.keygate.application.port.in.AuthorizeApplicationsUseCase;
 import dev.keygate.application.port.in.CreateApiKeyUseCase;
+import dev.keygate.application.port.in.CreateApplicationUseCase;
 import dev.keygate.application.port.in.CreateOrganizationUseCase;
 import dev.keygate.application.port.in.CreatePortalLinkUseCase;
 import dev.keygate.application.port.in.CreateUserUseCase;
 import dev.keygate.application.port.in.DeleteApiUseCase;
+import dev.keygate.application.port.in.DeleteApplicationUseCase;
 import dev.keygate.application.port.in.DeleteScopeUseCase;
 import dev.keygate.application.port.in.DisableApiKeyUseCase;
 import dev.keygate.application.port.in.EnableApiKeyUseCase;
 import dev.keygate.application.port.in.GetApiKeyUseCase;
 import dev.keygate.application.port.in.GetApiUseCase;
+import dev.keygate.application.port.in.GetApplicationUseCase;
 import dev.keygate.application.port.in.GetScopeUseCase;
 import dev.keygate.application.port.in.InitializeDeploymentUseCase;
+import dev.keygate.application.port.in.IssueAccessTokenUseCase;
 import dev.keygate.application.port.in.KeygateUseCases;
 import dev.keygate.application.port.in.ListApiKeysUseCase;
 import dev.keygate.application.port.in.ListApisUseCase;
+import dev.keygate.application.port.in.ListApplicationsUseCase;
 import dev.keygate.application.port.in.ListAuditEventsUseCase;
 import dev.keygate.application.port.in.ListGrantsUseCase;
 import dev.keygate.application.port.in.ListOrganizationsUseCase;
 import dev.keygate.application.port.in.ListScopesUseCase;
 import dev.keygate.application.port.in.ListUsersUseCase;
+import dev.keygate.application.port.in.PublishSigningKeysUseCase;
 import dev.keygate.application.port.in.RegisterApiUseCase;
+import dev.keygate.application.port.in.RemoveApplicationScopeUseCase;
 import dev.keygate.application.port.in.RemoveGrantUseCase;
 import dev.keygate.application.port.in.RevokeApiKeyUseCase;
+import dev.keygate.application.port.in.RollSigningKeyUseCase;
 import dev.keygate.application.port.in.RotateApiKeyUseCase;
+import dev.keygate.application.port.in.RotateApplicationSecretUseCase;
 import dev.keygate.application.port.in.SetGrantUseCase;
 import dev.keygate.application.port.in.UpdateApiKeyUseCase;
+import dev.keygate.application.port.in.UpdateApplicationUseCase;
 import dev.keygate.application.port.in.UpdateScopeUseCase;
 import dev.keygate.application.port.in.VerifyApiKeyUseCase;
 import dev.keygate.application.port.out.OutgoingPorts;
@@ -72,6 +84,18 @@ public final class KeygateServices implements KeygateUseCases {
   private final ListGrantsUseCase listGrants;
   private final SetGrantUseCase setGrant;
   private final RemoveGrantUseCase removeGrant;
+  private final CreateApplicationUseCase createApplication;
+  private final GetApplicationUseCase getApplication;
+  private final ListApplicationsUseCase listApplications;
+  private final UpdateApplicationUseCase updateApplication;
+  private final DeleteApplicationUseCase deleteApplication;
+  private final RotateApplicationSecretUseCase rotateApplicationSecret;
+  private final AuthorizeApplicationsUseCase authorizeApplications;
+  private final AddApplicationScopeUseCase addApplicationScope;
+  private final RemoveApplicationScopeUseCase removeApplicationScope;
+  private final IssueAccessTokenUseCase issueAccessToken;
+  private final PublishSigningKeysUseCase publishSigningKeys;
+  private final RollSigningKeyUseCase rollSigningKey;
 
   /**
    * @param prefix the token prefix of this deployment, {@link KeyPrefix#DEFAULT} unless configured
@@ -85,7 +109,21 @@ public final class KeygateServices implements KeygateUseCases {
       Clock clock,
       VerificationSettings verification,
       TenantLimits tenantLimits) {
+    this(ports, prefix, clock, verification, tenantLimits, AccessTokenSettings.DEFAULTS);
+  }
+
+  /**
+   * @param accessTokens how long the access tokens of M2M applications live
+   */
+  public KeygateServices(
+      OutgoingPorts ports,
+      KeyPrefix prefix,
+      Clock clock,
+      VerificationSettings verification,
+      TenantLimits tenantLimits,
+      AccessTokenSettings accessTokens) {
     Objects.requireNonNull(ports, "ports");
+    Objects.requireNonNull(accessTokens, "access token settings");
     Objects.requireNonNull(prefix, "prefix");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(verification, "verification settings");
@@ -155,7 +193,67 @@ public final class KeygateServices implements KeygateUseCases {
             clock);
     listAuditEvents = new ListAuditEventsService(ports.auditLog(), authorization);
     updateApiKey = new UpdateApiKeyService(transitions, clock);
-    authenticate = new AuthenticateService(verifyApiKey, keyStates, ports.apis(), clock);
+    Makers makers = new Makers(keyStates, clock);
+    SigningKeys signingKeys =
+        new SigningKeys(
+            ports.signingKeys(), ports.accessTokens(), changes, clock, accessTokens.lifetime());
+    authenticate =
+        new AuthenticateService(
+            verifyApiKey,
+            makers,
+            ports.apis(),
+            ports.applications(),
+            ports.accessTokens(),
+            signingKeys,
+            clock);
+    Applications applications =
+        new Applications(ports.applications(), ports.apis(), authorization, trail);
+    createApplication =
+        new CreateApplicationService(
+            ports.applications(),
+            ports.owners(),
+            applications,
+            authorization,
+            ports.keyGenerator(),
+            hasher,
+            changes,
+            clock);
+    getApplication = new GetApplicationService(applications, authorization);
+    listApplications = new ListApplicationsService(ports.applications(), authorization);
+    updateApplication =
+        new UpdateApplicationService(ports.applications(), applications, authorization, changes);
+    deleteApplication =
+        new DeleteApplicationService(ports.applications(), applications, authorization, changes);
+    rotateApplicationSecret =
+        new RotateApplicationSecretService(
+            ports.applications(),
+            applications,
+            authorization,
+            ports.keyGenerator(),
+            hasher,
+            changes);
+    authorizeApplications =
+        new AuthorizeApplicationsService(
+            ports.applications(), apiLookup, applications, authorization, changes);
+    addApplicationScope =
+        new AddApplicationScopeService(
+            ports.applications(), apiLookup, applications, authorization, changes);
+    removeApplicationScope =
+        new RemoveApplicationScopeService(
+            ports.applications(), apiLookup, applications, authorization, changes);
+    issueAccessToken =
+        new IssueAccessTokenService(
+            ports.applications(),
+            ports.apis(),
+            hasher,
+            ports.failedAttempts(),
+            ports.accessTokens(),
+            signingKeys,
+            makers,
+            clock,
+            accessTokens.lifetime());
+    publishSigningKeys = new PublishSigningKeysService(signingKeys, ports.accessTokens());
+    rollSigningKey = new RollSigningKeyService(signingKeys, authorization);
     initializeDeployment =
         new InitializeDeploymentService(
             ports.apis(),
@@ -326,5 +424,65 @@ public final class KeygateServices implements KeygateUseCases {
   @Override
   public RemoveGrantUseCase removeGrant() {
     return removeGrant;
+  }
+
+  @Override
+  public CreateApplicationUseCase createApplication() {
+    return createApplication;
+  }
+
+  @Override
+  public GetApplicationUseCase getApplication() {
+    return getApplication;
+  }
+
+  @Override
+  public ListApplicationsUseCase listApplications() {
+    return listApplications;
+  }
+
+  @Override
+  public UpdateApplicationUseCase updateApplication() {
+    return updateApplication;
+  }
+
+  @Override
+  public DeleteApplicationUseCase deleteApplication() {
+    return deleteApplication;
+  }
+
+  @Override
+  public RotateApplicationSecretUseCase rotateApplicationSecret() {
+    return rotateApplicationSecret;
+  }
+
+  @Override
+  public AuthorizeApplicationsUseCase authorizeApplications() {
+    return authorizeApplications;
+  }
+
+  @Override
+  public AddApplicationScopeUseCase addApplicationScope() {
+    return addApplicationScope;
+  }
+
+  @Override
+  public RemoveApplicationScopeUseCase removeApplicationScope() {
+    return removeApplicationScope;
+  }
+
+  @Override
+  public IssueAccessTokenUseCase issueAccessToken() {
+    return issueAccessToken;
+  }
+
+  @Override
+  public PublishSigningKeysUseCase publishSigningKeys() {
+    return publishSigningKeys;
+  }
+
+  @Override
+  public RollSigningKeyUseCase rollSigningKey() {
+    return rollSigningKey;
   }
 }

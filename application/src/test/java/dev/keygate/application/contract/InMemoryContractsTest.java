@@ -2,9 +2,11 @@ package dev.keygate.application.contract;
 
 import dev.keygate.application.fake.InMemoryApiKeyRepository;
 import dev.keygate.application.fake.InMemoryApiRepository;
+import dev.keygate.application.fake.InMemoryApplicationRepository;
 import dev.keygate.application.fake.InMemoryAuditLog;
 import dev.keygate.application.fake.InMemoryGrantRepository;
 import dev.keygate.application.fake.InMemoryOwnerRepository;
+import dev.keygate.application.fake.InMemorySigningKeyRepository;
 import dev.keygate.application.fake.InMemoryUnitOfWork;
 import dev.keygate.application.fake.InMemoryUsageRecorder;
 import dev.keygate.application.port.out.UsageRecorder;
@@ -21,7 +23,9 @@ class InMemoryContractsTest {
         new InMemoryOwnerRepository(),
         new InMemoryGrantRepository(apis),
         new InMemoryAuditLog(),
-        new InMemoryUnitOfWork());
+        new InMemoryUnitOfWork(),
+        new InMemoryApplicationRepository(apis),
+        new InMemorySigningKeyRepository());
   }
 
   @Nested
@@ -42,6 +46,22 @@ class InMemoryContractsTest {
 
   @Nested
   class Owners extends OwnerRepositoryContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return inMemory();
+    }
+  }
+
+  @Nested
+  class Applications extends ApplicationRepositoryContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return inMemory();
+    }
+  }
+
+  @Nested
+  class SigningKeys extends SigningKeyRepositoryContract {
     @Override
     protected Stores openEmptyStores() {
       return inMemory();

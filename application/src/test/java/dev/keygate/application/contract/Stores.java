@@ -2,9 +2,11 @@ package dev.keygate.application.contract;
 
 import dev.keygate.application.port.out.ApiKeyRepository;
 import dev.keygate.application.port.out.ApiRepository;
+import dev.keygate.application.port.out.ApplicationRepository;
 import dev.keygate.application.port.out.AuditLog;
 import dev.keygate.application.port.out.GrantRepository;
 import dev.keygate.application.port.out.OwnerRepository;
+import dev.keygate.application.port.out.SigningKeyRepository;
 import dev.keygate.application.port.out.UnitOfWork;
 
 /** One empty store's persistence ports, as a contract test sees them. */
@@ -14,4 +16,6 @@ public record Stores(
     OwnerRepository owners,
     GrantRepository grants,
     AuditLog auditLog,
-    UnitOfWork unitOfWork) {}
+    UnitOfWork unitOfWork,
+    ApplicationRepository applications,
+    SigningKeyRepository signingKeys) {}

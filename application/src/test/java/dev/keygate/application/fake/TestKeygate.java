@@ -62,6 +62,9 @@ public final class TestKeygate {
   public final InMemoryCreationQuota creationQuota =
       new InMemoryCreationQuota(CREATIONS_PER_MINUTE);
   public final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
+  public final InMemoryApplicationRepository applications = new InMemoryApplicationRepository(apis);
+  public final InMemorySigningKeyRepository signingKeys = new InMemorySigningKeyRepository();
+  public final FakeAccessTokens accessTokens = new FakeAccessTokens();
   public final SecretHasher hasher;
   public final VerifiedSecretCache verifiedSecrets;
   public final KeygateServices services;
@@ -135,7 +138,10 @@ public final class TestKeygate {
             creationQuota,
             verificationMetrics,
             deploymentLock,
-            unitOfWork);
+            unitOfWork,
+            applications,
+            signingKeys,
+            accessTokens);
     return new KeygateServices(ports, KeyPrefix.DEFAULT, clock, verification, tenantLimits);
   }
 

@@ -64,4 +64,28 @@ public interface KeygateUseCases {
   SetGrantUseCase setGrant();
 
   RemoveGrantUseCase removeGrant();
+
+  CreateApplicationUseCase createApplication();
+
+  GetApplicationUseCase getApplication();
+
+  ListApplicationsUseCase listApplications();
+
+  UpdateApplicationUseCase updateApplication();
+
+  DeleteApplicationUseCase deleteApplication();
+
+  RotateApplicationSecretUseCase rotateApplicationSecret();
+
+  AuthorizeApplicationsUseCase authorizeApplications();
+
+  AddApplicationScopeUseCase addApplicationScope();
+
+  RemoveApplicationScopeUseCase removeApplicationScope();
+
+  IssueAccessTokenUseCase issueAccessToken();
+
+  PublishSigningKeysUseCase publishSigningKeys();
+
+  RollSigningKeyUseCase rollSigningKey();
 }

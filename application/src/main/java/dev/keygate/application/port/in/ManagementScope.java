@@ -23,7 +23,11 @@ public enum ManagementScope {
   READ_AUDIT_EVENTS("read:audit_events"),
   CREATE_PORTAL_LINKS("create:portal_links"),
   READ_GRANTS("read:grants"),
-  UPDATE_GRANTS("update:grants");
+  UPDATE_GRANTS("update:grants"),
+  READ_APPLICATIONS("read:applications"),
+  CREATE_APPLICATIONS("create:applications"),
+  UPDATE_APPLICATIONS("update:applications"),
+  DELETE_APPLICATIONS("delete:applications");
 
   private final String key;
 

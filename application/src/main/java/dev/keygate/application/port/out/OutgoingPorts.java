@@ -19,7 +19,10 @@ public record OutgoingPorts(
     CreationQuota creationQuota,
     VerificationMetrics verificationMetrics,
     DeploymentLock deploymentLock,
-    UnitOfWork unitOfWork) {
+    UnitOfWork unitOfWork,
+    ApplicationRepository applications,
+    SigningKeyRepository signingKeys,
+    AccessTokens accessTokens) {
 
   public OutgoingPorts {
     Objects.requireNonNull(apiKeys, "api key repository");
@@ -37,5 +40,8 @@ public record OutgoingPorts(
     Objects.requireNonNull(verificationMetrics, "verification metrics");
     Objects.requireNonNull(deploymentLock, "deployment lock");
     Objects.requireNonNull(unitOfWork, "unit of work");
+    Objects.requireNonNull(applications, "application repository");
+    Objects.requireNonNull(signingKeys, "signing key repository");
+    Objects.requireNonNull(accessTokens, "access tokens");
   }
 }

@@ -1,0 +1,28 @@
+package dev.keygate.application.port.in;
+
+import dev.keygate.domain.Checks;
+import dev.keygate.domain.ValidationException;
+import dev.keygate.domain.owner.OrgCode;
+import java.util.Optional;
+
+/**
+ * What an application is created with.
+ *
+ * @param type Kinde's application type; Keygate makes {@code m2m} applications only
+ * @param org the organization it acts for; empty for the whole deployment, or, for an organization
+ *     admin, that admin's organization
+ */
+public record CreateApplicationCommand(String name, String type, Optional<OrgCode> org) {
+
+  public static final String M2M = "m2m";
+
+  public CreateApplicationCommand {
+    Checks.required("name", name);
+    Checks.required("type", type);
+    if (!M2M.equals(type)) {
+      throw new ValidationException(
+          "type must be m2m: Keygate makes machine-to-machine applications only");
+    }
+    Checks.required("org_code", org);
+  }
+}

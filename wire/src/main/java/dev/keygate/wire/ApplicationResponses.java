@@ -1,0 +1,83 @@
+package dev.keygate.wire;
+
+import dev.keygate.application.port.in.AuthorizedApplications;
+import dev.keygate.application.port.in.CreatedApplication;
+import dev.keygate.domain.application.Application;
+import dev.keygate.domain.application.ApplicationId;
+import java.util.List;
+
+/**
+ * The JSON of M2M applications, as Kinde's {@code /api/v1/applications} answers. The client secret
+ * is written only in the answers that create or rotate it.
+ */
+public final class ApplicationResponses {
+
+  /** Kinde's type of every application Keygate makes. */
+  public static final String M2M = "m2m";
+
+  private ApplicationResponses() {}
+
+  /** An application with its new secret: {@code {id, client_id, client_secret}}. */
+  public record WithSecret(String id, String clientId, String clientSecret) {
+    /** Never the secret. */
+    @Override
+    public String toString() {
+      return "WithSecret[" + id + "]";
+    }
+  }
+
+  /** {@code POST /api/v1/applications} and Keygate's rotate-secret. */
+  public record Created(String code, String message, WithSecret application) {}
+
+  /** An application as listed: {@code {id, name, type}}. */
+  public record Listed(String id, String name, String type) {}
+
+  public record ApplicationsListed(String code, String message, List<Listed> applications) {}
+
+  /** An application as read; its secret is never read back. */
+  public record Details(String id, String name, String type, String clientId) {}
+
+  public record OneApplication(String code, String message, Details application) {}
+
+  /** {@code PATCH /api/v1/apis/{api_id}/applications}. */
+  public record Authorized(
+      String message,
+      String code,
+      List<String> applicationsDisconnected,
+      List<String> applicationsConnected) {}
+
+  public static Created created(CreatedApplication created) {
+    return new Created("OK", "Application created", withSecret(created));
+  }
+
+  public static Created rotated(CreatedApplication rotated) {
+    return new Created("OK", "Client secret rotated", withSecret(rotated));
+  }
+
+  public static ApplicationsListed listed(List<Application> applications) {
+    return new ApplicationsListed(
+        "OK",
+        "Success",
+        applications.stream()
+            .map(application -> new Listed(application.id().value(), application.name(), M2M))
+            .toList());
+  }
+
+  public static OneApplication one(Application application) {
+    String id = application.id().value();
+    return new OneApplication("OK", "Success", new Details(id, application.name(), M2M, id));
+  }
+
+  public static Authorized authorized(AuthorizedApplications changed) {
+    return new Authorized(
+        "API applications updated",
+        "API_APPLICATIONS_UPDATED",
+        changed.disconnected().stream().map(ApplicationId::value).toList(),
+        changed.connected().stream().map(ApplicationId::value).toList());
+  }
+
+  private static WithSecret withSecret(CreatedApplication created) {
+    String id = created.application().id().value();
+    return new WithSecret(id, id, created.clientSecret().reveal());
+  }
+}
