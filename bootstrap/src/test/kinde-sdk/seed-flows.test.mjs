@@ -4,7 +4,7 @@
 // bearer. Keygate is the domain here; the test that starts it (KindeSdkIT) sets those variables
 // and NODE_EXTRA_CA_CERTS to the server's certificate. Every answer is checked against the
 // schema the SDK exports for it, with undeclared fields forbidden.
-import { before, test } from "node:test";
+import { before, test as nodeTest } from "node:test";
 import assert from "node:assert/strict";
 import { ApiKeys, Apis, Applications, Organizations, Users, init } from "@kinde/management-api-js";
 import { assertMatches } from "./strict-schemas.mjs";
@@ -15,6 +15,20 @@ let orgCode;
 let userId;
 
 before(() => init());
+
+/** A test whose refusals by the server say what the server said, not only the SDK's summary. */
+function test(name, body) {
+  nodeTest(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      if (error?.name === "ApiError") {
+        throw new Error(`${error.request?.method} ${error.url} answered ${error.status}: ${JSON.stringify(error.body)}`);
+      }
+      throw error;
+    }
+  });
+}
 
 async function refusal(call) {
   try {
@@ -141,6 +155,7 @@ test("the application the SDK runs as is listed", async () => {
 
 test("a key that does not exist answers 404 in the spec's shape", async () => {
   const error = await refusal(() => ApiKeys.getApiKey({ keyId: "api_key_0000000000000000000000000000000" }));
+  assert.equal(error.name, "ApiError");
   assert.equal(error.status, 404);
   assertMatches("not_found_response", error.body);
 });

@@ -117,7 +117,6 @@ class KindeSdkIT {
       process.destroyForcibly();
     }
     String printed = Files.readString(output, StandardCharsets.UTF_8);
-    System.out.println(printed);
     assertThat(ended).as(String.join(" ", command) + " did not end: " + printed).isTrue();
     assertThat(process.exitValue()).as(String.join(" ", command) + ":\n" + printed).isZero();
   }
