@@ -32,7 +32,7 @@ function rows() {
     if (heading) area = HEADINGS[heading[1]];
     const cells = line.split("|").map((cell) => cell.trim());
     if (!area || cells.length < 4) continue;
-    for (const [, name] of cells[1].matchAll(/`(\w+)`/g)) {
+    for (const [, name] of cells[1].matchAll(/`([a-z]\w*)`/g)) {
       found.push({ area, name: sdkName(area, name), status: cells[2] });
     }
   }
