@@ -179,6 +179,55 @@ class M2mApplicationsTest {
   }
 
   @Test
+  void anApplicationMadeOnTheCommandLine_withManagementScopes_getsItsTokenAtOnce_carryingThem() {
+    Cli.Result made =
+        Cli.run(
+            Cli.environment(directory),
+            directory,
+            "applications",
+            "create",
+            "--name",
+            "Backend",
+            "--management-scope",
+            "read:api_keys",
+            "--management-scope",
+            "create:api_keys",
+            "--output",
+            "json");
+    assertThat(made.code()).as(made.err()).isZero();
+    JsonNode created = new Answer(200, Map.of(), made.out()).json();
+    String id = created.at("/application/client_id").asText();
+    String secret = created.at("/application/client_secret").asText();
+
+    Answer answer = tokenPost(id, secret, base + "/api");
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.json().get("scope").asText()).isEqualTo("create:api_keys read:api_keys");
+    String bearer = answer.json().get("access_token").asText();
+    serving.get("/api/v1/api_keys", bearer).hasStatus(200);
+    serving.get("/api/v1/applications", bearer).hasStatus(403);
+  }
+
+  @Test
+  void aManagementScopeThatDoesNotExist_isRefusedByName_andNoApplicationIsMade() {
+    Cli.Result refused =
+        Cli.run(
+            Cli.environment(directory),
+            directory,
+            "applications",
+            "create",
+            "--name",
+            "Backend",
+            "--management-scope",
+            "raed:api_keys");
+
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).contains("'raed:api_keys' is not a management scope").hasLineCount(1);
+    assertThat(serving.get("/api/v1/applications", root).hasStatus(200).json().get("applications"))
+        .isEmpty();
+  }
+
+  @Test
   void tokenFromTheTokenEndpoint_verifiesAgainstTheJwks_withTheRightClaims() throws Exception {
     String[] app = application(root, "read:applications", "read:api_keys");
 

@@ -53,6 +53,12 @@ final class ApiLookup {
     return found;
   }
 
+  /** Keygate's own management API, which initialization registers. */
+  Api management() {
+    return apis.findByAudience(Api.MANAGEMENT_AUDIENCE)
+        .orElseThrow(() -> new NotFoundException("the management api is not registered yet"));
+  }
+
   /** The API, unless it is the management API, whose scopes are fixed. */
   Api userDefinedApi(ApiId apiId) {
     Api api = api(apiId);

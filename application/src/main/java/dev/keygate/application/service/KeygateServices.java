@@ -212,6 +212,7 @@ public final class KeygateServices implements KeygateUseCases {
         new CreateApplicationService(
             ports.applications(),
             ports.owners(),
+            apiLookup,
             applications,
             authorization,
             ports.keyGenerator(),

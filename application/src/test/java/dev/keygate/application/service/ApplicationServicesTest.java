@@ -16,6 +16,7 @@ import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.in.Secret;
 import dev.keygate.application.port.in.TokenAnswer;
 import dev.keygate.application.port.in.TokenError;
+import dev.keygate.domain.ForbiddenException;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.application.ApplicationId;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +114,71 @@ class ApplicationServicesTest {
         .authenticate()
         .authenticate(key.token().reveal(), Optional.empty())
         .orElseThrow();
+  }
+
+  @Test
+  void madeWithManagementScopes_theApplicationIsAuthorizedAndGrantedThem_inItsOneUnit() {
+    int eventsBefore = t.auditLog.events().size();
+    CreatedApplication app =
+        t.services
+            .createApplication()
+            .create(
+                TestKeygate.OPERATOR,
+                new CreateApplicationCommand(
+                    "Backend",
+                    "m2m",
+                    Optional.empty(),
+                    Set.of(ManagementScope.CREATE_API_KEYS, ManagementScope.READ_API_KEYS)));
+    int eventsAfter = t.auditLog.events().size();
+
+    Principal principal = authenticate(token(app)).orElseThrow();
+
+    assertThat(principal.scopes())
+        .containsExactlyInAnyOrder(ManagementScope.CREATE_API_KEYS, ManagementScope.READ_API_KEYS);
+    assertThat(eventsAfter).isEqualTo(eventsBefore + 1);
+  }
+
+  @Test
+  void managementScopesBeyondTheCallersOwn_refuseTheWholeApplication() {
+    Principal admin = orgAdminKeyEndingAt(t.clock.instant().plus(Duration.ofDays(1)));
+    int before = t.applications.list(Optional.empty()).size();
+
+    assertThatThrownBy(
+            () ->
+                t.services
+                    .createApplication()
+                    .create(
+                        admin,
+                        new CreateApplicationCommand(
+                            "Backend",
+                            "m2m",
+                            Optional.empty(),
+                            Set.of(
+                                ManagementScope.READ_APPLICATIONS,
+                                ManagementScope.CREATE_API_KEYS))))
+        .isInstanceOf(ForbiddenException.class);
+    assertThat(t.applications.list(Optional.empty()).size()).isEqualTo(before);
+  }
+
+  @Test
+  void managementScopesAtCreation_needUpdateApplications_asGrantingThemLaterDoes() {
+    Principal maker =
+        Principal.confinedTo(
+            "cli:creator-only", ORG_A, Set.of(ManagementScope.CREATE_APPLICATIONS));
+
+    assertThatThrownBy(
+            () ->
+                t.services
+                    .createApplication()
+                    .create(
+                        maker,
+                        new CreateApplicationCommand(
+                            "Backend",
+                            "m2m",
+                            Optional.empty(),
+                            Set.of(ManagementScope.CREATE_APPLICATIONS))))
+        .isInstanceOf(ForbiddenException.class)
+        .hasMessageContaining("update:applications");
   }
 
   @Test
