@@ -2,13 +2,7 @@ package dev.keygate.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +31,6 @@ class KindeSdkIT {
 
   private static final Path SDK_TESTS = Path.of("src/test/kinde-sdk").toAbsolutePath();
   private static final Path JAR = Path.of("target/keygate.jar").toAbsolutePath();
-  private static final Pattern ROOT_KEY = Pattern.compile("k_live_[0-9A-Za-z]+");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path work;
 
@@ -56,24 +48,28 @@ class KindeSdkIT {
 
     Cli.Result init = runJar(data, logs, environment, "init");
     assertThat(init.code()).as(init.err()).isZero();
-    Matcher rootKey = ROOT_KEY.matcher(init.out());
-    assertThat(rootKey.find()).as(init.out()).isTrue();
+    // The operator's one step, as Kinde's dashboard is for its users: an M2M application
+    // authorized for the management API with every management scope.
+    Cli.Result application =
+        runJar(
+            data,
+            logs,
+            environment,
+            "applications",
+            "create",
+            "--name",
+            "Kinde SDK tests",
+            "--management-scope",
+            "all");
+    assertThat(application.code()).as(application.err()).isZero();
 
     try (KeygateProcess server = KeygateProcess.startJar(JAR, data, logs, environment, "serve")) {
-      int port = server.awaitServing();
-      String domain = "127.0.0.1:" + port;
-      Management management =
-          new Management(
-              HttpClient.newBuilder().sslContext(certificate.clientTrustingOnlyThis()).build(),
-              "https://" + domain,
-              rootKey.group());
-      JsonNode application = management.m2mApplicationForTheManagementApi("Kinde SDK tests");
-
+      String domain = "127.0.0.1:" + server.awaitServing();
       npm(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of());
       Map<String, String> sdk = new HashMap<>();
       sdk.put("KINDE_DOMAIN", domain);
-      sdk.put("KINDE_MANAGEMENT_CLIENT_ID", application.path("client_id").asText());
-      sdk.put("KINDE_MANAGEMENT_CLIENT_SECRET", application.path("client_secret").asText());
+      sdk.put("KINDE_MANAGEMENT_CLIENT_ID", printed(application, "client_id"));
+      sdk.put("KINDE_MANAGEMENT_CLIENT_SECRET", printed(application, "client_secret"));
       sdk.put("NODE_EXTRA_CA_CERTS", certificate.certificate().toString());
       npm(List.of("node", "--test"), sdk);
     }
@@ -121,64 +117,10 @@ class KindeSdkIT {
     assertThat(process.exitValue()).as(String.join(" ", command) + ":\n" + printed).isZero();
   }
 
-  /** The operator's management calls that prepare the SDK's M2M application, with the root key. */
-  private record Management(HttpClient client, String base, String rootKey) {
-
-    JsonNode m2mApplicationForTheManagementApi(String name)
-        throws IOException, InterruptedException {
-      JsonNode created =
-          call("POST", "/api/v1/applications", Map.of("name", name, "type", "m2m"), 201);
-      JsonNode application = created.path("application");
-      String applicationId = application.path("id").asText();
-      JsonNode managementApi = managementApi();
-      String apiId = managementApi.path("id").asText();
-      call(
-          "PATCH",
-          "/api/v1/apis/" + apiId + "/applications",
-          Map.of("applications", List.of(Map.of("id", applicationId))),
-          200);
-      for (JsonNode scope :
-          call("GET", "/api/v1/apis/" + apiId, null, 200).path("api").path("scopes")) {
-        call(
-            "POST",
-            "/api/v1/apis/"
-                + apiId
-                + "/applications/"
-                + applicationId
-                + "/scopes/"
-                + scope.path("id").asText(),
-            null,
-            200);
-      }
-      return application;
-    }
-
-    private JsonNode managementApi() throws IOException, InterruptedException {
-      for (JsonNode api : call("GET", "/api/v1/apis", null, 200).path("apis")) {
-        if (api.path("is_management_api").asBoolean()) {
-          return api;
-        }
-      }
-      throw new AssertionError("no management API is listed");
-    }
-
-    private JsonNode call(String method, String path, Object body, int status)
-        throws IOException, InterruptedException {
-      HttpRequest.BodyPublisher publisher =
-          body == null
-              ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(base + path))
-              .method(method, publisher)
-              .header("Authorization", "Bearer " + rootKey)
-              .header("Content-Type", "application/json")
-              .build();
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode())
-          .as(method + " " + path + ": " + response.body())
-          .isEqualTo(status);
-      return JSON.readTree(response.body());
-    }
+  /** The value {@code applications create} printed after {@code label:}. */
+  private static String printed(Cli.Result result, String label) {
+    Matcher value = Pattern.compile("(?m)^" + label + ":\\s+(\\S+)$").matcher(result.out());
+    assertThat(value.find()).as(label + " in " + result.out()).isTrue();
+    return value.group(1);
   }
 }
