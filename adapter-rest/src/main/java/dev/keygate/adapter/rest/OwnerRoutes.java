@@ -25,6 +25,9 @@ public final class OwnerRoutes implements RouteGroup {
 
   private static final Route.QueryParameter PAGE_SIZE =
       new Route.QueryParameter("page_size", "integer", "1-500, 50 by default");
+  private static final Route.QueryParameter NEXT_TOKEN =
+      new Route.QueryParameter(
+          "next_token", "string", "the next_token of the page before; not with starting_after");
 
   private final CreateOrganizationUseCase createOrganization;
   private final ListOrganizationsUseCase listOrganizations;
@@ -54,9 +57,12 @@ public final class OwnerRoutes implements RouteGroup {
             .scope("read:organizations")
             .query(
                 PAGE_SIZE,
+                NEXT_TOKEN,
                 new Route.QueryParameter(
-                    "starting_after", "string", "the last organization code seen"))
-            .answers(OwnerResponses.OrganizationsListed.class, this::listOrganizations),
+                    "starting_after", "string", "the last organization code seen (extension)"),
+                unsupported("sort", "string"))
+            .extended(OwnerResponses.OrganizationsListed.class)
+            .answers(OwnerResponses.KindeOrganizationsListed.class, this::listOrganizations),
         Route.of(HandlerType.POST, "/api/v1/user", "Create a user")
             .scope("create:users")
             .body(CreateUserRequest.class)
@@ -66,8 +72,18 @@ public final class OwnerRoutes implements RouteGroup {
             .scope("read:users")
             .query(
                 PAGE_SIZE,
-                new Route.QueryParameter("starting_after", "string", "the last user id seen"))
-            .answers(OwnerResponses.UsersListed.class, this::listUsers));
+                NEXT_TOKEN,
+                new Route.QueryParameter(
+                    "starting_after", "string", "the last user id seen (extension)"),
+                unsupported("user_id", "string"),
+                unsupported("email", "string"),
+                unsupported("username", "string"),
+                unsupported("phone", "string"),
+                unsupported("expand", "string"),
+                unsupported("has_organization", "boolean"),
+                unsupported("active_since", "string"))
+            .extended(OwnerResponses.UsersListed.class)
+            .answers(OwnerResponses.KindeUsersListed.class, this::listUsers));
   }
 
   private void createOrganization(Context ctx) {
@@ -80,9 +96,18 @@ public final class OwnerRoutes implements RouteGroup {
     ctx.json(OwnerResponses.created(organization));
   }
 
+  /** A parameter Kinde declares for the route that Keygate refuses rather than ignores. */
+  private static Route.QueryParameter unsupported(String name, String type) {
+    return new Route.QueryParameter(
+        name, type, "Kinde's; not supported by Keygate: refused with 400, never ignored");
+  }
+
   private void listOrganizations(Context ctx) {
-    Page<Organization> page = listOrganizations.list(Principals.of(ctx), Requests.page(ctx));
-    ctx.json(OwnerResponses.organizations(page));
+    Requests.refuseUnsupported(ctx, "organizations are listed in code order only", "sort");
+    Page<Organization> page =
+        listOrganizations.list(Principals.of(ctx), Requests.pageWithToken(ctx));
+    Extensions.answer(
+        ctx, OwnerResponses.organizations(page), OwnerResponses.OrganizationsListed::kinde);
   }
 
   private void createUser(Context ctx) {
@@ -98,7 +123,18 @@ public final class OwnerRoutes implements RouteGroup {
   }
 
   private void listUsers(Context ctx) {
-    Page<UserAccount> page = listUsers.list(Principals.of(ctx), Requests.page(ctx));
-    ctx.json(OwnerResponses.users(page));
+    Requests.refuseUnsupported(
+        ctx, "Keygate does not filter the list of users", "user_id", "email");
+    Requests.refuseUnsupported(
+        ctx,
+        "Keygate keeps no usernames, phone numbers, sign-ins, memberships, identities or billing"
+            + " of users",
+        "username",
+        "phone",
+        "expand",
+        "has_organization",
+        "active_since");
+    Page<UserAccount> page = listUsers.list(Principals.of(ctx), Requests.pageWithToken(ctx));
+    Extensions.answer(ctx, OwnerResponses.users(page), OwnerResponses.UsersListed::kinde);
   }
 }

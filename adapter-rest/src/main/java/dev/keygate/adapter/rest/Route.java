@@ -15,7 +15,9 @@ import java.util.Optional;
  * @param request the JSON body's record type, or empty for none
  * @param optionalRequest whether the body may be left out
  * @param response the answer's type: a record for JSON, {@code String} for text, a {@code Map} for
- *     free-form JSON
+ *     free-form JSON; on Kinde's paths, exactly what Kinde's specification declares
+ * @param extended the richer answer's record type, given with the {@link Extensions} opt-in, or
+ *     empty when the answer is the same either way
  * @param mediaType the success answer's content type
  * @param status the success status
  * @param failures the answers besides the success that the shape of the route does not already tell
@@ -29,6 +31,7 @@ record Route(
     Optional<Class<?>> request,
     boolean optionalRequest,
     Class<?> response,
+    Optional<Class<?>> extended,
     String mediaType,
     int status,
     List<QueryParameter> query,
@@ -83,6 +86,7 @@ record Route(
     private Optional<String> scope = Optional.empty();
     private Optional<Class<?>> request = Optional.empty();
     private boolean optionalRequest;
+    private Optional<Class<?>> extended = Optional.empty();
     private String mediaType = JSON;
     private int status = 200;
     private List<QueryParameter> query = List.of();
@@ -128,7 +132,13 @@ record Route(
 
     /** The route may also answer {@code status} with an {@link ErrorResponse}, {@code when}. */
     Builder fails(int status, String when) {
-      return fails(status, when, ErrorResponse.class);
+      return fails(status, when, ErrorResponse.typeFor(status));
+    }
+
+    /** With the {@link Extensions} opt-in, the route answers {@code richer} instead. */
+    Builder extended(Class<?> richer) {
+      this.extended = Optional.of(richer);
+      return this;
     }
 
     /** The route may also answer {@code status} with a {@code body}, {@code when}. */
@@ -146,6 +156,7 @@ record Route(
           request,
           optionalRequest,
           response,
+          extended,
           mediaType,
           status,
           query,

@@ -179,25 +179,36 @@ class BadInputPropertiesTest {
     PAGE_SIZE,
     /** A cursor: any text is a position in id order, so none is refused. */
     CURSOR,
+    /** Kinde's {@code next_token}: only what a page answered is a token. */
+    TOKEN,
     /** One of a few words. */
     ENUMERATION,
     /** An id: a prefix and 32 lowercase hex digits. */
     IDENTIFIER,
     /** An organization's code or a user's id: 1 to 64 of {@code [A-Za-z0-9_.:-]}. */
-    OWNER
+    OWNER,
+    /** One Kinde declares but Keygate refuses whatever its value, rather than ignore it. */
+    UNSUPPORTED
   }
 
   private static final Map<String, Query> QUERY_PARAMETERS =
-      Map.of(
-          "page_size", Query.PAGE_SIZE,
-          "starting_after", Query.CURSOR,
-          "key_type", Query.ENUMERATION,
-          "status", Query.ENUMERATION,
-          "expand", Query.ENUMERATION,
-          "api_id", Query.IDENTIFIER,
-          "key_id", Query.IDENTIFIER,
-          "org_code", Query.OWNER,
-          "user_id", Query.OWNER);
+      Map.ofEntries(
+          Map.entry("page_size", Query.PAGE_SIZE),
+          Map.entry("starting_after", Query.CURSOR),
+          Map.entry("next_token", Query.TOKEN),
+          Map.entry("key_type", Query.ENUMERATION),
+          Map.entry("status", Query.ENUMERATION),
+          Map.entry("expand", Query.ENUMERATION),
+          Map.entry("api_id", Query.IDENTIFIER),
+          Map.entry("key_id", Query.IDENTIFIER),
+          Map.entry("org_code", Query.OWNER),
+          Map.entry("user_id", Query.OWNER),
+          Map.entry("sort", Query.UNSUPPORTED),
+          Map.entry("email", Query.UNSUPPORTED),
+          Map.entry("username", Query.UNSUPPORTED),
+          Map.entry("phone", Query.UNSUPPORTED),
+          Map.entry("has_organization", Query.UNSUPPORTED),
+          Map.entry("active_since", Query.UNSUPPORTED));
 
   /** The audit action of each key endpoint, recorded when a confined caller reaches too far. */
   private static final Map<String, AuditAction> KEY_ACTIONS =
@@ -271,7 +282,7 @@ class BadInputPropertiesTest {
     count(attempt, answer);
     String said = attempt + " answered " + answer.status() + " " + abbreviate(answer.body(), 300);
     assertThat(answer.status()).as(said).isEqualTo(attempt.refusal().status());
-    assertErrorShape(answer.header("Content-Type"), answer.body());
+    assertErrorShape(answer.status(), answer.header("Content-Type"), answer.body());
     assertThat(errorCode(answer.body())).as(said).isEqualTo(attempt.refusal().code());
     if (answer.status() == 429) {
       assertThat(answer.header("Retry-After"))
@@ -1068,6 +1079,13 @@ class BadInputPropertiesTest {
             noise);
       case OWNER:
         return Arbitraries.oneOf(Arbitraries.of("org a", "*", "o/a", "x".repeat(65)), noise);
+      case UNSUPPORTED:
+        return Arbitraries.oneOf(
+            Arbitraries.of("name_asc", "a@example.com", "true", "2026-01-01T00:00:00Z"), noise);
+      case TOKEN:
+        // "YWZ0ZXI6" is "after:" with no id after it.
+        return Arbitraries.oneOf(
+            Arbitraries.of("after:org_a", "*", "YWZ0ZXI6", "not a token", "%%%"), noise);
       default:
         throw new AssertionError(kind + " has no bad values");
     }
