@@ -1,5 +1,6 @@
 package dev.keygate.adapter.rest;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.keygate.wire.WireJson;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -407,6 +408,13 @@ final class OpenApiDocument {
           property.put("nullable", true);
         }
         properties.put(name, property);
+      }
+      JsonIgnoreProperties ignored = record.getAnnotation(JsonIgnoreProperties.class);
+      if (request && ignored != null) {
+        // Kinde declares them; Keygate reads them as JsonBodies does: accepted and ignored.
+        for (String name : ignored.value()) {
+          properties.put(name, ordered("description", "Kinde's field: accepted and ignored."));
+        }
       }
       Map<String, Object> schema = new LinkedHashMap<>();
       schema.put("type", "object");

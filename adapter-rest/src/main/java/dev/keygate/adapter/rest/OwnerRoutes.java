@@ -7,6 +7,7 @@ import dev.keygate.application.port.in.CreateUserUseCase;
 import dev.keygate.application.port.in.ListOrganizationsUseCase;
 import dev.keygate.application.port.in.ListUsersUseCase;
 import dev.keygate.application.port.query.Page;
+import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.UserAccount;
@@ -15,7 +16,9 @@ import dev.keygate.wire.OwnerResponses;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@code /api/v1/organization(s)} and {@code /api/v1/user(s)}: the owners keys are issued to, on
@@ -112,14 +115,68 @@ public final class OwnerRoutes implements RouteGroup {
 
   private void createUser(Context ctx) {
     CreateUserRequest request = Requests.body(ctx, CreateUserRequest.class);
+    Optional.ofNullable(request.organizationCode()).ifPresent(OrgCode::new);
     UserAccount user =
         createUser.create(
             Principals.of(ctx),
             new CreateUserCommand(
                 Optional.ofNullable(request.id()).map(UserId::new),
-                request.name(),
-                Optional.ofNullable(request.email())));
+                userName(request),
+                userEmail(request)));
     ctx.json(OwnerResponses.created(user));
+  }
+
+  /** {@code name}, or Kinde's profile's given and family names joined by a space. */
+  private static String userName(CreateUserRequest request) {
+    CreateUserRequest.Profile profile = request.profile();
+    if (profile == null || (profile.givenName() == null && profile.familyName() == null)) {
+      if (request.name() == null) {
+        throw new ValidationException(
+            "name is required, or profile.given_name or profile.family_name");
+      }
+      return request.name();
+    }
+    if (request.name() != null) {
+      throw new ValidationException("give name or profile, not both");
+    }
+    return java.util.stream.Stream.of(profile.givenName(), profile.familyName())
+        .filter(Objects::nonNull)
+        .map(String::strip)
+        .filter(part -> !part.isEmpty())
+        .collect(Collectors.joining(" "));
+  }
+
+  /** {@code email}, or the email of Kinde's one {@code email} identity. */
+  private static Optional<String> userEmail(CreateUserRequest request) {
+    List<CreateUserRequest.Identity> identities =
+        request.identities() == null ? List.of() : request.identities();
+    Optional<String> identified = Optional.empty();
+    for (int i = 0; i < identities.size(); i++) {
+      CreateUserRequest.Identity identity = identities.get(i);
+      String at = "identities[" + i + "]";
+      if (identity == null || identity.type() == null) {
+        throw new ValidationException(at + ".type is required");
+      }
+      switch (identity.type()) {
+        case "email" -> {
+          if (identity.details() == null || identity.details().email() == null) {
+            throw new ValidationException(at + ".details.email is required");
+          }
+          if (identified.isPresent()) {
+            throw new ValidationException("give at most one email identity");
+          }
+          identified = Optional.of(identity.details().email());
+        }
+        case "phone", "username" -> {
+          // Kinde's; Keygate keeps no phone numbers or usernames.
+        }
+        default -> throw new ValidationException(at + ".type must be email, phone or username");
+      }
+    }
+    if (identified.isPresent() && request.email() != null) {
+      throw new ValidationException("give email or an email identity, not both");
+    }
+    return identified.or(() -> Optional.ofNullable(request.email()));
   }
 
   private void listUsers(Context ctx) {

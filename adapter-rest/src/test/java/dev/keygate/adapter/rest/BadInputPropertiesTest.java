@@ -169,6 +169,7 @@ class BadInputPropertiesTest {
           Map.entry("CreateUserRequest.id", Text.CODE),
           Map.entry("CreateUserRequest.name", Text.NAME),
           Map.entry("CreateUserRequest.email", Text.CODE),
+          Map.entry("CreateUserRequest.organization_code", Text.CODE),
           Map.entry("CreatePortalLinkRequest.org_code", Text.CODE),
           Map.entry("CreatePortalLinkRequest.user_id", Text.CODE),
           Map.entry("SetGrantRequest.scope_ids", Text.CODE));
@@ -529,6 +530,16 @@ class BadInputPropertiesTest {
               "[1.5]",
               "[\"read:users\",2]",
               "{\"0\":\"read:users\"}"));
+    }
+    if (type instanceof Class<?> record && record.isRecord()) {
+      return Arbitraries.oneOf(numbers, Arbitraries.of("\"x\"", "true", "[]", "[{}]"));
+    }
+    if (type instanceof ParameterizedType list
+        && list.getRawType() == List.class
+        && list.getActualTypeArguments()[0] instanceof Class<?> element
+        && element.isRecord()) {
+      return Arbitraries.oneOf(
+          numbers, Arbitraries.of("\"x\"", "true", "{}", "[7]", "[\"x\"]", "[[]]", "[{}]"));
     }
     throw new AssertionError("no wrong types written down for a field of " + type);
   }
@@ -1467,7 +1478,13 @@ class BadInputPropertiesTest {
                   List.of("{\"name\":\"Org C\",\"code\":\"org_c\"}")),
               Map.entry(
                   CreateUserRequest.class,
-                  List.of("{\"id\":\"kp_v\",\"name\":\"User V\",\"email\":\"v@example.com\"}")),
+                  List.of(
+                      "{\"id\":\"kp_v\",\"name\":\"User V\",\"email\":\"v@example.com\"}",
+                      """
+                      {"id":"kp_w","profile":{"given_name":"User","family_name":"W"},
+                       "organization_code":"org_a",
+                       "identities":[{"type":"email","details":{"email":"w@example.com"}}]}
+                      """)),
               Map.entry(
                   CreatePortalLinkRequest.class,
                   List.of("{\"org_code\":\"org_a\"}", "{\"user_id\":\"kp_u\"}")),

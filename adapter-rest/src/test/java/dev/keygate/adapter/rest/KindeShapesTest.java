@@ -259,6 +259,80 @@ class KindeShapesTest {
   }
 
   @Test
+  void createOrganization_acceptsAndIgnoresKindesDeclaredFields_andRefusesOthers() {
+    RestFixture.Answer created =
+        rest.post(
+            "/api/v1/organization",
+            """
+            {"name":"Initech","external_id":"some1234","feature_flags":{"beta":"bool"},
+             "handle":"initech","background_color":"#fff","theme_code":"dark",
+             "is_auto_membership_enabled":true,"is_create_billing_customer":false,
+             "sender_name":null,"billing_plan_code":"pro"}
+            """);
+    assertAnswer(created, 200, KindeSpec.CREATE_ORGANIZATION_RESPONSE);
+    String code = created.text("/organization/code");
+    assertThat(rest.keygate.owners.findOrganization(new dev.keygate.domain.owner.OrgCode(code)))
+        .hasValueSatisfying(organization -> assertThat(organization.name()).isEqualTo("Initech"));
+
+    RestFixture.Answer undeclared =
+        rest.post("/api/v1/organization", "{\"name\":\"Hooli\",\"slogan\":\"x\"}");
+    assertAnswer(undeclared, 400, KindeSpec.ERROR_RESPONSE);
+    assertThat(undeclared.text("/errors/0/message")).isEqualTo("unknown field slogan");
+  }
+
+  @Test
+  void createUser_takesKindesProfileAndEmailIdentity_andIgnoresWhatKeygateDoesNotKeep() {
+    RestFixture.Answer created =
+        rest.post(
+            "/api/v1/user",
+            """
+            {"profile":{"given_name":"Carol","family_name":"de Vries","picture":"https://x/c.png"},
+             "organization_code":"org_acme","provided_id":"U123",
+             "identities":[{"type":"email","is_verified":true,"details":{"email":"carol@example.com"}},
+                           {"type":"phone","details":{"phone":"+61426148233","phone_country_id":"au"}},
+                           {"type":"username","details":{"username":"carol"}}]}
+            """);
+    assertAnswer(created, 200, KindeSpec.CREATE_USER_RESPONSE);
+    String id = created.text("/id");
+    assertThat(rest.keygate.owners.findUser(new dev.keygate.domain.owner.UserId(id)))
+        .hasValueSatisfying(
+            user -> {
+              assertThat(user.name()).isEqualTo("Carol de Vries");
+              assertThat(user.email()).contains("carol@example.com");
+            });
+    JsonNode listed = rest.get("/api/v1/users?page_size=500").json().get("users");
+    JsonNode carol = null;
+    for (JsonNode user : listed) {
+      if (user.get("id").asText().equals(id)) {
+        carol = user;
+      }
+    }
+    assertThat(carol).isNotNull();
+    assertThat(carol.get("first_name").asText()).isEqualTo("Carol");
+    assertThat(carol.get("last_name").asText()).isEqualTo("de Vries");
+
+    for (String[] refused :
+        new String[][] {
+          {"{}", "name is required, or profile.given_name or profile.family_name"},
+          {"{\"name\":\"A\",\"profile\":{\"given_name\":\"B\"}}", "give name or profile, not both"},
+          {
+            "{\"name\":\"A\",\"identities\":[{\"type\":\"fax\"}]}",
+            "identities[0].type must be email, phone or username"
+          },
+          {
+            "{\"name\":\"A\",\"identities\":[{\"type\":\"email\"}]}",
+            "identities[0].details.email is required"
+          },
+          {"{\"name\":\"A\",\"organization_code\":\"org a\"}", "organization code"},
+          {"{\"name\":\"A\",\"profile\":{\"nickname\":\"B\"}}", "unknown field profile.nickname"}
+        }) {
+      RestFixture.Answer answer = rest.post("/api/v1/user", refused[0]);
+      assertAnswer(answer, 400, KindeSpec.ERROR_RESPONSE);
+      assertThat(answer.text("/errors/0/message")).as(refused[0]).contains(refused[1]);
+    }
+  }
+
+  @Test
   void aKindeFilterKeygateCannotApplyOrAnUndeclaredParameter_answers400NamingIt() {
     for (String query :
         List.of(

@@ -318,6 +318,13 @@ class MalformedRequestsTest {
               "[{}]",
               "[" + quote(HUGE) + "]",
               "[\"a\\u0000b\"]"));
+    } else if (type instanceof Class<?> record && record.isRecord()) {
+      values.addAll(List.of("123", "\"x\"", "true", "[]", "[{}]"));
+    } else if (type instanceof ParameterizedType list
+        && list.getRawType() == List.class
+        && list.getActualTypeArguments()[0] instanceof Class<?> element
+        && element.isRecord()) {
+      values.addAll(List.of("\"x\"", "true", "7", "{}", "[7]", "[\"x\"]", "[[]]", "[{}]"));
     } else {
       throw new AssertionError("no malformed values for " + type + " of " + qualified);
     }
