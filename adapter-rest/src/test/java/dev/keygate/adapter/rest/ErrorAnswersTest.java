@@ -22,10 +22,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every error the management API answers, in the one shape {@code {"errors":[{"code","message"}]}},
- * with its status: 400 a bad body or field, 401 no or no valid management key, 403 a scope or the
- * authority missing, 404 an unknown object or route, 409 a clash with the current state, 413 a body
- * over 64 KiB, 415 a body that is not JSON, 429 a limit reached.
+ * Every error the management API answers, in Kinde's shape for its status ({@code
+ * {"errors":[{"code","message"}]}}, or {@code {"errors":{"code","message"}}} for a 404), with its
+ * status: 400 a bad body or field, 401 no or no valid management key, 403 a scope or the authority
+ * missing, 404 an unknown object or route, 409 a clash with the current state, 413 a body over 64
+ * KiB, 415 a body that is not JSON, 429 a limit reached.
  */
 class ErrorAnswersTest {
 
