@@ -110,6 +110,34 @@ public final class OwnerResponses {
     }
   }
 
+  /**
+   * One user, read by id: Kinde's fields, then Keygate's {@code name} and {@code email}.
+   *
+   * @param preferredEmail the email, under Kinde's name for it
+   */
+  public record UserDetails(
+      String id,
+      String name,
+      Optional<String> email,
+      Optional<String> preferredEmail,
+      String firstName,
+      Optional<String> lastName,
+      Instant createdOn) {
+
+    /** Kinde's {@code user}. */
+    public KindeUser kinde() {
+      return new KindeUser(id, preferredEmail, firstName, lastName, createdOn);
+    }
+  }
+
+  /** One user as Kinde's {@code user} declares it. */
+  public record KindeUser(
+      String id,
+      Optional<String> preferredEmail,
+      String firstName,
+      Optional<String> lastName,
+      Instant createdOn) {}
+
   /** A page of users as Kinde's {@code users_response} declares it. */
   public record KindeUsersListed(
       String code, String message, List<KindeUserView> users, Optional<String> nextToken) {}
@@ -141,9 +169,26 @@ public final class OwnerResponses {
         PageTokens.next(page, user -> user.id().value()));
   }
 
-  private static OrganizationView organization(Organization organization) {
+  /**
+   * One organization, read by code: Kinde's {@code get_organization_response} is the object itself,
+   * and declares {@code created_on} there.
+   */
+  public static OrganizationView organization(Organization organization) {
     return new OrganizationView(
         organization.code().value(), organization.name(), organization.createdOn());
+  }
+
+  /** One user, read by id. */
+  public static UserDetails details(UserAccount user) {
+    UserView view = user(user);
+    return new UserDetails(
+        view.id(),
+        view.name(),
+        view.email(),
+        view.email(),
+        view.firstName(),
+        view.lastName(),
+        view.createdOn());
   }
 
   private static UserView user(UserAccount user) {

@@ -150,7 +150,12 @@ final class OpenApiDocument {
     }
     for (Route.QueryParameter query : route.query()) {
       parameters.add(
-          parameter(query.name(), "query", false, query.type(), Optional.of(query.description())));
+          parameter(
+              query.name(),
+              "query",
+              query.required(),
+              query.type(),
+              Optional.of(query.description())));
     }
     route
         .extended()

@@ -4,6 +4,8 @@ import dev.keygate.application.port.in.CreateOrganizationCommand;
 import dev.keygate.application.port.in.CreateOrganizationUseCase;
 import dev.keygate.application.port.in.CreateUserCommand;
 import dev.keygate.application.port.in.CreateUserUseCase;
+import dev.keygate.application.port.in.GetOrganizationUseCase;
+import dev.keygate.application.port.in.GetUserUseCase;
 import dev.keygate.application.port.in.ListOrganizationsUseCase;
 import dev.keygate.application.port.in.ListUsersUseCase;
 import dev.keygate.application.port.query.Page;
@@ -34,18 +36,24 @@ public final class OwnerRoutes implements RouteGroup {
 
   private final CreateOrganizationUseCase createOrganization;
   private final ListOrganizationsUseCase listOrganizations;
+  private final GetOrganizationUseCase getOrganization;
   private final CreateUserUseCase createUser;
   private final ListUsersUseCase listUsers;
+  private final GetUserUseCase getUser;
 
   public OwnerRoutes(
       CreateOrganizationUseCase createOrganization,
       ListOrganizationsUseCase listOrganizations,
+      GetOrganizationUseCase getOrganization,
       CreateUserUseCase createUser,
-      ListUsersUseCase listUsers) {
+      ListUsersUseCase listUsers,
+      GetUserUseCase getUser) {
     this.createOrganization = createOrganization;
     this.listOrganizations = listOrganizations;
+    this.getOrganization = getOrganization;
     this.createUser = createUser;
     this.listUsers = listUsers;
+    this.getUser = getUser;
   }
 
   @Override
@@ -56,6 +64,15 @@ public final class OwnerRoutes implements RouteGroup {
             .body(CreateOrganizationRequest.class)
             .fails(409, "An organization with this code exists.")
             .answers(OwnerResponses.OrganizationCreated.class, this::createOrganization),
+        Route.of(HandlerType.GET, "/api/v1/organization", "Get an organization by its code")
+            .scope("read:organizations")
+            .query(
+                new Route.QueryParameter("code", "string", "the organization's code", true),
+                new Route.QueryParameter(
+                    "expand", "string", "Kinde's billing: accepted and ignored (no billing)"))
+            .fails(404, "No such organization, or it is out of the management key's reach.")
+            // Kinde's get_organization_response declares created_on: one answer either way.
+            .answers(OwnerResponses.OrganizationView.class, this::getOrganization),
         Route.of(HandlerType.GET, "/api/v1/organizations", "List organizations")
             .scope("read:organizations")
             .query(
@@ -71,6 +88,14 @@ public final class OwnerRoutes implements RouteGroup {
             .body(CreateUserRequest.class)
             .fails(409, "A user with this id exists.")
             .answers(OwnerResponses.UserCreated.class, this::createUser),
+        Route.of(HandlerType.GET, "/api/v1/user", "Get a user by id")
+            .scope("read:users")
+            .query(
+                new Route.QueryParameter("id", "string", "the user's id", true),
+                unsupported("expand", "string"))
+            .fails(404, "No such user, or they are out of the management key's reach.")
+            .extended(OwnerResponses.UserDetails.class)
+            .answers(OwnerResponses.KindeUser.class, this::getUser),
         Route.of(HandlerType.GET, "/api/v1/users", "List users")
             .scope("read:users")
             .query(
@@ -103,6 +128,26 @@ public final class OwnerRoutes implements RouteGroup {
   private static Route.QueryParameter unsupported(String name, String type) {
     return new Route.QueryParameter(
         name, type, "Kinde's; not supported by Keygate: refused with 400, never ignored");
+  }
+
+  private void getOrganization(Context ctx) {
+    OrgCode code = new OrgCode(Requests.requiredQuery(ctx, "code"));
+    Requests.query(ctx, "expand")
+        .filter(expand -> !expand.equals("billing"))
+        .ifPresent(
+            expand -> {
+              throw new ValidationException("expand must be billing");
+            });
+    Organization organization = getOrganization.get(Principals.of(ctx), code);
+    ctx.json(OwnerResponses.organization(organization));
+  }
+
+  private void getUser(Context ctx) {
+    UserId id = new UserId(Requests.requiredQuery(ctx, "id"));
+    Requests.refuseUnsupported(
+        ctx, "Keygate keeps no memberships, identities or billing of users", "expand");
+    UserAccount user = getUser.get(Principals.of(ctx), id);
+    Extensions.answer(ctx, OwnerResponses.details(user), OwnerResponses.UserDetails::kinde);
   }
 
   private void listOrganizations(Context ctx) {

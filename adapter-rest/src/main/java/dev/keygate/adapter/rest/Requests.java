@@ -169,6 +169,11 @@ final class Requests {
     }
   }
 
+  /** A query parameter that must be given, refused naming it when it is absent or blank. */
+  static String requiredQuery(Context ctx, String name) {
+    return query(ctx, name).orElseThrow(() -> new ValidationException(name + " is required"));
+  }
+
   private static boolean decodes(String encoded) {
     try {
       URLDecoder.decode(encoded, StandardCharsets.UTF_8);

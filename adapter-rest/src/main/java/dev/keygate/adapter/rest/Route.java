@@ -68,8 +68,13 @@ record Route(
     return names;
   }
 
-  /** A documented query parameter; every one is optional. */
-  record QueryParameter(String name, String type, String description) {}
+  /** A documented query parameter, optional unless {@code required}. */
+  record QueryParameter(String name, String type, String description, boolean required) {
+
+    QueryParameter(String name, String type, String description) {
+      this(name, type, description, false);
+    }
+  }
 
   /**
    * An answer other than the success.

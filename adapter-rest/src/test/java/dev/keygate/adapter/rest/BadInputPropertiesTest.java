@@ -204,6 +204,8 @@ class BadInputPropertiesTest {
           Map.entry("key_id", Query.IDENTIFIER),
           Map.entry("org_code", Query.OWNER),
           Map.entry("user_id", Query.OWNER),
+          Map.entry("code", Query.OWNER),
+          Map.entry("id", Query.OWNER),
           Map.entry("sort", Query.UNSUPPORTED),
           Map.entry("email", Query.UNSUPPORTED),
           Map.entry("username", Query.UNSUPPORTED),
@@ -1671,7 +1673,8 @@ class BadInputPropertiesTest {
           "valid",
           endpoint,
           caller,
-          new RawHttp.Request(endpoint.method(), path, headers, body, false),
+          new RawHttp.Request(
+              endpoint.method(), withRequiredQuery(path, endpoint, ""), headers, body, false),
           new Refusal(endpoint.route().status(), "", List.of(), List.of(), ""));
     }
 
@@ -1692,6 +1695,32 @@ class BadInputPropertiesTest {
       return valid(field.endpoint(), caller, baseIndexWith(field))
           .withBody(WireJson.write(body).getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  /**
+   * {@code target} with the route's required query parameters but {@code except}, each naming an
+   * object of the world: organization A's code, user U's id.
+   */
+  private static String withRequiredQuery(
+      String target, ManagementEndpoint endpoint, String except) {
+    StringBuilder built = new StringBuilder(target);
+    for (Route.QueryParameter parameter : endpoint.route().query()) {
+      if (!parameter.required() || parameter.name().equals(except)) {
+        continue;
+      }
+      String value =
+          switch (parameter.name()) {
+            case "code" -> "org_a";
+            case "id" -> "kp_u";
+            default -> throw new AssertionError("no value written down for ?" + parameter.name());
+          };
+      built
+          .append(built.indexOf("?") < 0 ? '?' : '&')
+          .append(parameter.name())
+          .append('=')
+          .append(value);
+    }
+    return built.toString();
   }
 
   /** An answer as a property failure shows it. */
@@ -1750,8 +1779,10 @@ class BadInputPropertiesTest {
       return withPath(built.toString());
     }
 
+    /** The same request with this query, and the route's required parameters it does not set. */
     Attempt withQuery(String query) {
-      return sending(request.withTarget(path() + "?" + query));
+      String name = query.split("=", 2)[0];
+      return sending(request.withTarget(withRequiredQuery(path() + "?" + query, endpoint, name)));
     }
 
     Attempt withHeaders(List<Map.Entry<String, byte[]>> headers) {

@@ -106,12 +106,15 @@ class DocumentedResponsesTest {
     exchange("DELETE", "/api/v1/apis/{api_id}/scopes/{scope_id}", null, apiId, scopeId);
     exchange("DELETE", "/api/v1/apis/{api_id}", null, apiId);
     exchange("POST", "/api/v1/organization", "{\"name\":\"Globex\",\"code\":\"org_globex\"}");
+    exchange("GET", "/api/v1/organization?code=org_globex", null);
     exchange("GET", "/api/v1/organizations?page_size=1", null);
     exchangeExtended("GET", "/api/v1/organizations?page_size=1", null);
     exchange(
         "POST",
         "/api/v1/user",
         "{\"id\":\"kp_alice\",\"name\":\"Alice\",\"email\":\"alice@example.com\"}");
+    exchange("GET", "/api/v1/user?id=kp_alice", null);
+    exchangeExtended("GET", "/api/v1/user?id=kp_alice", null);
     exchange("GET", "/api/v1/users", null);
     exchangeExtended("GET", "/api/v1/users", null);
     String grant = "{\"scope_ids\":[\"read:users\"]}";

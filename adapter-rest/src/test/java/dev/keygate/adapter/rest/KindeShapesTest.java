@@ -358,6 +358,63 @@ class KindeShapesTest {
   }
 
   @Test
+  void getOrganizationByCode_answersKindesObject_andOneOutOfReachAnswersAsAMissingOne() {
+    RestFixture.Answer read = rest.get("/api/v1/organization?code=org_acme");
+    assertAnswer(read, 200, KindeSpec.GET_ORGANIZATION_RESPONSE);
+    assertThat(fields(read.json())).containsExactly("code", "created_on", "name");
+    assertThat(read.text("/code")).isEqualTo("org_acme");
+    assertAnswer(
+        rest.get("/api/v1/organization?code=org_acme&expand=billing"),
+        200,
+        KindeSpec.GET_ORGANIZATION_RESPONSE);
+
+    RestFixture.Answer missing = rest.get("/api/v1/organization?code=org_nobody");
+    assertAnswer(missing, 404, KindeSpec.NOT_FOUND_RESPONSE);
+    assertThat(missing.text("/errors/message")).isEqualTo("organization org_nobody not found");
+    String globexAdmin = rest.managementKey("org_code", "org_globex", "read:organizations").key();
+    RestFixture.Answer outOfReach =
+        rest.call("GET", "/api/v1/organization?code=org_acme", null, globexAdmin);
+    assertAnswer(outOfReach, 404, KindeSpec.NOT_FOUND_RESPONSE);
+    assertThat(outOfReach.text("/errors/message")).isEqualTo("organization org_acme not found");
+    assertThat(rest.call("GET", "/api/v1/organization?code=org_globex", null, globexAdmin).status())
+        .isEqualTo(200);
+
+    RestFixture.Answer codeless = rest.get("/api/v1/organization");
+    assertAnswer(codeless, 400, KindeSpec.ERROR_RESPONSE);
+    assertThat(codeless.text("/errors/0/message")).isEqualTo("code is required");
+    assertAnswer(
+        rest.get("/api/v1/organization?code=org_acme&expand=users"), 400, KindeSpec.ERROR_RESPONSE);
+  }
+
+  @Test
+  void getUserById_answersKindesUser_andTheOptInAddsNameAndEmail() {
+    rest.post(
+        "/api/v1/user",
+        "{\"id\":\"kp_bob\",\"name\":\"Bob van Dijk\",\"email\":\"bob@example.com\"}");
+
+    RestFixture.Answer read = rest.get("/api/v1/user?id=kp_bob");
+    assertAnswer(read, 200, KindeSpec.USER);
+    assertThat(fields(read.json()))
+        .containsExactlyInAnyOrder(
+            "id", "preferred_email", "first_name", "last_name", "created_on");
+    assertThat(read.text("/preferred_email")).isEqualTo("bob@example.com");
+    assertThat(read.text("/last_name")).isEqualTo("van Dijk");
+    JsonNode rich = rest.getExtended("/api/v1/user?id=kp_bob").json();
+    assertThat(rich.get("name").asText()).isEqualTo("Bob van Dijk");
+    assertThat(rich.get("email").asText()).isEqualTo("bob@example.com");
+
+    RestFixture.Answer missing = rest.get("/api/v1/user?id=kp_nobody");
+    assertAnswer(missing, 404, KindeSpec.NOT_FOUND_RESPONSE);
+    String acmeAdmin = rest.managementKey("org_code", "org_acme", "read:users").key();
+    RestFixture.Answer outOfReach = rest.call("GET", "/api/v1/user?id=kp_bob", null, acmeAdmin);
+    assertAnswer(outOfReach, 404, KindeSpec.NOT_FOUND_RESPONSE);
+    assertThat(outOfReach.text("/errors/message")).isEqualTo("user kp_bob not found");
+    RestFixture.Answer idless = rest.get("/api/v1/user");
+    assertAnswer(idless, 400, KindeSpec.ERROR_RESPONSE);
+    assertThat(idless.text("/errors/0/message")).isEqualTo("id is required");
+  }
+
+  @Test
   void aKindeFilterKeygateCannotApplyOrAnUndeclaredParameter_answers400NamingIt() {
     for (String query :
         List.of(

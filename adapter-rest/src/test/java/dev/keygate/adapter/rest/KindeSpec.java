@@ -180,6 +180,51 @@ final class KindeSpec {
           "organizations", array(ORGANIZATION_ITEM),
           "next_token", string());
 
+  /**
+   * {@code get_organization_response}: the organization itself, not wrapped; Keygate has none of
+   * its brand, logo, mail or billing fields (objects and the like not written out here).
+   */
+  static final DeclaredShape GET_ORGANIZATION_RESPONSE =
+      object(
+          "code", string(),
+          "name", string(),
+          "handle", string().nullable(),
+          "is_default", bool(),
+          "external_id", string().nullable(),
+          "is_auto_membership_enabled", bool(),
+          "logo", string().nullable(),
+          "logo_dark", string().nullable(),
+          "favicon_svg", string().nullable(),
+          "favicon_fallback", string().nullable(),
+          "theme_code", string(),
+          "color_scheme", string(),
+          "created_on", string(),
+          "is_allow_registrations", bool().nullable(),
+          "sender_name", string().nullable(),
+          "sender_email", string().nullable(),
+          "is_suspended", bool(),
+          "suspended_on", string().nullable());
+
+  /** {@code user}: getUserData's answer. */
+  static final DeclaredShape USER =
+      object(
+          "id", string(),
+          "provided_id", string(),
+          "preferred_email", string(),
+          "phone", string(),
+          "username", string(),
+          "last_name", string(),
+          "first_name", string(),
+          "is_suspended", bool(),
+          "picture", string(),
+          "total_sign_ins", integer().nullable(),
+          "failed_sign_ins", integer().nullable(),
+          "last_signed_in", string().nullable(),
+          "created_on", string().nullable(),
+          "organizations", array(string()),
+          "identities", array(object("type", string(), "identity", string())),
+          "billing", object("customer_id", string()));
+
   /** {@code create_user_response}. */
   static final DeclaredShape CREATE_USER_RESPONSE =
       object(

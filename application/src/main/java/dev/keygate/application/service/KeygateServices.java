@@ -12,7 +12,9 @@ import dev.keygate.application.port.in.DisableApiKeyUseCase;
 import dev.keygate.application.port.in.EnableApiKeyUseCase;
 import dev.keygate.application.port.in.GetApiKeyUseCase;
 import dev.keygate.application.port.in.GetApiUseCase;
+import dev.keygate.application.port.in.GetOrganizationUseCase;
 import dev.keygate.application.port.in.GetScopeUseCase;
+import dev.keygate.application.port.in.GetUserUseCase;
 import dev.keygate.application.port.in.InitializeDeploymentUseCase;
 import dev.keygate.application.port.in.KeygateUseCases;
 import dev.keygate.application.port.in.ListApiKeysUseCase;
@@ -54,8 +56,10 @@ public final class KeygateServices implements KeygateUseCases {
   private final DeleteScopeUseCase deleteScope;
   private final CreateOrganizationUseCase createOrganization;
   private final ListOrganizationsUseCase listOrganizations;
+  private final GetOrganizationUseCase getOrganization;
   private final CreateUserUseCase createUser;
   private final ListUsersUseCase listUsers;
+  private final GetUserUseCase getUser;
   private final CreateApiKeyUseCase createApiKey;
   private final GetApiKeyUseCase getApiKey;
   private final ListApiKeysUseCase listApiKeys;
@@ -123,8 +127,10 @@ public final class KeygateServices implements KeygateUseCases {
     createOrganization =
         new CreateOrganizationService(ports.owners(), authorization, changes, clock);
     listOrganizations = new ListOrganizationsService(ports.owners(), authorization);
+    getOrganization = new GetOrganizationService(ports.owners(), authorization);
     createUser = new CreateUserService(ports.owners(), authorization, changes, clock);
     listUsers = new ListUsersService(ports.owners(), authorization);
+    getUser = new GetUserService(ports.owners(), authorization);
     createApiKey =
         new CreateApiKeyService(
             ports.apiKeys(),
@@ -239,6 +245,11 @@ public final class KeygateServices implements KeygateUseCases {
   }
 
   @Override
+  public GetOrganizationUseCase getOrganization() {
+    return getOrganization;
+  }
+
+  @Override
   public CreateUserUseCase createUser() {
     return createUser;
   }
@@ -246,6 +257,11 @@ public final class KeygateServices implements KeygateUseCases {
   @Override
   public ListUsersUseCase listUsers() {
     return listUsers;
+  }
+
+  @Override
+  public GetUserUseCase getUser() {
+    return getUser;
   }
 
   @Override
