@@ -30,7 +30,13 @@ export function whenRefused(handler) {
 }
 
 export async function call(method, path, body) {
-  const headers = { Authorization: "Bearer " + session.key(), Accept: "application/json" };
+  // Keygate's richer answers (org_code, expires_on, created_on, a user's name…): without this
+  // header the API answers exactly the fields of Kinde's specification.
+  const headers = {
+    Authorization: "Bearer " + session.key(),
+    Accept: "application/json",
+    "Keygate-Extensions": "true",
+  };
   const init = { method, headers, cache: "no-store", credentials: "omit" };
   if (body !== undefined) {
     headers["Content-Type"] = "application/json";
@@ -49,10 +55,10 @@ export async function call(method, path, body) {
     json = {};
   }
   if (!response.ok) {
+    // {errors:[{code, message}]}, or for a 404 {errors:{code, message}}, as Kinde answers.
+    const error = Array.isArray(json.errors) ? json.errors[0] : json.errors;
     const message =
-      json.errors && json.errors[0] && json.errors[0].message
-        ? json.errors[0].message
-        : "Keygate answered " + response.status;
+      error && error.message ? error.message : "Keygate answered " + response.status;
     throw new ApiError(response.status, message);
   }
   return json;

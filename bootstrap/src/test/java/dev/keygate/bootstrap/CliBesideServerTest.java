@@ -60,13 +60,13 @@ class CliBesideServerTest {
       assertThat(verified.text("/code")).isEqualTo("API_KEY_VERIFIED");
       assertThat(verified.text("/key_id")).isEqualTo(keyId);
 
-      // The CLI's JSON has the REST API's fields, for the same key.
+      // The CLI's JSON has the fields of the REST API's rich answer, for the same key.
       Cli.Result shown = cli("keys", "show", keyId, "--output", "json");
       assertThat(LocalCommandsTest.fieldNames(LocalCommandsTest.json(shown).get("api_key")))
           .containsExactlyElementsOf(
               LocalCommandsTest.fieldNames(
                   server
-                      .get("/api/v1/api_keys/" + keyId, rootKey)
+                      .getExtended("/api/v1/api_keys/" + keyId, rootKey)
                       .hasStatus(200)
                       .json()
                       .get("api_key")));

@@ -479,7 +479,7 @@ class LocalCommandsTest {
     assertThat(fieldNames(json(ok(keygate("orgs", "list", "-o"))).at("/organizations/0")))
         .containsExactly("code", "name", "created_on");
     assertThat(fieldNames(json(ok(keygate("users", "list", "-o"))).at("/users/0")))
-        .containsExactly("id", "name", "email", "created_on");
+        .containsExactly("id", "name", "email", "created_on", "first_name");
     assertThat(fieldNames(json(ok(keygate("users", "create", "--name", "Bob", "-o")))))
         .containsExactly("id", "created");
     assertThat(

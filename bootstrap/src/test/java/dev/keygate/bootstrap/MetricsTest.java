@@ -101,7 +101,7 @@ class MetricsTest {
       HttpResponse<String> health = get(metricsPort, "/health");
 
       assertThat(onMain.status()).isEqualTo(404);
-      assertThat(onMain.text("/errors/0/code")).isEqualTo("ROUTE_NOT_FOUND");
+      assertThat(onMain.text("/errors/code")).isEqualTo("ROUTE_NOT_FOUND");
       assertThat(scrape.statusCode()).isEqualTo(200);
       assertThat(scrape.headers().firstValue("Content-Type"))
           .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
@@ -125,7 +125,7 @@ class MetricsTest {
       ServingKeygate.Answer metrics = server.get("/metrics", null);
 
       assertThat(metrics.status()).isEqualTo(404);
-      assertThat(metrics.text("/errors/0/code")).isEqualTo("ROUTE_NOT_FOUND");
+      assertThat(metrics.text("/errors/code")).isEqualTo("ROUTE_NOT_FOUND");
       assertThat(
               server.get("/openapi.json", null).hasStatus(200).json().get("paths").has("/metrics"))
           .isFalse();

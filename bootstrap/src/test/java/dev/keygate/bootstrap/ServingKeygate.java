@@ -106,13 +106,25 @@ final class ServingKeygate implements AutoCloseable {
     return send("GET", path, null, bearer);
   }
 
+  /** GET with Keygate's opt-in to its richer answers, {@code Keygate-Extensions: true}. */
+  Answer getExtended(String path, String bearer) {
+    return send("GET", path, null, bearer, true);
+  }
+
   Answer post(String path, String json, String bearer) {
     return send("POST", path, json, bearer);
   }
 
   Answer send(String method, String path, String json, String bearer) {
+    return send(method, path, json, bearer, false);
+  }
+
+  private Answer send(String method, String path, String json, String bearer, boolean extended) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+    if (extended) {
+      request.header("Keygate-Extensions", "true");
+    }
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);
     }

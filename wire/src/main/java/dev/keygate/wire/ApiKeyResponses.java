@@ -11,7 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The JSON of API keys, as Kinde writes them. */
+/**
+ * The JSON of API keys. Kinde's answers are exactly what Kinde's published specification declares
+ * for the operation; where Keygate knows more, the rich record carries it and {@code kinde()} gives
+ * the declared subset (the {@code Kinde…} records).
+ */
 public final class ApiKeyResponses {
 
   private ApiKeyResponses() {}
@@ -40,7 +44,7 @@ public final class ApiKeyResponses {
       List<String> apiIds,
       List<String> scopes) {}
 
-  /** One key in full. */
+  /** One key in full: Kinde's fields, then Keygate's {@code org_code}, expiry and revocation. */
   public record Details(
       String id,
       String name,
@@ -59,13 +63,65 @@ public final class ApiKeyResponses {
       Optional<String> organizationId,
       Optional<String> userId,
       Optional<Instant> expiresOn,
-      Optional<Instant> revokedOn) {}
+      Optional<Instant> revokedOn) {
+
+    /** Only the fields of Kinde's {@code get_api_key_response}. */
+    public KindeDetails kinde() {
+      return new KindeDetails(
+          id,
+          name,
+          type,
+          status,
+          keyPrefix,
+          keySuffix,
+          createdOn,
+          lastVerifiedOn,
+          lastVerifiedIp,
+          createdBy,
+          apiIds,
+          scopes,
+          verificationCount,
+          organizationId,
+          userId);
+    }
+  }
+
+  /**
+   * One key as Kinde's {@code get_api_key_response} declares it.
+   *
+   * @param organizationId the owning organization's code, under Kinde's name for it
+   */
+  public record KindeDetails(
+      String id,
+      String name,
+      String type,
+      String status,
+      String keyPrefix,
+      String keySuffix,
+      Instant createdOn,
+      Optional<Instant> lastVerifiedOn,
+      Optional<String> lastVerifiedIp,
+      String createdBy,
+      List<String> apiIds,
+      List<String> scopes,
+      long verificationCount,
+      Optional<String> organizationId,
+      Optional<String> userId) {}
 
   /** A page of keys. */
   public record Listed(String code, String message, boolean hasMore, List<Summary> apiKeys) {}
 
   /** One key, read or changed. */
-  public record One(String code, String message, Details apiKey) {}
+  public record One(String code, String message, Details apiKey) {
+
+    /** Kinde's {@code get_api_key_response}. */
+    public KindeOne kinde() {
+      return new KindeOne(code, message, apiKey.kinde());
+    }
+  }
+
+  /** One key as Kinde's {@code get_api_key_response} declares it. */
+  public record KindeOne(String code, String message, KindeDetails apiKey) {}
 
   /** A verification; the key's fields only once the secret matched. */
   public record Verified(

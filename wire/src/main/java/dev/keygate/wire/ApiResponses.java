@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The JSON of APIs and their scopes, as Kinde writes them. */
+/**
+ * The JSON of APIs and their scopes. The rich records carry each scope's description on an API too;
+ * {@code kinde()} gives exactly the fields Kinde's published specification declares (an API's
+ * scopes as {@code {id, key}}).
+ */
 public final class ApiResponses {
 
   /** Kinde's {@code delete_api_response}. */
@@ -24,23 +28,70 @@ public final class ApiResponses {
   /** One scope: {@code {id, key, description}}. */
   public record ScopeView(String id, String key, String description) {}
 
+  /** A scope as Kinde lists it within an API: {@code {id, key}}. */
+  public record ScopeRef(String id, String key) {}
+
   /** An API in a list; {@code scopes} only when asked for. */
   public record ApiSummary(
       String id,
       String name,
       String audience,
       boolean isManagementApi,
-      Optional<List<ScopeView>> scopes) {}
+      Optional<List<ScopeView>> scopes) {
+
+    KindeApiSummary kinde() {
+      return new KindeApiSummary(
+          id, name, audience, isManagementApi, scopes.map(ApiResponses::scopeRefs));
+    }
+  }
+
+  /** An API in a list as Kinde's {@code get_apis_response} declares it. */
+  public record KindeApiSummary(
+      String id,
+      String name,
+      String audience,
+      boolean isManagementApi,
+      Optional<List<ScopeRef>> scopes) {}
 
   /** One API with its scopes. */
   public record ApiView(
-      String id, String name, String audience, boolean isManagementApi, List<ScopeView> scopes) {}
+      String id, String name, String audience, boolean isManagementApi, List<ScopeView> scopes) {
+
+    KindeApiView kinde() {
+      return new KindeApiView(id, name, audience, isManagementApi, scopeRefs(scopes));
+    }
+  }
+
+  /**
+   * One API as Kinde's {@code get_api_response} declares it; Kinde's {@code applications} are left
+   * out, as Keygate has none.
+   */
+  public record KindeApiView(
+      String id, String name, String audience, boolean isManagementApi, List<ScopeRef> scopes) {}
 
   /** The APIs; Kinde's {@code next_token} is left out, since every API is answered at once. */
-  public record ApisListed(String code, String message, List<ApiSummary> apis) {}
+  public record ApisListed(String code, String message, List<ApiSummary> apis) {
+
+    /** Kinde's {@code get_apis_response}. */
+    public KindeApisListed kinde() {
+      return new KindeApisListed(code, message, apis.stream().map(ApiSummary::kinde).toList());
+    }
+  }
+
+  /** The APIs as Kinde's {@code get_apis_response} declares them. */
+  public record KindeApisListed(String code, String message, List<KindeApiSummary> apis) {}
 
   /** One API. */
-  public record OneApi(String code, String message, ApiView api) {}
+  public record OneApi(String code, String message, ApiView api) {
+
+    /** Kinde's {@code get_api_response}. */
+    public KindeOneApi kinde() {
+      return new KindeOneApi(code, message, api.kinde());
+    }
+  }
+
+  /** One API as Kinde's {@code get_api_response} declares it. */
+  public record KindeOneApi(String code, String message, KindeApiView api) {}
 
   /** A scope defined: {@code {code, message, scope:{id}}}. */
   public record ScopeCreated(String code, String message, Ref scope) {}
@@ -96,6 +147,10 @@ public final class ApiResponses {
 
   private static ScopeView scope(Scope scope) {
     return new ScopeView(scope.id().value(), scope.key(), scope.description());
+  }
+
+  private static List<ScopeRef> scopeRefs(List<ScopeView> scopes) {
+    return scopes.stream().map(scope -> new ScopeRef(scope.id(), scope.key())).toList();
   }
 
   static List<ScopeView> scopes(List<Scope> scopes) {

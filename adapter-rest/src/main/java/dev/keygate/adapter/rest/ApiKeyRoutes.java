@@ -88,7 +88,8 @@ public final class ApiKeyRoutes implements RouteGroup {
             .answers(ApiKeyResponses.Verified.class, this::verify),
         Route.of(HandlerType.GET, KEY, "Get an API key")
             .scope("read:api_keys")
-            .answers(ApiKeyResponses.One.class, this::get),
+            .extended(ApiKeyResponses.One.class)
+            .answers(ApiKeyResponses.KindeOne.class, this::get),
         Route.of(
                 HandlerType.PUT, KEY, "Rotate an API key; the new key is shown only in this answer")
             .scope("update:api_keys")
@@ -100,7 +101,8 @@ public final class ApiKeyRoutes implements RouteGroup {
             .scope("update:api_keys")
             .body(UpdateApiKeyRequest.class)
             .fails(409, "The key is revoked, or was changed at the same time.")
-            .answers(ApiKeyResponses.One.class, this::update),
+            .extended(ApiKeyResponses.One.class)
+            .answers(ApiKeyResponses.KindeOne.class, this::update),
         Route.of(HandlerType.DELETE, KEY, "Revoke an API key; its record stays")
             .scope("delete:api_keys")
             .fails(409, "The key is already revoked, or was changed at the same time.")
@@ -157,7 +159,7 @@ public final class ApiKeyRoutes implements RouteGroup {
 
   private void get(Context ctx) {
     ApiKey key = get.get(Principals.of(ctx), Requests.keyId(ctx));
-    ctx.json(ApiKeyResponses.one("Success", key));
+    Extensions.answer(ctx, ApiKeyResponses.one("Success", key), ApiKeyResponses.One::kinde);
   }
 
   private void rotate(Context ctx) {
@@ -184,7 +186,7 @@ public final class ApiKeyRoutes implements RouteGroup {
                 Optional.ofNullable(request.name()),
                 Optional.ofNullable(request.status()).map(ApiKeyRoutes::settableStatus),
                 Optional.ofNullable(request.expiresOn())));
-    ctx.json(ApiKeyResponses.one("API key updated", key));
+    Extensions.answer(ctx, ApiKeyResponses.one("API key updated", key), ApiKeyResponses.One::kinde);
   }
 
   private void revoke(Context ctx) {

@@ -57,7 +57,8 @@ public final class ApiRoutes implements RouteGroup {
                     "expand",
                     "string",
                     "scopes: include each API's scopes (needs read:api_scopes)"))
-            .answers(ApiResponses.ApisListed.class, this::list),
+            .extended(ApiResponses.ApisListed.class)
+            .answers(ApiResponses.KindeApisListed.class, this::list),
         Route.of(HandlerType.POST, APIS, "Register an API under a unique audience")
             .scope("create:apis")
             .body(RegisterApiRequest.class)
@@ -65,7 +66,8 @@ public final class ApiRoutes implements RouteGroup {
             .answers(ApiResponses.ApiCreated.class, this::register),
         Route.of(HandlerType.GET, API, "Get an API with its scopes")
             .scope("read:apis")
-            .answers(ApiResponses.OneApi.class, this::get),
+            .extended(ApiResponses.OneApi.class)
+            .answers(ApiResponses.KindeOneApi.class, this::get),
         Route.of(HandlerType.DELETE, API, "Delete an API that no key was issued for")
             .scope("delete:apis")
             .fails(409, "Keys were issued for the API, or it is the management API.")
@@ -80,13 +82,15 @@ public final class ApiRoutes implements RouteGroup {
             // Sorted by name, as Kinde lists them.
             .sorted(Comparator.comparing(Api::name).thenComparing(api -> api.id().value()))
             .toList();
-    ctx.json(
+    Extensions.answer(
+        ctx,
         ApiResponses.listed(
             apis,
             api ->
                 expandScopes
                     ? Optional.of(listScopes.list(principal, api.id()))
-                    : Optional.<List<Scope>>empty()));
+                    : Optional.<List<Scope>>empty()),
+        ApiResponses.ApisListed::kinde);
   }
 
   private static boolean expand(String value) {
@@ -106,7 +110,8 @@ public final class ApiRoutes implements RouteGroup {
 
   private void get(Context ctx) {
     ApiDetails details = get.get(Principals.of(ctx), Requests.apiId(ctx));
-    ctx.json(ApiResponses.one(details.api(), details.scopes()));
+    Extensions.answer(
+        ctx, ApiResponses.one(details.api(), details.scopes()), ApiResponses.OneApi::kinde);
   }
 
   private void delete(Context ctx) {

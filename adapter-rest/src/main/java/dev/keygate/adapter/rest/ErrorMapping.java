@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where failures become HTTP answers, all in the shape {@code
- * {"errors":[{"code","message"}]}}. Nothing unexpected reaches a caller beyond "internal error".
+ * The one place where failures become HTTP answers, in the shape Kinde gives the status ({@link
+ * ErrorResponse#body}). Nothing unexpected reaches a caller beyond "internal error".
  */
 final class ErrorMapping {
 
@@ -134,7 +134,7 @@ final class ErrorMapping {
 
     private static byte[] body(int status) {
       ErrorResponse.Error error = httpError(status);
-      return WireJson.write(ErrorResponse.of(error.code(), error.message()))
+      return WireJson.write(ErrorResponse.body(status, error.code(), error.message()))
           .getBytes(StandardCharsets.UTF_8);
     }
   }
@@ -143,6 +143,6 @@ final class ErrorMapping {
     ctx.attribute(WRITTEN, Boolean.TRUE);
     ctx.status(status);
     ctx.contentType("application/json");
-    ctx.result(WireJson.write(ErrorResponse.of(code, message)));
+    ctx.result(WireJson.write(ErrorResponse.body(status, code, message)));
   }
 }

@@ -71,7 +71,7 @@ final class JsonBodies {
    * Whether an unknown field's name may be repeated in an error: the caller chose it, so it could
    * be a pasted secret. Printable, and not {@linkplain SecretShape shaped like a secret}.
    */
-  private static boolean mayRepeat(String name) {
+  static boolean mayRepeat(String name) {
     return name.chars().noneMatch(c -> c <= ' ' || c >= 0x7f) && !SecretShape.mayHoldSecret(name);
   }
 

@@ -43,8 +43,10 @@ public final class ManagementRoutes {
         new OwnerRoutes(
             useCases.createOrganization(),
             useCases.listOrganizations(),
+            useCases.getOrganization(),
             useCases.createUser(),
-            useCases.listUsers()),
+            useCases.listUsers(),
+            useCases.getUser()),
         new AuditRoutes(useCases.listAuditEvents()),
         new GrantRoutes(useCases.listGrants(), useCases.setGrant(), useCases.removeGrant()),
         new PortalLinkRoutes(useCases.createPortalLink(), portalLinkTtl, publicUrl),

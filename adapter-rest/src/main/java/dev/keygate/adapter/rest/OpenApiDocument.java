@@ -1,5 +1,6 @@
 package dev.keygate.adapter.rest;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.keygate.wire.WireJson;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -31,6 +32,10 @@ final class OpenApiDocument {
 
   private static final String BEARER = "managementKey";
   private static final String SCHEMAS = "#/components/schemas/";
+
+  /** Where a success answer documents its richer schema, given with {@link Extensions}. */
+  static final String EXTENDED = "x-keygate-extended";
+
   private static final Set<String> PARAMETER_TYPES =
       Set.of("string", "integer", "number", "boolean");
 
@@ -38,15 +43,25 @@ final class OpenApiDocument {
       """
       Keygate issues, rotates, verifies and revokes API keys.
 
-      The `/api/v1` endpoints are compatible with Kinde's API-keys management API: same paths, \
-      fields, codes and status codes, so a Kinde client works unchanged.
+      The `/api/v1` endpoints are compatible with Kinde's management API: on Kinde's paths, \
+      exactly the fields, types, codes and status codes Kinde's published specification \
+      declares, so a client generated from it works unchanged.
+
+      Keygate's richer answers (such as `org_code`, `expires_on` and `revoked_on` of a key, \
+      `has_more` and `created_on` in the lists of organizations and users, a user's `name`, \
+      the descriptions of an API's scopes) are one opt-in away: send the request header \
+      `Keygate-Extensions: true`. An operation whose answer it changes documents the header, and \
+      the richer schema as `x-keygate-extended` of its success answer; with the opt-in, every \
+      answer is the default answer plus Keygate's fields.
 
       Keygate extensions, beyond Kinde:
       - `PATCH /api/v1/api_keys/{key_id}`: rename, disable, enable or set the expiry of a key;
       - `POST /api/v1/api_keys/verify` also takes `required_scopes` and `api_id`;
       - `PUT /api/v1/api_keys/{key_id}` (rotate) takes an optional body \
       `{previous_key_expires_in_seconds}`: how long the previous secret keeps working;
-      - `expires_on` when creating a key;
+      - `expires_on` when creating a key; `code` when creating an organization and `id`, \
+      `name` and `email` when creating a user; `starting_after` on the lists of organizations \
+      and users, besides Kinde's `next_token`;
       - `GET /api/v1/audit_events` and `POST /api/v1/portal_links`;
       - `POST /api/v1/applications/{application_id}/rotate_secret`: a new client secret for an M2M \
       application, shown once;
@@ -59,8 +74,11 @@ final class OpenApiDocument {
       M2M application from `POST /oauth2/token` (client credentials, form-encoded) for the \
       audience `{public base URL}/api` or `keygate-management`; `/.well-known/jwks.json` \
       publishes the keys that verify such tokens. Errors answer \
-      `{"errors":[{"code":"…","message":"…"}]}`. Timestamps are ISO-8601 UTC. A field without a \
-      value is left out, never `null`.
+      `{"errors":[{"code":"…","message":"…"}]}`, except a 404, which answers \
+      `{"errors":{"code":"…","message":"…"}}`, as Kinde's `not_found_response`. Timestamps are \
+      ISO-8601 UTC. A field without a value is left out, never `null`. A body field or a query \
+      parameter the operation does not declare is refused (400, naming it), and so is a filter \
+      Kinde declares that Keygate cannot apply: it is never silently ignored.
       """;
 
   private OpenApiDocument() {}
@@ -138,8 +156,22 @@ final class OpenApiDocument {
     }
     for (Route.QueryParameter query : route.query()) {
       parameters.add(
-          parameter(query.name(), "query", false, query.type(), Optional.of(query.description())));
+          parameter(
+              query.name(),
+              "query",
+              query.required(),
+              query.type(),
+              Optional.of(query.description())));
     }
+    route
+        .extended()
+        .ifPresent(
+            richer ->
+                parameters.add(
+                    header(
+                        Extensions.HEADER,
+                        "true: answer Keygate's richer `x-keygate-extended` schema, Kinde's"
+                            + " fields and Keygate's own; false or left out: exactly Kinde's.")));
     if (!parameters.isEmpty()) {
       operation.put("parameters", parameters);
     }
@@ -157,12 +189,23 @@ final class OpenApiDocument {
             });
 
     Map<String, Object> responses = new TreeMap<>();
-    responses.put(
-        String.valueOf(route.status()),
+    Map<String, Object> success =
         response(
             HttpStatus.forStatus(route.status()).getMessage(),
             route.mediaType(),
-            schemas.response(route.response())));
+            schemas.response(route.response()));
+    route
+        .extended()
+        .ifPresent(
+            richer ->
+                success.put(
+                    EXTENDED,
+                    ordered(
+                        "description",
+                        "The answer with `" + Extensions.HEADER + ": true`.",
+                        "schema",
+                        schemas.response(richer))));
+    responses.put(String.valueOf(route.status()), success);
     failures(route)
         .forEach(
             failure ->
@@ -184,8 +227,14 @@ final class OpenApiDocument {
   private static Collection<Route.Failure> failures(Route route) {
     Map<Integer, Route.Failure> failures = new TreeMap<>();
     boolean hasBody = route.request().isPresent();
-    if (hasBody || !route.query().isEmpty()) {
-      told(failures, 400, "Bad JSON, or a bad field or parameter; the message names it.");
+    if (hasBody || !route.query().isEmpty() || route.isManagement()) {
+      // A management route refuses a query parameter it does not declare, and a bad opt-in.
+      told(
+          failures,
+          400,
+          "Bad JSON, a bad or undeclared field or parameter, or a bad "
+              + Extensions.HEADER
+              + " header; the message names it.");
     }
     if (route.isManagement()) {
       told(failures, 401, "No bearer management key, or not a valid one.");
@@ -213,7 +262,7 @@ final class OpenApiDocument {
   }
 
   private static void told(Map<Integer, Route.Failure> failures, int status, String when) {
-    failures.put(status, new Route.Failure(status, when, ErrorResponse.class));
+    failures.put(status, new Route.Failure(status, when, ErrorResponse.typeFor(status)));
   }
 
   private static Map<String, Object> response(
@@ -234,6 +283,16 @@ final class OpenApiDocument {
       object.put((String) keysAndValues[i], keysAndValues[i + 1]);
     }
     return object;
+  }
+
+  private static Map<String, Object> header(String name, String description) {
+    Map<String, Object> parameter = new LinkedHashMap<>();
+    parameter.put("name", name);
+    parameter.put("in", "header");
+    parameter.put("required", false);
+    parameter.put("description", description);
+    parameter.put("schema", ordered("type", "boolean"));
+    return parameter;
   }
 
   private static Map<String, Object> parameter(
@@ -362,6 +421,13 @@ final class OpenApiDocument {
           property.put("nullable", true);
         }
         properties.put(name, property);
+      }
+      JsonIgnoreProperties ignored = record.getAnnotation(JsonIgnoreProperties.class);
+      if (request && ignored != null) {
+        // Kinde declares them; Keygate reads them as JsonBodies does: accepted and ignored.
+        for (String name : ignored.value()) {
+          properties.put(name, ordered("description", "Kinde's field: accepted and ignored."));
+        }
       }
       Map<String, Object> schema = new LinkedHashMap<>();
       schema.put("type", "object");

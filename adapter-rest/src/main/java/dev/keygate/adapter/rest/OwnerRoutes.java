@@ -4,9 +4,12 @@ import dev.keygate.application.port.in.CreateOrganizationCommand;
 import dev.keygate.application.port.in.CreateOrganizationUseCase;
 import dev.keygate.application.port.in.CreateUserCommand;
 import dev.keygate.application.port.in.CreateUserUseCase;
+import dev.keygate.application.port.in.GetOrganizationUseCase;
+import dev.keygate.application.port.in.GetUserUseCase;
 import dev.keygate.application.port.in.ListOrganizationsUseCase;
 import dev.keygate.application.port.in.ListUsersUseCase;
 import dev.keygate.application.port.query.Page;
+import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.UserAccount;
@@ -15,7 +18,9 @@ import dev.keygate.wire.OwnerResponses;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@code /api/v1/organization(s)} and {@code /api/v1/user(s)}: the owners keys are issued to, on
@@ -25,21 +30,30 @@ public final class OwnerRoutes implements RouteGroup {
 
   private static final Route.QueryParameter PAGE_SIZE =
       new Route.QueryParameter("page_size", "integer", "1-500, 50 by default");
+  private static final Route.QueryParameter NEXT_TOKEN =
+      new Route.QueryParameter(
+          "next_token", "string", "the next_token of the page before; not with starting_after");
 
   private final CreateOrganizationUseCase createOrganization;
   private final ListOrganizationsUseCase listOrganizations;
+  private final GetOrganizationUseCase getOrganization;
   private final CreateUserUseCase createUser;
   private final ListUsersUseCase listUsers;
+  private final GetUserUseCase getUser;
 
   public OwnerRoutes(
       CreateOrganizationUseCase createOrganization,
       ListOrganizationsUseCase listOrganizations,
+      GetOrganizationUseCase getOrganization,
       CreateUserUseCase createUser,
-      ListUsersUseCase listUsers) {
+      ListUsersUseCase listUsers,
+      GetUserUseCase getUser) {
     this.createOrganization = createOrganization;
     this.listOrganizations = listOrganizations;
+    this.getOrganization = getOrganization;
     this.createUser = createUser;
     this.listUsers = listUsers;
+    this.getUser = getUser;
   }
 
   @Override
@@ -50,24 +64,54 @@ public final class OwnerRoutes implements RouteGroup {
             .body(CreateOrganizationRequest.class)
             .fails(409, "An organization with this code exists.")
             .answers(OwnerResponses.OrganizationCreated.class, this::createOrganization),
+        Route.of(HandlerType.GET, "/api/v1/organization", "Get an organization by its code")
+            .scope("read:organizations")
+            .query(
+                new Route.QueryParameter("code", "string", "the organization's code", true),
+                new Route.QueryParameter(
+                    "expand", "string", "Kinde's billing: accepted and ignored (no billing)"))
+            .fails(404, "No such organization, or it is out of the management key's reach.")
+            // Kinde's get_organization_response declares created_on: one answer either way.
+            .answers(OwnerResponses.OrganizationView.class, this::getOrganization),
         Route.of(HandlerType.GET, "/api/v1/organizations", "List organizations")
             .scope("read:organizations")
             .query(
                 PAGE_SIZE,
+                NEXT_TOKEN,
                 new Route.QueryParameter(
-                    "starting_after", "string", "the last organization code seen"))
-            .answers(OwnerResponses.OrganizationsListed.class, this::listOrganizations),
+                    "starting_after", "string", "the last organization code seen (extension)"),
+                unsupported("sort", "string"))
+            .extended(OwnerResponses.OrganizationsListed.class)
+            .answers(OwnerResponses.KindeOrganizationsListed.class, this::listOrganizations),
         Route.of(HandlerType.POST, "/api/v1/user", "Create a user")
             .scope("create:users")
             .body(CreateUserRequest.class)
             .fails(409, "A user with this id exists.")
             .answers(OwnerResponses.UserCreated.class, this::createUser),
+        Route.of(HandlerType.GET, "/api/v1/user", "Get a user by id")
+            .scope("read:users")
+            .query(
+                new Route.QueryParameter("id", "string", "the user's id", true),
+                unsupported("expand", "string"))
+            .fails(404, "No such user, or they are out of the management key's reach.")
+            .extended(OwnerResponses.UserDetails.class)
+            .answers(OwnerResponses.KindeUser.class, this::getUser),
         Route.of(HandlerType.GET, "/api/v1/users", "List users")
             .scope("read:users")
             .query(
                 PAGE_SIZE,
-                new Route.QueryParameter("starting_after", "string", "the last user id seen"))
-            .answers(OwnerResponses.UsersListed.class, this::listUsers));
+                NEXT_TOKEN,
+                new Route.QueryParameter(
+                    "starting_after", "string", "the last user id seen (extension)"),
+                unsupported("user_id", "string"),
+                unsupported("email", "string"),
+                unsupported("username", "string"),
+                unsupported("phone", "string"),
+                unsupported("expand", "string"),
+                unsupported("has_organization", "boolean"),
+                unsupported("active_since", "string"))
+            .extended(OwnerResponses.UsersListed.class)
+            .answers(OwnerResponses.KindeUsersListed.class, this::listUsers));
   }
 
   private void createOrganization(Context ctx) {
@@ -80,25 +124,119 @@ public final class OwnerRoutes implements RouteGroup {
     ctx.json(OwnerResponses.created(organization));
   }
 
+  /** A parameter Kinde declares for the route that Keygate refuses rather than ignores. */
+  private static Route.QueryParameter unsupported(String name, String type) {
+    return new Route.QueryParameter(
+        name, type, "Kinde's; not supported by Keygate: refused with 400, never ignored");
+  }
+
+  private void getOrganization(Context ctx) {
+    OrgCode code = new OrgCode(Requests.requiredQuery(ctx, "code"));
+    Requests.query(ctx, "expand")
+        .filter(expand -> !expand.equals("billing"))
+        .ifPresent(
+            expand -> {
+              throw new ValidationException("expand must be billing");
+            });
+    Organization organization = getOrganization.get(Principals.of(ctx), code);
+    ctx.json(OwnerResponses.organization(organization));
+  }
+
+  private void getUser(Context ctx) {
+    UserId id = new UserId(Requests.requiredQuery(ctx, "id"));
+    Requests.refuseUnsupported(
+        ctx, "Keygate keeps no memberships, identities or billing of users", "expand");
+    UserAccount user = getUser.get(Principals.of(ctx), id);
+    Extensions.answer(ctx, OwnerResponses.details(user), OwnerResponses.UserDetails::kinde);
+  }
+
   private void listOrganizations(Context ctx) {
-    Page<Organization> page = listOrganizations.list(Principals.of(ctx), Requests.page(ctx));
-    ctx.json(OwnerResponses.organizations(page));
+    Requests.refuseUnsupported(ctx, "organizations are listed in code order only", "sort");
+    Page<Organization> page =
+        listOrganizations.list(Principals.of(ctx), Requests.pageWithToken(ctx));
+    Extensions.answer(
+        ctx, OwnerResponses.organizations(page), OwnerResponses.OrganizationsListed::kinde);
   }
 
   private void createUser(Context ctx) {
     CreateUserRequest request = Requests.body(ctx, CreateUserRequest.class);
+    Optional.ofNullable(request.organizationCode()).ifPresent(OrgCode::new);
     UserAccount user =
         createUser.create(
             Principals.of(ctx),
             new CreateUserCommand(
                 Optional.ofNullable(request.id()).map(UserId::new),
-                request.name(),
-                Optional.ofNullable(request.email())));
+                userName(request),
+                userEmail(request)));
     ctx.json(OwnerResponses.created(user));
   }
 
+  /** {@code name}, or Kinde's profile's given and family names joined by a space. */
+  private static String userName(CreateUserRequest request) {
+    CreateUserRequest.Profile profile = request.profile();
+    if (profile == null || (profile.givenName() == null && profile.familyName() == null)) {
+      if (request.name() == null) {
+        throw new ValidationException(
+            "name is required, or profile.given_name or profile.family_name");
+      }
+      return request.name();
+    }
+    if (request.name() != null) {
+      throw new ValidationException("give name or profile, not both");
+    }
+    return java.util.stream.Stream.of(profile.givenName(), profile.familyName())
+        .filter(Objects::nonNull)
+        .map(String::strip)
+        .filter(part -> !part.isEmpty())
+        .collect(Collectors.joining(" "));
+  }
+
+  /** {@code email}, or the email of Kinde's one {@code email} identity. */
+  private static Optional<String> userEmail(CreateUserRequest request) {
+    List<CreateUserRequest.Identity> identities =
+        request.identities() == null ? List.of() : request.identities();
+    Optional<String> identified = Optional.empty();
+    for (int i = 0; i < identities.size(); i++) {
+      CreateUserRequest.Identity identity = identities.get(i);
+      String at = "identities[" + i + "]";
+      if (identity == null || identity.type() == null) {
+        throw new ValidationException(at + ".type is required");
+      }
+      switch (identity.type()) {
+        case "email" -> {
+          if (identity.details() == null || identity.details().email() == null) {
+            throw new ValidationException(at + ".details.email is required");
+          }
+          if (identified.isPresent()) {
+            throw new ValidationException("give at most one email identity");
+          }
+          identified = Optional.of(identity.details().email());
+        }
+        case "phone", "username" -> {
+          // Kinde's; Keygate keeps no phone numbers or usernames.
+        }
+        default -> throw new ValidationException(at + ".type must be email, phone or username");
+      }
+    }
+    if (identified.isPresent() && request.email() != null) {
+      throw new ValidationException("give email or an email identity, not both");
+    }
+    return identified.or(() -> Optional.ofNullable(request.email()));
+  }
+
   private void listUsers(Context ctx) {
-    Page<UserAccount> page = listUsers.list(Principals.of(ctx), Requests.page(ctx));
-    ctx.json(OwnerResponses.users(page));
+    Requests.refuseUnsupported(
+        ctx, "Keygate does not filter the list of users", "user_id", "email");
+    Requests.refuseUnsupported(
+        ctx,
+        "Keygate keeps no usernames, phone numbers, sign-ins, memberships, identities or billing"
+            + " of users",
+        "username",
+        "phone",
+        "expand",
+        "has_organization",
+        "active_since");
+    Page<UserAccount> page = listUsers.list(Principals.of(ctx), Requests.pageWithToken(ctx));
+    Extensions.answer(ctx, OwnerResponses.users(page), OwnerResponses.UsersListed::kinde);
   }
 }

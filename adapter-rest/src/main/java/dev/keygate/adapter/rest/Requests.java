@@ -7,6 +7,7 @@ import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.ScopeId;
 import dev.keygate.domain.application.ApplicationId;
 import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.wire.PageTokens;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -144,6 +146,40 @@ final class Requests {
     return Optional.ofNullable(ctx.queryParam(name)).filter(text -> !text.isBlank());
   }
 
+  /**
+   * Refuses a query parameter that is not one of {@code declared}, naming it when that is safe (the
+   * caller chose the name, so it could be a pasted secret).
+   */
+  static void refuseUndeclaredQuery(Context ctx, Set<String> declared) {
+    for (String name : ctx.queryParamMap().keySet()) {
+      if (!declared.contains(name)) {
+        throw new ValidationException(
+            JsonBodies.mayRepeat(name)
+                ? "unknown query parameter " + name
+                : "unknown query parameter of " + name.length() + " characters, not repeated here");
+      }
+    }
+  }
+
+  /**
+   * Refuses these parameters, which Kinde's specification declares for the route but Keygate cannot
+   * honour: a filter left unapplied would answer more than was asked for.
+   *
+   * @param why what Keygate lacks, such as {@code Keygate keeps no phone numbers}
+   */
+  static void refuseUnsupported(Context ctx, String why, String... names) {
+    for (String name : names) {
+      if (ctx.queryParamMap().containsKey(name)) {
+        throw new ValidationException(name + " is not supported: " + why);
+      }
+    }
+  }
+
+  /** A query parameter that must be given, refused naming it when it is absent or blank. */
+  static String requiredQuery(Context ctx, String name) {
+    return query(ctx, name).orElseThrow(() -> new ValidationException(name + " is required"));
+  }
+
   private static boolean decodes(String encoded) {
     try {
       URLDecoder.decode(encoded, StandardCharsets.UTF_8);
@@ -178,6 +214,22 @@ final class Requests {
   static PageRequest page(Context ctx) {
     int size = query(ctx, "page_size").map(Requests::pageSize).orElse(PageRequest.DEFAULT_SIZE);
     return new PageRequest(size, query(ctx, "starting_after"));
+  }
+
+  /**
+   * {@code page_size}, and where to start: Kinde's {@code next_token} or Keygate's {@code
+   * starting_after}, not both.
+   */
+  static PageRequest pageWithToken(Context ctx) {
+    Optional<String> token = query(ctx, "next_token");
+    if (token.isEmpty()) {
+      return page(ctx);
+    }
+    if (query(ctx, "starting_after").isPresent()) {
+      throw new ValidationException("give only one of next_token and starting_after");
+    }
+    int size = query(ctx, "page_size").map(Requests::pageSize).orElse(PageRequest.DEFAULT_SIZE);
+    return new PageRequest(size, Optional.of(PageTokens.startingAfter(token.get())));
   }
 
   private static int pageSize(String value) {

@@ -86,11 +86,28 @@ public final class RestServer {
           config.routes.before(
               Route.MANAGEMENT_API + "/*", ctx -> guardManagementCall(ctx, services));
           for (Route route : routes) {
-            config.routes.addHttpHandler(route.method(), route.path(), route.handler());
+            config.routes.addHttpHandler(route.method(), route.path(), handlerOf(route));
           }
           SwaggerUi.register(config);
           WebPages.register(config);
         });
+  }
+
+  /**
+   * The route's handler; on the management API, behind the refusal of a query parameter the route
+   * does not declare, as an unknown body field is refused: a filter a client believes applied but
+   * that was ignored would silently widen what it reads or changes.
+   */
+  private static io.javalin.http.Handler handlerOf(Route route) {
+    if (!route.isManagement()) {
+      return route.handler();
+    }
+    Set<String> declared = new java.util.HashSet<>();
+    route.query().forEach(parameter -> declared.add(parameter.name()));
+    return ctx -> {
+      Requests.refuseUndeclaredQuery(ctx, declared);
+      route.handler().handle(ctx);
+    };
   }
 
   /**
@@ -144,6 +161,9 @@ public final class RestServer {
         ctx,
         principal.orElseThrow(
             () -> new UnauthorizedException("the bearer management key is not valid")));
+    // The answer depends on the opt-in: a cache between must not hand one caller's to another.
+    ctx.header("Vary", Extensions.HEADER);
+    Extensions.requested(ctx);
   }
 
   /**

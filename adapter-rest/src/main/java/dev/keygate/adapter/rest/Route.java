@@ -16,7 +16,9 @@ import java.util.Optional;
  * @param optionalRequest whether the body may be left out
  * @param requestMediaType the body's content type: JSON, or a form for the OAuth token endpoint
  * @param response the answer's type: a record for JSON, {@code String} for text, a {@code Map} for
- *     free-form JSON
+ *     free-form JSON; on Kinde's paths, exactly what Kinde's specification declares
+ * @param extended the richer answer's record type, given with the {@link Extensions} opt-in, or
+ *     empty when the answer is the same either way
  * @param mediaType the success answer's content type
  * @param status the success status
  * @param failures the answers besides the success that the shape of the route does not already tell
@@ -31,6 +33,7 @@ record Route(
     boolean optionalRequest,
     String requestMediaType,
     Class<?> response,
+    Optional<Class<?>> extended,
     String mediaType,
     int status,
     List<QueryParameter> query,
@@ -69,8 +72,13 @@ record Route(
     return names;
   }
 
-  /** A documented query parameter; every one is optional. */
-  record QueryParameter(String name, String type, String description) {}
+  /** A documented query parameter, optional unless {@code required}. */
+  record QueryParameter(String name, String type, String description, boolean required) {
+
+    QueryParameter(String name, String type, String description) {
+      this(name, type, description, false);
+    }
+  }
 
   /**
    * An answer other than the success.
@@ -88,6 +96,7 @@ record Route(
     private Optional<Class<?>> request = Optional.empty();
     private boolean optionalRequest;
     private String requestMediaType = JSON;
+    private Optional<Class<?>> extended = Optional.empty();
     private String mediaType = JSON;
     private int status = 200;
     private List<QueryParameter> query = List.of();
@@ -140,7 +149,13 @@ record Route(
 
     /** The route may also answer {@code status} with an {@link ErrorResponse}, {@code when}. */
     Builder fails(int status, String when) {
-      return fails(status, when, ErrorResponse.class);
+      return fails(status, when, ErrorResponse.typeFor(status));
+    }
+
+    /** With the {@link Extensions} opt-in, the route answers {@code richer} instead. */
+    Builder extended(Class<?> richer) {
+      this.extended = Optional.of(richer);
+      return this;
     }
 
     /** The route may also answer {@code status} with a {@code body}, {@code when}. */
@@ -159,6 +174,7 @@ record Route(
           optionalRequest,
           requestMediaType,
           response,
+          extended,
           mediaType,
           status,
           query,

@@ -89,7 +89,7 @@ class ApiKeyRoutesTest {
     assertThat(created.text("/api_key/id")).matches("api_key_[0-9a-f]{32}");
     String token = created.text("/api_key/key");
     assertThat(token).startsWith("k_live_");
-    RestFixture.Answer read = rest.get(KEYS + "/" + created.text("/api_key/id"));
+    RestFixture.Answer read = rest.getExtended(KEYS + "/" + created.text("/api_key/id"));
     assertThat(read.body()).doesNotContain(token).doesNotContain(TestKeygate.secretOf(token));
     assertThat(read.text("/api_key/scopes/0")).isEqualTo("read:users");
     assertThat(read.text("/api_key/scopes/1")).isEqualTo("write:users");
@@ -158,15 +158,16 @@ class ApiKeyRoutesTest {
                 .formatted(api.id()));
 
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    assertThat(rest.get(KEYS + "/" + created.text("/api_key/id")).text("/api_key/expires_on"))
+    assertThat(
+            rest.getExtended(KEYS + "/" + created.text("/api_key/id")).text("/api_key/expires_on"))
         .isEqualTo("2026-06-01T00:00:00Z");
   }
 
   @Test
-  void get_answersEveryDocumentedFieldAndNoNull() {
+  void givenTheOptIn_get_answersEveryRichFieldAndNoNull() {
     RestFixture.Issued issued = orgKey("org_acme", "write:users", "read:users");
 
-    RestFixture.Answer read = rest.get(KEYS + "/" + issued.id());
+    RestFixture.Answer read = rest.getExtended(KEYS + "/" + issued.id());
 
     assertThat(read.status()).isEqualTo(200);
     assertThat(nulls(read.json())).isEmpty();
@@ -334,7 +335,7 @@ class ApiKeyRoutesTest {
     String path = KEYS + "/" + issued.id();
 
     RestFixture.Answer renamed =
-        rest.call(
+        rest.extended(
             "PATCH",
             path,
             "{\"name\":\"Renamed\",\"status\":\"inactive\",\"expires_on\":\"2026-03-01T00:00:00Z\"}");
@@ -374,7 +375,7 @@ class ApiKeyRoutesTest {
 
     assertThat(deleted.status()).isEqualTo(200);
     assertThat(deleted.json().toString()).isEqualTo("{\"code\":\"OK\",\"message\":\"Success\"}");
-    RestFixture.Answer read = rest.get(KEYS + "/" + issued.id());
+    RestFixture.Answer read = rest.getExtended(KEYS + "/" + issued.id());
     assertThat(read.status()).isEqualTo(200);
     assertThat(read.text("/api_key/status")).isEqualTo("revoked");
     assertThat(read.text("/api_key/revoked_on")).isEqualTo("2026-01-01T00:00:00Z");

@@ -103,12 +103,12 @@ class ApiRoutesTest {
   }
 
   @Test
-  void get_answersTheApiWithItsScopes() {
+  void givenTheOptIn_get_answersTheApiWithItsScopesAndTheirDescriptions() {
     String users = registerUsersApi();
     String read = addScope(users, "{\"key\":\"read:users\",\"description\":\"Read users\"}");
     String write = addScope(users, "{\"key\":\"write:users\"}");
 
-    RestFixture.Answer read1 = rest.get(APIS + "/" + users);
+    RestFixture.Answer read1 = rest.getExtended(APIS + "/" + users);
 
     assertThat(read1.status()).isEqualTo(200);
     assertThat(nulls(read1.json())).isEmpty();

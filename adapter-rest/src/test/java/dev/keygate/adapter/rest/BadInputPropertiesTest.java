@@ -169,6 +169,7 @@ class BadInputPropertiesTest {
           Map.entry("CreateUserRequest.id", Text.CODE),
           Map.entry("CreateUserRequest.name", Text.NAME),
           Map.entry("CreateUserRequest.email", Text.CODE),
+          Map.entry("CreateUserRequest.organization_code", Text.CODE),
           Map.entry("CreatePortalLinkRequest.org_code", Text.CODE),
           Map.entry("CreatePortalLinkRequest.user_id", Text.CODE),
           Map.entry("SetGrantRequest.scope_ids", Text.CODE));
@@ -179,25 +180,38 @@ class BadInputPropertiesTest {
     PAGE_SIZE,
     /** A cursor: any text is a position in id order, so none is refused. */
     CURSOR,
+    /** Kinde's {@code next_token}: only what a page answered is a token. */
+    TOKEN,
     /** One of a few words. */
     ENUMERATION,
     /** An id: a prefix and 32 lowercase hex digits. */
     IDENTIFIER,
     /** An organization's code or a user's id: 1 to 64 of {@code [A-Za-z0-9_.:-]}. */
-    OWNER
+    OWNER,
+    /** One Kinde declares but Keygate refuses whatever its value, rather than ignore it. */
+    UNSUPPORTED
   }
 
   private static final Map<String, Query> QUERY_PARAMETERS =
-      Map.of(
-          "page_size", Query.PAGE_SIZE,
-          "starting_after", Query.CURSOR,
-          "key_type", Query.ENUMERATION,
-          "status", Query.ENUMERATION,
-          "expand", Query.ENUMERATION,
-          "api_id", Query.IDENTIFIER,
-          "key_id", Query.IDENTIFIER,
-          "org_code", Query.OWNER,
-          "user_id", Query.OWNER);
+      Map.ofEntries(
+          Map.entry("page_size", Query.PAGE_SIZE),
+          Map.entry("starting_after", Query.CURSOR),
+          Map.entry("next_token", Query.TOKEN),
+          Map.entry("key_type", Query.ENUMERATION),
+          Map.entry("status", Query.ENUMERATION),
+          Map.entry("expand", Query.ENUMERATION),
+          Map.entry("api_id", Query.IDENTIFIER),
+          Map.entry("key_id", Query.IDENTIFIER),
+          Map.entry("org_code", Query.OWNER),
+          Map.entry("user_id", Query.OWNER),
+          Map.entry("code", Query.OWNER),
+          Map.entry("id", Query.OWNER),
+          Map.entry("sort", Query.UNSUPPORTED),
+          Map.entry("email", Query.UNSUPPORTED),
+          Map.entry("username", Query.UNSUPPORTED),
+          Map.entry("phone", Query.UNSUPPORTED),
+          Map.entry("has_organization", Query.UNSUPPORTED),
+          Map.entry("active_since", Query.UNSUPPORTED));
 
   /** The audit action of each key endpoint, recorded when a confined caller reaches too far. */
   private static final Map<String, AuditAction> KEY_ACTIONS =
@@ -277,7 +291,7 @@ class BadInputPropertiesTest {
     count(attempt, answer);
     String said = attempt + " answered " + answer.status() + " " + abbreviate(answer.body(), 300);
     assertThat(answer.status()).as(said).isEqualTo(attempt.refusal().status());
-    assertErrorShape(answer.header("Content-Type"), answer.body());
+    assertErrorShape(answer.status(), answer.header("Content-Type"), answer.body());
     assertThat(errorCode(answer.body())).as(said).isEqualTo(attempt.refusal().code());
     if (answer.status() == 429) {
       assertThat(answer.header("Retry-After"))
@@ -524,6 +538,16 @@ class BadInputPropertiesTest {
               "[1.5]",
               "[\"read:users\",2]",
               "{\"0\":\"read:users\"}"));
+    }
+    if (type instanceof Class<?> record && record.isRecord()) {
+      return Arbitraries.oneOf(numbers, Arbitraries.of("\"x\"", "true", "[]", "[{}]"));
+    }
+    if (type instanceof ParameterizedType list
+        && list.getRawType() == List.class
+        && list.getActualTypeArguments()[0] instanceof Class<?> element
+        && element.isRecord()) {
+      return Arbitraries.oneOf(
+          numbers, Arbitraries.of("\"x\"", "true", "{}", "[7]", "[\"x\"]", "[[]]", "[{}]"));
     }
     throw new AssertionError("no wrong types written down for a field of " + type);
   }
@@ -1074,6 +1098,13 @@ class BadInputPropertiesTest {
             noise);
       case OWNER:
         return Arbitraries.oneOf(Arbitraries.of("org a", "*", "o/a", "x".repeat(65)), noise);
+      case UNSUPPORTED:
+        return Arbitraries.oneOf(
+            Arbitraries.of("name_asc", "a@example.com", "true", "2026-01-01T00:00:00Z"), noise);
+      case TOKEN:
+        // "YWZ0ZXI6" is "after:" with no id after it.
+        return Arbitraries.oneOf(
+            Arbitraries.of("after:org_a", "*", "YWZ0ZXI6", "not a token", "%%%"), noise);
       default:
         throw new AssertionError(kind + " has no bad values");
     }
@@ -1455,7 +1486,13 @@ class BadInputPropertiesTest {
                   List.of("{\"name\":\"Org C\",\"code\":\"org_c\"}")),
               Map.entry(
                   CreateUserRequest.class,
-                  List.of("{\"id\":\"kp_v\",\"name\":\"User V\",\"email\":\"v@example.com\"}")),
+                  List.of(
+                      "{\"id\":\"kp_v\",\"name\":\"User V\",\"email\":\"v@example.com\"}",
+                      """
+                      {"id":"kp_w","profile":{"given_name":"User","family_name":"W"},
+                       "organization_code":"org_a",
+                       "identities":[{"type":"email","details":{"email":"w@example.com"}}]}
+                      """)),
               Map.entry(
                   CreatePortalLinkRequest.class,
                   List.of("{\"org_code\":\"org_a\"}", "{\"user_id\":\"kp_u\"}")),
@@ -1642,7 +1679,8 @@ class BadInputPropertiesTest {
           "valid",
           endpoint,
           caller,
-          new RawHttp.Request(endpoint.method(), path, headers, body, false),
+          new RawHttp.Request(
+              endpoint.method(), withRequiredQuery(path, endpoint, ""), headers, body, false),
           new Refusal(endpoint.route().status(), "", List.of(), List.of(), ""));
     }
 
@@ -1663,6 +1701,32 @@ class BadInputPropertiesTest {
       return valid(field.endpoint(), caller, baseIndexWith(field))
           .withBody(WireJson.write(body).getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  /**
+   * {@code target} with the route's required query parameters but {@code except}, each naming an
+   * object of the world: organization A's code, user U's id.
+   */
+  private static String withRequiredQuery(
+      String target, ManagementEndpoint endpoint, String except) {
+    StringBuilder built = new StringBuilder(target);
+    for (Route.QueryParameter parameter : endpoint.route().query()) {
+      if (!parameter.required() || parameter.name().equals(except)) {
+        continue;
+      }
+      String value =
+          switch (parameter.name()) {
+            case "code" -> "org_a";
+            case "id" -> "kp_u";
+            default -> throw new AssertionError("no value written down for ?" + parameter.name());
+          };
+      built
+          .append(built.indexOf("?") < 0 ? '?' : '&')
+          .append(parameter.name())
+          .append('=')
+          .append(value);
+    }
+    return built.toString();
   }
 
   /** An answer as a property failure shows it. */
@@ -1721,8 +1785,10 @@ class BadInputPropertiesTest {
       return withPath(built.toString());
     }
 
+    /** The same request with this query, and the route's required parameters it does not set. */
     Attempt withQuery(String query) {
-      return sending(request.withTarget(path() + "?" + query));
+      String name = query.split("=", 2)[0];
+      return sending(request.withTarget(withRequiredQuery(path() + "?" + query, endpoint, name)));
     }
 
     Attempt withHeaders(List<Map.Entry<String, byte[]>> headers) {

@@ -118,6 +118,37 @@ final class DocumentedApi {
     return validate(pointer, body);
   }
 
+  /**
+   * What is wrong with {@code body} as the richer answer the operation documents for the opt-in
+   * {@code Keygate-Extensions: true}, under {@code x-keygate-extended} of its success; its default
+   * schema when it documents none, since the opt-in then changes nothing.
+   */
+  List<String> extendedErrors(String method, String template, int status, String body) {
+    JsonNode extended =
+        response(method, template, status).orElseThrow().path(OpenApiDocument.EXTENDED);
+    if (extended.isMissingNode()) {
+      return errors(method, template, status, body);
+    }
+    String pointer =
+        "/paths/"
+            + escape(template)
+            + "/"
+            + method.toLowerCase(Locale.ROOT)
+            + "/responses/"
+            + status
+            + "/"
+            + OpenApiDocument.EXTENDED
+            + "/schema";
+    return validate(pointer, body);
+  }
+
+  /** Whether the operation documents a richer answer for the opt-in. */
+  boolean hasExtended(String method, String template, int status) {
+    return response(method, template, status)
+        .map(response -> response.has(OpenApiDocument.EXTENDED))
+        .orElse(false);
+  }
+
   /** What is wrong with {@code body} as an instance of {@code components/schemas/<name>}. */
   List<String> errors(String schemaName, String body) {
     if (document.path("components").path("schemas").path(schemaName).isMissingNode()) {

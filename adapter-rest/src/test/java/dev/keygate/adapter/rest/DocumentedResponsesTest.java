@@ -67,15 +67,17 @@ class DocumentedResponsesTest {
     RestFixture.Answer listed = exchange("GET", "/api/v1/api_keys?page_size=10", null);
     assertThat(listed.json().get("api_keys")).hasSize(2);
     RestFixture.Answer one = exchange("GET", "/api/v1/api_keys/{key_id}", null, keyId);
-    assertThat(one.text("/api_key/expires_on")).isEqualTo("2099-01-01T00:00:00Z");
+    assertThat(one.json().get("api_key").has("expires_on")).isFalse();
+    RestFixture.Answer rich = exchangeExtended("GET", "/api/v1/api_keys/{key_id}", null, keyId);
+    assertThat(rich.text("/api_key/expires_on")).isEqualTo("2099-01-01T00:00:00Z");
 
     exchange("PATCH", "/api/v1/api_keys/{key_id}", "{\"status\":\"inactive\"}", keyId);
-    exchange("PATCH", "/api/v1/api_keys/{key_id}", "{\"status\":\"active\"}", keyId);
+    exchangeExtended("PATCH", "/api/v1/api_keys/{key_id}", "{\"status\":\"active\"}", keyId);
     exchange("PUT", "/api/v1/api_keys/{key_id}", "{\"previous_key_expires_in_seconds\":60}", keyId);
     RestFixture.Answer rotated = exchange("PUT", "/api/v1/api_keys/{key_id}", null, keyId);
     assertThat(rotated.text("/api_key/key")).isNotEqualTo(token);
     exchange("DELETE", "/api/v1/api_keys/{key_id}", null, keyId);
-    RestFixture.Answer revoked = exchange("GET", "/api/v1/api_keys/{key_id}", null, keyId);
+    RestFixture.Answer revoked = exchangeExtended("GET", "/api/v1/api_keys/{key_id}", null, keyId);
     assertThat(revoked.json().get("api_key").has("revoked_on")).isTrue();
 
     RestFixture.Answer registered =
@@ -83,6 +85,7 @@ class DocumentedResponsesTest {
     String apiId = registered.text("/api/id");
     exchange("GET", "/api/v1/apis", null);
     exchange("GET", "/api/v1/apis?expand=scopes", null);
+    exchangeExtended("GET", "/api/v1/apis?expand=scopes", null);
     RestFixture.Answer scope =
         exchange(
             "POST",
@@ -99,15 +102,21 @@ class DocumentedResponsesTest {
         apiId,
         scopeId);
     exchange("GET", "/api/v1/apis/{api_id}", null, apiId);
+    exchangeExtended("GET", "/api/v1/apis/{api_id}", null, apiId);
     exchange("DELETE", "/api/v1/apis/{api_id}/scopes/{scope_id}", null, apiId, scopeId);
     exchange("DELETE", "/api/v1/apis/{api_id}", null, apiId);
     exchange("POST", "/api/v1/organization", "{\"name\":\"Globex\",\"code\":\"org_globex\"}");
-    exchange("GET", "/api/v1/organizations", null);
+    exchange("GET", "/api/v1/organization?code=org_globex", null);
+    exchange("GET", "/api/v1/organizations?page_size=1", null);
+    exchangeExtended("GET", "/api/v1/organizations?page_size=1", null);
     exchange(
         "POST",
         "/api/v1/user",
         "{\"id\":\"kp_alice\",\"name\":\"Alice\",\"email\":\"alice@example.com\"}");
+    exchange("GET", "/api/v1/user?id=kp_alice", null);
+    exchangeExtended("GET", "/api/v1/user?id=kp_alice", null);
     exchange("GET", "/api/v1/users", null);
+    exchangeExtended("GET", "/api/v1/users", null);
     String grant = "{\"scope_ids\":[\"read:users\"]}";
     for (String[] owner :
         List.of(
@@ -336,6 +345,28 @@ class DocumentedResponsesTest {
     return check(method, path.split("\\?")[0], rest.call(method, concrete, body, bearer));
   }
 
+  /**
+   * Calls with the root key and the opt-in {@code Keygate-Extensions: true}; the answer must be the
+   * richer one the operation documents.
+   */
+  private RestFixture.Answer exchangeExtended(
+      String method, String path, String body, String... ids) {
+    String concrete = path;
+    for (String id : ids) {
+      concrete = concrete.replaceFirst("\\{[a-z_]+}", id);
+    }
+    String template = path.split("\\?")[0];
+    RestFixture.Answer answer = rest.extended(method, concrete, body);
+    int status = answer.status();
+    assertThat(api.hasExtended(method, template, status))
+        .as("%s %s documents a richer answer", method, template)
+        .isTrue();
+    assertThat(api.extendedErrors(method, template, status, answer.body()))
+        .as("%s %s %d with the opt-in: %s", method, template, status, answer.body())
+        .isEmpty();
+    return answer;
+  }
+
   /** The answer must be documented for the operation, with its media type and schema. */
   private RestFixture.Answer check(String method, String template, RestFixture.Answer answer) {
     int status = answer.status();
@@ -375,7 +406,8 @@ class DocumentedResponsesTest {
             {"name":"reader","api_id":"%s","scope_ids":["read:api_keys"],"org_code":"%s"}
             """
                 .formatted(
-                    root.at("/api_key/api_ids/0").asText(), root.at("/api_key/org_code").asText()))
+                    root.at("/api_key/api_ids/0").asText(),
+                    root.at("/api_key/organization_id").asText()))
         .text("/api_key/key");
   }
 

@@ -338,6 +338,8 @@ class MalformedRequestsTest {
               "[{}]",
               "[" + quote(HUGE) + "]",
               "[\"a\\u0000b\"]"));
+    } else if (type instanceof Class<?> record && record.isRecord()) {
+      values.addAll(List.of("123", "\"x\"", "true", "[]", "[{}]"));
     } else if (type instanceof ParameterizedType list
         && list.getRawType() == List.class
         && list.getActualTypeArguments()[0] instanceof Class<?> element
@@ -351,6 +353,7 @@ class MalformedRequestsTest {
               "[7]",
               "[true]",
               "[null]",
+              "[\"x\"]",
               "[[]]",
               "[{}]",
               "[{\"id\":7}]",

@@ -143,7 +143,7 @@ class OpenApiDocumentTest {
     JsonNode read =
         describe(get("/api/v1/things/{thing_id}").scope("read:things").answers(Part.class, c -> {}))
             .at("/paths/~1api~1v1~1things~1{thing_id}/get");
-    assertThat(statuses(read)).containsExactly("200", "401", "403", "404", "429");
+    assertThat(statuses(read)).containsExactly("200", "400", "401", "403", "404", "429");
     assertThat(read.at("/security/0/managementKey").isArray()).isTrue();
     assertThat(read.get("x-scope").asText()).isEqualTo("read:things");
     assertThat(read.get("description").asText()).contains("`read:things`");

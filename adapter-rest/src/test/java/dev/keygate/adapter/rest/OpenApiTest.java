@@ -64,8 +64,43 @@ class OpenApiTest {
         assertThat(operation.path("requestBody").path("required").asBoolean(false))
             .isEqualTo(route.request().isPresent() && !route.optionalRequest());
         assertThat(operation.has("requestBody")).isEqualTo(route.request().isPresent());
+        assertThat(parameters(operation, "header"))
+            .isEqualTo(route.extended().isPresent() ? List.of("Keygate-Extensions") : List.of());
+        JsonNode extended =
+            operation.at("/responses/" + route.status() + "/" + OpenApiDocument.EXTENDED);
+        assertThat(extended.path("schema").path("$ref").asText(""))
+            .isEqualTo(
+                route
+                    .extended()
+                    .map(
+                        type ->
+                            "#/components/schemas/"
+                                + type.getName()
+                                    .substring(type.getPackageName().length() + 1)
+                                    .replace('$', '.'))
+                    .orElse(""));
       }
     }
+  }
+
+  @Test
+  void kindesOperations_documentKindesShapes_andTheOptInTheRichOnes() {
+    JsonNode key = api.operation("GET", "/api/v1/api_keys/{key_id}");
+    assertThat(key.at("/responses/200/content/application~1json/schema/$ref").asText())
+        .isEqualTo("#/components/schemas/ApiKeyResponses.KindeOne");
+    assertThat(key.at("/responses/200/x-keygate-extended/schema/$ref").asText())
+        .isEqualTo("#/components/schemas/ApiKeyResponses.One");
+    assertThat(key.at("/responses/404/content/application~1json/schema/$ref").asText())
+        .isEqualTo("#/components/schemas/ErrorResponse.NotFoundResponse");
+    assertThat(key.at("/responses/400/content/application~1json/schema/$ref").asText())
+        .isEqualTo("#/components/schemas/ErrorResponse");
+    assertThat(
+            api.document
+                .at("/components/schemas/ApiKeyResponses.KindeDetails/properties")
+                .has("org_code"))
+        .isFalse();
+    assertThat(api.document.at("/info/description").asText())
+        .contains("Keygate-Extensions: true", "{\"errors\":{\"code\":\"…\",\"message\":\"…\"}}");
   }
 
   @Test

@@ -82,11 +82,11 @@ class OwnerRoutesTest {
   }
 
   @Test
-  void listOrganizations_answersCodeNameAndCreatedOnWithHasMore() {
+  void givenTheOptIn_listOrganizations_answersCodeNameAndCreatedOnWithHasMore() {
     rest.keygate.createOrganization("org_a");
     rest.keygate.createOrganization("org_b");
 
-    RestFixture.Answer listed = rest.get("/api/v1/organizations");
+    RestFixture.Answer listed = rest.getExtended("/api/v1/organizations");
 
     assertThat(listed.status()).isEqualTo(200);
     assertThat(nulls(listed.json())).isEmpty();
@@ -109,8 +109,9 @@ class OwnerRoutesTest {
     rest.keygate.createOrganization("org_b");
     rest.keygate.createOrganization("org_c");
 
-    RestFixture.Answer first = rest.get("/api/v1/organizations?page_size=2");
-    RestFixture.Answer second = rest.get("/api/v1/organizations?page_size=2&starting_after=org_a");
+    RestFixture.Answer first = rest.getExtended("/api/v1/organizations?page_size=2");
+    RestFixture.Answer second =
+        rest.getExtended("/api/v1/organizations?page_size=2&starting_after=org_a");
 
     assertThat(first.json().get("has_more").asBoolean()).isTrue();
     assertThat(values(first.json().get("organizations"), "code"))
@@ -156,12 +157,12 @@ class OwnerRoutesTest {
   }
 
   @Test
-  void listUsers_answersIdNameEmailCreatedOnAndLeavesOutAMissingEmail() {
+  void givenTheOptIn_listUsers_answersIdNameEmailCreatedOnAndLeavesOutAMissingEmail() {
     rest.post(
         "/api/v1/user", "{\"id\":\"kp_alice\",\"name\":\"Alice\",\"email\":\"a@example.com\"}");
     rest.post("/api/v1/user", "{\"id\":\"kp_bob\",\"name\":\"Bob\"}");
 
-    RestFixture.Answer listed = rest.get("/api/v1/users");
+    RestFixture.Answer listed = rest.getExtended("/api/v1/users");
 
     assertThat(listed.status()).isEqualTo(200);
     assertThat(nulls(listed.json())).isEmpty();
@@ -171,10 +172,12 @@ class OwnerRoutesTest {
     assertThat(listed.json().get("has_more").asBoolean()).isFalse();
     JsonNode users = listed.json().get("users");
     assertThat(values(users, "id")).containsExactly("kp_alice", "kp_bob");
-    assertThat(fields(users.get(0))).containsExactlyInAnyOrder("id", "name", "email", "created_on");
+    assertThat(fields(users.get(0)))
+        .containsExactlyInAnyOrder("id", "name", "email", "created_on", "first_name");
     assertThat(users.get(0).get("email").asText()).isEqualTo("a@example.com");
     assertThat(users.get(0).get("created_on").asText()).isEqualTo("2026-01-01T00:00:00Z");
-    assertThat(fields(users.get(1))).containsExactlyInAnyOrder("id", "name", "created_on");
+    assertThat(fields(users.get(1)))
+        .containsExactlyInAnyOrder("id", "name", "created_on", "first_name");
   }
 
   @Test
@@ -182,8 +185,8 @@ class OwnerRoutesTest {
     rest.keygate.createUser("kp_a");
     rest.keygate.createUser("kp_b");
 
-    RestFixture.Answer first = rest.get("/api/v1/users?page_size=1");
-    RestFixture.Answer second = rest.get("/api/v1/users?page_size=1&starting_after=kp_a");
+    RestFixture.Answer first = rest.getExtended("/api/v1/users?page_size=1");
+    RestFixture.Answer second = rest.getExtended("/api/v1/users?page_size=1&starting_after=kp_a");
 
     assertThat(first.json().get("has_more").asBoolean()).isTrue();
     assertThat(values(first.json().get("users"), "id")).containsExactly("kp_a");

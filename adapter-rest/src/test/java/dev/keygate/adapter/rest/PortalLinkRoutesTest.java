@@ -116,7 +116,7 @@ class PortalLinkRoutesTest {
 
     assertThat(unbounded.status()).as(unbounded.body()).isEqualTo(201);
     String minted = unbounded.text("/api_key/id");
-    assertThat(rest.get("/api/v1/api_keys/" + minted).text("/api_key/expires_on"))
+    assertThat(rest.getExtended("/api/v1/api_keys/" + minted).text("/api_key/expires_on"))
         .isEqualTo(link.text("/expires_on"));
     assertThat(longer.status()).isEqualTo(403);
   }
@@ -168,7 +168,7 @@ class PortalLinkRoutesTest {
         .isEqualTo(200);
     RestFixture.Answer other = rest.call("POST", LINKS, "{\"org_code\":\"org_b\"}", adminOfA);
     assertThat(other.status()).isEqualTo(404);
-    assertThat(other.text("/errors/0/message")).isEqualTo("organization org_b not found");
+    assertThat(other.text("/errors/message")).isEqualTo("organization org_b not found");
   }
 
   @Test

@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class RestFixture implements AutoCloseable {
 
+  /** Keygate's opt-in to its richer answers, written out as a client writes it. */
+  static final String EXTENSIONS = "Keygate-Extensions";
+
   final TestKeygate keygate = new TestKeygate();
   final AtomicBoolean databaseUp = new AtomicBoolean(true);
   final List<RouteGroup> groups;
@@ -95,6 +98,31 @@ final class RestFixture implements AutoCloseable {
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body));
     return send(request.build());
+  }
+
+  /**
+   * A request with the root key, a JSON body (or none when {@code body} is null) and Keygate's
+   * opt-in to its richer answers, {@code Keygate-Extensions: true}.
+   */
+  Answer extended(String method, String path, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Authorization", "Bearer " + rootKey)
+            .header(EXTENSIONS, "true");
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return send(request.build());
+  }
+
+  /** GET with the root key and Keygate's opt-in to its richer answers. */
+  Answer getExtended(String path) {
+    return extended("GET", path, null);
   }
 
   /** GET with the root key. */

@@ -102,11 +102,13 @@ class TenancyMatrixTest {
       PATCH  /api/v1/apis/{api_id}/scopes/{scope_id}             | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
       DELETE /api/v1/apis/{api_id}/scopes/{scope_id}             | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
       POST   /api/v1/organization                                | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
+      GET    /api/v1/organization                                | 200       | 403 scope        | 200          | 404          | 404          | 403 scope    | 401    | 401          | 403 scope
       GET    /api/v1/organizations                               | 200       | 403 scope        | 200          | 200          | 200          | 403 scope    | 401    | 401          | 403 scope
       GET    /api/v1/organizations/{org_code}/grants             | 200       | 403 scope        | 200          | 404          | 404          | 200          | 401    | 401          | 403 scope
       PUT    /api/v1/organizations/{org_code}/grants/{api_id}    | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
       DELETE /api/v1/organizations/{org_code}/grants/{api_id}    | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
       POST   /api/v1/user                                        | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
+      GET    /api/v1/user                                        | 200       | 403 scope        | 404          | 404          | 200          | 403 scope    | 401    | 401          | 403 scope
       GET    /api/v1/users                                       | 200       | 403 scope        | 200          | 200          | 200          | 403 scope    | 401    | 401          | 403 scope
       GET    /api/v1/users/{user_id}/grants                      | 200       | 403 scope        | 404          | 404          | 200          | 404          | 401    | 401          | 403 scope
       PUT    /api/v1/users/{user_id}/grants/{api_id}             | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
@@ -208,6 +210,13 @@ class TenancyMatrixTest {
               "{\"name\":\"Org C\",\"code\":\"org_c\"}",
               AuditAction.ORGANIZATION_CREATE,
               true),
+          new Call(
+                  "GET /api/v1/organization",
+                  "?code=org_a",
+                  null,
+                  AuditAction.ORGANIZATION_READ,
+                  false)
+              .ghost("org_a", "org_zzz"),
           new Call("GET /api/v1/organizations", "", null, AuditAction.ORGANIZATION_READ, false),
           new Call(
               "POST /api/v1/user",
@@ -215,6 +224,8 @@ class TenancyMatrixTest {
               "{\"id\":\"kp_v\",\"name\":\"User V\"}",
               AuditAction.USER_CREATE,
               true),
+          new Call("GET /api/v1/user", "?id=kp_u", null, AuditAction.USER_READ, false)
+              .ghost("kp_u", "kp_zzz"),
           new Call("GET /api/v1/users", "", null, AuditAction.USER_READ, false),
           new Call(
                   "GET /api/v1/organizations/{org_code}/grants",

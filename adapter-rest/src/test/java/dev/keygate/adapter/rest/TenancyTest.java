@@ -92,11 +92,11 @@ class TenancyTest {
             as(orgBAdmin, "PATCH", path, "{\"name\":\"mine now\"}"),
             as(orgBAdmin, "DELETE", path, null));
     String unknownMessage =
-        as(orgBAdmin, "GET", KEYS + "/" + unknown, null).text("/errors/0/message");
+        as(orgBAdmin, "GET", KEYS + "/" + unknown, null).text("/errors/message");
 
     for (RestFixture.Answer answer : answers) {
       assertError(answer, 404, "NOT_FOUND");
-      assertThat(answer.text("/errors/0/message"))
+      assertThat(answer.text("/errors/message"))
           .isEqualTo(unknownMessage.replace(unknown, orgAKey.id()));
     }
     JsonNode untouched = rest.get(path).json().get("api_key");

@@ -17,7 +17,9 @@ import dev.keygate.application.port.in.EnableApiKeyUseCase;
 import dev.keygate.application.port.in.GetApiKeyUseCase;
 import dev.keygate.application.port.in.GetApiUseCase;
 import dev.keygate.application.port.in.GetApplicationUseCase;
+import dev.keygate.application.port.in.GetOrganizationUseCase;
 import dev.keygate.application.port.in.GetScopeUseCase;
+import dev.keygate.application.port.in.GetUserUseCase;
 import dev.keygate.application.port.in.InitializeDeploymentUseCase;
 import dev.keygate.application.port.in.IssueAccessTokenUseCase;
 import dev.keygate.application.port.in.KeygateUseCases;
@@ -66,8 +68,10 @@ public final class KeygateServices implements KeygateUseCases {
   private final DeleteScopeUseCase deleteScope;
   private final CreateOrganizationUseCase createOrganization;
   private final ListOrganizationsUseCase listOrganizations;
+  private final GetOrganizationUseCase getOrganization;
   private final CreateUserUseCase createUser;
   private final ListUsersUseCase listUsers;
+  private final GetUserUseCase getUser;
   private final CreateApiKeyUseCase createApiKey;
   private final GetApiKeyUseCase getApiKey;
   private final ListApiKeysUseCase listApiKeys;
@@ -161,8 +165,10 @@ public final class KeygateServices implements KeygateUseCases {
     createOrganization =
         new CreateOrganizationService(ports.owners(), authorization, changes, clock);
     listOrganizations = new ListOrganizationsService(ports.owners(), authorization);
+    getOrganization = new GetOrganizationService(ports.owners(), authorization);
     createUser = new CreateUserService(ports.owners(), authorization, changes, clock);
     listUsers = new ListUsersService(ports.owners(), authorization);
+    getUser = new GetUserService(ports.owners(), authorization);
     createApiKey =
         new CreateApiKeyService(
             ports.apiKeys(),
@@ -338,6 +344,11 @@ public final class KeygateServices implements KeygateUseCases {
   }
 
   @Override
+  public GetOrganizationUseCase getOrganization() {
+    return getOrganization;
+  }
+
+  @Override
   public CreateUserUseCase createUser() {
     return createUser;
   }
@@ -345,6 +356,11 @@ public final class KeygateServices implements KeygateUseCases {
   @Override
   public ListUsersUseCase listUsers() {
     return listUsers;
+  }
+
+  @Override
+  public GetUserUseCase getUser() {
+    return getUser;
   }
 
   @Override

@@ -29,9 +29,13 @@ public interface KeygateUseCases {
 
   ListOrganizationsUseCase listOrganizations();
 
+  GetOrganizationUseCase getOrganization();
+
   CreateUserUseCase createUser();
 
   ListUsersUseCase listUsers();
+
+  GetUserUseCase getUser();
 
   CreateApiKeyUseCase createApiKey();
 
