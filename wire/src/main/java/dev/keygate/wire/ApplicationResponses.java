@@ -36,18 +36,38 @@ public final class ApplicationResponses {
   public record Created(String code, String message, WithSecret application) {}
 
   /**
-   * An application as listed: Kinde's {@code {id, name, type}}, and Keygate's {@code org_code} (for
-   * an organization's application) and {@code created_on}.
+   * An application as listed with the opt-in: Kinde's {@code {id, name, type}}, and Keygate's
+   * {@code org_code} (for an organization's application) and {@code created_on}.
    */
   public record Listed(
-      String id, String name, String type, Optional<String> orgCode, Instant createdOn) {}
+      String id, String name, String type, Optional<String> orgCode, Instant createdOn) {
 
-  public record ApplicationsListed(String code, String message, List<Listed> applications) {}
+    /** Kinde's {@code applications} item. */
+    public KindeListed kinde() {
+      return new KindeListed(id, name, type);
+    }
+  }
+
+  /** An application as Kinde's {@code applications} schema declares it. */
+  public record KindeListed(String id, String name, String type) {}
+
+  public record ApplicationsListed(String code, String message, List<Listed> applications) {
+
+    /** Kinde's {@code get_applications_response}. */
+    public KindeApplicationsListed kinde() {
+      return new KindeApplicationsListed(
+          code, message, applications.stream().map(Listed::kinde).toList());
+    }
+  }
+
+  /** The list as Kinde's {@code get_applications_response} declares it. */
+  public record KindeApplicationsListed(
+      String code, String message, List<KindeListed> applications) {}
 
   /**
-   * An application as read; its secret is never read back. Besides Kinde's fields, Keygate answers
-   * {@code org_code}, {@code created_on} and {@code apis}: the APIs it is authorized for, each with
-   * the scopes granted to it there.
+   * An application as read with the opt-in; its secret is never read back. Besides Kinde's fields,
+   * Keygate answers {@code org_code}, {@code created_on} and {@code apis}: the APIs it is
+   * authorized for, each with the scopes granted to it there.
    */
   public record Details(
       String id,
@@ -56,12 +76,30 @@ public final class ApplicationResponses {
       String clientId,
       Optional<String> orgCode,
       Instant createdOn,
-      List<AuthorizedApi> apis) {}
+      List<AuthorizedApi> apis) {
+
+    /** Kinde's {@code application} of {@code get_application_response}, without a secret. */
+    public KindeDetails kinde() {
+      return new KindeDetails(id, name, type, clientId);
+    }
+  }
+
+  /** An application as Kinde's {@code get_application_response} declares it, without a secret. */
+  public record KindeDetails(String id, String name, String type, String clientId) {}
 
   /** An API an application is authorized for, and the scopes it was granted there. */
   public record AuthorizedApi(String id, List<ApiResponses.ScopeView> scopes) {}
 
-  public record OneApplication(String code, String message, Details application) {}
+  public record OneApplication(String code, String message, Details application) {
+
+    /** Kinde's {@code get_application_response}. */
+    public KindeOne kinde() {
+      return new KindeOne(code, message, application.kinde());
+    }
+  }
+
+  /** One application as Kinde's {@code get_application_response} declares it. */
+  public record KindeOne(String code, String message, KindeDetails application) {}
 
   /** {@code PATCH /api/v1/apis/{api_id}/applications}. */
   public record Authorized(
