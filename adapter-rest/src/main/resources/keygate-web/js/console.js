@@ -2,6 +2,7 @@
 // The entry point of console.html.
 
 import { attempt, call, session, whenRefused } from "./api.js";
+import { applicationSection, applicationsSection } from "./applications.js";
 import { clearMessages, el, field, say, show, showError, when } from "./dom.js";
 import { grantsSection } from "./grants.js";
 import { keysSection } from "./keys.js";
@@ -171,6 +172,14 @@ const consoleViews = {
       api.is_management_api ? "" : form
     );
   },
+
+  async applications() {
+    show(await applicationsSection((application) => go("application", application)));
+  },
+
+  async application(application) {
+    show(await applicationSection(application, () => go("applications")));
+  },
 };
 
 function ownersTable(owners, what) {
@@ -199,7 +208,7 @@ function ownersTable(owners, what) {
 async function go(name, argument) {
   clearMessages();
   for (const button of nav.querySelectorAll("button")) button.removeAttribute("aria-current");
-  const section = { organizations: "nav-organizations", owner: argument && argument.type === "user" ? "nav-users" : "nav-organizations", users: "nav-users", apis: "nav-apis", api: "nav-apis" }[name];
+  const section = { organizations: "nav-organizations", owner: argument && argument.type === "user" ? "nav-users" : "nav-organizations", users: "nav-users", apis: "nav-apis", api: "nav-apis", applications: "nav-applications", application: "nav-applications" }[name];
   const current = document.getElementById(section);
   if (current) current.setAttribute("aria-current", "page");
   await consoleViews[name](argument);
@@ -250,5 +259,6 @@ document.getElementById("sign-out").addEventListener("click", () => {
 document.getElementById("nav-organizations").addEventListener("click", () => go("organizations"));
 document.getElementById("nav-users").addEventListener("click", () => go("users"));
 document.getElementById("nav-apis").addEventListener("click", () => go("apis"));
+document.getElementById("nav-applications").addEventListener("click", () => go("applications"));
 if (session.key()) signedIn();
 else signInForm();

@@ -36,15 +36,15 @@ export function ask(title, explanation, confirmText, extra, danger) {
   });
 }
 
-// The key shown once, with a button that copies it.
-export function issuedKeyPanel(title, token, onDone) {
+// The key shown once, with a button that copies it; noun names what it is ("key", "client secret").
+export function issuedKeyPanel(title, token, onDone, noun = "key") {
   const value = el("code", { id: "issued-key-value", text: token });
   const copied = el("span", { id: "copy-result", role: "status", class: "muted" });
   const copy = el("button", {
     type: "button",
     id: "copy-key",
     class: "primary",
-    text: "Copy key",
+    text: "Copy " + noun,
     onclick: async () => {
       try {
         await navigator.clipboard.writeText(token);
@@ -64,7 +64,7 @@ export function issuedKeyPanel(title, token, onDone) {
     "section",
     { class: "issued", id: "issued-key", "aria-labelledby": "issued-title" },
     el("h2", { id: "issued-title", text: title }),
-    el("p", { class: "warning", text: "Copy this key now: you won't see it again. Keygate keeps only its hash." }),
+    el("p", { class: "warning", text: "Copy this " + noun + " now: you won't see it again. Keygate keeps only its hash." }),
     value,
     el("div", { class: "actions" }, copy, done, copied)
   );

@@ -3,10 +3,20 @@ package dev.keygate.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -15,11 +25,14 @@ import org.openqa.selenium.Keys;
 /**
  * The operator's console in headless Chromium against {@code keygate serve} on an H2 file: sign in
  * with the root key, register an API with scopes, add an organization and a user, and issue,
- * filter, disable, enable, rotate and revoke their keys, every step through the page as a person
- * does it.
+ * filter, disable, enable, rotate and revoke their keys; add an M2M application, authorize it and
+ * rotate its secret; every step through the page as a person does it.
  */
 @ExtendWith(ChromiumInstalled.class)
 class ConsoleBrowserTest {
+
+  /** The applications list, once loaded. */
+  private static final By LOADED = By.cssSelector("#applications-table:not([aria-busy])");
 
   @TempDir Path directory;
 
@@ -29,11 +42,16 @@ class ConsoleBrowserTest {
   private String base;
 
   @BeforeEach
-  void serveAndOpenABrowser() {
+  void serveAndOpenABrowser(TestInfo test) {
     keygate = ServingKeygate.serve(directory);
     rootKey = keygate.printedTokens().get(0);
     base = "http://127.0.0.1:" + keygate.server().port();
-    browser = new Browser("console");
+    // Each test its own screenshots folder, since a Browser empties its folder when it opens.
+    browser =
+        new Browser(
+            test.getTestMethod().orElseThrow().getName().contains("Application")
+                ? "console-applications"
+                : "console");
   }
 
   @AfterEach
@@ -194,6 +212,151 @@ class ConsoleBrowserTest {
     browser.find(By.id("management-key"));
     assertThat(browser.script("return sessionStorage.getItem('keygate.console.key')")).isNull();
     browser.screenshot("signed-out");
+  }
+
+  @Test
+  void operator_managesAnApplication_whoseSecretAndScopesWorkAtTheTokenEndpoint() {
+    browser.open(base + "/console");
+    browser.type(By.id("management-key"), rootKey);
+    browser.find(By.id("management-key")).sendKeys(Keys.ENTER);
+    browser.find(By.id("orgs-title"));
+
+    browser.click(By.id("nav-applications"));
+    browser.find(By.id("no-applications"));
+    browser.click(By.id("add-application"));
+    browser.type(By.id("application-name"), "Billing sync");
+    browser.type(By.id("application-org"), "org_nowhere");
+    browser.click(By.id("save-application"));
+    assertThat(browser.error()).isEqualTo("organization org_nowhere not found");
+    browser.find(By.id("application-org")).clear();
+    browser.click(By.id("save-application"));
+    String secret = browser.find(By.id("issued-key-value")).getText();
+    assertThat(browser.find(By.id("issued-key")).getText())
+        .contains("Copy this client secret now: you won't see it again");
+    browser.screenshot("application-secret-shown-once");
+    assertThat(secret).isNotBlank();
+    assertThat(browser.driver().getCurrentUrl()).doesNotContain(secret);
+    assertThat(
+            browser.script(
+                "return JSON.stringify(sessionStorage) + JSON.stringify(localStorage)"
+                    + " + document.cookie"))
+        .asString()
+        .doesNotContain(secret);
+    browser.click(By.id("issued-done"));
+    browser.waitUntilGone(By.id("issued-key"));
+    browser.find(LOADED);
+    String row = "#applications tr[data-application-id]";
+    String id = browser.find(By.cssSelector(row)).getAttribute("data-application-id");
+    assertThat(browser.find(By.cssSelector(row)).getText())
+        .contains("Billing sync", id, "the whole deployment")
+        .doesNotContain(secret);
+    assertThat(token(id, secret).status()).as("authorized for nothing yet").isEqualTo(400);
+
+    // Authorized for the management API with read:api_keys, and nothing else
+    browser.click(By.cssSelector("button[aria-label='Open application Billing sync']"));
+    String management = "#application-apis tr[data-api-id='" + managementApiId() + "']";
+    browser.waitForText(By.cssSelector(management + " .authorization-state"), "not authorized");
+    browser.click(By.cssSelector(management + " input[value='read:api_keys']"));
+    browser.click(By.cssSelector(management + " button.save-authorization"));
+    browser.waitForText(By.id("notice"), "with read:api_keys.");
+    assertThat(browser.find(By.cssSelector(management + " .authorization-state")).getText())
+        .isEqualTo("authorized");
+    assertThat(
+            browser.find(By.cssSelector(management + " input[value='read:api_keys']")).isSelected())
+        .isTrue();
+    browser.screenshot("application-authorized");
+    Token issued = token(id, secret);
+    assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+    assertThat(issued.json().get("scope").asText()).isEqualTo("read:api_keys");
+    String bearer = issued.json().get("access_token").asText();
+    keygate.get("/api/v1/api_keys", bearer).hasStatus(200);
+    keygate.get("/api/v1/applications", bearer).hasStatus(403);
+
+    // Rotated: the old secret is refused, the new one shown once works
+    browser.click(By.id("back"));
+    browser.click(By.cssSelector("#applications button.rotate-secret"));
+    browser.find(By.id("confirm-dialog"));
+    browser.click(By.id("confirm-yes"));
+    String rotated = browser.find(By.id("issued-key-value")).getText();
+    assertThat(rotated).isNotBlank().isNotEqualTo(secret);
+    browser.screenshot("application-secret-rotated");
+    assertThat(token(id, secret).status()).isEqualTo(401);
+    assertThat(token(id, rotated).status()).isEqualTo(200);
+    keygate.get("/api/v1/api_keys", bearer).hasStatus(401);
+    browser.click(By.id("issued-done"));
+    browser.find(LOADED);
+
+    browser.click(By.cssSelector("#applications button.rename-application"));
+    browser.type(By.id("rename-application"), "Billing");
+    browser.click(By.id("confirm-yes"));
+    browser.waitForText(By.id("notice"), "Renamed Billing sync to Billing.");
+    assertThat(browser.find(By.cssSelector(row)).getText()).doesNotContain("Billing sync");
+    assertThat(keygate.get("/api/v1/applications/" + id, rootKey).text("/application/name"))
+        .isEqualTo("Billing");
+
+    // Withdrawn from the management API: the secret is right, but no token for it any more
+    browser.click(By.cssSelector("button[aria-label='Open application Billing']"));
+    browser.click(By.cssSelector(management + " button.withdraw-authorization"));
+    browser.waitForText(By.id("notice"), "Withdrew Keygate management API from Billing.");
+    assertThat(browser.find(By.cssSelector(management + " .authorization-state")).getText())
+        .isEqualTo("not authorized");
+    assertThat(
+            browser.find(By.cssSelector(management + " input[value='read:api_keys']")).isSelected())
+        .isFalse();
+    Token withdrawn = token(id, rotated);
+    assertThat(withdrawn.status()).isEqualTo(400);
+    assertThat(withdrawn.json().get("error").asText()).isEqualTo("unauthorized_client");
+    browser.click(By.id("back"));
+
+    browser.click(By.cssSelector("#applications button.delete-application"));
+    browser.find(By.id("confirm-dialog"));
+    browser.click(By.id("confirm-yes"));
+    browser.waitForText(By.id("notice"), "Deleted Billing.");
+    browser.find(By.id("no-applications"));
+    assertThat(token(id, rotated).status()).isEqualTo(401);
+  }
+
+  private String managementApiId() {
+    for (JsonNode api : keygate.get("/api/v1/apis", rootKey).json().get("apis")) {
+      if (api.get("is_management_api").asBoolean()) {
+        return api.get("id").asText();
+      }
+    }
+    throw new AssertionError("no management api");
+  }
+
+  /** The client-credentials grant for the management API, with the secret the console showed. */
+  private Token token(String clientId, String clientSecret) {
+    String form =
+        "grant_type=client_credentials&audience=keygate-management&client_id="
+            + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+            + "&client_secret="
+            + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build();
+    try {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+      return new Token(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private record Token(int status, String body) {
+    JsonNode json() {
+      try {
+        return new ObjectMapper().readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(body, e);
+      }
+    }
   }
 
   private String usersApiId() {

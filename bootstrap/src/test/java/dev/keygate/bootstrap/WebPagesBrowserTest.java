@@ -48,6 +48,9 @@ class WebPagesBrowserTest {
     keygate
         .post("/api/v1/organization", "{\"name\":\"Acme\",\"code\":\"org_acme\"}", rootKey)
         .hasStatus(200);
+    keygate
+        .post("/api/v1/applications", "{\"name\":\"Billing sync\",\"type\":\"m2m\"}", rootKey)
+        .hasStatus(201);
     browser.recordCspViolations();
 
     browser.open(base + "/console");
@@ -56,6 +59,9 @@ class WebPagesBrowserTest {
     browser.click(By.cssSelector("tr[data-owner-id='org_acme'] button.open-owner"));
     browser.find(By.id("grants-title"));
     browser.keysLoaded();
+    browser.click(By.id("nav-applications"));
+    browser.click(By.cssSelector("button[aria-label='Open application Billing sync']"));
+    browser.find(By.id("application-apis"));
     assertThat(browser.cspViolations()).isEmpty();
     assertPolicyInForce();
 

@@ -2,9 +2,15 @@ package dev.keygate.wire;
 
 import dev.keygate.application.port.in.AuthorizedApplications;
 import dev.keygate.application.port.in.CreatedApplication;
+import dev.keygate.domain.api.ApiId;
+import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.application.Application;
 import dev.keygate.domain.application.ApplicationId;
+import dev.keygate.domain.owner.OrgCode;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The JSON of M2M applications, as Kinde's {@code /api/v1/applications} answers. The client secret
@@ -29,15 +35,71 @@ public final class ApplicationResponses {
   /** {@code POST /api/v1/applications} and Keygate's rotate-secret. */
   public record Created(String code, String message, WithSecret application) {}
 
-  /** An application as listed: {@code {id, name, type}}. */
-  public record Listed(String id, String name, String type) {}
+  /**
+   * An application as listed with the opt-in: Kinde's {@code {id, name, type}}, and Keygate's
+   * {@code org_code} (for an organization's application) and {@code created_on}.
+   */
+  public record Listed(
+      String id, String name, String type, Optional<String> orgCode, Instant createdOn) {
 
-  public record ApplicationsListed(String code, String message, List<Listed> applications) {}
+    /** Kinde's {@code applications} item. */
+    public KindeListed kinde() {
+      return new KindeListed(id, name, type);
+    }
+  }
 
-  /** An application as read; its secret is never read back. */
-  public record Details(String id, String name, String type, String clientId) {}
+  /** An application as Kinde's {@code applications} schema declares it. */
+  public record KindeListed(String id, String name, String type) {}
 
-  public record OneApplication(String code, String message, Details application) {}
+  public record ApplicationsListed(String code, String message, List<Listed> applications) {
+
+    /** Kinde's {@code get_applications_response}. */
+    public KindeApplicationsListed kinde() {
+      return new KindeApplicationsListed(
+          code, message, applications.stream().map(Listed::kinde).toList());
+    }
+  }
+
+  /** The list as Kinde's {@code get_applications_response} declares it. */
+  public record KindeApplicationsListed(
+      String code, String message, List<KindeListed> applications) {}
+
+  /**
+   * An application as read with the opt-in; its secret is never read back. Besides Kinde's fields,
+   * Keygate answers {@code org_code}, {@code created_on} and {@code apis}: the APIs it is
+   * authorized for, each with the scopes granted to it there.
+   */
+  public record Details(
+      String id,
+      String name,
+      String type,
+      String clientId,
+      Optional<String> orgCode,
+      Instant createdOn,
+      List<AuthorizedApi> apis) {
+
+    /** Kinde's {@code application} of {@code get_application_response}, without a secret. */
+    public KindeDetails kinde() {
+      return new KindeDetails(id, name, type, clientId);
+    }
+  }
+
+  /** An application as Kinde's {@code get_application_response} declares it, without a secret. */
+  public record KindeDetails(String id, String name, String type, String clientId) {}
+
+  /** An API an application is authorized for, and the scopes it was granted there. */
+  public record AuthorizedApi(String id, List<ApiResponses.ScopeView> scopes) {}
+
+  public record OneApplication(String code, String message, Details application) {
+
+    /** Kinde's {@code get_application_response}. */
+    public KindeOne kinde() {
+      return new KindeOne(code, message, application.kinde());
+    }
+  }
+
+  /** One application as Kinde's {@code get_application_response} declares it. */
+  public record KindeOne(String code, String message, KindeDetails application) {}
 
   /** {@code PATCH /api/v1/apis/{api_id}/applications}. */
   public record Authorized(
@@ -59,13 +121,44 @@ public final class ApplicationResponses {
         "OK",
         "Success",
         applications.stream()
-            .map(application -> new Listed(application.id().value(), application.name(), M2M))
+            .map(
+                application ->
+                    new Listed(
+                        application.id().value(),
+                        application.name(),
+                        M2M,
+                        application.org().map(OrgCode::value),
+                        application.createdOn()))
             .toList());
   }
 
   public static OneApplication one(Application application) {
     String id = application.id().value();
-    return new OneApplication("OK", "Success", new Details(id, application.name(), M2M, id));
+    List<AuthorizedApi> apis =
+        application.apis().stream()
+            .map(ApiId::value)
+            .sorted()
+            .map(api -> new AuthorizedApi(api, scopesOn(application, api)))
+            .toList();
+    return new OneApplication(
+        "OK",
+        "Success",
+        new Details(
+            id,
+            application.name(),
+            M2M,
+            id,
+            application.org().map(OrgCode::value),
+            application.createdOn(),
+            apis));
+  }
+
+  private static List<ApiResponses.ScopeView> scopesOn(Application application, String api) {
+    return ApiResponses.scopes(
+        application.scopes().stream()
+            .filter(scope -> scope.apiId().value().equals(api))
+            .sorted(Comparator.comparing(Scope::key))
+            .toList());
   }
 
   public static Authorized authorized(AuthorizedApplications changed) {

@@ -74,7 +74,8 @@ public final class ApplicationRoutes implements RouteGroup {
     return List.of(
         Route.of(HandlerType.GET, APPLICATIONS, "List M2M applications")
             .scope("read:applications")
-            .answers(ApplicationResponses.ApplicationsListed.class, this::list),
+            .extended(ApplicationResponses.ApplicationsListed.class)
+            .answers(ApplicationResponses.KindeApplicationsListed.class, this::list),
         Route.of(
                 HandlerType.POST,
                 APPLICATIONS,
@@ -86,7 +87,8 @@ public final class ApplicationRoutes implements RouteGroup {
             .answers(ApplicationResponses.Created.class, this::create),
         Route.of(HandlerType.GET, APPLICATION, "Get an M2M application")
             .scope("read:applications")
-            .answers(ApplicationResponses.OneApplication.class, this::get),
+            .extended(ApplicationResponses.OneApplication.class)
+            .answers(ApplicationResponses.KindeOne.class, this::get),
         Route.of(HandlerType.PATCH, APPLICATION, "Rename an M2M application")
             .scope("update:applications")
             .optionalBody(UpdateApplicationRequest.class)
@@ -118,7 +120,10 @@ public final class ApplicationRoutes implements RouteGroup {
   }
 
   private void list(Context ctx) {
-    ctx.json(ApplicationResponses.listed(list.list(Principals.of(ctx))));
+    Extensions.answer(
+        ctx,
+        ApplicationResponses.listed(list.list(Principals.of(ctx))),
+        ApplicationResponses.ApplicationsListed::kinde);
   }
 
   private void create(Context ctx) {
@@ -135,7 +140,10 @@ public final class ApplicationRoutes implements RouteGroup {
   }
 
   private void get(Context ctx) {
-    ctx.json(ApplicationResponses.one(get.get(Principals.of(ctx), Requests.applicationId(ctx))));
+    Extensions.answer(
+        ctx,
+        ApplicationResponses.one(get.get(Principals.of(ctx), Requests.applicationId(ctx))),
+        ApplicationResponses.OneApplication::kinde);
   }
 
   private void update(Context ctx) {

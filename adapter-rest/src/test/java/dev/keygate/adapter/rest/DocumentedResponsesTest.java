@@ -161,6 +161,17 @@ class DocumentedResponsesTest {
         management,
         applicationId,
         readApplications);
+    // Keygate's fields come with the opt-in: which APIs the application may ask tokens for.
+    RestFixture.Answer authorized =
+        exchangeExtended("GET", "/api/v1/applications/{application_id}", null, applicationId);
+    assertThat(authorized.text("/application/apis/0/id")).isEqualTo(management);
+    assertThat(authorized.text("/application/apis/0/scopes/0/id")).isEqualTo(readApplications);
+    assertThat(authorized.json().at("/application/apis/0/scopes")).hasSize(1);
+    assertThat(
+            exchangeExtended("GET", "/api/v1/applications", null)
+                .text("/applications/0/created_on"))
+        .isEqualTo(authorized.text("/application/created_on"))
+        .isNotEmpty();
     RestFixture.Answer accessToken =
         check(
             "POST",

@@ -185,6 +185,32 @@ class KindeShapesTest {
   }
 
   @Test
+  void applications_answerKindesDeclaredFields_andTheOptInAddsOrganizationCreationAndApis() {
+    RestFixture.Answer created =
+        rest.post(
+            "/api/v1/applications",
+            "{\"name\":\"Billing sync\",\"type\":\"m2m\",\"org_code\":\"org_acme\"}");
+    assertAnswer(created, 201, KindeSpec.CREATE_APPLICATION_RESPONSE);
+    String id = created.text("/application/id");
+
+    RestFixture.Answer listed = rest.get("/api/v1/applications");
+    assertAnswer(listed, 200, KindeSpec.GET_APPLICATIONS_RESPONSE);
+    assertThat(fields(listed.json().at("/applications/0")))
+        .containsExactlyInAnyOrder("id", "name", "type");
+    RestFixture.Answer one = rest.get("/api/v1/applications/" + id);
+    assertAnswer(one, 200, KindeSpec.GET_APPLICATION_RESPONSE);
+    assertThat(fields(one.json().get("application")))
+        .containsExactlyInAnyOrder("id", "name", "type", "client_id");
+
+    RestFixture.Answer richList = rest.getExtended("/api/v1/applications");
+    assertThat(richList.json().at("/applications/0/org_code").asText()).isEqualTo("org_acme");
+    assertThat(richList.json().at("/applications/0").has("created_on")).isTrue();
+    RestFixture.Answer richOne = rest.getExtended("/api/v1/applications/" + id);
+    assertThat(fields(richOne.json().get("application")))
+        .contains("org_code", "created_on", "apis");
+  }
+
+  @Test
   void listAndGetApis_answerScopesAsIdAndKey_andTheOptInAddsTheirDescriptions() {
     RestFixture.Answer listed = rest.get("/api/v1/apis?expand=scopes");
     assertAnswer(listed, 200, KindeSpec.GET_APIS_RESPONSE);

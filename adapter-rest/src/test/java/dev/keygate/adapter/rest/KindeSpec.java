@@ -155,6 +155,37 @@ final class KindeSpec {
   static final DeclaredShape CREATE_API_SCOPES_RESPONSE =
       object("message", string(), "code", string(), "scope", object("id", string()));
 
+  /** {@code create_application_response}. */
+  static final DeclaredShape CREATE_APPLICATION_RESPONSE =
+      object(
+          "code", string(),
+          "message", string(),
+          "application", object("id", string(), "client_id", string(), "client_secret", string()));
+
+  /** {@code get_applications_response}, its items {@code applications}. */
+  static final DeclaredShape GET_APPLICATIONS_RESPONSE =
+      object(
+          "code", string(),
+          "message", string(),
+          "applications", array(object("id", string(), "name", string(), "type", string())),
+          "next_token", string());
+
+  /** {@code get_application_response} (Kinde's login and homepage fields are for other types). */
+  static final DeclaredShape GET_APPLICATION_RESPONSE =
+      object(
+          "code", string(),
+          "message", string(),
+          "application",
+              object(
+                  "id", string(),
+                  "name", string(),
+                  "type", string(),
+                  "client_id", string(),
+                  "client_secret", string(),
+                  "login_uri", string(),
+                  "homepage_uri", string(),
+                  "has_cancel_button", bool()));
+
   /** {@code create_organization_response}. */
   static final DeclaredShape CREATE_ORGANIZATION_RESPONSE =
       object(
