@@ -81,11 +81,11 @@ test("an organization and a user are created as Kinde's bodies describe them", a
     }),
   );
   userId = user.id;
-  const found = assertMatches("users_response", await Users.getUsers({ email: `ada-${run}@example.com` }));
-  assert.deepEqual(
-    found.users.map((u) => u.id),
-    [userId],
-  );
+  const read = assertMatches("user", await Users.getUserData({ id: userId }));
+  assert.equal(read.preferred_email, `ada-${run}@example.com`);
+  assert.equal(read.last_name, `Lovelace ${run}`);
+  const users = assertMatches("users_response", await Users.getUsers({ pageSize: 500 }));
+  assert.ok(users.users.some((u) => u.id === userId));
 });
 
 test("a key is issued to an organization, listed, read, verified, rotated and revoked", async () => {
