@@ -83,7 +83,10 @@ public final class RestServer {
         config -> {
           configure(config, services.meters());
           tls.ifPresent(identity -> HttpsConnector.install(config.jetty, identity));
-          config.routes.before(
+          // Only where a route matches: a path Keygate does not serve answers 404
+          // ROUTE_NOT_FOUND (405 for another method), whatever its body or bearer, as Kinde's
+          // routes it does not serve are told apart from refusals.
+          config.routes.beforeMatched(
               Route.MANAGEMENT_API + "/*", ctx -> guardManagementCall(ctx, services));
           for (Route route : routes) {
             config.routes.addHttpHandler(route.method(), route.path(), handlerOf(route));

@@ -211,6 +211,22 @@ class KindeShapesTest {
   }
 
   @Test
+  void aKindeRouteKeygateDoesNotServe_answers404RouteNotFound_whateverItsBodyOrBearer() {
+    String logo = "/api/v1/organizations/org_acme/logos/dark";
+    String multipart = "multipart/form-data; boundary=x";
+
+    for (String bearer : new String[] {rest.rootKey, null, "k_live_not_a_key"}) {
+      RestFixture.Answer answer = rest.call("POST", logo, "--x--", bearer, multipart);
+      assertAnswer(answer, 404, KindeSpec.NOT_FOUND_RESPONSE);
+      assertThat(answer.json().at("/errors/code").asText()).isEqualTo("ROUTE_NOT_FOUND");
+    }
+    // A route Keygate serves still refuses the wrong media type, and a missing bearer.
+    assertThat(rest.call("POST", "/api/v1/organization", "--x--", rest.rootKey, multipart).status())
+        .isEqualTo(415);
+    assertThat(rest.call("GET", "/api/v1/organizations", null, null).status()).isEqualTo(401);
+  }
+
+  @Test
   void listAndGetApis_answerScopesAsIdAndKey_andTheOptInAddsTheirDescriptions() {
     RestFixture.Answer listed = rest.get("/api/v1/apis?expand=scopes");
     assertAnswer(listed, 200, KindeSpec.GET_APIS_RESPONSE);
