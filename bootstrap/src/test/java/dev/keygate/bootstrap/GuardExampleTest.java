@@ -78,7 +78,7 @@ class GuardExampleTest {
   @Test
   void noKeyOrAnInvalidOne_isRefused401() throws Exception {
     HttpResponse<String> none = get(null);
-    HttpResponse<String> typo = get(reader.substring(0, reader.length() - 1) + "x");
+    HttpResponse<String> typo = get(TestKeygate.withTypo(reader));
 
     assertThat(none.statusCode()).isEqualTo(401);
     assertThat(none.body()).contains("\"code\":\"UNAUTHORIZED\"");
