@@ -2,6 +2,8 @@ package dev.keygate.wire;
 
 import dev.keygate.application.port.in.AuthorizedApplications;
 import dev.keygate.application.port.in.CreatedApplication;
+import dev.keygate.application.port.query.ListOrder;
+import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.application.Application;
@@ -51,18 +53,19 @@ public final class ApplicationResponses {
   /** An application as Kinde's {@code applications} schema declares it. */
   public record KindeListed(String id, String name, String type) {}
 
-  public record ApplicationsListed(String code, String message, List<Listed> applications) {
+  public record ApplicationsListed(
+      String code, String message, List<Listed> applications, Optional<String> nextToken) {
 
     /** Kinde's {@code get_applications_response}. */
     public KindeApplicationsListed kinde() {
       return new KindeApplicationsListed(
-          code, message, applications.stream().map(Listed::kinde).toList());
+          code, message, applications.stream().map(Listed::kinde).toList(), nextToken);
     }
   }
 
   /** The list as Kinde's {@code get_applications_response} declares it. */
   public record KindeApplicationsListed(
-      String code, String message, List<KindeListed> applications) {}
+      String code, String message, List<KindeListed> applications, Optional<String> nextToken) {}
 
   /**
    * An application as read with the opt-in; its secret is never read back. Besides Kinde's fields,
@@ -116,11 +119,12 @@ public final class ApplicationResponses {
     return new Created("OK", "Client secret rotated", withSecret(rotated));
   }
 
-  public static ApplicationsListed listed(List<Application> applications) {
+  /** A page of applications in {@code order}, with the token of the next page if one follows. */
+  public static ApplicationsListed listed(Page<Application> applications, ListOrder order) {
     return new ApplicationsListed(
         "OK",
         "Success",
-        applications.stream()
+        applications.items().stream()
             .map(
                 application ->
                     new Listed(
@@ -129,7 +133,10 @@ public final class ApplicationResponses {
                         M2M,
                         application.org().map(OrgCode::value),
                         application.createdOn()))
-            .toList());
+            .toList(),
+        PageTokens.next(
+            applications,
+            application -> order.cursorOf(application.name(), application.id().value())));
   }
 
   public static OneApplication one(Application application) {

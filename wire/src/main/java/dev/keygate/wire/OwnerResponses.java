@@ -1,5 +1,6 @@
 package dev.keygate.wire;
 
+import dev.keygate.application.port.query.ListOrder;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.UserAccount;
@@ -128,7 +129,21 @@ public final class OwnerResponses {
     public KindeUser kinde() {
       return new KindeUser(id, preferredEmail, firstName, lastName, createdOn);
     }
+
+    /** Kinde's {@code update_user_response}: never suspended, no password reset asked. */
+    public UserUpdated updated() {
+      return new UserUpdated(id, firstName, lastName, email, false, false);
+    }
   }
+
+  /** A user renamed, as Kinde's {@code update_user_response} declares it. */
+  public record UserUpdated(
+      String id,
+      String givenName,
+      Optional<String> familyName,
+      Optional<String> email,
+      boolean isSuspended,
+      boolean isPasswordResetRequested) {}
 
   /** One user as Kinde's {@code user} declares it. */
   public record KindeUser(
@@ -147,13 +162,16 @@ public final class OwnerResponses {
         "OK", "Success", new OrganizationRef(organization.code().value()));
   }
 
-  public static OrganizationsListed organizations(Page<Organization> page) {
+  /** A page of organizations in {@code order}, with the token of the next page if one follows. */
+  public static OrganizationsListed organizations(Page<Organization> page, ListOrder order) {
     return new OrganizationsListed(
         "OK",
         "Success",
         page.hasMore(),
         page.items().stream().map(OwnerResponses::organization).toList(),
-        PageTokens.next(page, organization -> organization.code().value()));
+        PageTokens.next(
+            page,
+            organization -> order.cursorOf(organization.name(), organization.code().value())));
   }
 
   public static UserCreated created(UserAccount user) {
@@ -192,13 +210,12 @@ public final class OwnerResponses {
   }
 
   private static UserView user(UserAccount user) {
-    String[] names = user.name().split("\\s+", 2);
     return new UserView(
         user.id().value(),
         user.name(),
         user.email(),
         user.createdOn(),
-        names[0],
-        names.length > 1 ? Optional.of(names[1]) : Optional.empty());
+        user.givenName(),
+        user.familyName());
   }
 }

@@ -2,6 +2,8 @@ package dev.keygate.adapter.cli;
 
 import dev.keygate.application.port.in.ListApplicationsUseCase;
 import dev.keygate.application.port.in.Principal;
+import dev.keygate.application.port.query.ListOrder;
+import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.application.Application;
 import dev.keygate.wire.ApplicationResponses;
 import java.util.List;
@@ -38,7 +40,7 @@ public final class ApplicationsListCommand implements Callable<Integer> {
     List<Application> applications = list.list(principal);
     output.print(
         spec,
-        ApplicationResponses.listed(applications),
+        ApplicationResponses.listed(new Page<>(applications, false), ListOrder.ID),
         out -> {
           for (Application application : applications) {
             out.println(

@@ -2,6 +2,7 @@ package dev.keygate.adapter.cli;
 
 import dev.keygate.application.port.in.ListOrganizationsUseCase;
 import dev.keygate.application.port.in.Principal;
+import dev.keygate.application.port.query.ListOrder;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.wire.OwnerResponses;
@@ -40,7 +41,7 @@ public final class OrgsListCommand implements Callable<Integer> {
     Page<Organization> page = listOrganizations.list(principal, paging.page(spec));
     output.print(
         spec,
-        OwnerResponses.organizations(page),
+        OwnerResponses.organizations(page, ListOrder.ID),
         out -> {
           Table table = Table.of("CODE", "NAME", "CREATED");
           for (Organization organization : page.items()) {

@@ -1,8 +1,10 @@
 package dev.keygate.adapter.persistence;
 
 import dev.keygate.application.port.out.OwnerRepository;
+import dev.keygate.application.port.query.ListOrder;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.application.port.query.PageRequest;
+import dev.keygate.application.port.query.UserFilter;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.UserAccount;
@@ -41,15 +43,59 @@ final class JpaOwnerRepository implements OwnerRepository {
   }
 
   @Override
-  public Page<Organization> listOrganizations(PageRequest page) {
+  public Page<Organization> listOrganizations(ListOrder order, PageRequest page) {
     return transactions.call(
-        em ->
-            page(
+        em -> {
+          if (order == ListOrder.ID) {
+            return page(
                 em,
                 "select o from OrganizationEntity o where o.code > :after order by o.code",
                 OrganizationEntity.class,
                 page,
-                OwnerMapper::toDomain));
+                OwnerMapper::toDomain);
+          }
+          return byName(em, order, page);
+        });
+  }
+
+  /** One keyset page in name order, organizations of one name in code order. */
+  private static Page<Organization> byName(EntityManager em, ListOrder order, PageRequest page) {
+    boolean ascending = order == ListOrder.NAME_ASCENDING;
+    String direction = ascending ? " asc" : " desc";
+    String past = ascending ? " > " : " < ";
+    Optional<ListOrder.NameCursor> cursor = page.startingAfter().map(order::nameCursor);
+    String jpql =
+        "select o from OrganizationEntity o"
+            + (cursor.isEmpty()
+                ? ""
+                : " where o.name" + past + ":name or (o.name = :name and o.code" + past + ":code)")
+            + " order by o.name"
+            + direction
+            + ", o.code"
+            + direction;
+    TypedQuery<OrganizationEntity> query =
+        em.createQuery(jpql, OrganizationEntity.class).setMaxResults(page.size() + 1);
+    cursor.ifPresent(
+        after -> query.setParameter("name", after.name()).setParameter("code", after.id()));
+    return paged(query.getResultList().stream().map(OwnerMapper::toDomain).toList(), page);
+  }
+
+  @Override
+  public void updateOrganization(Organization organization) {
+    transactions.call(
+        em -> {
+          OrganizationEntity entity =
+              em.find(OrganizationEntity.class, organization.code().value());
+          if (entity != null) {
+            entity.name = organization.name();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public boolean deleteOrganization(OrgCode code) {
+    return transactions.call(em -> remove(em, em.find(OrganizationEntity.class, code.value())));
   }
 
   @Override
@@ -70,15 +116,53 @@ final class JpaOwnerRepository implements OwnerRepository {
   }
 
   @Override
-  public Page<UserAccount> listUsers(PageRequest page) {
+  public Page<UserAccount> listUsers(UserFilter filter, PageRequest page) {
     return transactions.call(
-        em ->
-            page(
-                em,
-                "select u from UserEntity u where u.id > :after order by u.id",
-                UserEntity.class,
-                page,
-                OwnerMapper::toDomain));
+        em -> {
+          StringBuilder jpql = new StringBuilder("select u from UserEntity u where u.id > :after");
+          if (!filter.ids().isEmpty()) {
+            jpql.append(" and u.id in :ids");
+          }
+          if (!filter.emails().isEmpty()) {
+            jpql.append(" and lower(u.email) in :emails");
+          }
+          TypedQuery<UserEntity> query =
+              em.createQuery(jpql.append(" order by u.id").toString(), UserEntity.class)
+                  .setParameter("after", page.startingAfter().orElse(""))
+                  .setMaxResults(page.size() + 1);
+          if (!filter.ids().isEmpty()) {
+            query.setParameter("ids", filter.ids().stream().map(UserId::value).toList());
+          }
+          if (!filter.emails().isEmpty()) {
+            query.setParameter("emails", List.copyOf(filter.emails()));
+          }
+          return paged(query.getResultList().stream().map(OwnerMapper::toDomain).toList(), page);
+        });
+  }
+
+  @Override
+  public void updateUser(UserAccount user) {
+    transactions.call(
+        em -> {
+          UserEntity entity = em.find(UserEntity.class, user.id().value());
+          if (entity != null) {
+            entity.name = user.name();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public boolean deleteUser(UserId id) {
+    return transactions.call(em -> remove(em, em.find(UserEntity.class, id.value())));
+  }
+
+  private static boolean remove(EntityManager em, Object entity) {
+    if (entity == null) {
+      return false;
+    }
+    em.remove(entity);
+    return true;
   }
 
   /** One keyset page: every id sorts after the empty string, so no cursor means from the start. */
@@ -88,7 +172,11 @@ final class JpaOwnerRepository implements OwnerRepository {
         em.createQuery(jpql, type)
             .setParameter("after", page.startingAfter().orElse(""))
             .setMaxResults(page.size() + 1);
-    List<T> rows = query.getResultList().stream().map(mapper).toList();
+    return paged(query.getResultList().stream().map(mapper).toList(), page);
+  }
+
+  /** The page of {@code rows}, read one past its size to tell whether more follow. */
+  private static <T> Page<T> paged(List<T> rows, PageRequest page) {
     boolean more = rows.size() > page.size();
     return new Page<>(more ? rows.subList(0, page.size()) : rows, more);
   }

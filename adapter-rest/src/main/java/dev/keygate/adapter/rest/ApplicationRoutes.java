@@ -13,6 +13,7 @@ import dev.keygate.application.port.in.ListApplicationsUseCase;
 import dev.keygate.application.port.in.RemoveApplicationScopeUseCase;
 import dev.keygate.application.port.in.RotateApplicationSecretUseCase;
 import dev.keygate.application.port.in.UpdateApplicationUseCase;
+import dev.keygate.application.port.query.ListOrder;
 import dev.keygate.domain.NotFoundException;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.application.ApplicationId;
@@ -74,6 +75,12 @@ public final class ApplicationRoutes implements RouteGroup {
     return List.of(
         Route.of(HandlerType.GET, APPLICATIONS, "List M2M applications")
             .scope("read:applications")
+            .query(
+                new Route.QueryParameter(
+                    "sort", "string", "name_asc or name_desc; id order by default"),
+                new Route.QueryParameter("page_size", "integer", "1-500, 50 by default"),
+                new Route.QueryParameter(
+                    "next_token", "string", "the next_token of the page before"))
             .extended(ApplicationResponses.ApplicationsListed.class)
             .answers(ApplicationResponses.KindeApplicationsListed.class, this::list),
         Route.of(
@@ -120,9 +127,11 @@ public final class ApplicationRoutes implements RouteGroup {
   }
 
   private void list(Context ctx) {
+    ListOrder order = Requests.sort(ctx);
     Extensions.answer(
         ctx,
-        ApplicationResponses.listed(list.list(Principals.of(ctx))),
+        ApplicationResponses.listed(
+            list.list(Principals.of(ctx), order, Requests.pageWithToken(ctx)), order),
         ApplicationResponses.ApplicationsListed::kinde);
   }
 

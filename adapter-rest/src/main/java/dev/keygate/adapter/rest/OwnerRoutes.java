@@ -4,17 +4,26 @@ import dev.keygate.application.port.in.CreateOrganizationCommand;
 import dev.keygate.application.port.in.CreateOrganizationUseCase;
 import dev.keygate.application.port.in.CreateUserCommand;
 import dev.keygate.application.port.in.CreateUserUseCase;
+import dev.keygate.application.port.in.DeleteOrganizationUseCase;
+import dev.keygate.application.port.in.DeleteUserUseCase;
 import dev.keygate.application.port.in.GetOrganizationUseCase;
 import dev.keygate.application.port.in.GetUserUseCase;
+import dev.keygate.application.port.in.KeygateUseCases;
 import dev.keygate.application.port.in.ListOrganizationsUseCase;
 import dev.keygate.application.port.in.ListUsersUseCase;
+import dev.keygate.application.port.in.UpdateOrganizationUseCase;
+import dev.keygate.application.port.in.UpdateUserCommand;
+import dev.keygate.application.port.in.UpdateUserUseCase;
+import dev.keygate.application.port.query.ListOrder;
 import dev.keygate.application.port.query.Page;
+import dev.keygate.application.port.query.UserFilter;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
 import dev.keygate.wire.OwnerResponses;
+import dev.keygate.wire.SuccessResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.List;
@@ -30,6 +39,9 @@ public final class OwnerRoutes implements RouteGroup {
 
   private static final Route.QueryParameter PAGE_SIZE =
       new Route.QueryParameter("page_size", "integer", "1-500, 50 by default");
+  private static final String ORGANIZATION = "/api/v1/organization/{org_code}";
+  private static final Route.QueryParameter SORT =
+      new Route.QueryParameter("sort", "string", "name_asc or name_desc; code order by default");
   private static final Route.QueryParameter NEXT_TOKEN =
       new Route.QueryParameter(
           "next_token", "string", "the next_token of the page before; not with starting_after");
@@ -40,20 +52,22 @@ public final class OwnerRoutes implements RouteGroup {
   private final CreateUserUseCase createUser;
   private final ListUsersUseCase listUsers;
   private final GetUserUseCase getUser;
+  private final UpdateOrganizationUseCase updateOrganization;
+  private final DeleteOrganizationUseCase deleteOrganization;
+  private final UpdateUserUseCase updateUser;
+  private final DeleteUserUseCase deleteUser;
 
-  public OwnerRoutes(
-      CreateOrganizationUseCase createOrganization,
-      ListOrganizationsUseCase listOrganizations,
-      GetOrganizationUseCase getOrganization,
-      CreateUserUseCase createUser,
-      ListUsersUseCase listUsers,
-      GetUserUseCase getUser) {
-    this.createOrganization = createOrganization;
-    this.listOrganizations = listOrganizations;
-    this.getOrganization = getOrganization;
-    this.createUser = createUser;
-    this.listUsers = listUsers;
-    this.getUser = getUser;
+  public OwnerRoutes(KeygateUseCases useCases) {
+    this.createOrganization = useCases.createOrganization();
+    this.listOrganizations = useCases.listOrganizations();
+    this.getOrganization = useCases.getOrganization();
+    this.createUser = useCases.createUser();
+    this.listUsers = useCases.listUsers();
+    this.getUser = useCases.getUser();
+    this.updateOrganization = useCases.updateOrganization();
+    this.deleteOrganization = useCases.deleteOrganization();
+    this.updateUser = useCases.updateUser();
+    this.deleteUser = useCases.deleteUser();
   }
 
   @Override
@@ -80,9 +94,24 @@ public final class OwnerRoutes implements RouteGroup {
                 NEXT_TOKEN,
                 new Route.QueryParameter(
                     "starting_after", "string", "the last organization code seen (extension)"),
-                unsupported("sort", "string"))
+                SORT)
             .extended(OwnerResponses.OrganizationsListed.class)
             .answers(OwnerResponses.KindeOrganizationsListed.class, this::listOrganizations),
+        Route.of(HandlerType.PATCH, ORGANIZATION, "Rename an organization")
+            .scope("update:organizations")
+            .optionalBody(UpdateOrganizationRequest.class)
+            .query(
+                new Route.QueryParameter(
+                    "expand", "string", "Kinde's billing: accepted and ignored (no billing)"))
+            .fails(404, "No such organization, or it is out of the management key's reach.")
+            .answers(SuccessResponse.class, this::updateOrganization),
+        Route.of(HandlerType.DELETE, ORGANIZATION, "Delete an organization with its grants")
+            .scope("delete:organizations")
+            .fails(404, "No such organization.")
+            .fails(
+                409,
+                "The organization owns live API keys or M2M applications, or it is the operator's.")
+            .answers(SuccessResponse.class, this::deleteOrganization),
         Route.of(HandlerType.POST, "/api/v1/user", "Create a user")
             .scope("create:users")
             .body(CreateUserRequest.class)
@@ -103,15 +132,37 @@ public final class OwnerRoutes implements RouteGroup {
                 NEXT_TOKEN,
                 new Route.QueryParameter(
                     "starting_after", "string", "the last user id seen (extension)"),
-                unsupported("user_id", "string"),
-                unsupported("email", "string"),
+                new Route.QueryParameter(
+                    "user_id", "string", "only these users: ids separated by commas"),
+                new Route.QueryParameter(
+                    "email",
+                    "string",
+                    "only users with these emails, any case: separated by commas"),
                 unsupported("username", "string"),
                 unsupported("phone", "string"),
                 unsupported("expand", "string"),
                 unsupported("has_organization", "boolean"),
                 unsupported("active_since", "string"))
             .extended(OwnerResponses.UsersListed.class)
-            .answers(OwnerResponses.KindeUsersListed.class, this::listUsers));
+            .answers(OwnerResponses.KindeUsersListed.class, this::listUsers),
+        Route.of(HandlerType.PATCH, "/api/v1/user", "Rename a user")
+            .scope("update:users")
+            .optionalBody(UpdateUserRequest.class)
+            .query(new Route.QueryParameter("id", "string", "the user's id", true))
+            .fails(404, "No such user, or they are out of the management key's reach.")
+            .extended(OwnerResponses.UserDetails.class)
+            .answers(OwnerResponses.UserUpdated.class, this::updateUser),
+        Route.of(HandlerType.DELETE, "/api/v1/user", "Delete a user with their grants")
+            .scope("delete:users")
+            .query(
+                new Route.QueryParameter("id", "string", "the user's id", true),
+                new Route.QueryParameter(
+                    "is_delete_profile",
+                    "boolean",
+                    "Kinde's: accepted; Keygate keeps no profile beyond the user it deletes"))
+            .fails(404, "No such user.")
+            .fails(409, "The user owns live API keys.")
+            .answers(SuccessResponse.class, this::deleteUser));
   }
 
   private void createOrganization(Context ctx) {
@@ -132,14 +183,19 @@ public final class OwnerRoutes implements RouteGroup {
 
   private void getOrganization(Context ctx) {
     OrgCode code = new OrgCode(Requests.requiredQuery(ctx, "code"));
+    expandBillingOnly(ctx);
+    Organization organization = getOrganization.get(Principals.of(ctx), code);
+    ctx.json(OwnerResponses.organization(organization));
+  }
+
+  /** Kinde's {@code expand=billing}, which adds nothing here: Keygate keeps no billing. */
+  private static void expandBillingOnly(Context ctx) {
     Requests.query(ctx, "expand")
         .filter(expand -> !expand.equals("billing"))
         .ifPresent(
             expand -> {
               throw new ValidationException("expand must be billing");
             });
-    Organization organization = getOrganization.get(Principals.of(ctx), code);
-    ctx.json(OwnerResponses.organization(organization));
   }
 
   private void getUser(Context ctx) {
@@ -151,11 +207,69 @@ public final class OwnerRoutes implements RouteGroup {
   }
 
   private void listOrganizations(Context ctx) {
-    Requests.refuseUnsupported(ctx, "organizations are listed in code order only", "sort");
+    Requests.query(ctx, "sort")
+        .filter(sort -> sort.equals("email_asc") || sort.equals("email_desc"))
+        .ifPresent(
+            sort -> {
+              throw new ValidationException(
+                  "sort " + sort + " is not supported: Keygate keeps no email of organizations");
+            });
+    ListOrder order = Requests.sort(ctx);
     Page<Organization> page =
-        listOrganizations.list(Principals.of(ctx), Requests.pageWithToken(ctx));
+        listOrganizations.list(Principals.of(ctx), order, Requests.pageWithToken(ctx));
     Extensions.answer(
-        ctx, OwnerResponses.organizations(page), OwnerResponses.OrganizationsListed::kinde);
+        ctx, OwnerResponses.organizations(page, order), OwnerResponses.OrganizationsListed::kinde);
+  }
+
+  private void updateOrganization(Context ctx) {
+    OrgCode code = Requests.orgCode(ctx);
+    expandBillingOnly(ctx);
+    Optional<UpdateOrganizationRequest> request =
+        Requests.optionalBody(ctx, UpdateOrganizationRequest.class);
+    request
+        .filter(r -> Boolean.TRUE.equals(r.isSuspended()))
+        .ifPresent(
+            r -> {
+              throw new ValidationException(
+                  "is_suspended is not supported: Keygate does not suspend organizations;"
+                      + " disable or revoke their keys");
+            });
+    updateOrganization.update(
+        Principals.of(ctx), code, request.map(UpdateOrganizationRequest::name));
+    ctx.json(SuccessResponse.OK);
+  }
+
+  private void deleteOrganization(Context ctx) {
+    deleteOrganization.delete(Principals.of(ctx), Requests.orgCode(ctx));
+    ctx.json(SuccessResponse.OK);
+  }
+
+  private void updateUser(Context ctx) {
+    UserId id = new UserId(Requests.requiredQuery(ctx, "id"));
+    UpdateUserRequest request =
+        Requests.optionalBody(ctx, UpdateUserRequest.class)
+            .orElse(new UpdateUserRequest(null, null, null, null));
+    if (Boolean.TRUE.equals(request.isSuspended())) {
+      throw new ValidationException(
+          "is_suspended is not supported: Keygate does not suspend users; disable or revoke"
+              + " their keys");
+    }
+    UserAccount user =
+        updateUser.update(
+            Principals.of(ctx),
+            id,
+            new UpdateUserCommand(
+                Optional.ofNullable(request.name()),
+                Optional.ofNullable(request.givenName()),
+                Optional.ofNullable(request.familyName())));
+    Extensions.answer(ctx, OwnerResponses.details(user), OwnerResponses.UserDetails::updated);
+  }
+
+  private void deleteUser(Context ctx) {
+    UserId id = new UserId(Requests.requiredQuery(ctx, "id"));
+    Requests.bool(ctx, "is_delete_profile");
+    deleteUser.delete(Principals.of(ctx), id);
+    ctx.json(SuccessResponse.OK);
   }
 
   private void createUser(Context ctx) {
@@ -226,8 +340,6 @@ public final class OwnerRoutes implements RouteGroup {
 
   private void listUsers(Context ctx) {
     Requests.refuseUnsupported(
-        ctx, "Keygate does not filter the list of users", "user_id", "email");
-    Requests.refuseUnsupported(
         ctx,
         "Keygate keeps no usernames, phone numbers, sign-ins, memberships, identities or billing"
             + " of users",
@@ -236,7 +348,12 @@ public final class OwnerRoutes implements RouteGroup {
         "expand",
         "has_organization",
         "active_since");
-    Page<UserAccount> page = listUsers.list(Principals.of(ctx), Requests.pageWithToken(ctx));
+    UserFilter filter =
+        new UserFilter(
+            Requests.list(ctx, "user_id").stream().map(UserId::new).collect(Collectors.toSet()),
+            Requests.list(ctx, "email").stream().collect(Collectors.toSet()));
+    Page<UserAccount> page =
+        listUsers.list(Principals.of(ctx), filter, Requests.pageWithToken(ctx));
     Extensions.answer(ctx, OwnerResponses.users(page), OwnerResponses.UsersListed::kinde);
   }
 }

@@ -1,5 +1,6 @@
 package dev.keygate.adapter.rest;
 
+import dev.keygate.application.port.query.ListOrder;
 import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.NotFoundException;
 import dev.keygate.domain.ValidationException;
@@ -7,6 +8,7 @@ import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.ScopeId;
 import dev.keygate.domain.application.ApplicationId;
 import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.wire.PageTokens;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
@@ -16,6 +18,8 @@ import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -103,6 +107,15 @@ final class Requests {
         ctx, "application_id", ApplicationId::isWellFormed, ApplicationId::new, "application");
   }
 
+  /** The organization of the path: one whose code cannot be is not found (404), like any other. */
+  static OrgCode orgCode(Context ctx) {
+    try {
+      return new OrgCode(ctx.pathParam("org_code"));
+    } catch (ValidationException malformed) {
+      throw new NotFoundException("organization not found");
+    }
+  }
+
   static ScopeId scopeId(Context ctx) {
     return pathId(ctx, "scope_id", ScopeId::isWellFormed, ScopeId::new, "scope");
   }
@@ -173,6 +186,50 @@ final class Requests {
         throw new ValidationException(name + " is not supported: " + why);
       }
     }
+  }
+
+  /** The most values one list parameter such as {@code user_id=a,b,c} may hold. */
+  static final int MAX_LISTED = 100;
+
+  /** A parameter of values separated by commas, such as Kinde's {@code email=a@x.io,b@x.io}. */
+  static List<String> list(Context ctx, String name) {
+    List<String> values =
+        query(ctx, name).stream()
+            .flatMap(value -> Arrays.stream(value.split(",")))
+            .map(String::strip)
+            .filter(value -> !value.isEmpty())
+            .toList();
+    if (values.size() > MAX_LISTED) {
+      throw new ValidationException(name + " may list at most " + MAX_LISTED + " values");
+    }
+    return values;
+  }
+
+  /** A boolean parameter: {@code true} or {@code false}, refused naming it otherwise. */
+  static Optional<Boolean> bool(Context ctx, String name) {
+    return query(ctx, name)
+        .map(
+            value ->
+                switch (value) {
+                  case "true" -> true;
+                  case "false" -> false;
+                  default -> throw new ValidationException(name + " must be true or false");
+                });
+  }
+
+  /**
+   * Kinde's {@code sort} of a list: {@code name_asc} or {@code name_desc}; id order when absent.
+   */
+  static ListOrder sort(Context ctx) {
+    return query(ctx, "sort")
+        .map(
+            value ->
+                switch (value) {
+                  case "name_asc" -> ListOrder.NAME_ASCENDING;
+                  case "name_desc" -> ListOrder.NAME_DESCENDING;
+                  default -> throw new ValidationException("sort must be name_asc or name_desc");
+                })
+        .orElse(ListOrder.ID);
   }
 
   /** A query parameter that must be given, refused naming it when it is absent or blank. */

@@ -172,7 +172,11 @@ class BadInputPropertiesTest {
           Map.entry("CreateUserRequest.organization_code", Text.CODE),
           Map.entry("CreatePortalLinkRequest.org_code", Text.CODE),
           Map.entry("CreatePortalLinkRequest.user_id", Text.CODE),
-          Map.entry("SetGrantRequest.scope_ids", Text.CODE));
+          Map.entry("SetGrantRequest.scope_ids", Text.CODE),
+          Map.entry("UpdateOrganizationRequest.name", Text.NAME),
+          Map.entry("UpdateUserRequest.name", Text.NAME),
+          Map.entry("UpdateUserRequest.given_name", Text.NAME),
+          Map.entry("UpdateUserRequest.family_name", Text.NAME));
 
   /** The kind of every query parameter the server documents. */
   enum Query {
@@ -188,9 +192,22 @@ class BadInputPropertiesTest {
     IDENTIFIER,
     /** An organization's code or a user's id: 1 to 64 of {@code [A-Za-z0-9_.:-]}. */
     OWNER,
+    /** E-mail addresses separated by commas. */
+    EMAIL,
+    /** {@code true} or {@code false}. */
+    BOOLEAN,
     /** One Kinde declares but Keygate refuses whatever its value, rather than ignore it. */
     UNSUPPORTED
   }
+
+  /** The routes of one organization or user, whose deletion the owners of keys cannot have. */
+  private static final Set<String> OWNER_ROUTES =
+      Set.of("/api/v1/organization/{org_code}", "/api/v1/user");
+
+  /** An organization and a user that own nothing, for the requests that delete one. */
+  private static final String EMPTY_ORG = "org_e";
+
+  private static final String EMPTY_USER = "kp_e";
 
   private static final Map<String, Query> QUERY_PARAMETERS =
       Map.ofEntries(
@@ -206,8 +223,9 @@ class BadInputPropertiesTest {
           Map.entry("user_id", Query.OWNER),
           Map.entry("code", Query.OWNER),
           Map.entry("id", Query.OWNER),
-          Map.entry("sort", Query.UNSUPPORTED),
-          Map.entry("email", Query.UNSUPPORTED),
+          Map.entry("sort", Query.ENUMERATION),
+          Map.entry("email", Query.EMAIL),
+          Map.entry("is_delete_profile", Query.BOOLEAN),
           Map.entry("username", Query.UNSUPPORTED),
           Map.entry("phone", Query.UNSUPPORTED),
           Map.entry("has_organization", Query.UNSUPPORTED),
@@ -516,6 +534,10 @@ class BadInputPropertiesTest {
               "\"1e3\""),
           Arbitraries.longs().map(n -> "\"" + n + "\""),
           Arbitraries.doubles().filter(d -> d != Math.rint(d)).map(String::valueOf));
+    }
+    if (type == Boolean.class) {
+      return Arbitraries.oneOf(
+          numbers, Arbitraries.of("\"true\"", "\"false\"", "\"\"", "{}", "[]", "[true]"));
     }
     if (type == Instant.class) {
       return Arbitraries.oneOf(
@@ -1098,6 +1120,11 @@ class BadInputPropertiesTest {
             noise);
       case OWNER:
         return Arbitraries.oneOf(Arbitraries.of("org a", "*", "o/a", "x".repeat(65)), noise);
+      case EMAIL:
+        return Arbitraries.oneOf(
+            Arbitraries.of("alice", "a b@example.com", "@", "a@", "a@example.com,bob", "*"), noise);
+      case BOOLEAN:
+        return Arbitraries.oneOf(Arbitraries.of("yes", "1", "TRUE", "False", "*"), noise);
       case UNSUPPORTED:
         return Arbitraries.oneOf(
             Arbitraries.of("name_asc", "a@example.com", "true", "2026-01-01T00:00:00Z"), noise);
@@ -1428,6 +1455,8 @@ class BadInputPropertiesTest {
       keygate.createOrganization("org_a");
       keygate.createOrganization("org_b");
       keygate.createUser("kp_u");
+      keygate.createOrganization(EMPTY_ORG);
+      keygate.createUser(EMPTY_USER);
       keygate.grant(new Owner.Org(new OrgCode("org_a")), spareApi, "read:spare");
       keygate.grant(new Owner.User(new UserId("kp_u")), spareApi, "read:spare");
       keyA =
@@ -1496,7 +1525,15 @@ class BadInputPropertiesTest {
               Map.entry(
                   CreatePortalLinkRequest.class,
                   List.of("{\"org_code\":\"org_a\"}", "{\"user_id\":\"kp_u\"}")),
-              Map.entry(SetGrantRequest.class, List.of("{\"scope_ids\":[\"read:spare\"]}")));
+              Map.entry(SetGrantRequest.class, List.of("{\"scope_ids\":[\"read:spare\"]}")),
+              Map.entry(
+                  UpdateOrganizationRequest.class,
+                  List.of("{\"name\":\"Org A renamed\",\"is_suspended\":false}")),
+              Map.entry(
+                  UpdateUserRequest.class,
+                  List.of(
+                      "{\"name\":\"Ursula\",\"is_suspended\":false}",
+                      "{\"given_name\":\"Ursula\",\"family_name\":\"U\"}")));
     }
 
     private static String rootId(RestFixture rest) {
@@ -1668,6 +1705,11 @@ class BadInputPropertiesTest {
       for (String parameter : endpoint.route().pathParameters()) {
         path = path.replace("{" + parameter + "}", pathId(parameter));
       }
+      String target = withRequiredQuery(path, endpoint, "");
+      if (endpoint.method().equals("DELETE") && OWNER_ROUTES.contains(endpoint.template())) {
+        // Organization A and user U own keys, which keep them from being deleted.
+        target = target.replace("org_a", EMPTY_ORG).replace("kp_u", EMPTY_USER);
+      }
       List<Map.Entry<String, byte[]>> headers = new ArrayList<>();
       headers.add(RawHttp.header("Authorization", "Bearer " + caller.token()));
       byte[] body = null;
@@ -1679,8 +1721,7 @@ class BadInputPropertiesTest {
           "valid",
           endpoint,
           caller,
-          new RawHttp.Request(
-              endpoint.method(), withRequiredQuery(path, endpoint, ""), headers, body, false),
+          new RawHttp.Request(endpoint.method(), target, headers, body, false),
           new Refusal(endpoint.route().status(), "", List.of(), List.of(), ""));
     }
 

@@ -117,6 +117,17 @@ class DocumentedResponsesTest {
     exchangeExtended("GET", "/api/v1/user?id=kp_alice", null);
     exchange("GET", "/api/v1/users", null);
     exchangeExtended("GET", "/api/v1/users", null);
+    exchange("GET", "/api/v1/users?email=ALICE@example.com,bob@example.com", null);
+    exchange("GET", "/api/v1/organizations?sort=name_desc", null);
+    exchange("PATCH", "/api/v1/organization/{org_code}", "{\"name\":\"Globex Inc\"}", "org_globex");
+    RestFixture.Answer renamed =
+        exchange("PATCH", "/api/v1/user?id=kp_alice", "{\"family_name\":\"Liddell\"}");
+    assertThat(renamed.text("/family_name")).isEqualTo("Liddell");
+    exchangeExtended("PATCH", "/api/v1/user?id=kp_alice", "{\"given_name\":\"Alicia\"}");
+    exchange("POST", "/api/v1/user", "{\"id\":\"kp_gone\",\"name\":\"Gone\"}");
+    exchange("DELETE", "/api/v1/user?id=kp_gone", null);
+    exchange("POST", "/api/v1/organization", "{\"name\":\"Gone\",\"code\":\"org_gone\"}");
+    exchange("DELETE", "/api/v1/organization/{org_code}", null, "org_gone");
     String grant = "{\"scope_ids\":[\"read:users\"]}";
     for (String[] owner :
         List.of(
@@ -140,6 +151,7 @@ class DocumentedResponsesTest {
     String applicationId = application.text("/application/id");
     String secret = application.text("/application/client_secret");
     exchange("GET", "/api/v1/applications", null);
+    exchange("GET", "/api/v1/applications?sort=name_asc&page_size=1", null);
     exchange("GET", "/api/v1/applications/{application_id}", null, applicationId);
     exchange(
         "PATCH", "/api/v1/applications/{application_id}", "{\"name\":\"Billing\"}", applicationId);

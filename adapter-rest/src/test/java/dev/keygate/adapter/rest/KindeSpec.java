@@ -256,6 +256,17 @@ final class KindeSpec {
           "identities", array(object("type", string(), "identity", string())),
           "billing", object("customer_id", string()));
 
+  /** {@code update_user_response}. */
+  static final DeclaredShape UPDATE_USER_RESPONSE =
+      object(
+          "id", string(),
+          "given_name", string(),
+          "family_name", string(),
+          "email", string(),
+          "is_suspended", bool(),
+          "is_password_reset_requested", bool(),
+          "picture", string().nullable());
+
   /** {@code create_user_response}. */
   static final DeclaredShape CREATE_USER_RESPONSE =
       object(

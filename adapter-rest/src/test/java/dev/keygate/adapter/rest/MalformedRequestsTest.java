@@ -68,6 +68,10 @@ class MalformedRequestsTest {
   /** A cursor is any position in id order, so any text is a legal {@code starting_after}. */
   private static final Set<String> ANY_TEXT_QUERY = Set.of("starting_after");
 
+  /** A valid value of each required query parameter, naming what the set-up made. */
+  private static final Map<String, String> REQUIRED_QUERY =
+      Map.of("id", "kp_alice", "code", "org_acme");
+
   private final RestFixture rest = new RestFixture();
   private Map<String, String> ids;
   private Map<Class<?>, String> validBodies;
@@ -123,6 +127,8 @@ class MalformedRequestsTest {
             Map.entry(SetGrantRequest.class, "{\"scope_ids\":[\"read:users\"]}"),
             Map.entry(CreateApplicationRequest.class, "{\"name\":\"App\",\"type\":\"m2m\"}"),
             Map.entry(UpdateApplicationRequest.class, "{\"name\":\"Renamed\"}"),
+            Map.entry(UpdateOrganizationRequest.class, "{\"name\":\"Renamed\"}"),
+            Map.entry(UpdateUserRequest.class, "{\"given_name\":\"Alice\"}"),
             Map.entry(
                 AuthorizeApplicationsRequest.class,
                 "{\"applications\":[{\"id\":\"" + applicationId + "\"}]}"));
@@ -151,8 +157,23 @@ class MalformedRequestsTest {
     return path;
   }
 
+  /** The route's path with valid ids and its required query parameters, such as {@code ?id=}. */
   private String validPath(Route route) {
-    return path(route, "", "");
+    return pathWithQuery(route, "", "");
+  }
+
+  /** The valid path with {@code name=value} in place of any required parameter of that name. */
+  private String pathWithQuery(Route route, String name, String value) {
+    List<String> query = new ArrayList<>();
+    for (Route.QueryParameter parameter : route.query()) {
+      if (parameter.required() && !parameter.name().equals(name)) {
+        query.add(parameter.name() + "=" + REQUIRED_QUERY.get(parameter.name()));
+      }
+    }
+    if (!name.isEmpty()) {
+      query.add(name + "=" + value);
+    }
+    return path(route, "", "") + (query.isEmpty() ? "" : "?" + String.join("&", query));
   }
 
   private static String name(Route route) {
@@ -312,6 +333,8 @@ class MalformedRequestsTest {
               "1e30",
               "99999999999999999999999",
               "604801"));
+    } else if (type == Boolean.class) {
+      values.addAll(List.of("\"true\"", "\"yes\"", "1", "0", "{}", "[]", "[true]"));
     } else if (type == Instant.class) {
       values.addAll(
           List.of(
@@ -527,7 +550,7 @@ class MalformedRequestsTest {
                   name(route) + " ?" + parameter.name() + "=" + abbreviate(value),
                   () -> {
                     RestFixture.Answer answer =
-                        send(route, validPath(route) + "?" + parameter.name() + "=" + value, null);
+                        send(route, pathWithQuery(route, parameter.name(), value), null);
                     assertRefused(answer);
                     assertThat(answer.status()).isEqualTo(400);
                     assertThat(answer.text("/errors/0/message")).doesNotContain("z".repeat(100));

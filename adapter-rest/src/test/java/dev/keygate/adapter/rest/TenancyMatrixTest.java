@@ -104,12 +104,16 @@ class TenancyMatrixTest {
       POST   /api/v1/organization                                | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
       GET    /api/v1/organization                                | 200       | 403 scope        | 200          | 404          | 404          | 403 scope    | 401    | 401          | 403 scope
       GET    /api/v1/organizations                               | 200       | 403 scope        | 200          | 200          | 200          | 403 scope    | 401    | 401          | 403 scope
+      PATCH  /api/v1/organization/{org_code}                     | 200       | 403 scope        | 200          | 404          | 404          | 403 scope    | 401    | 401          | 403 scope
+      DELETE /api/v1/organization/{org_code}                     | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
       GET    /api/v1/organizations/{org_code}/grants             | 200       | 403 scope        | 200          | 404          | 404          | 200          | 401    | 401          | 403 scope
       PUT    /api/v1/organizations/{org_code}/grants/{api_id}    | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
       DELETE /api/v1/organizations/{org_code}/grants/{api_id}    | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
       POST   /api/v1/user                                        | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
       GET    /api/v1/user                                        | 200       | 403 scope        | 404          | 404          | 200          | 403 scope    | 401    | 401          | 403 scope
       GET    /api/v1/users                                       | 200       | 403 scope        | 200          | 200          | 200          | 403 scope    | 401    | 401          | 403 scope
+      PATCH  /api/v1/user                                        | 200       | 403 scope        | 404          | 404          | 200          | 403 scope    | 401    | 401          | 403 scope
+      DELETE /api/v1/user                                        | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
       GET    /api/v1/users/{user_id}/grants                      | 200       | 403 scope        | 404          | 404          | 200          | 404          | 401    | 401          | 403 scope
       PUT    /api/v1/users/{user_id}/grants/{api_id}             | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
       DELETE /api/v1/users/{user_id}/grants/{api_id}             | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
@@ -130,9 +134,9 @@ class TenancyMatrixTest {
       GET /api/v1/api_keys                         | root adminA adminB adminU portalA keyA keyB keyU  | root adminA adminB adminU portalA keyA keyB keyU limitedOperator | adminA portalA keyA    | adminB keyB            | adminU keyU            | adminA portalA keyA
       GET /api/v1/apis                             | management users spare                            | management users spare                            | management users spare | management users spare | management users spare | management users spare
       GET /api/v1/apis/{api_id}/scopes             | read:spare                                        | read:spare                                        | read:spare             | read:spare             | read:spare             | read:spare
-      GET /api/v1/organizations                    | keygate-operator org_a org_b                      | refused                                           | org_a                  | org_b                  | -                      | refused
+      GET /api/v1/organizations                    | keygate-operator org_a org_b org_e                | refused                                           | org_a                  | org_b                  | -                      | refused
       GET /api/v1/organizations/{org_code}/grants  | users spare                                       | refused                                           | users spare            | refused                | refused                | users spare
-      GET /api/v1/users                            | kp_u                                              | refused                                           | -                      | -                      | kp_u                   | refused
+      GET /api/v1/users                            | kp_u kp_e                                         | refused                                           | -                      | -                      | kp_u                   | refused
       GET /api/v1/users/{user_id}/grants           | users spare                                       | refused                                           | refused                | refused                | users spare            | refused
       GET /api/v1/audit_events                     | events:all                                        | refused                                           | events:org_a           | events:org_b           | events:kp_u            | refused
       """;
@@ -219,6 +223,20 @@ class TenancyMatrixTest {
               .ghost("org_a", "org_zzz"),
           new Call("GET /api/v1/organizations", "", null, AuditAction.ORGANIZATION_READ, false),
           new Call(
+                  "PATCH /api/v1/organization/{org_code}",
+                  "",
+                  "{\"name\":\"Org A renamed\"}",
+                  AuditAction.ORGANIZATION_UPDATE,
+                  true)
+              .ghost("org_a", "org_zzz"),
+          new Call(
+                  "DELETE /api/v1/organization/{org_code}",
+                  "",
+                  null,
+                  AuditAction.ORGANIZATION_DELETE,
+                  true)
+              .at("/api/v1/organization/org_e"),
+          new Call(
               "POST /api/v1/user",
               "",
               "{\"id\":\"kp_v\",\"name\":\"User V\"}",
@@ -227,6 +245,14 @@ class TenancyMatrixTest {
           new Call("GET /api/v1/user", "?id=kp_u", null, AuditAction.USER_READ, false)
               .ghost("kp_u", "kp_zzz"),
           new Call("GET /api/v1/users", "", null, AuditAction.USER_READ, false),
+          new Call(
+                  "PATCH /api/v1/user",
+                  "?id=kp_u",
+                  "{\"given_name\":\"Ursula\"}",
+                  AuditAction.USER_UPDATE,
+                  true)
+              .ghost("kp_u", "kp_zzz"),
+          new Call("DELETE /api/v1/user", "?id=kp_e", null, AuditAction.USER_DELETE, true),
           new Call(
                   "GET /api/v1/organizations/{org_code}/grants",
                   "",
@@ -566,6 +592,9 @@ class TenancyMatrixTest {
       keygate.createOrganization("org_a");
       keygate.createOrganization("org_b");
       keygate.createUser("kp_u");
+      // Owners of nothing, which the operator may delete.
+      keygate.createOrganization("org_e");
+      keygate.createUser("kp_e");
       // What the operator lets each owner hold: the users API to all, the spare API to A and U.
       Owner orgA = new Owner.Org(new OrgCode("org_a"));
       Owner userU = new Owner.User(new UserId("kp_u"));
@@ -763,14 +792,20 @@ class TenancyMatrixTest {
       AuditAction action,
       boolean changes,
       String real,
-      String ghost) {
+      String ghost,
+      String concretePath) {
 
     Call(String endpoint, String query, String body, AuditAction action, boolean changes) {
-      this(endpoint, query, body, action, changes, null, null);
+      this(endpoint, query, body, action, changes, null, null, null);
     }
 
     Call ghost(String realText, String ghostText) {
-      return new Call(endpoint, query, body, action, changes, realText, ghostText);
+      return new Call(endpoint, query, body, action, changes, realText, ghostText, concretePath);
+    }
+
+    /** Calls {@code path} rather than the template, for an object other than the usual one. */
+    Call at(String path) {
+      return new Call(endpoint, query, body, action, changes, real, ghost, path);
     }
 
     String method() {
@@ -782,7 +817,7 @@ class TenancyMatrixTest {
     }
 
     String path() {
-      return template() + query;
+      return (concretePath == null ? template() : concretePath) + query;
     }
   }
 

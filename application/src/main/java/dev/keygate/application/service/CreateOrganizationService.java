@@ -19,13 +19,19 @@ import java.util.Optional;
 public final class CreateOrganizationService implements CreateOrganizationUseCase {
 
   private final OwnerRepository owners;
+  private final OwnerRemoval removal;
   private final Authorization authorization;
   private final Changes changes;
   private final Clock clock;
 
   CreateOrganizationService(
-      OwnerRepository owners, Authorization authorization, Changes changes, Clock clock) {
+      OwnerRepository owners,
+      OwnerRemoval removal,
+      Authorization authorization,
+      Changes changes,
+      Clock clock) {
     this.owners = owners;
+    this.removal = removal;
     this.authorization = authorization;
     this.changes = changes;
     this.clock = clock;
@@ -46,6 +52,7 @@ public final class CreateOrganizationService implements CreateOrganizationUseCas
     if (owners.findOrganization(code).isPresent()) {
       throw new ConflictException("organization " + code + " already exists");
     }
+    removal.requireNoKeysOnRecord(organization.asOwner());
     changes.make(
         principal,
         ORGANIZATION_CREATE,

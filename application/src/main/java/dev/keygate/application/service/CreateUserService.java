@@ -18,13 +18,19 @@ import java.util.Optional;
 public final class CreateUserService implements CreateUserUseCase {
 
   private final OwnerRepository owners;
+  private final OwnerRemoval removal;
   private final Authorization authorization;
   private final Changes changes;
   private final Clock clock;
 
   CreateUserService(
-      OwnerRepository owners, Authorization authorization, Changes changes, Clock clock) {
+      OwnerRepository owners,
+      OwnerRemoval removal,
+      Authorization authorization,
+      Changes changes,
+      Clock clock) {
     this.owners = owners;
+    this.removal = removal;
     this.authorization = authorization;
     this.changes = changes;
     this.clock = clock;
@@ -39,6 +45,7 @@ public final class CreateUserService implements CreateUserUseCase {
     if (owners.findUser(id).isPresent()) {
       throw new ConflictException("user " + id + " already exists");
     }
+    removal.requireNoKeysOnRecord(user.asOwner());
     changes.make(
         principal,
         USER_CREATE,

@@ -11,7 +11,9 @@ import dev.keygate.application.port.in.CreatePortalLinkUseCase;
 import dev.keygate.application.port.in.CreateUserUseCase;
 import dev.keygate.application.port.in.DeleteApiUseCase;
 import dev.keygate.application.port.in.DeleteApplicationUseCase;
+import dev.keygate.application.port.in.DeleteOrganizationUseCase;
 import dev.keygate.application.port.in.DeleteScopeUseCase;
+import dev.keygate.application.port.in.DeleteUserUseCase;
 import dev.keygate.application.port.in.DisableApiKeyUseCase;
 import dev.keygate.application.port.in.EnableApiKeyUseCase;
 import dev.keygate.application.port.in.GetApiKeyUseCase;
@@ -42,7 +44,9 @@ import dev.keygate.application.port.in.RotateApplicationSecretUseCase;
 import dev.keygate.application.port.in.SetGrantUseCase;
 import dev.keygate.application.port.in.UpdateApiKeyUseCase;
 import dev.keygate.application.port.in.UpdateApplicationUseCase;
+import dev.keygate.application.port.in.UpdateOrganizationUseCase;
 import dev.keygate.application.port.in.UpdateScopeUseCase;
+import dev.keygate.application.port.in.UpdateUserUseCase;
 import dev.keygate.application.port.in.VerifyApiKeyUseCase;
 import dev.keygate.application.port.out.OutgoingPorts;
 import dev.keygate.application.port.out.SecretHasher;
@@ -72,6 +76,10 @@ public final class KeygateServices implements KeygateUseCases {
   private final CreateUserUseCase createUser;
   private final ListUsersUseCase listUsers;
   private final GetUserUseCase getUser;
+  private final UpdateOrganizationUseCase updateOrganization;
+  private final DeleteOrganizationUseCase deleteOrganization;
+  private final UpdateUserUseCase updateUser;
+  private final DeleteUserUseCase deleteUser;
   private final CreateApiKeyUseCase createApiKey;
   private final GetApiKeyUseCase getApiKey;
   private final ListApiKeysUseCase listApiKeys;
@@ -162,13 +170,20 @@ public final class KeygateServices implements KeygateUseCases {
     updateScope = new UpdateScopeService(ports.apis(), apiLookup, authorization, changes);
     deleteScope =
         new DeleteScopeService(ports.apis(), ports.apiKeys(), apiLookup, authorization, changes);
+    OwnerRemoval removal = new OwnerRemoval(ports.apiKeys(), ports.grants(), clock);
     createOrganization =
-        new CreateOrganizationService(ports.owners(), authorization, changes, clock);
+        new CreateOrganizationService(ports.owners(), removal, authorization, changes, clock);
     listOrganizations = new ListOrganizationsService(ports.owners(), authorization);
     getOrganization = new GetOrganizationService(ports.owners(), authorization);
-    createUser = new CreateUserService(ports.owners(), authorization, changes, clock);
+    createUser = new CreateUserService(ports.owners(), removal, authorization, changes, clock);
     listUsers = new ListUsersService(ports.owners(), authorization);
     getUser = new GetUserService(ports.owners(), authorization);
+    updateOrganization = new UpdateOrganizationService(ports.owners(), authorization, changes);
+    deleteOrganization =
+        new DeleteOrganizationService(
+            ports.owners(), ports.applications(), removal, authorization, changes);
+    updateUser = new UpdateUserService(ports.owners(), authorization, changes);
+    deleteUser = new DeleteUserService(ports.owners(), removal, authorization, changes);
     createApiKey =
         new CreateApiKeyService(
             ports.apiKeys(),
@@ -361,6 +376,26 @@ public final class KeygateServices implements KeygateUseCases {
   @Override
   public GetUserUseCase getUser() {
     return getUser;
+  }
+
+  @Override
+  public UpdateOrganizationUseCase updateOrganization() {
+    return updateOrganization;
+  }
+
+  @Override
+  public DeleteOrganizationUseCase deleteOrganization() {
+    return deleteOrganization;
+  }
+
+  @Override
+  public UpdateUserUseCase updateUser() {
+    return updateUser;
+  }
+
+  @Override
+  public DeleteUserUseCase deleteUser() {
+    return deleteUser;
   }
 
   @Override

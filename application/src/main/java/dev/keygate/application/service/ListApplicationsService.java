@@ -6,6 +6,9 @@ import static dev.keygate.domain.audit.AuditAction.APPLICATION_READ;
 import dev.keygate.application.port.in.ListApplicationsUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.out.ApplicationRepository;
+import dev.keygate.application.port.query.ListOrder;
+import dev.keygate.application.port.query.Page;
+import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.application.Application;
 import dev.keygate.domain.owner.Owner;
 import java.util.List;
@@ -33,5 +36,11 @@ public final class ListApplicationsService implements ListApplicationsUseCase {
       return applications.list(Optional.of(org.code()));
     }
     return List.of();
+  }
+
+  @Override
+  public Page<Application> list(Principal principal, ListOrder order, PageRequest page) {
+    return order.page(
+        list(principal), Application::name, application -> application.id().value(), page);
   }
 }

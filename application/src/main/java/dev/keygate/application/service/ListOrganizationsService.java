@@ -6,6 +6,7 @@ import static dev.keygate.domain.audit.AuditAction.ORGANIZATION_READ;
 import dev.keygate.application.port.in.ListOrganizationsUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.out.OwnerRepository;
+import dev.keygate.application.port.query.ListOrder;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.owner.Organization;
@@ -25,11 +26,11 @@ public final class ListOrganizationsService implements ListOrganizationsUseCase 
   }
 
   @Override
-  public Page<Organization> list(Principal principal, PageRequest page) {
+  public Page<Organization> list(Principal principal, ListOrder order, PageRequest page) {
     authorization.requireScope(principal, READ_ORGANIZATIONS, ORGANIZATION_READ, "organizations");
     Optional<Owner> confinement = principal.confinement();
     if (confinement.isEmpty()) {
-      return owners.listOrganizations(page);
+      return owners.listOrganizations(order, page);
     }
     List<Organization> own =
         confinement
@@ -37,6 +38,6 @@ public final class ListOrganizationsService implements ListOrganizationsUseCase 
             .flatMap(owner -> owners.findOrganization(((Owner.Org) owner).code()))
             .stream()
             .toList();
-    return Page.of(own, organization -> organization.code().value(), page);
+    return order.page(own, Organization::name, organization -> organization.code().value(), page);
   }
 }

@@ -8,12 +8,13 @@ import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.out.OwnerRepository;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.application.port.query.PageRequest;
+import dev.keygate.application.port.query.UserFilter;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.UserAccount;
 import java.util.List;
 import java.util.Optional;
 
-/** Lists users: all for the operator, only themselves for a user. */
+/** Lists the users that pass a filter: all for the operator, only themselves for a user. */
 public final class ListUsersService implements ListUsersUseCase {
 
   private final OwnerRepository owners;
@@ -25,16 +26,17 @@ public final class ListUsersService implements ListUsersUseCase {
   }
 
   @Override
-  public Page<UserAccount> list(Principal principal, PageRequest page) {
+  public Page<UserAccount> list(Principal principal, UserFilter filter, PageRequest page) {
     authorization.requireScope(principal, READ_USERS, USER_READ, "users");
     Optional<Owner> confinement = principal.confinement();
     if (confinement.isEmpty()) {
-      return owners.listUsers(page);
+      return owners.listUsers(filter, page);
     }
     List<UserAccount> own =
         confinement
             .filter(Owner.User.class::isInstance)
             .flatMap(owner -> owners.findUser(((Owner.User) owner).userId()))
+            .filter(filter::admits)
             .stream()
             .toList();
     return Page.of(own, user -> user.id().value(), page);

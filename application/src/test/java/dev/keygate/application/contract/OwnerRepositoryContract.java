@@ -3,15 +3,21 @@ package dev.keygate.application.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keygate.application.port.query.ListOrder;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.application.port.query.PageRequest;
+import dev.keygate.application.port.query.UserFilter;
 import dev.keygate.domain.ConflictException;
+import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What every {@code OwnerRepository} must do. */
@@ -96,5 +102,94 @@ public abstract class OwnerRepositoryContract extends StoreContract {
     assertThat(first.hasMore()).isTrue();
     assertThat(rest.items()).extracting(u -> u.id().value()).containsExactly("u3");
     assertThat(rest.hasMore()).isFalse();
+  }
+
+  @Test
+  void organizations_arePagedByNameBothWays_thoseOfOneNameByCode() {
+    String[][] named = {
+      {"org_1", "Beta"},
+      {"org_2", "Alpha"},
+      {"org_3", "Beta"},
+      {"org_4", "Gamma"},
+      {"org_5", "Alpha"}
+    };
+    for (String[] organization : named) {
+      stores
+          .owners()
+          .addOrganization(new Organization(new OrgCode(organization[0]), organization[1], NOW));
+    }
+
+    assertThat(pagesOf(ListOrder.NAME_ASCENDING))
+        .containsExactly("org_2", "org_5", "org_1", "org_3", "org_4");
+    assertThat(pagesOf(ListOrder.NAME_DESCENDING))
+        .containsExactly("org_4", "org_3", "org_1", "org_5", "org_2");
+    assertThatThrownBy(
+            () ->
+                stores
+                    .owners()
+                    .listOrganizations(
+                        ListOrder.NAME_ASCENDING, new PageRequest(2, Optional.of("org_1"))))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("another sort order");
+  }
+
+  /** Every organization in {@code order}, read two at a time, each page after the last's cursor. */
+  private List<String> pagesOf(ListOrder order) {
+    List<String> codes = new ArrayList<>();
+    Optional<String> after = Optional.empty();
+    while (true) {
+      Page<Organization> page = stores.owners().listOrganizations(order, new PageRequest(2, after));
+      page.items().forEach(organization -> codes.add(organization.code().value()));
+      if (!page.hasMore()) {
+        return codes;
+      }
+      Organization last = page.items().get(page.items().size() - 1);
+      after = Optional.of(order.cursorOf(last.name(), last.code().value()));
+    }
+  }
+
+  @Test
+  void users_areFilteredByIdsAndByEmailsWhateverTheirCase() {
+    stores
+        .owners()
+        .addUser(new UserAccount(new UserId("u1"), "One", Optional.of("One@Example.com"), NOW));
+    stores
+        .owners()
+        .addUser(new UserAccount(new UserId("u2"), "Two", Optional.of("two@example.com"), NOW));
+    stores.owners().addUser(new UserAccount(new UserId("u3"), "Three", Optional.empty(), NOW));
+
+    assertThat(ids(new UserFilter(Set.of(), Set.of("one@example.COM", "nobody@example.com"))))
+        .containsExactly("u1");
+    assertThat(ids(new UserFilter(Set.of(new UserId("u3"), new UserId("u2")), Set.of())))
+        .containsExactly("u2", "u3");
+    assertThat(ids(new UserFilter(Set.of(new UserId("u3")), Set.of("two@example.com")))).isEmpty();
+    assertThat(ids(UserFilter.ALL)).containsExactly("u1", "u2", "u3");
+  }
+
+  private List<String> ids(UserFilter filter) {
+    return stores.owners().listUsers(filter, PageRequest.first()).items().stream()
+        .map(user -> user.id().value())
+        .toList();
+  }
+
+  @Test
+  void updatedOwners_keepTheirNewNames_andDeletedOnesAreGone() {
+    Organization acme = new Organization(new OrgCode("org_acme"), "Acme", NOW);
+    UserAccount alice =
+        new UserAccount(new UserId("kp_alice"), "Alice", Optional.of("a@example.com"), NOW);
+    stores.owners().addOrganization(acme);
+    stores.owners().addUser(alice);
+
+    stores.owners().updateOrganization(acme.renamed("Acme Inc"));
+    stores.owners().updateUser(alice.renamed("Alice Liddell"));
+
+    assertThat(stores.owners().findOrganization(acme.code())).contains(acme.renamed("Acme Inc"));
+    assertThat(stores.owners().findUser(alice.id())).contains(alice.renamed("Alice Liddell"));
+    assertThat(stores.owners().deleteOrganization(acme.code())).isTrue();
+    assertThat(stores.owners().deleteUser(alice.id())).isTrue();
+    assertThat(stores.owners().deleteOrganization(acme.code())).isFalse();
+    assertThat(stores.owners().deleteUser(alice.id())).isFalse();
+    assertThat(stores.owners().exists(acme.asOwner())).isFalse();
+    assertThat(stores.owners().exists(alice.asOwner())).isFalse();
   }
 }

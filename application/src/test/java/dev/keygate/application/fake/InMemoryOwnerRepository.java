@@ -1,14 +1,15 @@
 package dev.keygate.application.fake;
 
 import dev.keygate.application.port.out.OwnerRepository;
+import dev.keygate.application.port.query.ListOrder;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.application.port.query.PageRequest;
+import dev.keygate.application.port.query.UserFilter;
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
-import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -33,8 +34,23 @@ public final class InMemoryOwnerRepository implements OwnerRepository {
   }
 
   @Override
-  public synchronized Page<Organization> listOrganizations(PageRequest page) {
-    return Page.of(List.copyOf(organizations.values()), o -> o.code().value(), page);
+  public synchronized Page<Organization> listOrganizations(ListOrder order, PageRequest page) {
+    return order.page(organizations.values(), Organization::name, o -> o.code().value(), page);
+  }
+
+  @Override
+  public synchronized void updateOrganization(Organization organization) {
+    String code = organization.code().value();
+    if (organizations.containsKey(code)) {
+      InMemoryUnitOfWork.willChange(this, organizations, code);
+      organizations.put(code, organization);
+    }
+  }
+
+  @Override
+  public synchronized boolean deleteOrganization(OrgCode code) {
+    InMemoryUnitOfWork.willChange(this, organizations, code.value());
+    return organizations.remove(code.value()) != null;
   }
 
   @Override
@@ -52,7 +68,22 @@ public final class InMemoryOwnerRepository implements OwnerRepository {
   }
 
   @Override
-  public synchronized Page<UserAccount> listUsers(PageRequest page) {
-    return Page.of(List.copyOf(users.values()), u -> u.id().value(), page);
+  public synchronized Page<UserAccount> listUsers(UserFilter filter, PageRequest page) {
+    return Page.of(
+        users.values().stream().filter(filter::admits).toList(), u -> u.id().value(), page);
+  }
+
+  @Override
+  public synchronized void updateUser(UserAccount user) {
+    if (users.containsKey(user.id().value())) {
+      InMemoryUnitOfWork.willChange(this, users, user.id().value());
+      users.put(user.id().value(), user);
+    }
+  }
+
+  @Override
+  public synchronized boolean deleteUser(UserId id) {
+    InMemoryUnitOfWork.willChange(this, users, id.value());
+    return users.remove(id.value()) != null;
   }
 }

@@ -14,6 +14,7 @@ import dev.keygate.application.port.in.RegisterApiCommand;
 import dev.keygate.application.port.in.SetGrantCommand;
 import dev.keygate.application.port.in.UpdateApiKeyCommand;
 import dev.keygate.application.port.in.UpdateScopeCommand;
+import dev.keygate.application.port.in.UpdateUserCommand;
 import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
@@ -37,6 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OneUseCaseOneUnitTest {
 
   private static final Owner ORG_A = new Owner.Org(new OrgCode("org_a"));
+  private static final Owner ORG_GONE = new Owner.Org(new OrgCode("org_gone"));
+  private static final Owner USER_GONE = new Owner.User(new UserId("u_gone"));
 
   private final TestKeygate t = new TestKeygate();
   private Api orders;
@@ -55,6 +58,11 @@ class OneUseCaseOneUnitTest {
     unused = t.registerApi("https://unused.example.com");
     t.addScope(unused, "read:unused");
     key = t.issueKey(ORG_A, orders, "read:orders", "write:orders").key();
+    // Owners of no keys, whose deletion takes their grants with them.
+    t.createOrganization("org_gone");
+    t.grant(ORG_GONE, orders, "read:orders");
+    t.createUser("u_gone");
+    t.grant(USER_GONE, orders, "read:orders");
   }
 
   static Stream<String> changes() {
@@ -66,6 +74,10 @@ class OneUseCaseOneUnitTest {
         "delete a scope",
         "create an organization",
         "create a user",
+        "rename an organization",
+        "delete an organization",
+        "rename a user",
+        "delete a user",
         "set a grant",
         "remove a grant",
         "create a key",
@@ -117,6 +129,27 @@ class OneUseCaseOneUnitTest {
                         OPERATOR,
                         new CreateUserCommand(
                             Optional.of(new UserId("u_1")), "U", Optional.empty()))),
+        Map.entry(
+            "rename an organization",
+            () ->
+                t.services
+                    .updateOrganization()
+                    .update(OPERATOR, new OrgCode("org_a"), Optional.of("Renamed"))),
+        Map.entry(
+            "delete an organization",
+            () -> t.services.deleteOrganization().delete(OPERATOR, new OrgCode("org_gone"))),
+        Map.entry(
+            "rename a user",
+            () ->
+                t.services
+                    .updateUser()
+                    .update(
+                        OPERATOR,
+                        new UserId("u_gone"),
+                        new UpdateUserCommand(
+                            Optional.empty(), Optional.of("Given"), Optional.of("Family")))),
+        Map.entry(
+            "delete a user", () -> t.services.deleteUser().delete(OPERATOR, new UserId("u_gone"))),
         Map.entry(
             "set a grant",
             () ->
@@ -192,6 +225,8 @@ class OneUseCaseOneUnitTest {
         t.owners.listOrganizations(PageRequest.first(PageRequest.MAX_SIZE)),
         t.owners.listUsers(PageRequest.first(PageRequest.MAX_SIZE)),
         t.grants.of(ORG_A),
+        t.grants.of(ORG_GONE),
+        t.grants.of(USER_GONE),
         t.apiKeys.all());
   }
 }

@@ -20,6 +20,11 @@ public record Organization(OrgCode code, String name, Instant createdOn) {
     Checks.required("organization creation time", createdOn);
   }
 
+  /** This organization under a new name. */
+  public Organization renamed(String newName) {
+    return new Organization(code, newName, createdOn);
+  }
+
   /** This organization as the owner of keys. */
   public Owner asOwner() {
     return new Owner.Org(code);

@@ -37,6 +37,14 @@ public interface KeygateUseCases {
 
   GetUserUseCase getUser();
 
+  UpdateOrganizationUseCase updateOrganization();
+
+  DeleteOrganizationUseCase deleteOrganization();
+
+  UpdateUserUseCase updateUser();
+
+  DeleteUserUseCase deleteUser();
+
   CreateApiKeyUseCase createApiKey();
 
   GetApiKeyUseCase getApiKey();

@@ -1,5 +1,8 @@
 package dev.keygate.application.port.in;
 
+import dev.keygate.application.port.query.ListOrder;
+import dev.keygate.application.port.query.Page;
+import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.application.Application;
 import java.util.List;
 
@@ -7,4 +10,7 @@ import java.util.List;
 public interface ListApplicationsUseCase {
 
   List<Application> list(Principal principal);
+
+  /** One page of them in {@code order}, continuing after a cursor of that order. */
+  Page<Application> list(Principal principal, ListOrder order, PageRequest page);
 }

@@ -1,7 +1,9 @@
 package dev.keygate.application.port.out;
 
+import dev.keygate.application.port.query.ListOrder;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.application.port.query.PageRequest;
+import dev.keygate.application.port.query.UserFilter;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
@@ -21,8 +23,19 @@ public interface OwnerRepository {
 
   Optional<Organization> findOrganization(OrgCode code);
 
+  /** One page of organizations in {@code order}, after a cursor of that order. */
+  Page<Organization> listOrganizations(ListOrder order, PageRequest page);
+
   /** One page of organizations in code order. */
-  Page<Organization> listOrganizations(PageRequest page);
+  default Page<Organization> listOrganizations(PageRequest page) {
+    return listOrganizations(ListOrder.ID, page);
+  }
+
+  /** Replaces a stored organization's name. */
+  void updateOrganization(Organization organization);
+
+  /** Removes the organization; whether there was one. */
+  boolean deleteOrganization(OrgCode code);
 
   /**
    * Stores a new user.
@@ -33,8 +46,19 @@ public interface OwnerRepository {
 
   Optional<UserAccount> findUser(UserId id);
 
+  /** One page of the users that pass {@code filter}, in id order. */
+  Page<UserAccount> listUsers(UserFilter filter, PageRequest page);
+
   /** One page of users in id order. */
-  Page<UserAccount> listUsers(PageRequest page);
+  default Page<UserAccount> listUsers(PageRequest page) {
+    return listUsers(UserFilter.ALL, page);
+  }
+
+  /** Replaces a stored user's name. */
+  void updateUser(UserAccount user);
+
+  /** Removes the user; whether there was one. */
+  boolean deleteUser(UserId id);
 
   /** Whether the organization or user exists. */
   default boolean exists(Owner owner) {

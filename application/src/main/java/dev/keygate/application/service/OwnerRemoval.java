@@ -1,0 +1,61 @@
+package dev.keygate.application.service;
+
+import dev.keygate.application.port.out.ApiKeyRepository;
+import dev.keygate.application.port.out.GrantRepository;
+import dev.keygate.application.port.query.ApiKeyFilter;
+import dev.keygate.application.port.query.PageRequest;
+import dev.keygate.domain.ConflictException;
+import dev.keygate.domain.grant.Grant;
+import dev.keygate.domain.owner.Owner;
+import java.time.Clock;
+
+/**
+ * What deleting an organization or a user takes with it, and what keeps it. A deleted owner's
+ * grants go with it; its revoked and expired keys stay on record for the audit trail, so its code
+ * or id is not given to a new owner while they do: a newcomer under the old name would inherit
+ * them.
+ */
+final class OwnerRemoval {
+
+  private final ApiKeyRepository apiKeys;
+  private final GrantRepository grants;
+  private final Clock clock;
+
+  OwnerRemoval(ApiKeyRepository apiKeys, GrantRepository grants, Clock clock) {
+    this.apiKeys = apiKeys;
+    this.grants = grants;
+    this.clock = clock;
+  }
+
+  /** Refuses (409) to delete an owner of keys that still work or could again. */
+  void requireNoLiveKeys(Owner owner) {
+    long live = apiKeys.countLive(owner, clock.instant());
+    if (live > 0) {
+      throw new ConflictException(
+          name(owner)
+              + " owns "
+              + live
+              + (live == 1 ? " live api key" : " live api keys")
+              + " and cannot be deleted until they are revoked");
+    }
+  }
+
+  /** Takes every grant of the owner away; inside the deletion's unit of work. */
+  void withdrawGrants(Owner owner) {
+    for (Grant grant : grants.of(owner)) {
+      grants.remove(owner, grant.apiId());
+    }
+  }
+
+  /** Refuses (409) a new owner whose code or id still names keys of a deleted one. */
+  void requireNoKeysOnRecord(Owner owner) {
+    if (!apiKeys.list(ApiKeyFilter.ALL.ownedBy(owner), PageRequest.first(1)).items().isEmpty()) {
+      throw new ConflictException(
+          name(owner) + " was deleted and its api keys remain on record: choose another");
+    }
+  }
+
+  private static String name(Owner owner) {
+    return (owner instanceof Owner.Org ? "organization " : "user ") + owner.id();
+  }
+}
