@@ -148,9 +148,56 @@ test("a key is issued to a user", async () => {
   assert.equal(verified.user_id, userId);
 });
 
-test("the application the SDK runs as is listed", async () => {
+test("the application the SDK runs as is listed, sorted by name and paged", async () => {
   const apps = assertMatches("get_applications_response", await Applications.getApplications());
   assert.ok(apps.applications.some((a) => a.type === "m2m"));
+  const sorted = assertMatches(
+    "get_applications_response",
+    await Applications.getApplications({ sort: "name_desc", pageSize: 500 }),
+  );
+  assert.equal(sorted.applications.length, apps.applications.length);
+});
+
+test("owners are renamed, found by email, sorted by name, and deleted once they own no live key", async () => {
+  assertMatches(
+    "success_response",
+    await Organizations.updateOrganization({ orgCode, requestBody: { name: `Zulu ${run}`, handle: `zulu_${run}` } }),
+  );
+  const renamed = assertMatches("get_organization_response", await Organizations.getOrganization({ code: orgCode }));
+  assert.equal(renamed.name, `Zulu ${run}`);
+  const first = assertMatches(
+    "create_organization_response",
+    await Organizations.createOrganization({ requestBody: { name: `Aardvark ${run}` } }),
+  );
+  for (const [sort, expected] of [
+    ["name_asc", [first.organization.code, orgCode]],
+    ["name_desc", [orgCode, first.organization.code]],
+  ]) {
+    const listed = assertMatches("get_organizations_response", await Organizations.getOrganizations({ sort, pageSize: 500 }));
+    const codes = listed.organizations.map((o) => o.code).filter((code) => expected.includes(code));
+    assert.deepEqual(codes, expected, sort);
+  }
+
+  const updated = assertMatches(
+    "update_user_response",
+    await Users.updateUser({ id: userId, requestBody: { family_name: `Byron ${run}` } }),
+  );
+  assert.equal(updated.given_name, "Ada");
+  assert.equal(updated.family_name, `Byron ${run}`);
+  const found = assertMatches("users_response", await Users.getUsers({ email: `ADA-${run}@example.com` }));
+  assert.deepEqual(
+    found.users.map((u) => u.id),
+    [userId],
+  );
+
+  // The user holds a live key; the organization's only key was revoked.
+  const kept = await refusal(() => Users.deleteUser({ id: userId }));
+  assert.equal(kept.status, 409);
+  assertMatches("error_response", kept.body);
+  assertMatches("success_response", await Organizations.deleteOrganization({ orgCode: first.organization.code }));
+  assertMatches("success_response", await Organizations.deleteOrganization({ orgCode }));
+  const gone = await refusal(() => Organizations.getOrganization({ code: orgCode }));
+  assert.equal(gone.status, 404);
 });
 
 test("a key that does not exist answers 404 in the spec's shape", async () => {
