@@ -229,6 +229,66 @@ class LocalCommandsTest {
   }
 
   @Test
+  void keysCreateForTheEnvironment_issuesAKeyOfTheDeployment_listedShownAndVerified() {
+    Deployment deployment = Deployment.prepare(directory);
+    String orgKeyId =
+        keyId(
+            ok(keygate(
+                    "keys",
+                    "create",
+                    "--name",
+                    "ci",
+                    "--api",
+                    deployment.apiId(),
+                    "--org",
+                    "org_acme"))
+                .out());
+
+    Cli.Result created =
+        ok(
+            keygate(
+                "keys",
+                "create",
+                "--name",
+                "Nightly sync",
+                "--api",
+                deployment.apiId(),
+                "--scope",
+                "write:users",
+                "--environment"));
+    String keyId = keyId(created.out());
+
+    assertThat(created.out()).contains("Created API key " + keyId + " for environment.");
+    verifies(created.tokens().get(0), "--scope", "write:users");
+    assertThat(listedIds("--environment")).containsExactly(keyId);
+    assertThat(listedIds("--org", "org_acme")).containsExactly(orgKeyId);
+    assertThat(listedIds()).contains(keyId, orgKeyId);
+    String table = ok(keygate("keys", "list", "--environment")).out();
+    assertThat(table.lines().filter(line -> line.startsWith(keyId)))
+        .singleElement()
+        .satisfies(row -> assertThat(row).containsPattern("Nightly sync +environment +active"));
+    assertThat(ok(keygate("keys", "show", keyId)).out()).containsPattern("Owner: +environment\n");
+    JsonNode shown = json(ok(keygate("keys", "show", keyId, "-o")));
+    assertThat(shown.at("/api_key/type").asText()).isEqualTo("environment");
+    assertThat(fieldNames(shown.get("api_key")))
+        .doesNotContain("org_code", "organization_id", "user_id");
+    failsWith(
+        keygate(
+            "keys",
+            "create",
+            "--name",
+            "n",
+            "--api",
+            deployment.apiId(),
+            "--environment",
+            "--org",
+            "org_acme"),
+        2,
+        "keygate keys create: Error: --org=CODE, --environment are mutually exclusive (specify"
+            + " only one) (see 'keygate keys create --help')");
+  }
+
+  @Test
   void everyExitCode_eachFailureAsOneLineOnStderr() {
     Deployment deployment = Deployment.prepare(directory);
     String unknownKey = "api_key_" + "0".repeat(32);
@@ -299,7 +359,7 @@ class LocalCommandsTest {
         keygate("keys", "create", "--name", "n", "--api", deployment.apiId()),
         2,
         "keygate keys create: Error: Missing required argument (specify one of these): (--org=CODE"
-            + " | --user=ID) (see 'keygate keys create --help')");
+            + " | --user=ID | --environment) (see 'keygate keys create --help')");
     failsWith(
         keygate("keys", "verify"),
         2,

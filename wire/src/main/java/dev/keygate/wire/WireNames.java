@@ -23,7 +23,7 @@ public final class WireNames {
     return lowerCase(status);
   }
 
-  /** {@code organization} or {@code user}: Kinde's {@code type} of a key. */
+  /** {@code organization}, {@code user} or {@code environment}: Kinde's {@code type} of a key. */
   public static String of(OwnerType type) {
     return lowerCase(type);
   }
@@ -54,13 +54,14 @@ public final class WireNames {
   }
 
   /**
-   * Reads {@code organization} or {@code user}.
+   * Reads {@code organization}, {@code user} or {@code environment}.
    *
    * @param field the name the caller gave the value, such as {@code key_type}
    * @throws ValidationException naming {@code field}, for any other value
    */
   public static OwnerType ownerType(String field, String value) {
-    return read(OwnerType.values(), value, field + " must be organization or user");
+    return read(
+        OwnerType.values(), value, field + " must be one of organization, user, environment");
   }
 
   private static <E extends Enum<E>> E read(E[] constants, String value, String refusal) {

@@ -45,6 +45,29 @@ class ApiKeyResponsesTest {
   }
 
   @Test
+  void givenEnvironmentKey_everyAnswer_saysEnvironmentAndNamesNoOrganizationOrUser()
+      throws Exception {
+    IssuedApiKey issued = keygate.issueKey(new Owner.Environment(), api, "read:users");
+
+    JsonNode details = tree(ApiKeyResponses.details(issued.key()));
+    JsonNode kinde = tree(ApiKeyResponses.one("Success", issued.key()).kinde());
+    JsonNode verified = tree(ApiKeyResponses.verified(keygate.verify(issued)));
+
+    assertThat(tree(ApiKeyResponses.summary(issued.key())).get("type").asText())
+        .isEqualTo("environment");
+    assertThat(details.get("type").asText()).isEqualTo("environment");
+    assertThat(kinde.at("/api_key/type").asText()).isEqualTo("environment");
+    for (JsonNode key : List.of(details, kinde.get("api_key"))) {
+      assertThat(key.has("org_code")).isFalse();
+      assertThat(key.has("organization_id")).isFalse();
+      assertThat(key.has("user_id")).isFalse();
+    }
+    assertThat(verified.get("is_valid").asBoolean()).isTrue();
+    assertThat(verified.has("org_code")).isFalse();
+    assertThat(verified.has("user_id")).isFalse();
+  }
+
+  @Test
   void givenNewKey_created_carriesTheTokenOnceUnderKindesCode() throws Exception {
     IssuedApiKey issued = keygate.issueKey(alice, api, "read:users");
 

@@ -46,24 +46,27 @@ class WireNamesTest {
   }
 
   @Test
-  void givenEachOwnerType_of_isOrganizationOrUser() {
+  void givenEachOwnerType_of_isOrganizationUserOrEnvironment() {
     assertThat(WireNames.of(OwnerType.ORGANIZATION)).isEqualTo("organization");
     assertThat(WireNames.of(OwnerType.USER)).isEqualTo("user");
+    assertThat(WireNames.of(OwnerType.ENVIRONMENT)).isEqualTo("environment");
   }
 
   @Test
   void givenWireNames_ownerType_readsEachTypeBack() {
     assertThat(WireNames.ownerType("type", "organization")).isEqualTo(OwnerType.ORGANIZATION);
     assertThat(WireNames.ownerType("type", "user")).isEqualTo(OwnerType.USER);
+    assertThat(WireNames.ownerType("type", "environment")).isEqualTo(OwnerType.ENVIRONMENT);
   }
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"ORGANIZATION", "Organization", "org", "users", "User", " user"})
+  @ValueSource(
+      strings = {"ORGANIZATION", "Organization", "org", "users", "User", " user", "Environment"})
   void givenUnknownWord_ownerType_isRefusedNamingTheField(String value) {
     assertThatThrownBy(() -> WireNames.ownerType("key_type", value))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("key_type must be organization or user");
+        .hasMessage("key_type must be one of organization, user, environment");
   }
 
   @Test

@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "create",
     description = {
-      "Issues an API key for an organization (--org) or a user (--user) on one API, with some of"
-          + " its scopes, and prints the key: this is the only time it is shown, since Keygate"
-          + " keeps only its hash."
+      "Issues an API key for an organization (--org), a user (--user) or the deployment itself"
+          + " (--environment) on one API, with some of its scopes, and prints the key: this is the"
+          + " only time it is shown, since Keygate keeps only its hash."
     },
     footerHeading = "%nExample:%n",
     footer = {
@@ -66,7 +66,7 @@ public final class KeysCreateCommand implements Callable<Integer> {
   List<String> scopes = List.of();
 
   @ArgGroup(exclusive = true, multiplicity = "1")
-  OwnerOptions owner;
+  KeyOwnerOptions owner;
 
   @Option(
       names = "--expires-in",

@@ -47,7 +47,7 @@ public final class KeysListCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
-  OwnerOptions owner;
+  KeyOwnerOptions owner;
 
   @Option(
       names = "--api",
@@ -75,7 +75,7 @@ public final class KeysListCommand implements Callable<Integer> {
     ApiKeyFilter filter =
         new ApiKeyFilter(
             Optional.empty(),
-            Optional.ofNullable(owner).map(OwnerOptions::owner),
+            Optional.ofNullable(owner).map(KeyOwnerOptions::owner),
             Optional.ofNullable(status),
             Optional.ofNullable(apiId).map(ApiId::new));
     Page<ApiKey> page = listApiKeys.list(principal, filter, paging.page(spec));

@@ -29,8 +29,11 @@ final class Text {
     return instant.map(Text::time).orElse(absent);
   }
 
-  /** {@code organization org_acme} or {@code user kp_alice}. */
+  /** {@code organization org_acme}, {@code user kp_alice} or {@code environment}. */
   static String owner(Owner owner) {
+    if (owner instanceof Owner.Environment) {
+      return WireNames.of(owner.type());
+    }
     return WireNames.of(owner.type()) + " " + owner.id();
   }
 

@@ -39,7 +39,12 @@ final class OwnerMapper {
         new UserId(entity.id), entity.name, Optional.ofNullable(entity.email), entity.createdOn);
   }
 
-  /** The owner stored as {@code owner_type} and {@code owner_id}. */
+  /**
+   * The owner stored as {@code owner_type} and {@code owner_id}: the {@code OwnerType}'s name and
+   * the owner's id. The environment is stored as {@code ENVIRONMENT} and {@code environment}; the
+   * owner columns ({@code varchar(16)} and {@code varchar(64)}, V1 and V3) carry no check on the
+   * type, so environment keys and their audit events needed no migration.
+   */
   static Owner owner(String type, String id) {
     return Owner.of(OwnerType.valueOf(type), id);
   }

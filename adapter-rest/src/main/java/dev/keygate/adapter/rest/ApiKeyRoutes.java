@@ -20,6 +20,7 @@ import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.owner.OwnerType;
 import dev.keygate.domain.owner.UserId;
 import dev.keygate.wire.ApiKeyResponses;
 import dev.keygate.wire.SuccessResponse;
@@ -70,7 +71,8 @@ public final class ApiKeyRoutes implements RouteGroup {
             .query(
                 new Route.QueryParameter("page_size", "integer", "1-500, 50 by default"),
                 new Route.QueryParameter("starting_after", "string", "the last key id seen"),
-                new Route.QueryParameter("key_type", "string", "organization or user"),
+                new Route.QueryParameter(
+                    "key_type", "string", "organization, user or environment (extension)"),
                 new Route.QueryParameter("status", "string", "active, inactive or revoked"),
                 new Route.QueryParameter("user_id", "string", "keys of this user"),
                 new Route.QueryParameter("org_code", "string", "keys of this organization"),
@@ -210,14 +212,33 @@ public final class ApiKeyRoutes implements RouteGroup {
     return values;
   }
 
-  /** Exactly one of {@code org_code} and {@code user_id}, agreeing with {@code type} if given. */
+  /**
+   * The environment for {@code type: environment}, which names neither {@code org_code} nor {@code
+   * user_id}; otherwise exactly one of those, agreeing with {@code type} if given.
+   */
   private static Owner owner(CreateApiKeyRequest request) {
+    if (request.type() != null
+        && WireNames.ownerType("type", request.type()) == OwnerType.ENVIRONMENT) {
+      for (String[] field :
+          new String[][] {{"org_code", request.orgCode()}, {"user_id", request.userId()}}) {
+        if (field[1] != null) {
+          throw new ValidationException(
+              field[0]
+                  + " must be left out for type environment: an environment key belongs to the"
+                  + " deployment, not to an organization or a user");
+        }
+      }
+      return new Owner.Environment();
+    }
     if (request.orgCode() != null && request.userId() != null) {
       throw new ValidationException("give only one of org_code and user_id");
     }
     Owner owner =
         owner(Optional.ofNullable(request.orgCode()), Optional.ofNullable(request.userId()))
-            .orElseThrow(() -> new ValidationException("one of org_code and user_id is required"));
+            .orElseThrow(
+                () ->
+                    new ValidationException(
+                        "one of org_code and user_id is required, or type environment"));
     if (request.type() != null && WireNames.ownerType("type", request.type()) != owner.type()) {
       throw new ValidationException(
           "type " + WireNames.of(owner.type()) + " is required for the owner given");

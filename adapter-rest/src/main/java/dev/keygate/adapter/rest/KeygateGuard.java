@@ -128,7 +128,7 @@ public final class KeygateGuard {
    * The key behind a guarded request.
    *
    * @param id the key's id, such as {@code api_key_…}
-   * @param owner the organization or user it belongs to
+   * @param owner the organization, user or environment (the deployment itself) it belongs to
    * @param scopes every scope it holds
    */
   public record VerifiedKey(String id, Owner owner, Set<String> scopes) {

@@ -147,6 +147,86 @@ class ApiKeyRoutesTest {
     assertThat(neither.text("/errors/0/message")).contains("org_code").contains("user_id");
   }
 
+  private RestFixture.Answer createEnvironmentKey(String extraField, String bearer) {
+    return rest.call(
+        "POST",
+        KEYS,
+        """
+        {"name":"Nightly sync","api_id":"%s","scope_ids":["read:users"],"type":"environment"%s}
+        """
+            .formatted(api.id(), extraField),
+        bearer);
+  }
+
+  @Test
+  void givenTypeEnvironment_create_issuesAKeyOfTheDeploymentWithNoOwnerFields() {
+    RestFixture.Answer created = createEnvironmentKey("", rest.rootKey);
+
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    JsonNode key = rest.getExtended(KEYS + "/" + created.text("/api_key/id")).json().get("api_key");
+    assertThat(key.get("type").asText()).isEqualTo("environment");
+    assertThat(fields(key)).doesNotContain("org_code", "organization_id", "user_id");
+  }
+
+  @Test
+  void givenTypeEnvironmentWithAnOwner_create_answers400NamingTheField() {
+    RestFixture.Answer withOrg = createEnvironmentKey(",\"org_code\":\"org_acme\"", rest.rootKey);
+    assertError(withOrg, 400, "INVALID_REQUEST");
+    assertThat(withOrg.text("/errors/0/message"))
+        .isEqualTo(
+            "org_code must be left out for type environment: an environment key belongs to the"
+                + " deployment, not to an organization or a user");
+
+    RestFixture.Answer withUser = createEnvironmentKey(",\"user_id\":\"kp_alice\"", rest.rootKey);
+    assertError(withUser, 400, "INVALID_REQUEST");
+    assertThat(withUser.text("/errors/0/message")).startsWith("user_id must be left out");
+    assertThat(listedIds("?key_type=environment")).isEmpty();
+  }
+
+  @Test
+  void givenTypeEnvironmentForTheManagementApi_create_answers400SayingWhy() {
+    RestFixture.Answer refused =
+        rest.post(
+            KEYS,
+            """
+            {"name":"env admin","api_id":"%s","scope_ids":["read:api_keys"],"type":"environment"}
+            """
+                .formatted(rest.managementApiId()));
+
+    assertError(refused, 400, "INVALID_REQUEST");
+    assertThat(refused.text("/errors/0/message"))
+        .isEqualTo(
+            "management keys belong to the operator organization, an organization or a user;"
+                + " an environment key cannot be one");
+  }
+
+  @Test
+  void anOrgAdmin_isRefusedAnEnvironmentKey403_andFindsExistingOnesAsUnknownKeys() {
+    String environmentKey = createEnvironmentKey("", rest.rootKey).text("/api_key/id");
+    String admin = rest.managementKey("org_code", "org_acme").key();
+
+    RestFixture.Answer refused = createEnvironmentKey("", admin);
+    assertError(refused, 403, "FORBIDDEN");
+    assertThat(refused.text("/errors/0/message"))
+        .isEqualTo(
+            "environment keys belong to the whole deployment; only a caller with deployment-wide"
+                + " authority may create one");
+
+    String unknown = "api_key_0195ac80a14e8d71f42b98e75d3c61ad";
+    for (String method : List.of("GET", "PUT", "DELETE")) {
+      RestFixture.Answer hidden = rest.call(method, KEYS + "/" + environmentKey, null, admin);
+      RestFixture.Answer missing = rest.call(method, KEYS + "/" + unknown, null, admin);
+      assertThat(hidden.status()).as(method).isEqualTo(404);
+      assertThat(hidden.text("/errors/code")).isEqualTo(missing.text("/errors/code"));
+      assertThat(hidden.text("/errors/message"))
+          .isEqualTo(missing.text("/errors/message").replace(unknown, environmentKey));
+    }
+    RestFixture.Answer listed = rest.call("GET", KEYS + "?key_type=environment", null, admin);
+    assertThat(listed.status()).isEqualTo(200);
+    assertThat(listed.json().get("api_keys")).isEmpty();
+    assertThat(listedIds("?key_type=environment")).containsExactly(environmentKey);
+  }
+
   @Test
   void givenExpiresOn_create_storesItAndGetShowsIt() {
     RestFixture.Answer created =

@@ -81,6 +81,57 @@ class KindeShapesTest {
   }
 
   @Test
+  void anEnvironmentKey_isCreatedVerifiedReadAndListedInKindesShapes_withNoOrganizationOrUser() {
+    RestFixture.Answer created =
+        rest.post(
+            KEYS,
+            WireJson.write(
+                Map.of(
+                    "name",
+                    "Nightly sync",
+                    "api_id",
+                    api.id().value(),
+                    "scope_ids",
+                    List.of("read:users"),
+                    "type",
+                    "environment")));
+    assertAnswer(created, 201, KindeSpec.CREATE_API_KEY_RESPONSE);
+    String keyId = created.text("/api_key/id");
+
+    RestFixture.Answer verified =
+        rest.post(
+            KEYS + "/verify", WireJson.write(Map.of("api_key", created.text("/api_key/key"))));
+    assertAnswer(verified, 200, KindeSpec.VERIFY_API_KEY_RESPONSE);
+    assertThat(verified.json().get("is_valid").asBoolean()).isTrue();
+    assertThat(verified.text("/key_id")).isEqualTo(keyId);
+    assertThat(fields(verified.json())).doesNotContain("org_code", "user_id");
+
+    RestFixture.Answer read = rest.get(KEYS + "/" + keyId);
+    assertAnswer(read, 200, KindeSpec.GET_API_KEY_RESPONSE);
+    JsonNode key = read.json().get("api_key");
+    assertThat(key.get("type").asText()).isEqualTo("environment");
+    assertThat(fields(key)).doesNotContain("organization_id", "user_id", "org_code");
+
+    RestFixture.Answer listed = rest.get(KEYS + "?key_type=environment");
+    assertAnswer(listed, 200, KindeSpec.GET_API_KEYS_RESPONSE);
+    assertThat(listed.json().get("api_keys")).hasSize(1);
+    assertThat(listed.text("/api_keys/0/id")).isEqualTo(keyId);
+    assertThat(listed.text("/api_keys/0/type")).isEqualTo("environment");
+    String orgKeyId = createOrgKey("2099-01-01T00:00:00Z").text("/api_key/id");
+    assertThat(
+            rest.get(KEYS + "?key_type=organization").json().get("api_keys").findValuesAsText("id"))
+        .contains(orgKeyId)
+        .doesNotContain(keyId);
+    assertThat(
+            rest.get(KEYS + "?key_type=environment").json().get("api_keys").findValuesAsText("id"))
+        .containsExactly(keyId);
+
+    JsonNode rich = rest.getExtended(KEYS + "/" + keyId).json().get("api_key");
+    assertThat(rich.get("type").asText()).isEqualTo("environment");
+    assertThat(fields(rich)).doesNotContain("organization_id", "user_id", "org_code");
+  }
+
+  @Test
   void getApiKey_answersKindesFields_andTheOptInAddsOrgCodeExpiryAndRevocation() {
     String keyId = createOrgKey("2099-01-01T00:00:00Z").text("/api_key/id");
     rest.call("DELETE", KEYS + "/" + keyId, null);

@@ -15,6 +15,7 @@ import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.application.Application;
 import dev.keygate.domain.application.ApplicationId;
 import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.owner.Owner;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -86,6 +87,11 @@ public final class AuthenticateService implements AuthenticateUseCase {
       return Optional.empty();
     }
     ApiKey key = verification.key().orElseThrow();
+    if (key.owner() instanceof Owner.Environment) {
+      // No management key is issued to the environment (CreateApiKeyService refuses one); should
+      // one be stored anyway, it authenticates nobody rather than acting for a reach no one gave.
+      return Optional.empty();
+    }
     return makers.within(key.madeBy(), key.owner(), Makers.principalOf(key), management.get());
   }
 

@@ -63,6 +63,24 @@ final class Authorization {
     }
   }
 
+  /**
+   * Refuses (403, naming why) a caller without deployment-wide authority a new key of the
+   * environment. Keys of the environment belong to the deployment, so only a caller whose reach is
+   * the whole deployment may make one; a confined caller is told so rather than answered 404, since
+   * the environment exists for everyone and hiding it would hide nothing. Existing environment keys
+   * are out of such a caller's reach like any other owner's, as 404s.
+   */
+  void requireEnvironmentReach(Principal principal, Owner owner, AuditAction action) {
+    if (owner instanceof Owner.Environment && !principal.isOperator()) {
+      throw refuse(
+          principal,
+          action,
+          owner.id(),
+          "environment keys belong to the whole deployment; only a caller with deployment-wide"
+              + " authority may create one");
+    }
+  }
+
   /** Refuses an owner out of the principal's reach as if it did not exist (404). */
   void requireReach(Principal principal, Owner owner, AuditAction action) {
     if (!principal.covers(owner)) {
@@ -144,10 +162,7 @@ final class Authorization {
   }
 
   static NotFoundException ownerNotFound(Owner owner) {
-    return new NotFoundException(
-        (owner instanceof Owner.Org ? "organization " : "user ")
-            + Echo.plain(owner.id())
-            + " not found");
+    return new NotFoundException(describe(owner) + " not found");
   }
 
   private static Optional<String> beyondTheCaller(
@@ -189,9 +204,15 @@ final class Authorization {
                     + describe(owner));
   }
 
-  /** Such as {@code organization org_acme} or {@code user kp_alice}. */
+  /** Such as {@code organization org_acme}, {@code user kp_alice} or {@code the environment}. */
   static String describe(Owner owner) {
-    return (owner instanceof Owner.Org ? "organization " : "user ") + Echo.plain(owner.id());
+    if (owner instanceof Owner.Org) {
+      return "organization " + Echo.plain(owner.id());
+    }
+    if (owner instanceof Owner.User) {
+      return "user " + Echo.plain(owner.id());
+    }
+    return "the environment";
   }
 
   /** Scopes in the order of their keys, so that a refusal names the same one every time. */

@@ -10,6 +10,7 @@ import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.out.ApiKeyRepository;
 import dev.keygate.application.port.out.OwnerRepository;
 import dev.keygate.domain.Checks;
+import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.key.ApiKey;
@@ -20,7 +21,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-/** Issues keys: checks owner, API and scopes, mints a secret, stores only its hash. */
+/**
+ * Issues keys: checks owner, API and scopes, mints a secret, stores only its hash. Keys of the
+ * environment are issued only by a caller with deployment-wide authority, and never for the
+ * management API.
+ */
 public final class CreateApiKeyService implements CreateApiKeyUseCase {
 
   private final ApiKeyRepository apiKeys;
@@ -55,6 +60,7 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
   public IssuedApiKey create(Principal principal, CreateApiKeyCommand command) {
     authorization.requireScope(principal, CREATE_API_KEYS, API_KEY_CREATE, "api_keys");
     Owner owner = Checks.required("api key owner", command.owner());
+    authorization.requireEnvironmentReach(principal, owner, API_KEY_CREATE);
     authorization.requireReach(principal, owner, API_KEY_CREATE);
     Instant now = clock.instant();
     ApiKey.checkDraft(command.name(), command.expiresOn(), now);
@@ -62,6 +68,14 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
       throw Authorization.ownerNotFound(owner);
     }
     Api api = apiLookup.api(Checks.required("api id", command.apiId()));
+    if (api.isManagement() && owner instanceof Owner.Environment) {
+      // A management key's reach follows its owner (the operator organization: the deployment;
+      // another owner: its own keys). The environment has no such meaning that would not make it
+      // a second operator, so it holds no management keys.
+      throw new ValidationException(
+          "management keys belong to the operator organization, an organization or a user;"
+              + " an environment key cannot be one");
+    }
     Set<Scope> scopes = apiLookup.scopes(api, Checks.required("scopes", command.scopes()));
     // A management key made by an expiring key ends with it unless told to end sooner.
     Optional<Instant> expiresOn =

@@ -91,8 +91,10 @@ public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
     if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(LONGEST_TTL) > 0) {
       throw new ValidationException("portal link ttl must be more than 0 and at most 1 day");
     }
-    if (owner.equals(OPERATOR)) {
+    if (owner.equals(OPERATOR) || owner instanceof Owner.Environment) {
       // A key of the operator organization acts for the whole deployment: not a customer's portal.
+      // Nor is the environment a customer: a portal for it would be a management key it may not
+      // hold (see CreateApiKeyService).
       throw new ValidationException(
           "portal links are for customers' organizations and users; the operator has the console");
     }

@@ -12,7 +12,9 @@ import java.util.Optional;
 
 /**
  * Bounds what a tenant can make for itself: live keys per owner, and keys per minute, checked for
- * callers confined to the owner. The operator is trusted with its own deployment.
+ * callers confined to the owner. The operator is trusted with its own deployment, and so with the
+ * environment's keys, which only a caller with deployment-wide authority makes: the environment is
+ * no tenant and has no limits.
  */
 final class OwnerLimits {
 

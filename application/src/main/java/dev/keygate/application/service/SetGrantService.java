@@ -11,6 +11,7 @@ import dev.keygate.application.port.out.OwnerRepository;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.grant.Grant;
+import dev.keygate.domain.owner.Owner;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -46,6 +47,12 @@ public final class SetGrantService implements SetGrantUseCase {
   public Grant set(Principal principal, SetGrantCommand command) {
     authorization.requireScope(principal, UPDATE_GRANTS, GRANT_SET, command.apiId().value());
     authorization.requireOperator(principal, GRANT_SET, command.apiId().value());
+    if (command.owner() instanceof Owner.Environment) {
+      // Grants bound what confined callers may issue; only the operator issues environment keys,
+      // and the operator is not held to grants, so a grant to the environment would mean nothing.
+      throw new ValidationException(
+          "the environment is not granted apis: only the operator issues its keys");
+    }
     if (!owners.exists(command.owner())) {
       throw Authorization.ownerNotFound(command.owner());
     }

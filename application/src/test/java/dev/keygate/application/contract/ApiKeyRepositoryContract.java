@@ -291,6 +291,45 @@ public abstract class ApiKeyRepositoryContract extends StoreContract {
   }
 
   @Test
+  void anEnvironmentKey_roundTripsAndIsListedAndCountedAsTheEnvironments() {
+    Owner environment = new Owner.Environment();
+    ApiKey ofEnvironment = newKey(environment, api, read);
+    ApiKey ofA = newKey(orgA, api);
+    // An organization whose code is the environment's id is still not the environment.
+    ApiKey ofLookalike = newKey(storedOrganization("environment"), api);
+    List.of(ofEnvironment, ofA, ofLookalike).forEach(stores.apiKeys()::add);
+
+    ApiKey found = stores.apiKeys().findById(ofEnvironment.id()).orElseThrow();
+    assertThat(found).isEqualTo(ofEnvironment);
+    assertThat(found.owner()).isEqualTo(environment);
+    assertThat(
+            ids(
+                listAll(
+                    new ApiKeyFilter(
+                        Optional.of(OwnerType.ENVIRONMENT),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()))))
+        .containsExactly(ofEnvironment.id());
+    assertThat(ids(listAll(ApiKeyFilter.ALL.ownedBy(environment))))
+        .containsExactly(ofEnvironment.id());
+    assertThat(
+            ids(
+                listAll(
+                    new ApiKeyFilter(
+                        Optional.of(OwnerType.ORGANIZATION),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()))))
+        .containsExactlyElementsOf(sortedIds(ofA, ofLookalike));
+    assertThat(stores.apiKeys().countLive(environment, NOW)).isEqualTo(1);
+
+    ApiKey revoked = stores.apiKeys().update(found.revoke(NOW));
+    assertThat(stores.apiKeys().findById(ofEnvironment.id())).contains(revoked);
+    assertThat(stores.apiKeys().countLive(environment, NOW)).isZero();
+  }
+
+  @Test
   void list_pagesInIdOrderAfterTheCursor() {
     List<ApiKey> keys = new ArrayList<>();
     for (int i = 0; i < 5; i++) {

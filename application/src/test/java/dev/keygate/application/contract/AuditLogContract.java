@@ -58,6 +58,29 @@ public abstract class AuditLogContract extends StoreContract {
   }
 
   @Test
+  void anEventOfTheEnvironment_isStoredAsTheEnvironmentsAndListedOnlyInItsTrail() {
+    Owner environment = new Owner.Environment();
+    AuditEvent ofEnvironment =
+        event(0, "api_key_env", Optional.of(environment), AuditOutcome.SUCCEEDED);
+    AuditEvent ofLookalike =
+        event(
+            1,
+            "api_key_org",
+            Optional.of(new Owner.Org(new OrgCode("environment"))),
+            AuditOutcome.SUCCEEDED);
+    List.of(ofEnvironment, ofLookalike).forEach(stores.auditLog()::record);
+
+    assertThat(
+            stores
+                .auditLog()
+                .list(TestQueries.allEvents(PageRequest.first()).ownedBy(environment))
+                .items())
+        .containsExactly(ofEnvironment);
+    assertThat(stores.auditLog().list(TestQueries.allEvents(PageRequest.first())).items())
+        .containsExactly(ofEnvironment, ofLookalike);
+  }
+
+  @Test
   void list_pagesAfterTheCursor() {
     List<AuditEvent> recorded = new ArrayList<>();
     for (int second = 0; second < 5; second++) {

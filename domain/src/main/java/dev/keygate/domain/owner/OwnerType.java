@@ -3,5 +3,7 @@ package dev.keygate.domain.owner;
 /** What kind of owner holds an API key. */
 public enum OwnerType {
   ORGANIZATION,
-  USER
+  USER,
+  /** The deployment itself: Kinde's environment-level keys. */
+  ENVIRONMENT
 }

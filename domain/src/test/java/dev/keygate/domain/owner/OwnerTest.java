@@ -59,4 +59,45 @@ class OwnerTest {
         .isInstanceOf(ValidationException.class)
         .hasMessage("user id is required");
   }
+
+  @Test
+  void givenEnvironmentType_of_makesTheOneEnvironmentOwner() {
+    Owner owner = Owner.of(OwnerType.ENVIRONMENT, "environment");
+
+    assertThat(owner).isEqualTo(new Owner.Environment());
+    assertThat(owner.type()).isEqualTo(OwnerType.ENVIRONMENT);
+    assertThat(owner.id()).isEqualTo("environment");
+  }
+
+  @Test
+  void givenEnvironmentTypeWithAnotherId_of_isRefusedNamingTheOnlyId() {
+    assertThatThrownBy(() -> Owner.of(OwnerType.ENVIRONMENT, "org_acme"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("environment owner id must be environment");
+    assertThatThrownBy(() -> Owner.of(OwnerType.ENVIRONMENT, null))
+        .isInstanceOf(ValidationException.class);
+  }
+
+  @Test
+  void givenAnOrganizationOrUserNamedEnvironment_theyAreNotTheEnvironment() {
+    Owner environment = new Owner.Environment();
+
+    assertThat(Owner.of(OwnerType.ORGANIZATION, "environment")).isNotEqualTo(environment);
+    assertThat(Owner.of(OwnerType.USER, "environment")).isNotEqualTo(environment);
+    assertThat(environment).isNotEqualTo(Owner.of(OwnerType.ORGANIZATION, "environment"));
+  }
+
+  @Test
+  void everyOwnerType_readsBackThroughOf() {
+    for (Owner owner :
+        new Owner[] {
+          new Owner.Org(new OrgCode("org_acme")),
+          new Owner.User(new UserId("kp_alice")),
+          new Owner.Environment()
+        }) {
+      assertThat(Owner.of(owner.type(), owner.id())).isEqualTo(owner);
+    }
+    assertThat(OwnerType.values())
+        .containsExactly(OwnerType.ORGANIZATION, OwnerType.USER, OwnerType.ENVIRONMENT);
+  }
 }

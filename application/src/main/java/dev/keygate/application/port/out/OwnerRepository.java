@@ -60,11 +60,14 @@ public interface OwnerRepository {
   /** Removes the user; whether there was one. */
   boolean deleteUser(UserId id);
 
-  /** Whether the organization or user exists. */
+  /** Whether the organization or user exists; the environment always does. */
   default boolean exists(Owner owner) {
     if (owner instanceof Owner.Org org) {
       return findOrganization(org.code()).isPresent();
     }
-    return findUser(((Owner.User) owner).userId()).isPresent();
+    if (owner instanceof Owner.User user) {
+      return findUser(user.userId()).isPresent();
+    }
+    return owner instanceof Owner.Environment;
   }
 }
