@@ -148,6 +148,26 @@ test("a key is issued to a user", async () => {
   assert.equal(verified.user_id, userId);
 });
 
+test("an environment key, the deployment's own, is issued, listed by type and verified", async () => {
+  const created = assertMatches(
+    "create_api_key_response",
+    await ApiKeys.createApiKey({
+      requestBody: { name: `deploy ${run}`, api_id: apiId, scope_ids: ["read:orders"], type: "environment" },
+    }),
+  );
+  const read = assertMatches("get_api_key_response", await ApiKeys.getApiKey({ keyId: created.api_key.id }));
+  assert.equal(read.api_key.type, "environment");
+  assert.equal(read.api_key.organization_id, undefined);
+  const listed = assertMatches("get_api_keys_response", await ApiKeys.getApiKeys({ keyType: "environment" }));
+  assert.ok(listed.api_keys.some((k) => k.id === created.api_key.id));
+  assert.ok(listed.api_keys.every((k) => k.type === "environment"));
+  const verified = assertMatches(
+    "verify_api_key_response",
+    await ApiKeys.verifyApiKey({ requestBody: { api_key: created.api_key.key } }),
+  );
+  assert.equal(verified.is_valid, true);
+});
+
 test("the application the SDK runs as is listed, sorted by name and paged", async () => {
   const apps = assertMatches("get_applications_response", await Applications.getApplications());
   assert.ok(apps.applications.some((a) => a.type === "m2m"));
