@@ -28,8 +28,12 @@ class CliHelpAndCompletionTest {
         .containsExactly(
             "orgs create",
             "orgs list",
+            "orgs rename",
+            "orgs delete",
             "users create",
             "users list",
+            "users rename",
+            "users delete",
             "apis register",
             "apis list",
             "apis show",

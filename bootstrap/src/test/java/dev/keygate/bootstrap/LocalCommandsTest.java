@@ -631,6 +631,43 @@ class LocalCommandsTest {
         "keygate grants list: user kp_nobody not found");
   }
 
+  @Test
+  void ownersAreRenamedFoundByEmailAndDeleted_butNotWhileTheyOwnALiveKey() {
+    ok(keygate("init"));
+    String apiId =
+        json(ok(keygate("apis", "register", "--name", "Orders", "--audience", "orders", "-o")))
+            .at("/api/id")
+            .asText();
+    ok(keygate("orgs", "create", "--name", "Acme", "--code", "org_acme"));
+    ok(keygate("users", "create", "--id", "kp_alice", "--name", "Alice", "--email", "a@x.io"));
+    ok(keygate("users", "create", "--id", "kp_bob", "--name", "Bob", "--email", "b@x.io"));
+    ok(keygate("keys", "create", "--name", "k", "--api", apiId, "--user", "kp_alice"));
+
+    assertThat(ok(keygate("orgs", "rename", "org_acme", "--name", "Acme Inc")).out())
+        .isEqualTo("Renamed organization org_acme.\n");
+    assertThat(ok(keygate("users", "rename", "kp_alice", "--family-name", "Liddell")).out())
+        .isEqualTo("Renamed user kp_alice to Alice Liddell.\n");
+    assertThat(ok(keygate("users", "list", "--email", "A@X.IO")).out())
+        .contains("kp_alice", "Alice Liddell")
+        .doesNotContain("kp_bob");
+    failsWith(
+        keygate("users", "rename", "kp_alice", "--name", "A", "--given-name", "B"),
+        2,
+        "keygate users rename: Error: --name=NAME and [[--given-name=NAME] [--family-name=NAME]]"
+            + " are mutually exclusive (specify only one) (see 'keygate users rename --help')");
+    failsWith(
+        keygate("users", "delete", "kp_alice"),
+        4,
+        "keygate users delete: user kp_alice owns 1 live api key and cannot be deleted until they"
+            + " are revoked");
+
+    assertThat(ok(keygate("users", "delete", "kp_bob")).out()).isEqualTo("Deleted user kp_bob.\n");
+    assertThat(ok(keygate("orgs", "delete", "org_acme")).out())
+        .isEqualTo("Deleted organization org_acme.\n");
+    assertThat(ok(keygate("orgs", "list")).out()).doesNotContain("org_acme");
+    assertThat(ok(keygate("users", "list")).out()).contains("kp_alice").doesNotContain("kp_bob");
+  }
+
   private Cli.Result keygate(String... args) {
     return Cli.run(environment, directory, outputFlag(args));
   }

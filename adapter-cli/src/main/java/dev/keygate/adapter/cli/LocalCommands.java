@@ -49,11 +49,15 @@ public final class LocalCommands {
     add.group(
         new CommandGroups.Orgs(),
         new OrgsCreateCommand(useCases.createOrganization(), me),
-        new OrgsListCommand(useCases.listOrganizations(), me));
+        new OrgsListCommand(useCases.listOrganizations(), me),
+        new OrgsRenameCommand(useCases.updateOrganization(), me),
+        new OrgsDeleteCommand(useCases.deleteOrganization(), me));
     add.group(
         new CommandGroups.Users(),
         new UsersCreateCommand(useCases.createUser(), me),
-        new UsersListCommand(useCases.listUsers(), me));
+        new UsersListCommand(useCases.listUsers(), me),
+        new UsersRenameCommand(useCases.updateUser(), me),
+        new UsersDeleteCommand(useCases.deleteUser(), me));
     add.group(
         new CommandGroups.Apis(),
         new ApisRegisterCommand(useCases.registerApi(), me),

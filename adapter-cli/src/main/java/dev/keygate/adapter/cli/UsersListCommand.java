@@ -3,12 +3,17 @@ package dev.keygate.adapter.cli;
 import dev.keygate.application.port.in.ListUsersUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.query.Page;
+import dev.keygate.application.port.query.UserFilter;
 import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.wire.OwnerResponses;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code keygate users list}. */
@@ -30,6 +35,12 @@ public final class UsersListCommand implements Callable<Integer> {
 
   @Mixin PageOptions paging;
 
+  @Option(
+      names = "--email",
+      paramLabel = "EMAIL",
+      description = "only the user with this email, whatever its case; may be repeated")
+  List<String> emails = new ArrayList<>();
+
   public UsersListCommand(ListUsersUseCase listUsers, Principal principal) {
     this.listUsers = listUsers;
     this.principal = principal;
@@ -37,7 +48,8 @@ public final class UsersListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Page<UserAccount> page = listUsers.list(principal, paging.page(spec));
+    Page<UserAccount> page =
+        listUsers.list(principal, new UserFilter(Set.of(), Set.copyOf(emails)), paging.page(spec));
     output.print(
         spec,
         OwnerResponses.users(page),
