@@ -279,7 +279,7 @@ class OwnerChangesTest {
     Owner bob = new Owner.User(BOB);
     t.grant(alice, orders, "read:orders");
     t.grant(bob, orders, "read:orders");
-    t.issueKey(alice, orders, "read:orders");
+    ApiKey key = t.issueKey(alice, orders, "read:orders").key();
 
     assertThatThrownBy(() -> t.services.deleteUser().delete(OPERATOR, ALICE))
         .isInstanceOf(ConflictException.class)
@@ -290,9 +290,14 @@ class OwnerChangesTest {
     assertThat(t.owners.findUser(BOB)).isEmpty();
     assertThat(t.grants.of(bob)).isEmpty();
     assertThat(lastEvent().action()).isEqualTo(AuditAction.USER_DELETE);
-    // Bob owned no key, so his id is free again.
+    // Bob owned no key, so his id is free again; Alice's revoked key keeps hers taken.
     t.createUser(BOB.value());
     assertThat(t.owners.findUser(BOB)).isPresent();
+    t.services.revokeApiKey().revoke(OPERATOR, key.id());
+    t.services.deleteUser().delete(OPERATOR, ALICE);
+    assertThatThrownBy(() -> t.createUser(ALICE.value()))
+        .isInstanceOf(ConflictException.class)
+        .hasMessage("user kp_alice was deleted and its api keys remain on record: choose another");
   }
 
   // Listing
