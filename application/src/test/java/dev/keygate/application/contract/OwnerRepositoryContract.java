@@ -137,7 +137,8 @@ public abstract class OwnerRepositoryContract extends StoreContract {
   private List<String> pagesOf(ListOrder order) {
     List<String> codes = new ArrayList<>();
     Optional<String> after = Optional.empty();
-    while (true) {
+    // Bounded: a cursor that does not move on must fail the test, not hang it.
+    for (int pages = 0; pages < 10; pages++) {
       Page<Organization> page = stores.owners().listOrganizations(order, new PageRequest(2, after));
       page.items().forEach(organization -> codes.add(organization.code().value()));
       if (!page.hasMore()) {
@@ -146,6 +147,7 @@ public abstract class OwnerRepositoryContract extends StoreContract {
       Organization last = page.items().get(page.items().size() - 1);
       after = Optional.of(order.cursorOf(last.name(), last.code().value()));
     }
+    throw new AssertionError("paging never ended: " + codes);
   }
 
   @Test
