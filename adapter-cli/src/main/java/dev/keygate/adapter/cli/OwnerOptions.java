@@ -6,7 +6,7 @@ import dev.keygate.domain.owner.UserId;
 import picocli.CommandLine.Option;
 
 /** {@code --org CODE} or {@code --user ID}, never both: whose keys. */
-final class OwnerOptions {
+class OwnerOptions {
 
   @Option(
       names = "--org",
