@@ -32,7 +32,7 @@ final class OwnerRemoval {
     long live = apiKeys.countLive(owner, clock.instant());
     if (live > 0) {
       throw new ConflictException(
-          name(owner)
+          Authorization.describe(owner)
               + " owns "
               + live
               + (live == 1 ? " live api key" : " live api keys")
@@ -51,11 +51,8 @@ final class OwnerRemoval {
   void requireNoKeysOnRecord(Owner owner) {
     if (!apiKeys.list(ApiKeyFilter.ALL.ownedBy(owner), PageRequest.first(1)).items().isEmpty()) {
       throw new ConflictException(
-          name(owner) + " was deleted and its api keys remain on record: choose another");
+          Authorization.describe(owner)
+              + " was deleted and its api keys remain on record: choose another");
     }
-  }
-
-  private static String name(Owner owner) {
-    return (owner instanceof Owner.Org ? "organization " : "user ") + owner.id();
   }
 }
