@@ -4,6 +4,7 @@ import dev.keygate.adapter.cli.UsageException;
 import dev.keygate.adapter.crypto.Argon2Parameters;
 import dev.keygate.adapter.memory.Bucket4jFailedAttempts;
 import dev.keygate.adapter.persistence.EmbeddedDatabase;
+import dev.keygate.application.service.VerifyMode;
 import dev.keygate.domain.token.KeyPrefix;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -52,7 +53,10 @@ final class Configuration {
     ARGON2_ITERATIONS(null, String.valueOf(Argon2Parameters.OWASP.iterations())),
     ARGON2_PARALLELISM(null, String.valueOf(Argon2Parameters.OWASP.parallelism())),
     VERIFIED_TOKEN_TTL(null, "5m"),
+    VERIFY_MODE(null, null),
     STATE_CACHE_TTL(null, "off"),
+    FOLLOW_BOUND(null, "250ms"),
+    FOLLOW_POLL(null, "100ms"),
     HASHING_SLOTS(null, String.valueOf(VerificationOptions.DEFAULTS.hashingSlots())),
     HASHING_WAIT(null, "500ms"),
     FAILED_ATTEMPTS_PER_MINUTE(null, String.valueOf(Bucket4jFailedAttempts.DEFAULT_LIMIT)),
@@ -145,9 +149,17 @@ final class Configuration {
             Setting.ARGON2_MEMORY_KIB,
             ignored -> new Argon2Parameters(memory, iterations, parallelism));
     verifiedTokenTtl = values.parse(Setting.VERIFIED_TOKEN_TTL, Configuration::positiveDuration);
+    Optional<Duration> stateCacheTtl =
+        values.parse(Setting.STATE_CACHE_TTL, Configuration::durationOrOff);
+    Duration followBound = values.parse(Setting.FOLLOW_BOUND, Configuration::positiveDuration);
     verification =
         new VerificationOptions(
-            values.parse(Setting.STATE_CACHE_TTL, Configuration::durationOrOff),
+            values
+                .parseIfGiven(Setting.VERIFY_MODE, value -> verifyMode(value, stateCacheTtl))
+                .orElse(stateCacheTtl.isPresent() ? VerifyMode.TTL : VerifyMode.FOLLOW),
+            stateCacheTtl,
+            followBound,
+            values.parse(Setting.FOLLOW_POLL, value -> followPoll(value, followBound)),
             values.parse(Setting.HASHING_SLOTS, Configuration::positiveInt),
             values.parse(Setting.HASHING_WAIT, Configuration::duration),
             values.parse(Setting.FAILED_ATTEMPTS_PER_MINUTE, Configuration::positiveInt));
@@ -488,6 +500,42 @@ final class Configuration {
   }
 
   /** {@code off}, or a duration longer than zero. */
+  /**
+   * {@code follow}, {@code strict} or {@code ttl}; ttl with a state cache ttl, and the others
+   * without one.
+   */
+  private static VerifyMode verifyMode(String value, Optional<Duration> stateCacheTtl) {
+    VerifyMode mode;
+    try {
+      mode = VerifyMode.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("must be follow, strict or ttl");
+    }
+    if (mode == VerifyMode.TTL && stateCacheTtl.isEmpty()) {
+      throw new IllegalArgumentException(
+          "ttl needs a state cache ttl as well (KEYGATE_STATE_CACHE_TTL or"
+              + " keygate.state.cache.ttl), such as 30s");
+    }
+    if (mode != VerifyMode.TTL && stateCacheTtl.isPresent()) {
+      throw new IllegalArgumentException(
+          "the state cache ttl (KEYGATE_STATE_CACHE_TTL or keygate.state.cache.ttl) is given,"
+              + " and it applies to ttl only: leave it out, or choose ttl");
+    }
+    return mode;
+  }
+
+  /** A positive duration shorter than {@code bound}. */
+  private static Duration followPoll(String value, Duration bound) {
+    Duration poll = positiveDuration(value);
+    if (poll.compareTo(bound) >= 0) {
+      throw new IllegalArgumentException(
+          "must be shorter than the follow bound ("
+              + bound.toMillis()
+              + " ms), or a node that reads the feed falls behind its bound between two reads");
+    }
+    return poll;
+  }
+
   private static Optional<Duration> durationOrOff(String value) {
     if (value.strip().equalsIgnoreCase("off")) {
       return Optional.empty();

@@ -38,6 +38,11 @@ public final class Keygate implements AutoCloseable {
     this.operator = operator;
   }
 
+  /** The node underneath; for tests that follow its change feed or take its database away. */
+  KeygateNode node() {
+    return node;
+  }
+
   public static Builder builder() {
     return new Builder();
   }
@@ -149,14 +154,38 @@ public final class Keygate implements AutoCloseable {
     }
 
     /**
+     * Follows the change feed (the default, with a bound of 250 ms and a poll of 100 ms): a warm
+     * verification reads nothing, and a change made on any node is seen once this instance has read
+     * the feed. While it has not confirmed the feed within {@code bound}, it verifies as {@link
+     * #verifyStrictly()} does.
+     *
+     * @param poll how often the feed is read when nothing wakes this instance; shorter than {@code
+     *     bound}
+     */
+    public Builder followChanges(Duration bound, Duration poll) {
+      Objects.requireNonNull(bound, "follow bound");
+      Objects.requireNonNull(poll, "follow poll");
+      this.verification = verification.following(bound, poll);
+      return this;
+    }
+
+    /**
+     * Strict verification: every verification reads the key's version, one primary-key read, so a
+     * change made on any node is seen by the very next verification on every node.
+     */
+    public Builder verifyStrictly() {
+      this.verification = verification.strict();
+      return this;
+    }
+
+    /**
      * Turns the state cache on: a verified key's status, expiry and scopes are then trusted for
-     * {@code ttl} without reading the database, so a revoke on another node is seen within it. Off
-     * by default (strict: every verification reads the key's version, one primary-key read). A
-     * change made through this instance is seen at once either way.
+     * {@code ttl} without reading the database or following the feed, so a revoke on another node
+     * is seen within it. A change made through this instance is seen at once in every mode.
      */
     public Builder stateCacheTtl(Duration ttl) {
       Objects.requireNonNull(ttl, "state cache ttl");
-      this.verification = verification.withStateCacheTtl(Optional.of(ttl));
+      this.verification = verification.withStateCacheTtl(ttl);
       return this;
     }
 

@@ -19,7 +19,9 @@ import dev.keygate.application.port.in.KeygateUseCases;
 import dev.keygate.application.port.out.OutgoingPorts;
 import dev.keygate.application.port.out.VerificationMetrics;
 import dev.keygate.application.service.AccessTokenSettings;
+import dev.keygate.application.service.ChangeFollower;
 import dev.keygate.application.service.KeygateServices;
+import dev.keygate.application.service.VerifyMode;
 import dev.keygate.domain.token.KeyPrefix;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
@@ -28,6 +30,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Keygate node wired by hand: the database and its storage, the usage recorder, the hasher, the
@@ -41,20 +45,25 @@ final class KeygateNode implements AutoCloseable {
   static final Duration DEFAULT_USAGE_FLUSH_INTERVAL = Duration.ofSeconds(1);
   static final long DEFAULT_KEY_STATE_CAPACITY = 100_000;
 
-  private final KeygateUseCases useCases;
+  private static final Logger LOG = LoggerFactory.getLogger(KeygateNode.class);
+
+  private final KeygateServices useCases;
   private final JpaPersistence persistence;
   private final WriteBehindUsageRecorder usage;
   private final Optional<HikariDataSource> ownPool;
+  private final Optional<Thread> following;
 
   private KeygateNode(
-      KeygateUseCases useCases,
+      KeygateServices useCases,
       JpaPersistence persistence,
       WriteBehindUsageRecorder usage,
-      Optional<HikariDataSource> ownPool) {
+      Optional<HikariDataSource> ownPool,
+      Optional<Thread> following) {
     this.useCases = useCases;
     this.persistence = persistence;
     this.usage = usage;
     this.ownPool = ownPool;
+    this.following = following;
   }
 
   /**
@@ -130,6 +139,23 @@ final class KeygateNode implements AutoCloseable {
       Objects.requireNonNull(signingKeyEncryption, "signing key encryption");
       Objects.requireNonNull(meters, "meters");
     }
+
+    /** These settings verifying strictly, as a command that verifies once and exits does. */
+    Settings verifyingStrictly() {
+      return new Settings(
+          storage,
+          keyPrefix,
+          argon2,
+          clock,
+          verifiedTokenTtl,
+          verifiedTokenCapacity,
+          usageFlushInterval,
+          verification.strict(),
+          tenants,
+          accessTokenTtl,
+          signingKeyEncryption,
+          meters);
+    }
   }
 
   /** Opens the database (migrating it if needed) and wires the node together. */
@@ -165,6 +191,7 @@ final class KeygateNode implements AutoCloseable {
                 settings.verifiedTokenTtl(), settings.verifiedTokenCapacity()),
             new CaffeineKeyStateCache(
                 settings.verification().stateCacheTtl(), DEFAULT_KEY_STATE_CAPACITY),
+            persistence.changeFeed(),
             new Bucket4jFailedAttempts(
                 settings.verification().failedAttemptsPerMinute(),
                 Duration.ofMinutes(1),
@@ -188,7 +215,29 @@ final class KeygateNode implements AutoCloseable {
             settings.verification().settings(),
             settings.tenants().limits(),
             new AccessTokenSettings(settings.accessTokenTtl()));
-    return new KeygateNode(useCases, persistence, usage, ownPool);
+    Optional<Thread> following =
+        settings.verification().mode() == VerifyMode.FOLLOW
+            ? Optional.of(follow(useCases.changeFollower(), settings.verification().followPoll()))
+            : Optional.empty();
+    return new KeygateNode(useCases, persistence, usage, ownPool, following);
+  }
+
+  /** Starts following the change feed on a daemon thread of its own. */
+  private static Thread follow(ChangeFollower follower, Duration poll) {
+    Thread thread =
+        new Thread(
+            () ->
+                follower.follow(
+                    poll,
+                    failed ->
+                        LOG.warn(
+                            "The change feed cannot be read ({}); verifying strictly until it can",
+                            failed.getMessage()),
+                    () -> LOG.info("The change feed is read again; verifying from memory")),
+            "keygate-change-feed");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
   }
 
   /** The pool a node opens on its storage, unless the host brought its own. */
@@ -218,9 +267,37 @@ final class KeygateNode implements AutoCloseable {
     return ownPool;
   }
 
-  /** Writes the pending usage counts, then releases the database. */
+  /** The number of the latest change committed to this node's database; for tests. */
+  long latestChange() {
+    return persistence.changeFeed().latest();
+  }
+
+  /** What follows the change feed for this node; it runs in {@link VerifyMode#FOLLOW} only. */
+  ChangeFollower changeFollower() {
+    return useCases.changeFollower();
+  }
+
+  /**
+   * Stops following the change feed, as when the following thread died: from the bound on, this
+   * node verifies strictly. For tests.
+   */
+  void stopFollowing() {
+    following.ifPresent(KeygateNode::stop);
+  }
+
+  private static void stop(Thread thread) {
+    thread.interrupt();
+    try {
+      thread.join(Duration.ofSeconds(5).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stops following the feed, writes the pending usage counts, then releases the database. */
   @Override
   public void close() {
+    stopFollowing();
     try {
       usage.close();
     } finally {

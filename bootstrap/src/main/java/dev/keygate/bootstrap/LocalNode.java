@@ -74,7 +74,8 @@ final class LocalNode implements AutoCloseable {
 
   private KeygateUseCases openedUseCases() {
     if (node == null) {
-      node = KeygateNode.open(configuration().nodeSettings(Optional.empty()));
+      // A command runs for a moment: there is nothing remembered worth following the feed for.
+      node = KeygateNode.open(configuration().nodeSettings(Optional.empty()).verifyingStrictly());
     }
     return node.useCases();
   }

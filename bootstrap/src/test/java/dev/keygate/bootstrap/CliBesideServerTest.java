@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -73,14 +74,21 @@ class CliBesideServerTest {
 
       Cli.Result revoked = cli("keys", "revoke", keyId);
       assertThat(revoked.code()).as(revoked.err()).isZero();
-      assertThat(
-              server
-                  .post(
-                      "/api/v1/api_keys/verify",
-                      ServeCommandTest.verifyRequest(token, "read:users"),
-                      rootKey)
-                  .text("/code"))
-          .isEqualTo("API_KEY_REVOKED");
+      // The server follows the change feed: it refuses the key once it has read the revoke, a
+      // poll (100 ms) later at most while it keeps up. Waited for, never timed.
+      String code = "API_KEY_VERIFIED";
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (code.equals("API_KEY_VERIFIED") && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+        code =
+            server
+                .post(
+                    "/api/v1/api_keys/verify",
+                    ServeCommandTest.verifyRequest(token, "read:users"),
+                    rootKey)
+                .text("/code");
+      }
+      assertThat(code).isEqualTo("API_KEY_REVOKED");
     }
   }
 

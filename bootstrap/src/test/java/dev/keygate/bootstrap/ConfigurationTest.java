@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keygate.adapter.crypto.Argon2Parameters;
+import dev.keygate.application.service.VerifyMode;
 import dev.keygate.bootstrap.Configuration.ConfigurationException;
 import dev.keygate.bootstrap.Configuration.Setting;
 import dev.keygate.domain.token.KeyPrefix;
@@ -266,14 +267,16 @@ class ConfigurationTest {
   }
 
   @Test
-  void verification_isStrictByDefault_andTheStateCacheTurnsOnWithADuration() {
-    KeygateNode.Settings strict = resolve().nodeSettings(Optional.empty());
-    assertThat(strict.verification().stateCacheTtl()).isEmpty();
-    assertThat(strict.verification().settings().trustKeyStateCache()).isFalse();
-    assertThat(strict.verification().hashingSlots())
+  void verification_followsTheFeedByDefault_andTheStateCacheTurnsOnWithADuration() {
+    KeygateNode.Settings following = resolve().nodeSettings(Optional.empty());
+    assertThat(following.verification().mode()).isEqualTo(VerifyMode.FOLLOW);
+    assertThat(following.verification().followBound()).isEqualTo(Duration.ofMillis(250));
+    assertThat(following.verification().followPoll()).isEqualTo(Duration.ofMillis(100));
+    assertThat(following.verification().stateCacheTtl()).isEmpty();
+    assertThat(following.verification().hashingSlots())
         .isEqualTo(Runtime.getRuntime().availableProcessors());
-    assertThat(strict.verification().hashingWait()).isEqualTo(Duration.ofMillis(500));
-    assertThat(strict.verification().failedAttemptsPerMinute()).isEqualTo(10);
+    assertThat(following.verification().hashingWait()).isEqualTo(Duration.ofMillis(500));
+    assertThat(following.verification().failedAttemptsPerMinute()).isEqualTo(10);
 
     environment.put("KEYGATE_STATE_CACHE_TTL", "30s");
     environment.put("KEYGATE_HASHING_SLOTS", "3");
@@ -281,14 +284,49 @@ class ConfigurationTest {
     environment.put("KEYGATE_FAILED_ATTEMPTS_PER_MINUTE", "20");
     KeygateNode.Settings cached = resolve().nodeSettings(Optional.empty());
 
+    // A state cache ttl alone, as before the modes had names, still means the ttl mode.
+    assertThat(cached.verification().mode()).isEqualTo(VerifyMode.TTL);
     assertThat(cached.verification().stateCacheTtl()).contains(Duration.ofSeconds(30));
-    assertThat(cached.verification().settings().trustKeyStateCache()).isTrue();
     assertThat(cached.verification().hashingSlots()).isEqualTo(3);
     assertThat(cached.verification().hashingWait()).isEqualTo(Duration.ofSeconds(2));
     assertThat(cached.verification().failedAttemptsPerMinute()).isEqualTo(20);
 
     environment.put("KEYGATE_STATE_CACHE_TTL", "OFF");
-    assertThat(resolve().nodeSettings(Optional.empty()).verification().stateCacheTtl()).isEmpty();
+    assertThat(resolve().nodeSettings(Optional.empty()).verification().mode())
+        .isEqualTo(VerifyMode.FOLLOW);
+  }
+
+  @Test
+  void verifyMode_isNamed_andItsSettingsMustAgreeWithIt() {
+    environment.put("KEYGATE_VERIFY_MODE", " Strict ");
+    assertThat(resolve().nodeSettings(Optional.empty()).verification().mode())
+        .isEqualTo(VerifyMode.STRICT);
+
+    environment.put("KEYGATE_VERIFY_MODE", "ttl");
+    environment.put("KEYGATE_STATE_CACHE_TTL", "1m");
+    assertThat(resolve().nodeSettings(Optional.empty()).verification().stateCacheTtl())
+        .contains(Duration.ofMinutes(1));
+
+    environment.put("KEYGATE_VERIFY_MODE", "follow");
+    environment.put("KEYGATE_FOLLOW_BOUND", "1s");
+    environment.put("KEYGATE_FOLLOW_POLL", "300ms");
+    environment.remove("KEYGATE_STATE_CACHE_TTL");
+    KeygateNode.Settings following = resolve().nodeSettings(Optional.empty());
+    assertThat(following.verification().followBound()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(following.verification().followPoll()).isEqualTo(Duration.ofMillis(300));
+    assertThat(following.verifyingStrictly().verification().mode()).isEqualTo(VerifyMode.STRICT);
+
+    assertRefused(Setting.VERIFY_MODE, "fast", "must be follow, strict or ttl");
+    assertRefused(Setting.VERIFY_MODE, "ttl", "ttl needs a state cache ttl");
+    assertRefused(Setting.FOLLOW_POLL, "250ms", "must be shorter than the follow bound (250 ms)");
+    assertRefused(Setting.FOLLOW_BOUND, "0s", "longer than zero");
+    environment.clear();
+    environment.put("KEYGATE_STATE_CACHE_TTL", "30s");
+    environment.put("KEYGATE_VERIFY_MODE", "strict");
+    assertThatThrownBy(this::resolve)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("'strict' from KEYGATE_VERIFY_MODE")
+        .hasMessageContaining("applies to ttl only");
   }
 
   private void assertRefused(Setting setting, String value, String reason) {
@@ -409,6 +447,10 @@ class ConfigurationTest {
         return String.valueOf(100 + n);
       case KEY_CREATIONS_PER_MINUTE:
         return String.valueOf(30 + n);
+      case VERIFY_MODE:
+        return n == 2 ? "follow" : "strict";
+      case FOLLOW_POLL:
+        return (100 * n) + "ms";
       case SIGNING_KEY_ENCRYPTION_KEY:
         byte[] key = new byte[32];
         java.util.Arrays.fill(key, (byte) n);
@@ -461,6 +503,12 @@ class ConfigurationTest {
             .encodeToString(node.signingKeyEncryption().orElseThrow().bytes());
       case STATE_CACHE_TTL:
         return node.verification().stateCacheTtl().orElseThrow().toMinutes() + "m";
+      case VERIFY_MODE:
+        return node.verification().mode().name().toLowerCase(java.util.Locale.ROOT);
+      case FOLLOW_BOUND:
+        return node.verification().followBound().toMinutes() + "m";
+      case FOLLOW_POLL:
+        return node.verification().followPoll().toMillis() + "ms";
       case HASHING_SLOTS:
         return String.valueOf(node.verification().hashingSlots());
       case HASHING_WAIT:

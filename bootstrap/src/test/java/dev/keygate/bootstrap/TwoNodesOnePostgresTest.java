@@ -1,6 +1,7 @@
 package dev.keygate.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.keygate.adapter.crypto.Argon2Parameters;
 import dev.keygate.application.port.in.AddScopeCommand;
@@ -13,6 +14,10 @@ import dev.keygate.domain.api.Api;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +33,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two Keygate nodes, each with its own pool, caches and usage recorder, sharing one real
- * PostgreSQL: what one node changes, the other sees on its next verification, and usage counted on
- * both adds up.
+ * PostgreSQL: what one node changes, a strict node sees on its next verification and a following
+ * node once it has read the change feed (or, behind it, on its next verification again), and usage
+ * counted on both adds up.
  */
 class TwoNodesOnePostgresTest {
 
@@ -47,16 +53,25 @@ class TwoNodesOnePostgresTest {
     postgres.close();
   }
 
-  private static Keygate node() {
+  private static Keygate.Builder builder() {
     return Keygate.builder()
         .jdbcUrl(postgres.getJdbcUrl("postgres", "postgres"))
         .credentials("postgres", "postgres")
-        .argon2(CHEAP)
-        .build();
+        .argon2(CHEAP);
+  }
+
+  /** A node that verifies strictly. */
+  private static Keygate node() {
+    return builder().verifyStrictly().build();
+  }
+
+  /** A node that follows the change feed, reading it every {@code poll} when nothing wakes it. */
+  private static Keygate following(Duration bound, Duration poll) {
+    return builder().followChanges(bound, poll).build();
   }
 
   @Test
-  void revokeOnOneNode_isAnsweredRevokedByTheOthersNextVerify() {
+  void strict_revokeOnOneNode_isAnsweredRevokedByTheOthersNextVerify() {
     try (Keygate a = node();
         Keygate b = node()) {
       IssuedApiKey issued = issueKey(a, "revocation");
@@ -144,12 +159,7 @@ class TwoNodesOnePostgresTest {
   }
 
   private static Keygate nodeWithStateCache(Duration ttl) {
-    return Keygate.builder()
-        .jdbcUrl(postgres.getJdbcUrl("postgres", "postgres"))
-        .credentials("postgres", "postgres")
-        .argon2(CHEAP)
-        .stateCacheTtl(ttl)
-        .build();
+    return builder().stateCacheTtl(ttl).build();
   }
 
   @Test
@@ -194,6 +204,165 @@ class TwoNodesOnePostgresTest {
                   .usage()
                   .verificationCount())
           .isEqualTo(2_000);
+    }
+  }
+
+  @Test
+  void follow_everyChangeOnOneNode_isAnsweredByTheOther_onceItHasReadTheFeed() {
+    try (Keygate a = node();
+        Keygate b = following(Duration.ofMillis(250), Duration.ofMillis(100))) {
+      IssuedApiKey issued = issueKey(a, "follow");
+      String token = issued.token().reveal();
+      var id = issued.key().id();
+      assertThat(b.verify(token, "read:users").outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+
+      a.useCases().disableApiKey().disable(a.operator(), id);
+      awaitFeedRead(b, a);
+      assertThat(b.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_INACTIVE);
+
+      a.useCases().enableApiKey().enable(a.operator(), id);
+      awaitFeedRead(b, a);
+      assertThat(b.verify(token, "read:users").outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+
+      var api = a.useCases().getApi().get(a.operator(), issued.key().apiId());
+      var scope = api.scopes().stream().filter(s -> s.key().equals("read:users")).findFirst();
+      a.useCases().deleteScope().delete(a.operator(), api.api().id(), scope.orElseThrow().id());
+      awaitFeedRead(b, a);
+      assertThat(b.verify(token, "read:users").outcome())
+          .isEqualTo(VerifyOutcome.API_KEY_INSUFFICIENT_SCOPE);
+
+      a.useCases().revokeApiKey().revoke(a.operator(), id);
+      awaitFeedRead(b, a);
+      assertThat(b.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_REVOKED);
+    }
+  }
+
+  @Test
+  void follow_aNotificationLostWithItsListener_isRecoveredByTheCatchUpQuery() throws Exception {
+    // Polled every 2 s: the revoke below is announced while B has no listener, and B reads it
+    // with its next catch-up query.
+    try (Keygate a = node();
+        Keygate b = following(Duration.ofSeconds(30), Duration.ofSeconds(2))) {
+      IssuedApiKey issued = issueKey(a, "lost");
+      String token = issued.token().reveal();
+      assertThat(b.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+      awaitListening();
+
+      dropListeners();
+      a.useCases().revokeApiKey().revoke(a.operator(), issued.key().id());
+
+      awaitFeedRead(b, a);
+      assertThat(b.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_REVOKED);
+    }
+  }
+
+  @Test
+  void follow_aNodeCutOffFromTheFeed_verifiesStrictlyOnceItIsBehindTheBound() throws Exception {
+    try (Keygate a = node();
+        Keygate b = following(Duration.ofMillis(200), Duration.ofMillis(50))) {
+      IssuedApiKey issued = issueKey(a, "cut");
+      String token = issued.token().reveal();
+      assertThat(b.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+
+      b.node().stopFollowing();
+      awaitBehind(b);
+      a.useCases().revokeApiKey().revoke(a.operator(), issued.key().id());
+
+      // B never reads the feed again, yet refuses the key at once: it reads the key's version.
+      assertThat(b.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_REVOKED);
+      assertThat(b.node().changeFollower().position()).isLessThan(a.node().latestChange());
+    }
+  }
+
+  @Test
+  void follow_aNodeThatCannotReachTheDatabase_answersAsAStrictNodeDoes() {
+    Keygate follower = following(Duration.ofMillis(200), Duration.ofMillis(50));
+    Keygate strict = node();
+    try (Keygate a = node()) {
+      IssuedApiKey issued = issueKey(a, "gone");
+      String token = issued.token().reveal();
+      awaitFeedRead(follower, a);
+      // Twice: the first verification may overlap the feed's news of the key's creation, and a
+      // key read meanwhile is not remembered.
+      assertThat(follower.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+      assertThat(follower.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+      assertThat(strict.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+
+      follower.node().ownPool().orElseThrow().close();
+      strict.node().ownPool().orElseThrow().close();
+      awaitBehind(follower);
+
+      Throwable fromStrict = catchThrowable(() -> strict.verify(token));
+      Throwable fromFollower = catchThrowable(() -> follower.verify(token));
+      assertThat(fromStrict).isNotNull();
+      assertThat(fromFollower).isInstanceOf(fromStrict.getClass());
+      assertThat(fromFollower).hasMessage(fromStrict.getMessage());
+    } finally {
+      // Without their database, neither can write the usage it still holds.
+      catchThrowable(follower::close);
+      catchThrowable(strict::close);
+    }
+  }
+
+  /** Waits, bounded, until {@code reader} has read every change {@code writer} knows of. */
+  private static void awaitFeedRead(Keygate reader, Keygate writer) {
+    long latest = writer.node().latestChange();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (reader.node().changeFollower().position() < latest && System.nanoTime() < deadline) {
+      pause();
+    }
+    assertThat(reader.node().changeFollower().position()).isGreaterThanOrEqualTo(latest);
+  }
+
+  /** Waits, bounded, until {@code node} is no longer current on the feed. */
+  private static void awaitBehind(Keygate node) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (node.node().changeFollower().isCurrent() && System.nanoTime() < deadline) {
+      pause();
+    }
+    assertThat(node.node().changeFollower().isCurrent()).isFalse();
+  }
+
+  /** Waits, bounded, until some session listens for changes. */
+  private static void awaitListening() throws SQLException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (listeners() == 0 && System.nanoTime() < deadline) {
+      pause();
+    }
+    assertThat(listeners()).isPositive();
+  }
+
+  private static int listeners() throws SQLException {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "select count(*) from pg_stat_activity where query = 'listen keygate_changes'")) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+
+  /** Ends every listening session from the database's side, as a dropped connection would. */
+  private static void dropListeners() throws SQLException {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "select pg_terminate_backend(pid) from pg_stat_activity"
+              + " where query = 'listen keygate_changes'");
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (listeners() > 0 && System.nanoTime() < deadline) {
+      pause();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(10);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

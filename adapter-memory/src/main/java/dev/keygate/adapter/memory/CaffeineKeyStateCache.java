@@ -48,4 +48,9 @@ public final class CaffeineKeyStateCache implements KeyStateCache {
   public void forget(ApiKeyId id) {
     keys.invalidate(id);
   }
+
+  @Override
+  public void forgetAll() {
+    keys.invalidateAll();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.keygate.adapter.persistence;
 
 import dev.keygate.application.port.out.ApiKeyRepository;
+import dev.keygate.application.port.out.ChangeFeed;
 import dev.keygate.application.port.query.ApiKeyFilter;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.application.port.query.PageRequest;
@@ -58,6 +59,7 @@ final class JpaApiKeyRepository implements ApiKeyRepository {
           ApiKeyMapper.copy(key, entity, scopesOf(em, key));
           entity.version = key.version();
           em.persist(entity);
+          transactions.changed(ChangeFeed.Kind.API_KEY, key.id().value());
           return null;
         },
         "api key " + key.id() + " or one of its secret lookups already exists");
@@ -89,6 +91,7 @@ final class JpaApiKeyRepository implements ApiKeyRepository {
             em.refresh(entity);
           }
           ApiKeyMapper.copy(key, entity, scopesOf(em, key));
+          transactions.changed(ChangeFeed.Kind.API_KEY, key.id().value());
           return ApiKeyMapper.toDomain(entity);
         },
         conflict);
@@ -247,6 +250,13 @@ final class JpaApiKeyRepository implements ApiKeyRepository {
     transactions.call(
         em -> {
           // Bump the version of every holder first, so a concurrent update of one of them loses.
+          List<?> holders =
+              em.createNativeQuery("select api_key_id from api_key_scopes where scope_id = ?1")
+                  .setParameter(1, scopeId.value())
+                  .getResultList();
+          for (Object holder : holders) {
+            transactions.changed(ChangeFeed.Kind.API_KEY, holder.toString());
+          }
           em.createNativeQuery(
                   "update api_keys set version = version + 1 where id in"
                       + " (select api_key_id from api_key_scopes where scope_id = ?1)")

@@ -1,6 +1,7 @@
 package dev.keygate.adapter.persistence;
 
 import dev.keygate.application.port.out.ApplicationRepository;
+import dev.keygate.application.port.out.ChangeFeed;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.application.Application;
@@ -32,6 +33,7 @@ final class JpaApplicationRepository implements ApplicationRepository {
           entity.id = application.id().value();
           copy(em, application, entity);
           em.persist(entity);
+          transactions.changed(ChangeFeed.Kind.APPLICATION, application.id().value());
           return null;
         },
         "application " + application.id() + " exists already");
@@ -74,6 +76,7 @@ final class JpaApplicationRepository implements ApplicationRepository {
           ApplicationEntity entity = em.find(ApplicationEntity.class, application.id().value());
           if (entity != null) {
             copy(em, application, entity);
+            transactions.changed(ChangeFeed.Kind.APPLICATION, application.id().value());
           }
           return null;
         },
@@ -89,6 +92,7 @@ final class JpaApplicationRepository implements ApplicationRepository {
             return false;
           }
           em.remove(entity);
+          transactions.changed(ChangeFeed.Kind.APPLICATION, id.value());
           return true;
         });
   }

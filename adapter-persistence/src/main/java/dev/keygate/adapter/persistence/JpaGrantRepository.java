@@ -1,5 +1,6 @@
 package dev.keygate.adapter.persistence;
 
+import dev.keygate.application.port.out.ChangeFeed;
 import dev.keygate.application.port.out.GrantRepository;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
@@ -73,6 +74,7 @@ final class JpaGrantRepository implements GrantRepository {
           if (stored == null) {
             em.persist(entity);
           }
+          transactions.changed(ChangeFeed.Kind.OWNER_GRANTS, key.ownerType + ":" + key.ownerId);
           return null;
         },
         "the grant of api " + grant.apiId() + " changed at the same time; set it again");
@@ -90,6 +92,8 @@ final class JpaGrantRepository implements GrantRepository {
             return false;
           }
           em.remove(entity);
+          transactions.changed(
+              ChangeFeed.Kind.OWNER_GRANTS, entity.ownerType + ":" + entity.ownerId);
           return true;
         });
   }

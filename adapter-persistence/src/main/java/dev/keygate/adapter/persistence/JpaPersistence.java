@@ -4,6 +4,7 @@ import dev.keygate.application.port.out.ApiKeyRepository;
 import dev.keygate.application.port.out.ApiRepository;
 import dev.keygate.application.port.out.ApplicationRepository;
 import dev.keygate.application.port.out.AuditLog;
+import dev.keygate.application.port.out.ChangeFeed;
 import dev.keygate.application.port.out.GrantRepository;
 import dev.keygate.application.port.out.OwnerRepository;
 import dev.keygate.application.port.out.SigningKeyRepository;
@@ -11,6 +12,7 @@ import dev.keygate.application.port.out.UnitOfWork;
 import dev.keygate.application.port.query.PageRequest;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -33,11 +35,14 @@ public final class JpaPersistence implements AutoCloseable {
   private final ApplicationRepository applications;
   private final SigningKeyRepository signingKeys;
   private final Transactions transactions;
+  private final JdbcChangeFeed changeFeed;
 
-  private JpaPersistence(DataSource dataSource, EntityManagerFactory entityManagers) {
+  private JpaPersistence(
+      DataSource dataSource, EntityManagerFactory entityManagers, JdbcChangeFeed changeFeed) {
     this.dataSource = dataSource;
     this.entityManagers = entityManagers;
-    this.transactions = new Transactions(entityManagers);
+    this.changeFeed = changeFeed;
+    this.transactions = new Transactions(entityManagers, changeFeed);
     this.apiKeys = new JpaApiKeyRepository(transactions, dataSource);
     this.apis = new JpaApiRepository(transactions);
     this.owners = new JpaOwnerRepository(transactions);
@@ -72,7 +77,18 @@ public final class JpaPersistence implements AutoCloseable {
             .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
             .property(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, PageRequest.MAX_SIZE)
             .createEntityManagerFactory();
-    return new JpaPersistence(dataSource, entityManagers);
+    return new JpaPersistence(dataSource, entityManagers, changeFeedOn(dataSource));
+  }
+
+  /** The change feed of the database behind {@code dataSource}, told apart by its product. */
+  private static JdbcChangeFeed changeFeedOn(DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      DatabaseMetaData database = connection.getMetaData();
+      boolean postgres = database.getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
+      return new JdbcChangeFeed(dataSource, postgres, LocalSignal.of(database.getURL()));
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not tell which database holds the change feed", e);
+    }
   }
 
   public ApiKeyRepository apiKeys() {
@@ -103,6 +119,11 @@ public final class JpaPersistence implements AutoCloseable {
     return signingKeys;
   }
 
+  /** What changed, in commit order, for every node to follow. */
+  public ChangeFeed changeFeed() {
+    return changeFeed;
+  }
+
   /** The transaction that one use case's repository calls join. */
   public UnitOfWork unitOfWork() {
     return transactions;
@@ -119,6 +140,10 @@ public final class JpaPersistence implements AutoCloseable {
 
   @Override
   public void close() {
-    entityManagers.close();
+    try {
+      changeFeed.close();
+    } finally {
+      entityManagers.close();
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.keygate.adapter.persistence;
 
+import dev.keygate.application.port.out.ChangeFeed;
 import dev.keygate.application.port.out.SigningKeyRepository;
 import dev.keygate.domain.application.SigningKey;
 import java.util.List;
@@ -25,6 +26,7 @@ final class JpaSigningKeyRepository implements SigningKeyRepository {
           entity.createdOn = key.createdOn();
           entity.retiredOn = key.retiredOn().orElse(null);
           em.persist(entity);
+          transactions.changed(ChangeFeed.Kind.SIGNING_KEY, key.kid());
           return null;
         },
         "signing key " + key.kid() + " exists already");
@@ -58,6 +60,7 @@ final class JpaSigningKeyRepository implements SigningKeyRepository {
           SigningKeyEntity entity = em.find(SigningKeyEntity.class, key.kid());
           if (entity != null) {
             entity.retiredOn = key.retiredOn().orElse(null);
+            transactions.changed(ChangeFeed.Kind.SIGNING_KEY, key.kid());
           }
           return null;
         });

@@ -1,5 +1,6 @@
 package dev.keygate.adapter.persistence;
 
+import dev.keygate.application.port.out.ChangeFeed;
 import dev.keygate.application.port.out.UnitOfWork;
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.KeygateException;
@@ -9,8 +10,11 @@ import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.hibernate.Session;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.LockAcquisitionException;
@@ -18,19 +22,26 @@ import org.hibernate.exception.LockAcquisitionException;
 /**
  * The unit of work on the database: one transaction, held by the thread that began it, which every
  * repository call made inside it joins; outside one, each repository call is a transaction of its
- * own. The database's refusals come out in the application's words: a unique-key violation or a row
- * that another transaction changed first is a conflict.
+ * own. What a unit changed that a verification depends on, as the repositories note it, goes into
+ * the change feed as the unit's last statements, so the change and its feed entries commit together
+ * or not at all. The database's refusals come out in the application's words: a unique-key
+ * violation or a row that another transaction changed first is a conflict.
  */
 final class Transactions implements UnitOfWork {
 
   private static final String CLASH = "the change clashes with stored data";
 
   private final EntityManagerFactory entityManagers;
-  private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+  private final JdbcChangeFeed feed;
+  private final ThreadLocal<Unit> current = new ThreadLocal<>();
 
-  Transactions(EntityManagerFactory entityManagers) {
+  Transactions(EntityManagerFactory entityManagers, JdbcChangeFeed feed) {
     this.entityManagers = entityManagers;
+    this.feed = feed;
   }
+
+  /** The open unit of this thread: its entity manager and what it changed so far. */
+  private record Unit(EntityManager em, Set<JdbcChangeFeed.Changed> changed) {}
 
   @Override
   public <T> T inTransaction(Supplier<T> work) {
@@ -39,11 +50,19 @@ final class Transactions implements UnitOfWork {
     }
     try (EntityManager em = entityManagers.createEntityManager()) {
       EntityTransaction transaction = em.getTransaction();
-      current.set(em);
+      Unit unit = new Unit(em, new LinkedHashSet<>());
+      current.set(unit);
       try {
         transaction.begin();
         T result = work.get();
+        if (unit.changed().isEmpty()) {
+          transaction.commit();
+          return result;
+        }
+        em.flush();
+        em.unwrap(Session.class).doWork(connection -> feed.append(connection, unit.changed()));
         transaction.commit();
+        feed.committed();
         return result;
       } catch (RuntimeException | Error thrown) {
         if (transaction.isActive()) {
@@ -71,17 +90,29 @@ final class Transactions implements UnitOfWork {
    * @param conflict what the caller is told when it does
    */
   <T> T call(Function<EntityManager, T> work, String conflict) {
-    EntityManager joined = current.get();
+    Unit joined = current.get();
     if (joined == null) {
       return inTransaction(() -> call(work, conflict));
     }
     try {
-      T result = work.apply(joined);
-      joined.flush();
+      T result = work.apply(joined.em());
+      joined.em().flush();
       return result;
     } catch (RuntimeException thrown) {
       throw inOurWords(thrown, conflict);
     }
+  }
+
+  /**
+   * Notes, from inside a repository call, that the current unit changed {@code subject}: it goes
+   * into the change feed when the unit ends, and only if the unit commits.
+   */
+  void changed(ChangeFeed.Kind kind, String subject) {
+    Unit unit = current.get();
+    if (unit == null) {
+      throw new IllegalStateException("a change is noted inside a unit of work only");
+    }
+    unit.changed().add(new JdbcChangeFeed.Changed(kind, subject));
   }
 
   private static RuntimeException inOurWords(RuntimeException thrown, String conflict) {

@@ -4,6 +4,7 @@ import dev.keygate.application.contract.ApiKeyRepositoryContract;
 import dev.keygate.application.contract.ApiRepositoryContract;
 import dev.keygate.application.contract.ApplicationRepositoryContract;
 import dev.keygate.application.contract.AuditLogContract;
+import dev.keygate.application.contract.ChangeFeedContract;
 import dev.keygate.application.contract.GrantRepositoryContract;
 import dev.keygate.application.contract.OwnerRepositoryContract;
 import dev.keygate.application.contract.SigningKeyRepositoryContract;
@@ -16,6 +17,14 @@ import org.junit.jupiter.api.Nested;
 
 /** Every persistence contract on Postgres. */
 class PostgresContractsTest {
+
+  @Nested
+  class Changes extends ChangeFeedContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return TestDatabases.postgres().emptyStores();
+    }
+  }
 
   @Nested
   class ApiKeys extends ApiKeyRepositoryContract {

@@ -34,7 +34,8 @@ final class TestDatabases {
     "apis",
     "organizations",
     "users",
-    "audit_events"
+    "audit_events",
+    "change_feed"
   };
 
   private static Database h2;
@@ -118,7 +119,8 @@ final class TestDatabases {
           persistence.auditLog(),
           persistence.unitOfWork(),
           persistence.applications(),
-          persistence.signingKeys());
+          persistence.signingKeys(),
+          persistence.changeFeed());
     }
   }
 

@@ -108,6 +108,7 @@ public final class KeygateServices implements KeygateUseCases {
   private final IssueAccessTokenUseCase issueAccessToken;
   private final PublishSigningKeysUseCase publishSigningKeys;
   private final RollSigningKeyUseCase rollSigningKey;
+  private final ChangeFollower changeFollower;
 
   /**
    * @param prefix the token prefix of this deployment, {@link KeyPrefix#DEFAULT} unless configured
@@ -147,8 +148,11 @@ public final class KeygateServices implements KeygateUseCases {
     ApiLookup apiLookup = new ApiLookup(ports.apis());
     SecretHasher hasher =
         new HashBulkhead(ports.hasher(), verification.hashingSlots(), verification.hashingWait());
+    changeFollower =
+        new ChangeFollower(
+            ports.changeFeed(), ports.keyStates(), verification.followBound(), clock);
     KeyStates keyStates =
-        new KeyStates(ports.apiKeys(), ports.keyStates(), verification.trustKeyStateCache());
+        new KeyStates(ports.apiKeys(), ports.keyStates(), verification.mode(), changeFollower);
     KeyMint mint = new KeyMint(ports.keyGenerator(), hasher, prefix);
     KeyTransitions transitions =
         new KeyTransitions(
@@ -301,6 +305,14 @@ public final class KeygateServices implements KeygateUseCases {
         new SetGrantService(
             ports.grants(), ports.owners(), apiLookup, authorization, changes, clock);
     removeGrant = new RemoveGrantService(ports.grants(), ports.owners(), authorization, changes);
+  }
+
+  /**
+   * What follows the change feed for this node's verifications; in {@link VerifyMode#FOLLOW} the
+   * node runs it on a thread of its own, and verifies strictly whenever it falls behind.
+   */
+  public ChangeFollower changeFollower() {
+    return changeFollower;
   }
 
   @Override

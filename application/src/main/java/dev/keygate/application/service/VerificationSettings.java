@@ -6,22 +6,33 @@ import java.util.Objects;
 /**
  * How verification trades freshness and hashing capacity.
  *
- * @param trustKeyStateCache whether a key remembered by the key state cache is used as it is (the
- *     state cache is on: a change made on another node is seen once the cached state expires), or
- *     only after its stored version confirmed it (strict, the default: a change on any node is seen
- *     by the next verification)
+ * @param mode how a remembered key is known to be current; see {@link VerifyMode}
+ * @param followBound in {@link VerifyMode#FOLLOW}, how long ago this node may last have confirmed
+ *     the change feed for its remembered keys to be used as they are; beyond it, it verifies
+ *     strictly
  * @param hashingSlots how many hashes may run at once; more wait for a slot
  * @param hashingWait how long a hash waits for a slot before the call is refused as too many
  */
 public record VerificationSettings(
-    boolean trustKeyStateCache, int hashingSlots, Duration hashingWait) {
+    VerifyMode mode, Duration followBound, int hashingSlots, Duration hashingWait) {
 
-  /** Strict, with as many hashing slots as processors and half a second's wait for one. */
+  /** How far behind the change feed a following node may be: a quarter of a second. */
+  public static final Duration DEFAULT_FOLLOW_BOUND = Duration.ofMillis(250);
+
+  /** Following the feed, as many hashing slots as processors and half a second's wait for one. */
   public static final VerificationSettings DEFAULTS =
       new VerificationSettings(
-          false, Runtime.getRuntime().availableProcessors(), Duration.ofMillis(500));
+          VerifyMode.FOLLOW,
+          DEFAULT_FOLLOW_BOUND,
+          Runtime.getRuntime().availableProcessors(),
+          Duration.ofMillis(500));
 
   public VerificationSettings {
+    Objects.requireNonNull(mode, "verify mode");
+    Objects.requireNonNull(followBound, "follow bound");
+    if (followBound.isNegative() || followBound.isZero()) {
+      throw new IllegalArgumentException("follow bound must be positive, was " + followBound);
+    }
     if (hashingSlots < 1) {
       throw new IllegalArgumentException("hashing slots must be at least 1, was " + hashingSlots);
     }
@@ -29,5 +40,10 @@ public record VerificationSettings(
     if (hashingWait.isNegative()) {
       throw new IllegalArgumentException("hashing wait must not be negative, was " + hashingWait);
     }
+  }
+
+  /** These settings in {@code mode}. */
+  public VerificationSettings inMode(VerifyMode mode) {
+    return new VerificationSettings(mode, followBound, hashingSlots, hashingWait);
   }
 }

@@ -34,9 +34,9 @@ import java.util.Optional;
  * Verifies tokens in this order, so that nothing about a key is told before its secret matched:
  * parse and checksum, find the secret by its lookup, secret not expired, hash check (skipped when
  * the token was proven before), then key status, key expiry, API and scopes. The key's state comes
- * from {@link KeyStates}: fresh on every verification unless the state cache is trusted. A lookup
- * with too many failures is refused before anything is read or hashed, for the network it came
- * from; a token already proven is not affected.
+ * from {@link KeyStates}, by the node's {@link VerifyMode}. A lookup with too many failures is
+ * refused before anything is read or hashed, for the network it came from; a token already proven
+ * is not affected.
  */
 public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
 
@@ -149,13 +149,12 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
               + " s",
           lockedOut.get());
     }
-    Optional<ApiKey> matched = checkHash(token, now);
+    Optional<ApiKey> matched = keyStates.read(() -> checkHash(token, now));
     if (matched.isEmpty()) {
       failedAttempts.failed(lookup, client);
       return Optional.empty();
     }
     verifiedSecrets.remember(token, new SecretRef(matched.get().id(), lookup));
-    keyStates.remember(matched.get());
     return matched;
   }
 

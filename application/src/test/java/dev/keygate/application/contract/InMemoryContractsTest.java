@@ -4,6 +4,7 @@ import dev.keygate.application.fake.InMemoryApiKeyRepository;
 import dev.keygate.application.fake.InMemoryApiRepository;
 import dev.keygate.application.fake.InMemoryApplicationRepository;
 import dev.keygate.application.fake.InMemoryAuditLog;
+import dev.keygate.application.fake.InMemoryChangeFeed;
 import dev.keygate.application.fake.InMemoryGrantRepository;
 import dev.keygate.application.fake.InMemoryOwnerRepository;
 import dev.keygate.application.fake.InMemorySigningKeyRepository;
@@ -17,15 +18,25 @@ class InMemoryContractsTest {
 
   private static Stores inMemory() {
     InMemoryApiRepository apis = new InMemoryApiRepository();
+    InMemoryChangeFeed feed = new InMemoryChangeFeed();
     return new Stores(
-        new InMemoryApiKeyRepository(),
+        new InMemoryApiKeyRepository(feed),
         apis,
         new InMemoryOwnerRepository(),
-        new InMemoryGrantRepository(apis),
+        new InMemoryGrantRepository(apis, feed),
         new InMemoryAuditLog(),
         new InMemoryUnitOfWork(),
-        new InMemoryApplicationRepository(apis),
-        new InMemorySigningKeyRepository());
+        new InMemoryApplicationRepository(apis, feed),
+        new InMemorySigningKeyRepository(feed),
+        feed);
+  }
+
+  @Nested
+  class Changes extends ChangeFeedContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return inMemory();
+    }
   }
 
   @Nested

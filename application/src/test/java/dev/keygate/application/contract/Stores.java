@@ -4,6 +4,7 @@ import dev.keygate.application.port.out.ApiKeyRepository;
 import dev.keygate.application.port.out.ApiRepository;
 import dev.keygate.application.port.out.ApplicationRepository;
 import dev.keygate.application.port.out.AuditLog;
+import dev.keygate.application.port.out.ChangeFeed;
 import dev.keygate.application.port.out.GrantRepository;
 import dev.keygate.application.port.out.OwnerRepository;
 import dev.keygate.application.port.out.SigningKeyRepository;
@@ -18,4 +19,5 @@ public record Stores(
     AuditLog auditLog,
     UnitOfWork unitOfWork,
     ApplicationRepository applications,
-    SigningKeyRepository signingKeys) {}
+    SigningKeyRepository signingKeys,
+    ChangeFeed changeFeed) {}

@@ -1,6 +1,7 @@
 package dev.keygate.application.fake;
 
 import dev.keygate.application.port.out.ApiKeyRepository;
+import dev.keygate.application.port.out.ChangeFeed;
 import dev.keygate.application.port.query.ApiKeyFilter;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.application.port.query.PageRequest;
@@ -30,6 +31,12 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
 
   private final TreeMap<String, ApiKey> keys = new TreeMap<>();
   private final AtomicInteger reads = new AtomicInteger();
+  private final InMemoryChangeFeed feed;
+
+  /** A repository that notes its changes in {@code feed}. */
+  public InMemoryApiKeyRepository(InMemoryChangeFeed feed) {
+    this.feed = feed;
+  }
 
   @Override
   public synchronized void add(ApiKey key) {
@@ -43,6 +50,7 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     }
     InMemoryUnitOfWork.willChange(this, keys, key.id().value());
     keys.put(key.id().value(), key);
+    feed.append(ChangeFeed.Kind.API_KEY, key.id().value());
   }
 
   @Override
@@ -58,6 +66,7 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     ApiKey bumped = withUsageAndVersion(key, stored.usage(), key.version() + 1);
     InMemoryUnitOfWork.willChange(this, keys, key.id().value());
     keys.put(key.id().value(), bumped);
+    feed.append(ChangeFeed.Kind.API_KEY, key.id().value());
     return bumped;
   }
 

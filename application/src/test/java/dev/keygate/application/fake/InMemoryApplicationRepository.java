@@ -1,6 +1,7 @@
 package dev.keygate.application.fake;
 
 import dev.keygate.application.port.out.ApplicationRepository;
+import dev.keygate.application.port.out.ChangeFeed;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.application.Application;
 import dev.keygate.domain.application.ApplicationId;
@@ -21,14 +22,19 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
   private final InMemoryApiRepository apis;
   private final Map<String, Application> applications = new TreeMap<>();
 
-  public InMemoryApplicationRepository(InMemoryApiRepository apis) {
+  private final InMemoryChangeFeed feed;
+
+  /** A repository that notes its changes in {@code feed}. */
+  public InMemoryApplicationRepository(InMemoryApiRepository apis, InMemoryChangeFeed feed) {
     this.apis = apis;
+    this.feed = feed;
   }
 
   @Override
   public synchronized void add(Application application) {
     InMemoryUnitOfWork.willChange(this, applications, application.id().value());
     applications.put(application.id().value(), application);
+    feed.append(ChangeFeed.Kind.APPLICATION, application.id().value());
   }
 
   @Override
@@ -49,6 +55,7 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     if (applications.containsKey(application.id().value())) {
       InMemoryUnitOfWork.willChange(this, applications, application.id().value());
       applications.put(application.id().value(), application);
+      feed.append(ChangeFeed.Kind.APPLICATION, application.id().value());
     }
   }
 
@@ -59,6 +66,7 @@ public final class InMemoryApplicationRepository implements ApplicationRepositor
     }
     InMemoryUnitOfWork.willChange(this, applications, id.value());
     applications.remove(id.value());
+    feed.append(ChangeFeed.Kind.APPLICATION, id.value());
     return true;
   }
 

@@ -1,5 +1,6 @@
 package dev.keygate.application.fake;
 
+import dev.keygate.application.port.out.ChangeFeed;
 import dev.keygate.application.port.out.GrantRepository;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
@@ -21,8 +22,12 @@ public final class InMemoryGrantRepository implements GrantRepository {
   private final InMemoryApiRepository apis;
   private final Map<String, Grant> grants = new TreeMap<>();
 
-  public InMemoryGrantRepository(InMemoryApiRepository apis) {
+  private final InMemoryChangeFeed feed;
+
+  /** A repository that notes its changes in {@code feed}. */
+  public InMemoryGrantRepository(InMemoryApiRepository apis, InMemoryChangeFeed feed) {
     this.apis = apis;
+    this.feed = feed;
   }
 
   @Override
@@ -43,6 +48,12 @@ public final class InMemoryGrantRepository implements GrantRepository {
   public synchronized void put(Grant grant) {
     InMemoryUnitOfWork.willChange(this, grants, key(grant.owner(), grant.apiId()));
     grants.put(key(grant.owner(), grant.apiId()), grant);
+    feed.append(ChangeFeed.Kind.OWNER_GRANTS, subject(grant.owner()));
+  }
+
+  /** How the feed names an owner: its type and id. */
+  static String subject(Owner owner) {
+    return owner.type().name() + ":" + owner.id();
   }
 
   @Override
@@ -51,7 +62,9 @@ public final class InMemoryGrantRepository implements GrantRepository {
       return false;
     }
     InMemoryUnitOfWork.willChange(this, grants, key(owner, apiId));
-    return grants.remove(key(owner, apiId)) != null;
+    grants.remove(key(owner, apiId));
+    feed.append(ChangeFeed.Kind.OWNER_GRANTS, subject(owner));
+    return true;
   }
 
   private Optional<Grant> asStored(Grant grant) {

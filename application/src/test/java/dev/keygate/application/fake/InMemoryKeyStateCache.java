@@ -27,6 +27,11 @@ public final class InMemoryKeyStateCache implements KeyStateCache {
     remembered.remove(id);
   }
 
+  @Override
+  public synchronized void forgetAll() {
+    remembered.clear();
+  }
+
   /** Forgets every key, as when the cache's time to live has passed. */
   public synchronized void expireAll() {
     remembered.clear();

@@ -1,5 +1,6 @@
 package dev.keygate.application.fake;
 
+import dev.keygate.application.port.out.ChangeFeed;
 import dev.keygate.application.port.out.SigningKeyRepository;
 import dev.keygate.domain.application.SigningKey;
 import java.util.LinkedHashMap;
@@ -10,11 +11,18 @@ import java.util.Map;
 public final class InMemorySigningKeyRepository implements SigningKeyRepository {
 
   private final Map<String, SigningKey> keys = new LinkedHashMap<>();
+  private final InMemoryChangeFeed feed;
+
+  /** A repository that notes its changes in {@code feed}. */
+  public InMemorySigningKeyRepository(InMemoryChangeFeed feed) {
+    this.feed = feed;
+  }
 
   @Override
   public synchronized void add(SigningKey key) {
     InMemoryUnitOfWork.willChange(this, keys, key.kid());
     keys.put(key.kid(), key);
+    feed.append(ChangeFeed.Kind.SIGNING_KEY, key.kid());
   }
 
   @Override
@@ -27,6 +35,7 @@ public final class InMemorySigningKeyRepository implements SigningKeyRepository 
     if (keys.containsKey(key.kid())) {
       InMemoryUnitOfWork.willChange(this, keys, key.kid());
       keys.put(key.kid(), key);
+      feed.append(ChangeFeed.Kind.SIGNING_KEY, key.kid());
     }
   }
 }

@@ -19,6 +19,7 @@ import dev.keygate.application.port.out.VerifiedSecretCache;
 import dev.keygate.application.service.KeygateServices;
 import dev.keygate.application.service.TenantLimits;
 import dev.keygate.application.service.VerificationSettings;
+import dev.keygate.application.service.VerifyMode;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.grant.Grant;
@@ -48,7 +49,8 @@ public final class TestKeygate {
   public static final Principal OPERATOR = Principal.operator("test:operator");
 
   public final MutableClock clock = MutableClock.atNewYear();
-  public final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository();
+  public final InMemoryChangeFeed changeFeed = new InMemoryChangeFeed();
+  public final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository(changeFeed);
   public final InMemoryApiRepository apis = new InMemoryApiRepository();
   public final InMemoryOwnerRepository owners = new InMemoryOwnerRepository();
   public final InMemoryAuditLog auditLog = new InMemoryAuditLog();
@@ -58,12 +60,14 @@ public final class TestKeygate {
   public final InMemoryDeploymentLock deploymentLock = new InMemoryDeploymentLock();
   public final InMemoryFailedAttempts failedAttempts =
       new InMemoryFailedAttempts(FAILED_ATTEMPTS_LIMIT);
-  public final InMemoryGrantRepository grants = new InMemoryGrantRepository(apis);
+  public final InMemoryGrantRepository grants = new InMemoryGrantRepository(apis, changeFeed);
   public final InMemoryCreationQuota creationQuota =
       new InMemoryCreationQuota(CREATIONS_PER_MINUTE);
   public final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
-  public final InMemoryApplicationRepository applications = new InMemoryApplicationRepository(apis);
-  public final InMemorySigningKeyRepository signingKeys = new InMemorySigningKeyRepository();
+  public final InMemoryApplicationRepository applications =
+      new InMemoryApplicationRepository(apis, changeFeed);
+  public final InMemorySigningKeyRepository signingKeys =
+      new InMemorySigningKeyRepository(changeFeed);
   public final FakeAccessTokens accessTokens = new FakeAccessTokens();
   public final SecretHasher hasher;
   public final VerifiedSecretCache verifiedSecrets;
@@ -77,6 +81,10 @@ public final class TestKeygate {
   /** Keys a confined caller may make for one owner before the fake quota says wait. */
   public static final int CREATIONS_PER_MINUTE = 60;
 
+  /** Verification as the tests expect it unless they say otherwise: strict. */
+  public static final VerificationSettings STRICT =
+      VerificationSettings.DEFAULTS.inMode(VerifyMode.STRICT);
+
   /** Fakes everywhere: a counting SHA-256 hasher and maps as caches; strict verification. */
   public TestKeygate() {
     this(new CountingSecretHasher(), new InMemoryVerifiedSecretCache());
@@ -88,7 +96,7 @@ public final class TestKeygate {
   }
 
   public TestKeygate(SecretHasher hasher, VerifiedSecretCache verifiedSecrets) {
-    this(hasher, verifiedSecrets, VerificationSettings.DEFAULTS);
+    this(hasher, verifiedSecrets, STRICT);
   }
 
   public TestKeygate(
@@ -98,11 +106,7 @@ public final class TestKeygate {
 
   /** Fakes everywhere, tenants held to {@code tenantLimits}. */
   public TestKeygate(TenantLimits tenantLimits) {
-    this(
-        new CountingSecretHasher(),
-        new InMemoryVerifiedSecretCache(),
-        VerificationSettings.DEFAULTS,
-        tenantLimits);
+    this(new CountingSecretHasher(), new InMemoryVerifiedSecretCache(), STRICT, tenantLimits);
   }
 
   public TestKeygate(
@@ -134,6 +138,7 @@ public final class TestKeygate {
             new FakeKeyGenerator(42),
             verifiedSecrets,
             keyStates,
+            changeFeed,
             failedAttempts,
             creationQuota,
             verificationMetrics,

@@ -506,6 +506,7 @@ class KeyLifecycleTest {
                   new FakeKeyGenerator(7),
                   t.verifiedSecrets,
                   new InMemoryKeyStateCache(),
+                  t.changeFeed,
                   new InMemoryFailedAttempts(TestKeygate.FAILED_ATTEMPTS_LIMIT),
                   new InMemoryCreationQuota(TestKeygate.CREATIONS_PER_MINUTE),
                   VerificationMetrics.NONE,
@@ -516,7 +517,7 @@ class KeyLifecycleTest {
                   t.accessTokens),
               KeyPrefix.DEFAULT,
               t.clock,
-              VerificationSettings.DEFAULTS,
+              TestKeygate.STRICT,
               TenantLimits.DEFAULTS);
     }
   }

@@ -4,18 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.application.port.in.IssuedApiKey;
+import dev.keygate.application.port.in.Verification;
+import dev.keygate.application.port.in.VerifyApiKeyCommand;
 import dev.keygate.application.port.in.VerifyOutcome;
+import dev.keygate.application.port.out.ApiKeyRepository;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
  * Where a verified key's state comes from: in strict mode a remembered key is used only when its
- * stored version confirms it; with the state cache trusted, without reading the database at all.
+ * stored version confirms it; with the state cache trusted, without reading the database at all;
+ * following the change feed, without reading it while the feed was read within the bound.
  */
 class VerifyKeyStateTest {
 
@@ -47,7 +56,7 @@ class VerifyKeyStateTest {
   @Nested
   class Strict {
 
-    private final Deployment d = new Deployment(VerificationSettings.DEFAULTS);
+    private final Deployment d = new Deployment(TestKeygate.STRICT);
 
     @Test
     void givenUnchangedKey_verify_readsOnlyTheVersionAndUsesTheRememberedKey() {
@@ -98,11 +107,7 @@ class VerifyKeyStateTest {
   class StateCacheTrusted {
 
     private final Deployment d =
-        new Deployment(
-            new VerificationSettings(
-                true,
-                VerificationSettings.DEFAULTS.hashingSlots(),
-                VerificationSettings.DEFAULTS.hashingWait()));
+        new Deployment(VerificationSettings.DEFAULTS.inMode(VerifyMode.TTL));
 
     @Test
     void givenRememberedToken_verify_readsNothingAndHashesNothing() {
@@ -154,6 +159,159 @@ class VerifyKeyStateTest {
       d.t.services.disableApiKey().disable(TestKeygate.OPERATOR, d.issued.key().id());
 
       assertThat(d.t.verify(d.token).outcome()).isEqualTo(VerifyOutcome.API_KEY_INACTIVE);
+    }
+  }
+
+  @Nested
+  class Following {
+
+    private final Deployment d = new Deployment(VerificationSettings.DEFAULTS);
+    private final ChangeFollower follower = d.t.services.changeFollower();
+
+    @Test
+    void givenFollowerCurrent_warmVerify_readsNothingAndHashesNothing() {
+      follower.catchUp();
+      assertThat(d.t.verify(d.token).outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+      int reads = d.t.apiKeys.reads();
+      int hashes = d.t.countingHasher().verifications();
+
+      for (int i = 0; i < 5; i++) {
+        assertThat(d.t.verify(d.token).outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+      }
+
+      assertThat(d.t.apiKeys.reads()).isEqualTo(reads);
+      assertThat(d.t.countingHasher().verifications()).isEqualTo(hashes);
+    }
+
+    @Test
+    void givenKeyRevokedElsewhere_verify_answersRevokedOnceTheFeedIsRead() {
+      rememberWhileCurrent();
+      d.changeElsewhere(key -> key.revoke(d.t.clock.instant()));
+
+      // Within the bound, before this node read the feed, what it remembers still stands...
+      assertThat(d.t.verify(d.token).outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+
+      follower.catchUp();
+
+      // ...and once it read the feed, the key is forgotten and read again.
+      assertThat(d.t.verify(d.token).outcome()).isEqualTo(VerifyOutcome.API_KEY_REVOKED);
+    }
+
+    @Test
+    void givenScopeWithdrawnElsewhere_verify_answersInsufficientScopeOnceTheFeedIsRead() {
+      rememberWhileCurrent();
+      d.t.apiKeys.withdrawScope(
+          d.t.stored(d.issued.key().id()).scopes().stream()
+              .filter(scope -> scope.key().equals("write:users"))
+              .findFirst()
+              .orElseThrow()
+              .id());
+
+      follower.catchUp();
+
+      assertThat(d.t.verify(d.token, "write:users").outcome())
+          .isEqualTo(VerifyOutcome.API_KEY_INSUFFICIENT_SCOPE);
+    }
+
+    @Test
+    void givenFeedNotReadWithinTheBound_verify_readsTheVersionAndSeesTheChange() {
+      rememberWhileCurrent();
+      d.changeElsewhere(key -> key.revoke(d.t.clock.instant()));
+
+      d.t.clock.advance(VerificationSettings.DEFAULT_FOLLOW_BOUND.plusMillis(1));
+
+      assertThat(follower.isCurrent()).isFalse();
+      assertThat(d.t.verify(d.token).outcome()).isEqualTo(VerifyOutcome.API_KEY_REVOKED);
+    }
+
+    @Test
+    void givenClockSetBackSinceTheFeedWasRead_followerIsNotCurrent() {
+      follower.catchUp();
+
+      d.t.clock.advance(Duration.ofSeconds(-1));
+
+      assertThat(follower.isCurrent()).isFalse();
+    }
+
+    @Test
+    void givenFeedNeverRead_verify_isStrict() {
+      d.changeElsewhere(ApiKey::disable);
+
+      assertThat(follower.isCurrent()).isFalse();
+      assertThat(d.t.verify(d.token).outcome()).isEqualTo(VerifyOutcome.API_KEY_INACTIVE);
+    }
+
+    @Test
+    void givenFirstCatchUp_everythingRememberedBeforeIsForgotten() {
+      // Remembered before the node knew where the feed stood: a change it will never read may be
+      // older than that memory.
+      assertThat(d.t.keyStates.find(d.issued.key().id())).isPresent();
+
+      follower.catchUp();
+
+      assertThat(d.t.keyStates.find(d.issued.key().id())).isEmpty();
+    }
+
+    @Test
+    void givenFeedPrunedPastThisNode_catchUp_forgetsEverything() {
+      rememberWhileCurrent();
+      d.changeElsewhere(ApiKey::disable);
+      d.t.changeFeed.pruneAll();
+
+      follower.catchUp();
+
+      assertThat(d.t.verify(d.token).outcome()).isEqualTo(VerifyOutcome.API_KEY_INACTIVE);
+    }
+
+    @Test
+    void givenChangeFollowedWhileTheKeyWasRead_theReadKeyIsNotRemembered() {
+      AtomicReference<Runnable> duringRead = new AtomicReference<>();
+      ApiKeyRepository racing =
+          (ApiKeyRepository)
+              Proxy.newProxyInstance(
+                  ApiKeyRepository.class.getClassLoader(),
+                  new Class<?>[] {ApiKeyRepository.class},
+                  (proxy, method, arguments) -> {
+                    Object result;
+                    try {
+                      result = method.invoke(d.t.apiKeys, arguments);
+                    } catch (InvocationTargetException e) {
+                      throw e.getCause();
+                    }
+                    Runnable hook = duringRead.getAndSet(null);
+                    if (hook != null && method.getName().equals("findById")) {
+                      hook.run();
+                    }
+                    return result;
+                  });
+      KeygateServices node = d.t.servicesOver(racing, d.t.apis);
+      ChangeFollower nodeFollower = node.changeFollower();
+      nodeFollower.catchUp();
+      // The key was read before the change; the feed is read before the reader remembers it.
+      duringRead.set(
+          () -> {
+            d.changeElsewhere(key -> key.revoke(d.t.clock.instant()));
+            nodeFollower.catchUp();
+          });
+
+      assertThat(verify(node).outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+
+      assertThat(d.t.keyStates.find(d.issued.key().id())).isEmpty();
+      assertThat(verify(node).outcome()).isEqualTo(VerifyOutcome.API_KEY_REVOKED);
+    }
+
+    /** The feed read, and the key verified and remembered since. */
+    private void rememberWhileCurrent() {
+      follower.catchUp();
+      assertThat(d.t.verify(d.token).outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+      assertThat(d.t.keyStates.find(d.issued.key().id())).isPresent();
+    }
+
+    private Verification verify(KeygateServices node) {
+      return node.verifyApiKey()
+          .verify(
+              TestKeygate.OPERATOR,
+              new VerifyApiKeyCommand(d.token, Set.of(), Optional.empty(), Optional.empty()));
     }
   }
 }

@@ -192,7 +192,10 @@ class VerifyLimitsTest {
 
     private TestKeygate withSlots(int slots, Duration wait) {
       return new TestKeygate(
-          hasher, new InMemoryVerifiedSecretCache(), new VerificationSettings(false, slots, wait));
+          hasher,
+          new InMemoryVerifiedSecretCache(),
+          new VerificationSettings(
+              VerifyMode.STRICT, VerificationSettings.DEFAULT_FOLLOW_BOUND, slots, wait));
     }
 
     @Test

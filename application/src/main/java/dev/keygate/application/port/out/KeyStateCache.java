@@ -15,6 +15,9 @@ public interface KeyStateCache {
 
   void remember(ApiKey key);
 
-  /** Forgets the key, after this node changed it. */
+  /** Forgets the key, after it changed. */
   void forget(ApiKeyId id);
+
+  /** Forgets every key, when which of them changed is not known. */
+  void forgetAll();
 }

@@ -15,6 +15,7 @@ public record OutgoingPorts(
     KeyGenerator keyGenerator,
     VerifiedSecretCache verifiedSecrets,
     KeyStateCache keyStates,
+    ChangeFeed changeFeed,
     FailedAttempts failedAttempts,
     CreationQuota creationQuota,
     VerificationMetrics verificationMetrics,
@@ -35,6 +36,7 @@ public record OutgoingPorts(
     Objects.requireNonNull(keyGenerator, "key generator");
     Objects.requireNonNull(verifiedSecrets, "verified secret cache");
     Objects.requireNonNull(keyStates, "key state cache");
+    Objects.requireNonNull(changeFeed, "change feed");
     Objects.requireNonNull(failedAttempts, "failed attempts");
     Objects.requireNonNull(creationQuota, "creation quota");
     Objects.requireNonNull(verificationMetrics, "verification metrics");
