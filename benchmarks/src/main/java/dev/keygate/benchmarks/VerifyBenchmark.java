@@ -24,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,8 +44,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * the floors each path is compared to, measured in the same run:
  *
  * <ul>
+ *   <li>{@code verifyWarmFollow} (token proven, following the change feed, the default: no
+ *       database, no Argon2) against {@code floorSha256}, one SHA-256 of the token;
  *   <li>{@code verifyWarmStateCache} (token proven, state cache on: no database, no Argon2) against
- *       {@code floorSha256}, one SHA-256 of the token;
+ *       {@code floorSha256};
  *   <li>{@code verifyWarmStrict} (token proven, strict: the key's version read by primary key)
  *       against {@code floorPrimaryKeyRead}, a plain JDBC read of the key's row by its primary key
  *       through the same pool;
@@ -64,12 +67,15 @@ public class VerifyBenchmark {
 
   private static final String SCOPE = "read:users";
 
+  private HikariDataSource followPool;
   private HikariDataSource strictPool;
   private HikariDataSource cachedPool;
   private HikariDataSource coldPool;
+  private Keygate following;
   private Keygate strict;
   private Keygate stateCached;
   private Keygate cold;
+  private String followToken;
   private String strictToken;
   private String cachedToken;
   private String coldToken;
@@ -84,23 +90,31 @@ public class VerifyBenchmark {
 
   @Setup
   public void issueKeys() throws Exception {
+    followPool = DataSources.pool("jdbc:h2:mem:verify-follow;DB_CLOSE_DELAY=-1", null, null);
     strictPool = DataSources.pool("jdbc:h2:mem:verify-strict;DB_CLOSE_DELAY=-1", null, null);
     cachedPool = DataSources.pool("jdbc:h2:mem:verify-cached;DB_CLOSE_DELAY=-1", null, null);
     coldPool = DataSources.pool("jdbc:h2:mem:verify-cold;DB_CLOSE_DELAY=-1", null, null);
-    strict = Keygate.builder().dataSource(strictPool).build();
+    following = Keygate.builder().dataSource(followPool).build();
+    strict = Keygate.builder().dataSource(strictPool).verifyStrictly().build();
     stateCached =
         Keygate.builder().dataSource(cachedPool).stateCacheTtl(Duration.ofHours(1)).build();
     // Proven tokens are forgotten at once, so every verification pays the lookup and Argon2.
-    cold = Keygate.builder().dataSource(coldPool).verifiedTokenTtl(Duration.ofNanos(1)).build();
+    cold =
+        Keygate.builder()
+            .dataSource(coldPool)
+            .verifyStrictly()
+            .verifiedTokenTtl(Duration.ofNanos(1))
+            .build();
 
     IssuedApiKey strictKey = issue(strict);
     strictToken = strictKey.token().reveal();
     strictKeyId = strictKey.key().id().value();
     cachedToken = issue(stateCached).token().reveal();
+    followToken = issue(following).token().reveal();
     coldToken = issue(cold).token().reveal();
-    for (String token : List.of(strictToken, cachedToken)) {
-      Keygate keygate = token.equals(strictToken) ? strict : stateCached;
-      if (!keygate.verify(token, SCOPE).isValid()) {
+    for (Map.Entry<Keygate, String> warm :
+        Map.of(strict, strictToken, stateCached, cachedToken, following, followToken).entrySet()) {
+      if (!warm.getKey().verify(warm.getValue(), SCOPE).isValid()) {
         throw new IllegalStateException("the benchmark key does not verify");
       }
     }
@@ -141,12 +155,19 @@ public class VerifyBenchmark {
 
   @TearDown
   public void close() {
+    following.close();
     strict.close();
     stateCached.close();
     cold.close();
+    followPool.close();
     strictPool.close();
     cachedPool.close();
     coldPool.close();
+  }
+
+  @Benchmark
+  public Verification verifyWarmFollow() {
+    return following.verify(followToken, SCOPE);
   }
 
   @Benchmark
