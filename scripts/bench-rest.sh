@@ -9,8 +9,9 @@
 # ratios, the flood's status codes, and the heap after a GC before and after the flood. Bounded:
 # every wrk run lasts BENCH_SECONDS (15 s by default).
 #
-#   scripts/bench-rest.sh                             # strict verification (the default)
-#   KEYGATE_STATE_CACHE_TTL=30s scripts/bench-rest.sh # with the state cache on
+#   scripts/bench-rest.sh                              # following the change feed (the default)
+#   KEYGATE_VERIFY_MODE=strict scripts/bench-rest.sh   # a version read per verification
+#   KEYGATE_STATE_CACHE_TTL=30s scripts/bench-rest.sh  # the state cache (ttl mode)
 #
 # Needs Java 17+, Maven 3.8+ (the launcher builds the jar) and wrk (installed with apt-get when
 # missing and running as root).
@@ -122,7 +123,12 @@ heap_after_gc() {
 }
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
-echo "state cache: ${KEYGATE_STATE_CACHE_TTL:-off}; wrk: $threads thread(s), $connections connections, ${seconds}s per run"
+mode="${KEYGATE_VERIFY_MODE:-$([[ -n "${KEYGATE_STATE_CACHE_TTL:-}" ]] && echo ttl || echo follow)}"
+case "$mode" in
+  strict) verify_target=60 ;;
+  *) verify_target=80 ;;
+esac
+echo "verify mode: $mode (state cache ttl: ${KEYGATE_STATE_CACHE_TTL:-off}); wrk: $threads thread(s), $connections connections, ${seconds}s per run"
 echo
 
 # Both paths warm up first, so that neither is measured while the JIT is still compiling it.
@@ -137,7 +143,7 @@ live="$(rps "$work/live.txt")"
 verify="$(rps "$work/verify.txt")"
 echo "GET  /health/live              $live req/s, server CPU $(cpu_per_request "$ticks0" "$ticks1" "$live") us a request"
 echo "POST /api/v1/api_keys/verify   $verify req/s, server CPU $(cpu_per_request "$ticks1" "$ticks2" "$verify") us a request (non-2xx: $(non2xx "$work/verify.txt" || true))"
-awk -v v="$verify" -v l="$live" 'BEGIN { printf "verify / live                  %.0f%%  (target >= 70%%)\n\n", 100 * v / l }'
+awk -v v="$verify" -v l="$live" -v t="$verify_target" 'BEGIN { printf "verify / live                  %.0f%%  (target >= %d%%)\n\n", 100 * v / l, t }'
 
 # A refused guess alone, for its cost beside a verification's, after its own warm-up (which also
 # locks the lookup out).
@@ -159,7 +165,7 @@ under="$(rps "$work/under-flood.txt")"
 echo "valid key alone                $verify req/s"
 echo "valid key under a flood        $under req/s (non-2xx: $(non2xx "$work/under-flood.txt" || true))"
 echo "wrong-secret flood             $(rps "$work/flood.txt") req/s, of which non-2xx (429): $(non2xx "$work/flood.txt" || true)"
-awk -v u="$under" -v v="$verify" 'BEGIN { printf "kept under the flood           %.0f%%  (target >= 50%%)\n", 100 * u / v }'
+awk -v u="$under" -v v="$verify" 'BEGIN { printf "kept under the flood           %.0f%%  (target >= 60%%)\n", 100 * u / v }'
 echo "heap after GC                  $heap_before before the flood, $heap_after after"
 if curl -sf "$base/health/live" >/dev/null; then
   echo "server                         up after the flood"

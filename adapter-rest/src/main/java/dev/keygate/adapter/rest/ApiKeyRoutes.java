@@ -36,6 +36,10 @@ import java.util.Set;
 public final class ApiKeyRoutes implements RouteGroup {
 
   private static final String KEYS = "/api/v1/api_keys";
+
+  /** The verify route's path. */
+  static final String VERIFY = KEYS + "/verify";
+
   private static final String KEY = KEYS + "/{key_id}";
 
   private final CreateApiKeyUseCase create;
@@ -84,7 +88,7 @@ public final class ApiKeyRoutes implements RouteGroup {
             .status(201)
             .fails(404, "The api, organization or user does not exist or is out of reach.")
             .answers(ApiKeyResponses.Created.class, this::create),
-        Route.of(HandlerType.POST, KEYS + "/verify", "Verify an API key")
+        Route.of(HandlerType.POST, VERIFY, "Verify an API key")
             .scope("read:api_keys or verify:api_keys")
             .body(VerifyApiKeyRequest.class)
             .answers(ApiKeyResponses.Verified.class, this::verify),
@@ -143,20 +147,22 @@ public final class ApiKeyRoutes implements RouteGroup {
   }
 
   private void verify(Context ctx) {
+    Verification verification = verify.verify(Principals.of(ctx), verifyCommand(ctx));
+    ctx.json(ApiKeyResponses.verified(verification));
+  }
+
+  /** The verification a verify request asks for, from the caller's address unless it names one. */
+  static VerifyApiKeyCommand verifyCommand(Context ctx) {
     VerifyApiKeyRequest request = Requests.body(ctx, VerifyApiKeyRequest.class);
     List<String> required = withoutNulls("required_scopes", request.requiredScopes());
-    Verification verification =
-        verify.verify(
-            Principals.of(ctx),
-            new VerifyApiKeyCommand(
-                request.apiKey(),
-                Set.copyOf(required),
-                Optional.ofNullable(request.apiId()).map(ApiKeyRoutes::apiId),
-                Optional.of(
-                    Optional.ofNullable(request.clientIp())
-                        .map(ip -> Requests.ipAddress("client_ip", ip))
-                        .orElse(ctx.ip()))));
-    ctx.json(ApiKeyResponses.verified(verification));
+    return new VerifyApiKeyCommand(
+        request.apiKey(),
+        Set.copyOf(required),
+        Optional.ofNullable(request.apiId()).map(ApiKeyRoutes::apiId),
+        Optional.of(
+            Optional.ofNullable(request.clientIp())
+                .map(ip -> Requests.ipAddress("client_ip", ip))
+                .orElse(ctx.ip())));
   }
 
   private void get(Context ctx) {

@@ -36,6 +36,9 @@ final class Requests {
   /** How much of an oversized body is read and dropped so that the 413 reaches the client. */
   private static final long DRAIN_LIMIT = 1024 * 1024;
 
+  /** The attribute a request's body is kept in once it was read. */
+  private static final String BODY = "keygate.body";
+
   private Requests() {}
 
   static <T> T body(Context ctx, Class<T> type) {
@@ -57,6 +60,16 @@ final class Requests {
    * here while reading.
    */
   private static byte[] bytes(Context ctx) {
+    // Read once: the guard may read a verify request's body before its handler does.
+    byte[] read = ctx.attribute(BODY);
+    if (read == null) {
+      read = readBytes(ctx);
+      ctx.attribute(BODY, read);
+    }
+    return read;
+  }
+
+  private static byte[] readBytes(Context ctx) {
     long declared = ctx.req().getContentLengthLong();
     try (InputStream in = ctx.bodyInputStream()) {
       // A declared length (the server refused one over the limit) is read exactly; without one,

@@ -2,12 +2,15 @@ package dev.keygate.adapter.rest;
 
 import dev.keygate.application.port.in.AuthenticateUseCase;
 import dev.keygate.application.port.in.Principal;
+import dev.keygate.application.port.in.VerifyApiKeyCommand;
+import dev.keygate.domain.KeygateException;
 import dev.keygate.wire.WireJson;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -158,8 +161,12 @@ public final class RestServer {
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw new UnauthorizedException("a bearer management key is required");
     }
+    String bearer = header.substring(7).strip();
+    if (ctx.method() == HandlerType.POST && ctx.path().equals(ApiKeyRoutes.VERIFY)) {
+      refuseKnownGuess(ctx, services, bearer);
+    }
     Optional<Principal> principal =
-        services.authenticate().authenticate(header.substring(7).strip(), Optional.of(ctx.ip()));
+        services.authenticate().authenticate(bearer, Optional.of(ctx.ip()));
     Principals.set(
         ctx,
         principal.orElseThrow(
@@ -167,6 +174,22 @@ public final class RestServer {
     // The answer depends on the opt-in: a cache between must not hand one caller's to another.
     ctx.header("Vary", Extensions.HEADER);
     Extensions.requested(ctx);
+  }
+
+  /**
+   * Refuses a guess at a locked-out lookup before the bearer's full authentication, when the bearer
+   * is a management key the node knows (see {@link AuthenticateUseCase#refuseKnownGuess}): a flood
+   * of such guesses then costs the server less than the verifications it competes with. A body that
+   * does not read goes the full way, to be refused in the usual order.
+   */
+  private static void refuseKnownGuess(Context ctx, Services services, String bearer) {
+    VerifyApiKeyCommand command;
+    try {
+      command = ApiKeyRoutes.verifyCommand(ctx);
+    } catch (KeygateException | HttpResponseException unreadable) {
+      return;
+    }
+    services.authenticate().refuseKnownGuess(bearer, command);
   }
 
   /**

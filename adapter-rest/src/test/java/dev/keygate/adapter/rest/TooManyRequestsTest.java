@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.domain.api.Api;
+import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.token.ParsedToken;
+import dev.keygate.domain.token.TokenFormat;
 import dev.keygate.wire.WireJson;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -84,5 +87,58 @@ class TooManyRequestsTest {
     assertThat(refused.response().headers().firstValue("Retry-After")).hasValue("60");
     // The root key itself was proven before the attack began, so it goes on working.
     assertThat(rest.get("/api/v1/apis").status()).isEqualTo(200);
+  }
+
+  @Test
+  void givenLookupLockedOut_aGuessWithAKnownManagementKey_isRefusedBeforeTheKeyIsAuthenticated() {
+    assertThat(verify(token).text("/code")).isEqualTo("API_KEY_VERIFIED");
+    lockOut(TestKeygate.withWrongSecret(token));
+    long rootUses = rest.keygate.usage.count(rootKeyId());
+
+    RestFixture.Answer refused = verify(TestKeygate.withWrongSecret(token));
+
+    assertError(refused, 429, "TOO_MANY_REQUESTS");
+    assertThat(refused.response().headers().firstValue("Retry-After")).hasValue("60");
+    // Authenticating the root key would have counted a use of it; the refusal came first.
+    assertThat(rest.keygate.usage.count(rootKeyId())).isEqualTo(rootUses);
+    assertThat(verify(token).text("/code")).isEqualTo("API_KEY_VERIFIED");
+    assertThat(rest.keygate.usage.count(rootKeyId())).isEqualTo(rootUses + 1);
+  }
+
+  @Test
+  void givenLookupLockedOut_aGuessWithAnUnknownBearer_isStillRefusedAsUnauthorized() {
+    String wrong = TestKeygate.withWrongSecret(token);
+    lockOut(wrong);
+    String unknown = TestKeygate.withWrongSecret(rest.rootKey);
+
+    RestFixture.Answer refused =
+        rest.call("POST", VERIFY, WireJson.write(Map.of("api_key", wrong)), unknown);
+
+    assertError(refused, 401, "UNAUTHORIZED");
+  }
+
+  @Test
+  void givenLookupLockedOut_aGuessWithAProvenKeyOfAnotherApiAsBearer_isStillUnauthorized() {
+    // Proven, and remembered, but not a management key.
+    assertThat(verify(token).text("/code")).isEqualTo("API_KEY_VERIFIED");
+    String wrong = TestKeygate.withWrongSecret(token);
+    lockOut(wrong);
+
+    RestFixture.Answer refused =
+        rest.call("POST", VERIFY, WireJson.write(Map.of("api_key", wrong)), token);
+
+    assertError(refused, 401, "UNAUTHORIZED");
+  }
+
+  /** Guesses {@code wrong} until its lookup is locked out for this client. */
+  private void lockOut(String wrong) {
+    for (int i = 0; i < TestKeygate.FAILED_ATTEMPTS_LIMIT; i++) {
+      assertThat(verify(wrong).text("/code")).isEqualTo("API_KEY_INVALID");
+    }
+  }
+
+  private ApiKeyId rootKeyId() {
+    ParsedToken root = TokenFormat.parse(rest.rootKey).orElseThrow();
+    return rest.keygate.apiKeys.findBySecretLookup(root.lookup()).orElseThrow().id();
   }
 }

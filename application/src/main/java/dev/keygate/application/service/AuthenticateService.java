@@ -5,10 +5,11 @@ import dev.keygate.application.port.in.ManagementScope;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.in.Verification;
 import dev.keygate.application.port.in.VerifyApiKeyCommand;
-import dev.keygate.application.port.in.VerifyApiKeyUseCase;
 import dev.keygate.application.port.out.AccessTokens;
 import dev.keygate.application.port.out.ApiRepository;
 import dev.keygate.application.port.out.ApplicationRepository;
+import dev.keygate.application.port.out.KeyStateCache;
+import dev.keygate.application.port.out.VerifiedSecretCache;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
@@ -16,6 +17,8 @@ import dev.keygate.domain.application.Application;
 import dev.keygate.domain.application.ApplicationId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.token.ParsedToken;
+import dev.keygate.domain.token.TokenFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -41,7 +44,9 @@ public final class AuthenticateService implements AuthenticateUseCase {
   /** Keygate itself, checking a presented management key. */
   private static final Principal GATEKEEPER = Principal.operator("keygate:authentication");
 
-  private final VerifyApiKeyUseCase verify;
+  private final VerifyApiKeyService verify;
+  private final VerifiedSecretCache verifiedSecrets;
+  private final KeyStateCache keyStates;
   private final Makers makers;
   private final ApiRepository apis;
   private final ApplicationRepository applications;
@@ -56,7 +61,9 @@ public final class AuthenticateService implements AuthenticateUseCase {
   private volatile ApiId managementApi;
 
   AuthenticateService(
-      VerifyApiKeyUseCase verify,
+      VerifyApiKeyService verify,
+      VerifiedSecretCache verifiedSecrets,
+      KeyStateCache keyStates,
       Makers makers,
       ApiRepository apis,
       ApplicationRepository applications,
@@ -64,6 +71,8 @@ public final class AuthenticateService implements AuthenticateUseCase {
       SigningKeys signingKeys,
       Clock clock) {
     this.verify = verify;
+    this.verifiedSecrets = verifiedSecrets;
+    this.keyStates = keyStates;
     this.makers = makers;
     this.apis = apis;
     this.applications = applications;
@@ -93,6 +102,38 @@ public final class AuthenticateService implements AuthenticateUseCase {
       return Optional.empty();
     }
     return makers.within(key.madeBy(), key.owner(), Makers.principalOf(key), management.get());
+  }
+
+  @Override
+  public void refuseKnownGuess(String bearer, VerifyApiKeyCommand command) {
+    if (isKnownManagementKey(bearer)) {
+      verify.refuseIfLockedOut(command);
+    }
+  }
+
+  /**
+   * Whether {@code bearer} is a token this node proved, of a key it remembers as a management key:
+   * memory lookups alone, no authentication. Revoked since, it learns no more from a refusal than
+   * it could have while it was live.
+   */
+  private boolean isKnownManagementKey(String bearer) {
+    ApiId management = managementApi;
+    if (bearer == null || management == null || isAccessToken(bearer)) {
+      return false;
+    }
+    Optional<ParsedToken> token = TokenFormat.parse(bearer);
+    if (token.isEmpty()) {
+      return false;
+    }
+    try {
+      return verifiedSecrets
+          .find(token.get())
+          .flatMap(proven -> keyStates.find(proven.keyId()))
+          .filter(key -> key.apiId().equals(management))
+          .isPresent();
+    } finally {
+      token.get().wipe();
+    }
   }
 
   /** A JWT has three dot-separated parts; a Keygate key has no dot. */

@@ -204,7 +204,7 @@ public final class KeygateServices implements KeygateUseCases {
     disableApiKey = new DisableApiKeyService(transitions);
     enableApiKey = new EnableApiKeyService(transitions);
     revokeApiKey = new RevokeApiKeyService(transitions, clock);
-    verifyApiKey =
+    VerifyApiKeyService verifier =
         new VerifyApiKeyService(
             ports.apiKeys(),
             keyStates,
@@ -216,6 +216,7 @@ public final class KeygateServices implements KeygateUseCases {
             authorization,
             transitions,
             clock);
+    verifyApiKey = verifier;
     listAuditEvents = new ListAuditEventsService(ports.auditLog(), authorization);
     updateApiKey = new UpdateApiKeyService(transitions, clock);
     Makers makers = new Makers(keyStates, clock);
@@ -224,7 +225,9 @@ public final class KeygateServices implements KeygateUseCases {
             ports.signingKeys(), ports.accessTokens(), changes, clock, accessTokens.lifetime());
     authenticate =
         new AuthenticateService(
-            verifyApiKey,
+            verifier,
+            ports.verifiedSecrets(),
+            ports.keyStates(),
             makers,
             ports.apis(),
             ports.applications(),

@@ -141,6 +141,42 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
           .filter(key -> isLive(key.secret(token.lookup()), now));
     }
     SecretLookup lookup = token.lookup();
+    requireNotLockedOut(lookup, client);
+    Optional<ApiKey> matched = keyStates.read(() -> checkHash(token, now));
+    if (matched.isEmpty()) {
+      failedAttempts.failed(lookup, client);
+      return Optional.empty();
+    }
+    verifiedSecrets.remember(token, new SecretRef(matched.get().id(), lookup));
+    return matched;
+  }
+
+  /**
+   * Refuses, as {@link #verify} would before it attempted anything, a verification of the command's
+   * token when the token was not proven before and its lookup is locked out for the command's
+   * client network. Reads nothing and hashes nothing.
+   *
+   * @throws LimitReachedException when it refuses; counted as {@link #verify} counts it
+   */
+  void refuseIfLockedOut(VerifyApiKeyCommand command) {
+    Optional<ParsedToken> token = TokenFormat.parse(command.token());
+    if (token.isEmpty()) {
+      return;
+    }
+    long started = System.nanoTime();
+    try {
+      if (verifiedSecrets.find(token.get()).isEmpty()) {
+        requireNotLockedOut(token.get().lookup(), ClientNetwork.of(command.clientIp()));
+      }
+    } catch (LimitReachedException refused) {
+      metrics.verified(TOO_MANY_REQUESTS, since(started));
+      throw refused;
+    } finally {
+      token.get().wipe();
+    }
+  }
+
+  private void requireNotLockedOut(SecretLookup lookup, String client) {
     Optional<Duration> lockedOut = failedAttempts.lockedOutFor(lookup, client);
     if (lockedOut.isPresent()) {
       throw new LimitReachedException(
@@ -149,13 +185,6 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
               + " s",
           lockedOut.get());
     }
-    Optional<ApiKey> matched = keyStates.read(() -> checkHash(token, now));
-    if (matched.isEmpty()) {
-      failedAttempts.failed(lookup, client);
-      return Optional.empty();
-    }
-    verifiedSecrets.remember(token, new SecretRef(matched.get().id(), lookup));
-    return matched;
   }
 
   /** The key whose live secret the token matches, proven by a hash check. */

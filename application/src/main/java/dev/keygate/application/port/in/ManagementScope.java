@@ -1,6 +1,9 @@
 package dev.keygate.application.port.in;
 
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The scopes of Keygate's own management API, one for each kind of management call. */
 public enum ManagementScope {
@@ -52,11 +55,10 @@ public enum ManagementScope {
 
   /** The management scope with {@code key}, if it is one. */
   public static Optional<ManagementScope> fromKey(String key) {
-    for (ManagementScope scope : values()) {
-      if (scope.key.equals(key)) {
-        return Optional.of(scope);
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(BY_KEY.get(key));
   }
+
+  /** Looked up on every management call, so a map rather than a walk over a copy of values(). */
+  private static final Map<String, ManagementScope> BY_KEY =
+      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(scope -> scope.key, s -> s));
 }
