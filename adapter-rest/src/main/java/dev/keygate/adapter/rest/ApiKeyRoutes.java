@@ -40,6 +40,8 @@ public final class ApiKeyRoutes implements RouteGroup {
   /** The verify route's path. */
   static final String VERIFY = KEYS + "/verify";
 
+  private static final String VERIFY_COMMAND = "keygate.verify-command";
+
   private static final String KEY = KEYS + "/{key_id}";
 
   private final CreateApiKeyUseCase create;
@@ -151,8 +153,20 @@ public final class ApiKeyRoutes implements RouteGroup {
     ctx.json(ApiKeyResponses.verified(verification));
   }
 
-  /** The verification a verify request asks for, from the caller's address unless it names one. */
+  /**
+   * The verification a verify request asks for, from the caller's address unless it names one; read
+   * once, as the guard may read it before the handler.
+   */
   static VerifyApiKeyCommand verifyCommand(Context ctx) {
+    VerifyApiKeyCommand read = ctx.attribute(VERIFY_COMMAND);
+    if (read == null) {
+      read = readVerifyCommand(ctx);
+      ctx.attribute(VERIFY_COMMAND, read);
+    }
+    return read;
+  }
+
+  private static VerifyApiKeyCommand readVerifyCommand(Context ctx) {
     VerifyApiKeyRequest request = Requests.body(ctx, VerifyApiKeyRequest.class);
     List<String> required = withoutNulls("required_scopes", request.requiredScopes());
     return new VerifyApiKeyCommand(

@@ -106,9 +106,7 @@ public final class AuthenticateService implements AuthenticateUseCase {
 
   @Override
   public void refuseKnownGuess(String bearer, VerifyApiKeyCommand command) {
-    if (isKnownManagementKey(bearer)) {
-      verify.refuseIfLockedOut(command);
-    }
+    verify.refuseIfLockedOut(command, () -> isKnownManagementKey(bearer));
   }
 
   /**
