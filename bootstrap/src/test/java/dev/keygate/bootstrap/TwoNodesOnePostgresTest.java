@@ -238,6 +238,23 @@ class TwoNodesOnePostgresTest {
   }
 
   @Test
+  void follow_aChangeIsAnnounced_soANodeThatPollsOnlyEveryMinuteReadsItAtOnce() {
+    // Polled once a minute: only LISTEN/NOTIFY wakes B before the wait below runs out.
+    try (Keygate a = node();
+        Keygate b = following(Duration.ofMinutes(2), Duration.ofMinutes(1))) {
+      IssuedApiKey issued = issueKey(a, "notify");
+      String token = issued.token().reveal();
+      awaitFeedRead(b, a);
+      assertThat(b.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+
+      a.useCases().revokeApiKey().revoke(a.operator(), issued.key().id());
+
+      awaitFeedRead(b, a);
+      assertThat(b.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_REVOKED);
+    }
+  }
+
+  @Test
   void follow_aNotificationLostWithItsListener_isRecoveredByTheCatchUpQuery() throws Exception {
     // Polled every 2 s: the revoke below is announced while B has no listener, and B reads it
     // with its next catch-up query.
@@ -307,7 +324,8 @@ class TwoNodesOnePostgresTest {
   /** Waits, bounded, until {@code reader} has read every change {@code writer} knows of. */
   private static void awaitFeedRead(Keygate reader, Keygate writer) {
     long latest = writer.node().latestChange();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    // Well within a minute, so that a node polling once a minute cannot pass by polling.
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (reader.node().changeFollower().position() < latest && System.nanoTime() < deadline) {
       pause();
     }

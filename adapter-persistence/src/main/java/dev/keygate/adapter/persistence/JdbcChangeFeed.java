@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * {@link ChangeFeed} in two tables, {@code change_head} and {@code change_feed}, written by {@link
@@ -38,6 +39,9 @@ final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
       "select change_number, kind, subject from change_feed where change_number > ?"
           + " order by change_number";
   private static final String PRUNE = "delete from change_feed where changed_on < ?";
+
+  /** The longest single wait for an announcement, so that a stop is noticed within it. */
+  private static final long SLICE = Duration.ofMillis(250).toNanos();
 
   private final DataSource dataSource;
   private final boolean postgres;
@@ -130,7 +134,19 @@ final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
       return;
     }
     try {
-      listeningConnection().unwrap(PGConnection.class).getNotifications(waitMillis(timeout));
+      PGConnection connection = listeningConnection().unwrap(PGConnection.class);
+      // In slices: the driver's wait does not end when the thread is interrupted.
+      long deadline = System.nanoTime() + timeout.toNanos();
+      for (long left = timeout.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+        if (Thread.interrupted()) {
+          throw new InterruptedException("stopped following the change feed");
+        }
+        PGNotification[] announced =
+            connection.getNotifications(waitMillis(Duration.ofNanos(Math.min(left, SLICE))));
+        if (announced != null && announced.length > 0) {
+          return;
+        }
+      }
     } catch (SQLException lost) {
       // The next catch-up reads whatever was announced meanwhile; listen again after it.
       closeListening();
