@@ -227,6 +227,9 @@ class OneUseCaseOneUnitTest {
         t.grants.of(ORG_A),
         t.grants.of(ORG_GONE),
         t.grants.of(USER_GONE),
-        t.apiKeys.all());
+        t.apiKeys.all(),
+        // The change feed's entries and numbers belong to the unit as well.
+        t.changeFeed.after(0, Integer.MAX_VALUE),
+        t.changeFeed.latest());
   }
 }
