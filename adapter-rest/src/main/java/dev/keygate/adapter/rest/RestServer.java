@@ -10,7 +10,6 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -180,13 +179,14 @@ public final class RestServer {
    * Refuses a guess at a locked-out lookup before the bearer's full authentication, when the bearer
    * is a management key the node knows (see {@link AuthenticateUseCase#refuseKnownGuess}): a flood
    * of such guesses then costs the server less than the verifications it competes with. A body that
-   * does not read goes the full way, to be refused in the usual order.
+   * is not a verify request goes the full way, to be refused in the usual order; one that is too
+   * large is refused here (413), as a too large declared length is above.
    */
   private static void refuseKnownGuess(Context ctx, Services services, String bearer) {
     VerifyApiKeyCommand command;
     try {
       command = ApiKeyRoutes.verifyCommand(ctx);
-    } catch (KeygateException | HttpResponseException unreadable) {
+    } catch (KeygateException notARequest) {
       return;
     }
     services.authenticate().refuseKnownGuess(bearer, command);
