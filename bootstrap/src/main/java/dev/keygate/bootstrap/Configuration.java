@@ -499,7 +499,6 @@ final class Configuration {
     return duration;
   }
 
-  /** {@code off}, or a duration longer than zero. */
   /**
    * {@code follow}, {@code strict} or {@code ttl}; ttl with a state cache ttl, and the others
    * without one.
@@ -536,6 +535,7 @@ final class Configuration {
     return poll;
   }
 
+  /** {@code off}, or a duration longer than zero. */
   private static Optional<Duration> durationOrOff(String value) {
     if (value.strip().equalsIgnoreCase("off")) {
       return Optional.empty();

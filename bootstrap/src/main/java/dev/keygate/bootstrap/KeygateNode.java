@@ -190,7 +190,7 @@ final class KeygateNode implements AutoCloseable {
             new CaffeineVerifiedSecretCache(
                 settings.verifiedTokenTtl(), settings.verifiedTokenCapacity()),
             new CaffeineKeyStateCache(
-                settings.verification().stateCacheTtl(), DEFAULT_KEY_STATE_CAPACITY),
+                settings.verification().keyStateTtl(), DEFAULT_KEY_STATE_CAPACITY),
             persistence.changeFeed(),
             new Bucket4jFailedAttempts(
                 settings.verification().failedAttemptsPerMinute(),

@@ -88,6 +88,25 @@ record VerificationOptions(
     }
   }
 
+  /**
+   * In follow mode, how long a remembered key is kept at most all the same: a safety net, should a
+   * change ever reach the database without passing through the feed (a hand-made SQL update, a node
+   * of an older version during an upgrade). A warm key is read again once a minute.
+   */
+  static final Duration FOLLOW_SAFETY_TTL = Duration.ofMinutes(1);
+
+  /**
+   * How long the key state cache keeps a key: the TTL in ttl mode, the safety net when following,
+   * and until it is evicted when strict (each use is checked against the stored version anyway).
+   */
+  Optional<Duration> keyStateTtl() {
+    return switch (mode) {
+      case TTL -> stateCacheTtl;
+      case FOLLOW -> Optional.of(FOLLOW_SAFETY_TTL);
+      case STRICT -> Optional.empty();
+    };
+  }
+
   /** What the application's verification needs of these options. */
   VerificationSettings settings() {
     return new VerificationSettings(mode, followBound, hashingSlots, hashingWait);

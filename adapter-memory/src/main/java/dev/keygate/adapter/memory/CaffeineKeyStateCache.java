@@ -10,17 +10,17 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Keys remembered between verifications, bounded in size. With a time to live (the state cache on)
- * a key is let go that long after it was read, which bounds how stale a trusted state can be;
- * without one (strict) a key stays until it is evicted, since each use is checked against its
- * stored version anyway.
+ * Keys remembered between verifications, bounded in size. With a time to live a key is let go that
+ * long after it was read: in ttl mode that bounds how stale a trusted state can be, and following
+ * the change feed it is a safety net behind the feed. Without one (strict) a key stays until it is
+ * evicted, since each use is checked against its stored version anyway.
  */
 public final class CaffeineKeyStateCache implements KeyStateCache {
 
   private final Cache<ApiKeyId, ApiKey> keys;
 
   /**
-   * @param timeToLive how long a remembered key may be trusted; empty when it is never trusted
+   * @param timeToLive how long a key is remembered at most; empty for as long as there is room
    * @param maximumSize how many keys are remembered at most
    */
   public CaffeineKeyStateCache(Optional<Duration> timeToLive, long maximumSize) {

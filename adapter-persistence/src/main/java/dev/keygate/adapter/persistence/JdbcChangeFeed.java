@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -49,6 +50,9 @@ final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
 
   /** The follower's own connection, listening; closed by another thread only when it stops. */
   private volatile Connection listening;
+
+  /** Set once the node closes: no listening connection is opened after it. */
+  private volatile boolean closed;
 
   /** The local signal's count when this feed's follower last woke. */
   private long signalsSeen;
@@ -117,8 +121,12 @@ final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
       List<Change> changes = new ArrayList<>();
       try (ResultSet rows = after.executeQuery()) {
         while (rows.next()) {
-          changes.add(
-              new Change(rows.getLong(1), Kind.valueOf(rows.getString(2)), rows.getString(3)));
+          // A kind this version does not know (written by a newer node) is left out: the number
+          // missing makes the follower forget everything, which is safe whatever changed.
+          Optional<Kind> kind = kind(rows.getString(2));
+          if (kind.isPresent()) {
+            changes.add(new Change(rows.getLong(1), kind.get(), rows.getString(3)));
+          }
         }
       }
       return changes;
@@ -167,10 +175,14 @@ final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     closeListening();
   }
 
   private Connection listeningConnection() throws SQLException {
+    if (closed) {
+      throw new SQLException("the change feed is closed");
+    }
     if (listening == null) {
       Connection connection = dataSource.getConnection();
       try (Statement listen = connection.createStatement()) {
@@ -196,6 +208,14 @@ final class JdbcChangeFeed implements ChangeFeed, AutoCloseable {
       } catch (SQLException e) {
         // already gone (the pool drops a broken connection): the next wait opens another
       }
+    }
+  }
+
+  private static Optional<Kind> kind(String name) {
+    try {
+      return Optional.of(Kind.valueOf(name));
+    } catch (IllegalArgumentException unknown) {
+      return Optional.empty();
     }
   }
 

@@ -249,6 +249,11 @@ final class JpaApiKeyRepository implements ApiKeyRepository {
   public void withdrawScope(ScopeId scopeId) {
     transactions.call(
         em -> {
+          // The scope's row first: a unit that gives the scope to a key meanwhile waits on it
+          // (its foreign key check), so every holder is among those read below and in the feed.
+          em.createNativeQuery("select id from api_scopes where id = ?1 for update")
+              .setParameter(1, scopeId.value())
+              .getResultList();
           // Bump the version of every holder first, so a concurrent update of one of them loses.
           List<?> holders =
               em.createNativeQuery("select api_key_id from api_key_scopes where scope_id = ?1")

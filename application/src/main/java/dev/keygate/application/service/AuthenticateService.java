@@ -110,9 +110,11 @@ public final class AuthenticateService implements AuthenticateUseCase {
   }
 
   /**
-   * Whether {@code bearer} is a token this node proved, of a key it remembers as a management key:
-   * memory lookups alone, no authentication. Revoked since, it learns no more from a refusal than
-   * it could have while it was live.
+   * Whether {@code bearer} is a token this node proved, of a key it remembers as a live management
+   * key that may verify: memory lookups alone, no authentication. Such a caller, fully
+   * authenticated, would be told the same refusal, unless its maker has since lost its own
+   * authority or the node has yet to read that change; then it learns of a lockout it could have
+   * seen before.
    */
   private boolean isKnownManagementKey(String bearer) {
     ApiId management = managementApi;
@@ -123,11 +125,18 @@ public final class AuthenticateService implements AuthenticateUseCase {
     if (token.isEmpty()) {
       return false;
     }
+    Instant now = clock.instant();
     try {
       return verifiedSecrets
           .find(token.get())
           .flatMap(proven -> keyStates.find(proven.keyId()))
-          .filter(key -> key.apiId().equals(management))
+          .filter(key -> key.apiId().equals(management) && key.isActiveAt(now))
+          .filter(
+              key -> {
+                Set<ManagementScope> scopes = Makers.managementScopes(key.scopes());
+                return scopes.contains(ManagementScope.VERIFY_API_KEYS)
+                    || scopes.contains(ManagementScope.READ_API_KEYS);
+              })
           .isPresent();
     } finally {
       token.get().wipe();

@@ -26,12 +26,12 @@ public final class ChangeFollower {
   /** How long changes stay in the feed: far beyond any pause a running node could survive. */
   static final Duration RETENTION = Duration.ofHours(1);
 
-  /** How often, in polls, a follower prunes the feed. */
-  private static final int POLLS_PER_PRUNE = 600;
+  /** How often a follower prunes the feed. */
+  private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
 
   private final ChangeFeed feed;
   private final KeyStateCache keyStates;
-  private final long boundMillis;
+  private final long boundNanos;
   private final Clock clock;
 
   private final Object catchingUp = new Object();
@@ -44,7 +44,7 @@ public final class ChangeFollower {
   ChangeFollower(ChangeFeed feed, KeyStateCache keyStates, Duration bound, Clock clock) {
     this.feed = feed;
     this.keyStates = keyStates;
-    this.boundMillis = bound.toMillis();
+    this.boundNanos = bound.toNanos();
     this.clock = clock;
   }
 
@@ -55,16 +55,17 @@ public final class ChangeFollower {
    */
   public void catchUp() {
     synchronized (catchingUp) {
-      long began = clock.millis();
+      long began = System.nanoTime();
       long latest = feed.latest();
-      if (cursor < 0) {
-        // Whatever was remembered before now may predate a change this node will never read.
+      if (cursor < 0 || latest < cursor) {
+        // Whatever was remembered before may predate a change this node will never read: before
+        // the first look, or when the feed starts over below this node (a restored database).
         forgetEverything();
         cursor = latest;
       }
       while (cursor < latest) {
         List<Change> changes = feed.after(cursor, BATCH);
-        if (changes.isEmpty() || changes.get(0).number() != cursor + 1) {
+        if (!follows(changes, cursor)) {
           forgetEverything();
           cursor = latest;
           break;
@@ -87,15 +88,17 @@ public final class ChangeFollower {
    */
   public void follow(Duration poll, Consumer<RuntimeException> fellBehind, Runnable caughtUp) {
     boolean failing = false;
-    for (long polls = 1; !Thread.currentThread().isInterrupted(); polls++) {
+    long lastPrune = System.nanoTime();
+    while (!Thread.currentThread().isInterrupted()) {
       try {
         catchUp();
         if (failing) {
           failing = false;
           caughtUp.run();
         }
-        if (polls % POLLS_PER_PRUNE == 0) {
-          feed.prune(clock.instant().minus(RETENTION));
+        if (System.nanoTime() - lastPrune > PRUNE_EVERY.toNanos()) {
+          lastPrune = System.nanoTime();
+          prune();
         }
         feed.awaitChange(poll);
       } catch (InterruptedException stop) {
@@ -114,14 +117,21 @@ public final class ChangeFollower {
     }
   }
 
+  /** Prunes what every node has had an hour to read; a failure waits for the next time. */
+  private void prune() {
+    try {
+      feed.prune(clock.instant().minus(RETENTION));
+    } catch (RuntimeException notNow) {
+      // Pruning is housekeeping: the feed is read all the same.
+    }
+  }
+
   /**
-   * Whether this node read every change committed until at most the bound ago. A clock set back
-   * since the last catch-up counts as not current, so no jump of the clock makes a node trust what
-   * it remembers for longer.
+   * Whether this node read every change committed until at most the bound ago, by the monotonic
+   * clock: no setting of the wall clock makes a node trust what it remembers for longer.
    */
   public boolean isCurrent() {
-    long age = clock.millis() - confirmedAt;
-    return confirmed && age >= 0 && age <= boundMillis;
+    return confirmed && System.nanoTime() - confirmedAt <= boundNanos;
   }
 
   /** The number of the last change this node has read; -1 before its first catch-up. */
@@ -142,6 +152,27 @@ public final class ChangeFollower {
   /** Whether anything was forgotten since {@code mark} was taken. */
   boolean forgotSince(long mark) {
     return forgettings.get() != mark;
+  }
+
+  /**
+   * Forgets a key this node changed itself, counted as the feed's forgettings are: a verification
+   * that read the key before the change does not remember what it read.
+   */
+  void forget(ApiKeyId id) {
+    forgettings.incrementAndGet();
+    keyStates.forget(id);
+  }
+
+  /** Whether {@code changes} go on from {@code cursor} without a number missing. */
+  private static boolean follows(List<Change> changes, long cursor) {
+    long expected = cursor + 1;
+    for (Change change : changes) {
+      if (change.number() != expected) {
+        return false;
+      }
+      expected++;
+    }
+    return !changes.isEmpty();
   }
 
   private void forget(List<Change> changes) {

@@ -66,7 +66,7 @@ final class KeyStates {
 
   /** After this node changed the key: its remembered state is no longer the current one. */
   void forget(ApiKeyId id) {
-    cache.forget(id);
+    follower.forget(id);
   }
 
   private Optional<ApiKey> readById(ApiKeyId id) {

@@ -55,6 +55,17 @@ public final class InMemoryChangeFeed implements ChangeFeed {
     entries.removeIf(entry -> entry.on().isBefore(before));
   }
 
+  /** Starts the numbers over from 0, as a database restored from a backup taken long ago. */
+  public synchronized void startOver() {
+    entries.clear();
+    latest = 0;
+  }
+
+  /** Loses change {@code number} alone. */
+  public synchronized void prune(long number) {
+    entries.removeIf(entry -> entry.change().number() == number);
+  }
+
   /** Prunes every change so far, as a feed pruned past a node that slept. */
   public synchronized void pruneAll() {
     entries.clear();
