@@ -130,6 +130,21 @@ class TooManyRequestsTest {
     assertError(refused, 401, "UNAUTHORIZED");
   }
 
+  @Test
+  void givenLookupLockedOut_aGuessWithAKnownManagementKeyThatMayNotVerify_isStillForbidden() {
+    assertThat(verify(token).text("/code")).isEqualTo("API_KEY_VERIFIED");
+    String wrong = TestKeygate.withWrongSecret(token);
+    lockOut(wrong);
+    String readsApisOnly = rest.managementKey("org_code", "org_acme", "read:apis").key();
+    // Proven and remembered on this node, but without verify:api_keys or read:api_keys.
+    assertThat(rest.call("GET", "/api/v1/apis", null, readsApisOnly).status()).isEqualTo(200);
+
+    RestFixture.Answer refused =
+        rest.call("POST", VERIFY, WireJson.write(Map.of("api_key", wrong)), readsApisOnly);
+
+    assertError(refused, 403, "FORBIDDEN");
+  }
+
   /** Guesses {@code wrong} until its lookup is locked out for this client. */
   private void lockOut(String wrong) {
     for (int i = 0; i < TestKeygate.FAILED_ATTEMPTS_LIMIT; i++) {
