@@ -14,9 +14,9 @@ import java.util.function.Consumer;
  * One node following the change feed: it reads what committed since it last looked and makes the
  * caches forget exactly that, so a remembered key may be used without reading the database. A
  * catch-up confirms the node current as of the moment it began, since every change committed before
- * then was read; {@link #isCurrent()} says whether that was within the bound. Until the first
- * catch-up, and whenever numbers are missing because the feed was pruned past this node, everything
- * remembered is forgotten.
+ * then was read; {@link #isCurrent()} says whether that was within the bound. At the first
+ * catch-up, whenever a number is missing (the feed was pruned past this node), and when the feed
+ * starts over below this node (a restored database), everything remembered is forgotten.
  */
 public final class ChangeFollower {
 
