@@ -1,5 +1,6 @@
 package dev.keygate.bootstrap;
 
+import static dev.keygate.bootstrap.FeedWaits.awaitFeedRead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keygate.adapter.crypto.Argon2Parameters;
@@ -50,23 +51,6 @@ class TwoNodesOneH2Test {
       awaitFeedRead(b, a);
       assertThat(b.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_REVOKED);
     }
-  }
-
-  /**
-   * Waits, bounded well within a poll, until {@code reader} read every change of {@code writer}.
-   */
-  private static void awaitFeedRead(Keygate reader, Keygate writer) {
-    long latest = writer.node().latestChange();
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (reader.node().changeFollower().position() < latest && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    assertThat(reader.node().changeFollower().position()).isGreaterThanOrEqualTo(latest);
   }
 
   private static IssuedApiKey issueKey(Keygate node) {

@@ -1,5 +1,7 @@
 package dev.keygate.bootstrap;
 
+import static dev.keygate.bootstrap.FeedWaits.awaitBehind;
+import static dev.keygate.bootstrap.FeedWaits.awaitFeedRead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -321,36 +323,13 @@ class TwoNodesOnePostgresTest {
     }
   }
 
-  /** Waits, bounded, until {@code reader} has read every change {@code writer} knows of. */
-  private static void awaitFeedRead(Keygate reader, Keygate writer) {
-    long latest = writer.node().latestChange();
-    // Well within a minute, so that a node polling once a minute cannot pass by polling.
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (reader.node().changeFollower().position() < latest && System.nanoTime() < deadline) {
-      pause();
-    }
-    assertThat(reader.node().changeFollower().position()).isGreaterThanOrEqualTo(latest);
-  }
-
-  /** Waits, bounded, until {@code node} is no longer current on the feed. */
-  private static void awaitBehind(Keygate node) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (node.node().changeFollower().isCurrent() && System.nanoTime() < deadline) {
-      pause();
-    }
-    assertThat(node.node().changeFollower().isCurrent()).isFalse();
-  }
-
   /** Waits, bounded, until some session listens for changes. */
-  private static void awaitListening() throws SQLException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (listeners() == 0 && System.nanoTime() < deadline) {
-      pause();
-    }
+  private static void awaitListening() {
+    FeedWaits.awaitTrue(() -> listeners() > 0);
     assertThat(listeners()).isPositive();
   }
 
-  private static int listeners() throws SQLException {
+  private static int listeners() {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement();
         ResultSet rows =
@@ -358,6 +337,8 @@ class TwoNodesOnePostgresTest {
                 "select count(*) from pg_stat_activity where query = 'listen keygate_changes'")) {
       rows.next();
       return rows.getInt(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not count the listening sessions", e);
     }
   }
 
@@ -369,19 +350,7 @@ class TwoNodesOnePostgresTest {
           "select pg_terminate_backend(pid) from pg_stat_activity"
               + " where query = 'listen keygate_changes'");
     }
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (listeners() > 0 && System.nanoTime() < deadline) {
-      pause();
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(10);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    FeedWaits.awaitTrue(() -> listeners() == 0);
   }
 
   private static IssuedApiKey issueKey(Keygate node, String name) {
