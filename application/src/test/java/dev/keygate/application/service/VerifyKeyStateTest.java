@@ -37,6 +37,15 @@ class VerifyKeyStateTest {
 
   private static final AtomicLong LOOKUPS = new AtomicLong(7_000_000);
 
+  /** Following the change feed within {@code bound}, hashing as by default. */
+  private static VerificationSettings following(Duration bound) {
+    return new VerificationSettings(
+        VerifyMode.FOLLOW,
+        bound,
+        VerificationSettings.DEFAULTS.hashingSlots(),
+        VerificationSettings.DEFAULTS.hashingWait());
+  }
+
   /** A deployment with one key, verified once so that its token and state are remembered. */
   private static final class Deployment {
     final TestKeygate t;
@@ -173,13 +182,7 @@ class VerifyKeyStateTest {
   class Following {
 
     // A bound no test run outlasts: what these tests see is the feed's doing, not the bound's.
-    private final Deployment d =
-        new Deployment(
-            new VerificationSettings(
-                VerifyMode.FOLLOW,
-                Duration.ofHours(1),
-                VerificationSettings.DEFAULTS.hashingSlots(),
-                VerificationSettings.DEFAULTS.hashingWait()));
+    private final Deployment d = new Deployment(following(Duration.ofHours(1)));
     private final ChangeFollower follower = d.t.services.changeFollower();
 
     @Test
@@ -381,13 +384,7 @@ class VerifyKeyStateTest {
   @Nested
   class FollowingWithATinyBound {
 
-    private final Deployment d =
-        new Deployment(
-            new VerificationSettings(
-                VerifyMode.FOLLOW,
-                Duration.ofMillis(1),
-                VerificationSettings.DEFAULTS.hashingSlots(),
-                VerificationSettings.DEFAULTS.hashingWait()));
+    private final Deployment d = new Deployment(following(Duration.ofMillis(1)));
     private final ChangeFollower follower = d.t.services.changeFollower();
 
     @Test
