@@ -206,7 +206,34 @@ final class KeygateNode implements AutoCloseable {
             settings
                 .signingKeyEncryption()
                 .map(key -> new NimbusAccessTokens(key.bytes()))
-                .orElseGet(NimbusAccessTokens::new));
+                .orElseGet(NimbusAccessTokens::new),
+            (windows, now) -> {
+              throw new UnsupportedOperationException("TODO rate limiter");
+            },
+            new dev.keygate.application.port.out.CreditLedger() {
+              public Spend spend(
+                  dev.keygate.domain.key.ApiKeyId k,
+                  long c,
+                  java.util.Optional<dev.keygate.domain.policy.Refill> r,
+                  java.time.Instant n) {
+                throw new UnsupportedOperationException("TODO");
+              }
+
+              public void set(dev.keygate.domain.key.ApiKeyId k, long r, java.time.Instant at) {
+                throw new UnsupportedOperationException("TODO");
+              }
+
+              public void lowerTo(dev.keygate.domain.key.ApiKeyId k, long r) {
+                throw new UnsupportedOperationException("TODO");
+              }
+
+              public void remove(dev.keygate.domain.key.ApiKeyId k) {
+                throw new UnsupportedOperationException("TODO");
+              }
+            },
+            query -> {
+              throw new UnsupportedOperationException("TODO usage history");
+            });
     KeygateServices useCases =
         new KeygateServices(
             ports,

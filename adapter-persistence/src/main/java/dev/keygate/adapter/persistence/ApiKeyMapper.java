@@ -8,6 +8,7 @@ import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.key.KeySecret;
 import dev.keygate.domain.key.Usage;
+import dev.keygate.domain.policy.UsagePolicy;
 import dev.keygate.domain.token.KeyPrefix;
 import dev.keygate.domain.token.SecretLookup;
 import java.time.Instant;
@@ -52,6 +53,8 @@ final class ApiKeyMapper {
         secrets,
         usage,
         Optional.ofNullable(entity.revokedOn),
+        UsagePolicy.NONE,
+        List.of(),
         entity.version);
   }
 

@@ -180,4 +180,17 @@ final class JpaOwnerRepository implements OwnerRepository {
     boolean more = rows.size() > page.size();
     return new Page<>(more ? rows.subList(0, page.size()) : rows, more);
   }
+
+  @Override
+  public java.util.List<dev.keygate.domain.policy.RateLimit> rateLimits(
+      dev.keygate.domain.owner.Owner owner) {
+    throw new UnsupportedOperationException("TODO owner rate limits");
+  }
+
+  @Override
+  public void setRateLimits(
+      dev.keygate.domain.owner.Owner owner,
+      java.util.List<dev.keygate.domain.policy.RateLimit> limits) {
+    throw new UnsupportedOperationException("TODO owner rate limits");
+  }
 }

@@ -57,7 +57,11 @@ public final class WriteBehindUsageRecorder implements UsageRecorder, AutoClosea
   }
 
   @Override
-  public void record(ApiKeyId keyId, Instant verifiedOn, Optional<String> clientIp) {
+  public void record(
+      ApiKeyId keyId, String outcome, Instant verifiedOn, Optional<String> clientIp) {
+    if (!VERIFIED.equals(outcome)) {
+      return;
+    }
     pending.merge(keyId, new Pending(1, verifiedOn, clientIp.orElse(null)), Pending::plus);
   }
 

@@ -5,11 +5,13 @@ import dev.keygate.application.port.in.ManagementScope;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.in.Verification;
 import dev.keygate.application.port.in.VerifyApiKeyCommand;
+import dev.keygate.application.port.in.VerifyOutcome;
 import dev.keygate.application.port.out.AccessTokens;
 import dev.keygate.application.port.out.ApiRepository;
 import dev.keygate.application.port.out.ApplicationRepository;
 import dev.keygate.application.port.out.KeyStateCache;
 import dev.keygate.application.port.out.VerifiedSecretCache;
+import dev.keygate.domain.LimitReachedException;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
@@ -20,6 +22,7 @@ import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.token.ParsedToken;
 import dev.keygate.domain.token.TokenFormat;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -92,6 +95,10 @@ public final class AuthenticateService implements AuthenticateUseCase {
     }
     Verification verification =
         verify.verify(GATEKEEPER, new VerifyApiKeyCommand(token, Set.of(), management, clientIp));
+    if (verification.outcome() == VerifyOutcome.API_KEY_RATE_LIMITED
+        || verification.outcome() == VerifyOutcome.API_KEY_USAGE_EXCEEDED) {
+      throw overItsLimits(verification);
+    }
     if (!verification.isValid()) {
       return Optional.empty();
     }
@@ -200,5 +207,32 @@ public final class AuthenticateService implements AuthenticateUseCase {
       apis.findByAudience(Api.MANAGEMENT_AUDIENCE).ifPresent(api -> managementApi = api.id());
     }
     return Optional.ofNullable(managementApi);
+  }
+
+  /**
+   * The refusal of a management key over its rate limit (until its window ends) or out of credits
+   * (until its next refill, or a day when it has none).
+   */
+  private LimitReachedException overItsLimits(Verification verification) {
+    Instant now = clock.instant();
+    if (verification.rateLimit().isPresent()
+        && verification.outcome() == VerifyOutcome.API_KEY_RATE_LIMITED) {
+      Verification.RateLimitStatus limit = verification.rateLimit().get();
+      return new LimitReachedException(
+          "this key is over its rate limit " + limit.name() + "; retry after " + limit.reset(),
+          positive(Duration.between(now, limit.reset())));
+    }
+    Duration untilRefill =
+        verification
+            .key()
+            .flatMap(key -> key.policy().credits())
+            .flatMap(credits -> credits.refill())
+            .map(refill -> Duration.between(now, refill.nextDue(now)))
+            .orElse(Duration.ofDays(1));
+    return new LimitReachedException("this key has no credits left", positive(untilRefill));
+  }
+
+  private static Duration positive(Duration duration) {
+    return duration.isNegative() ? Duration.ZERO : duration;
   }
 }

@@ -156,6 +156,28 @@ final class Authorization {
     }
   }
 
+  /**
+   * Refuses a change that loosens {@code key}'s usage policy to anyone but the operator, and to the
+   * key itself: a confined caller may only tighten its keys' limits, credits and addresses.
+   */
+  void requireMayLoosen(Principal principal, ApiKey key, AuditAction action) {
+    if (!principal.isOperator()) {
+      throw refuse(
+          principal,
+          action,
+          key.id().value(),
+          "only the operator may loosen a key's rate limits, credits or allowed addresses;"
+              + " they may be tightened");
+    }
+    if (principal.isKey(key.id())) {
+      throw refuse(
+          principal,
+          action,
+          key.id().value(),
+          "a key cannot loosen its own rate limits, credits or allowed addresses");
+    }
+  }
+
   /** Records that a confined principal reached for an object of another owner. */
   void outOfReach(Principal principal, AuditAction action, String target) {
     trail.refused(principal, action, target, "out of reach");

@@ -35,6 +35,7 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
   private final Authorization authorization;
   private final OwnerLimits limits;
   private final Changes changes;
+  private final Metering metering;
   private final Clock clock;
 
   CreateApiKeyService(
@@ -45,6 +46,7 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
       Authorization authorization,
       OwnerLimits limits,
       Changes changes,
+      Metering metering,
       Clock clock) {
     this.apiKeys = apiKeys;
     this.apiLookup = apiLookup;
@@ -53,6 +55,7 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
     this.authorization = authorization;
     this.limits = limits;
     this.changes = changes;
+    this.metering = metering;
     this.clock = clock;
   }
 
@@ -95,18 +98,26 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
     KeyMint.Minted minted = mint.mint(now);
     ApiKey key =
         ApiKey.create(
-            ApiKeyId.generate(clock),
-            command.name(),
-            owner,
-            api.id(),
-            scopes,
-            minted.secret(),
-            principal.actor(),
-            principal.key(),
-            expiresOn,
-            now);
+                ApiKeyId.generate(clock),
+                command.name(),
+                owner,
+                api.id(),
+                scopes,
+                minted.secret(),
+                principal.actor(),
+                principal.key(),
+                expiresOn,
+                now)
+            .withPolicy(command.policy());
     changes.make(
-        principal, API_KEY_CREATE, key.id().value(), Optional.of(owner), () -> apiKeys.add(key));
+        principal,
+        API_KEY_CREATE,
+        key.id().value(),
+        Optional.of(owner),
+        () -> {
+          apiKeys.add(key);
+          metering.start(key, now);
+        });
     return new IssuedApiKey(key, minted.token());
   }
 }

@@ -11,6 +11,8 @@ import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.token.SecretLookup;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -59,6 +61,21 @@ final class KeyTransitions {
       AuditAction action,
       String verb,
       UnaryOperator<ApiKey> transition) {
+    return apply(principal, keyId, scope, action, verb, transition, (before, after) -> {});
+  }
+
+  /**
+   * {@link #apply} with {@code alsoInUnit} done in the same unit as the change, told the key before
+   * and after it.
+   */
+  ApiKey apply(
+      Principal principal,
+      ApiKeyId keyId,
+      ManagementScope scope,
+      AuditAction action,
+      String verb,
+      UnaryOperator<ApiKey> transition,
+      BiConsumer<ApiKey, ApiKey> alsoInUnit) {
     authorization.requireScope(principal, scope, action, keyId.value());
     ApiKey key = authorization.reachableKey(principal, apiKeys.findById(keyId), keyId, action);
     ApiKey changed = transition.apply(key);
@@ -71,7 +88,7 @@ final class KeyTransitions {
       authorization.requireWithin(
           principal, changed, action, "cannot " + verb + " api key " + keyId);
     }
-    return store(principal, action, changed);
+    return store(principal, action, changed, stored -> alsoInUnit.accept(key, stored));
   }
 
   /**
@@ -79,13 +96,22 @@ final class KeyTransitions {
    * this node forgets what it remembered of the key.
    */
   ApiKey store(Principal principal, AuditAction action, ApiKey changed) {
+    return store(principal, action, changed, stored -> {});
+  }
+
+  private ApiKey store(
+      Principal principal, AuditAction action, ApiKey changed, Consumer<ApiKey> alsoInUnit) {
     ApiKey stored =
         changes.make(
             principal,
             action,
             changed.id().value(),
             made -> Optional.of(made.owner()),
-            () -> apiKeys.update(changed));
+            () -> {
+              ApiKey updated = apiKeys.update(changed);
+              alsoInUnit.accept(updated);
+              return updated;
+            });
     verifiedSecrets.forget(stored.id());
     keyStates.forget(stored.id());
     return stored;

@@ -21,6 +21,7 @@ import dev.keygate.application.port.in.GetApiUseCase;
 import dev.keygate.application.port.in.GetApplicationUseCase;
 import dev.keygate.application.port.in.GetOrganizationUseCase;
 import dev.keygate.application.port.in.GetScopeUseCase;
+import dev.keygate.application.port.in.GetUsageUseCase;
 import dev.keygate.application.port.in.GetUserUseCase;
 import dev.keygate.application.port.in.InitializeDeploymentUseCase;
 import dev.keygate.application.port.in.IssueAccessTokenUseCase;
@@ -33,6 +34,7 @@ import dev.keygate.application.port.in.ListGrantsUseCase;
 import dev.keygate.application.port.in.ListOrganizationsUseCase;
 import dev.keygate.application.port.in.ListScopesUseCase;
 import dev.keygate.application.port.in.ListUsersUseCase;
+import dev.keygate.application.port.in.OwnerRateLimitsUseCase;
 import dev.keygate.application.port.in.PublishSigningKeysUseCase;
 import dev.keygate.application.port.in.RegisterApiUseCase;
 import dev.keygate.application.port.in.RemoveApplicationScopeUseCase;
@@ -90,6 +92,8 @@ public final class KeygateServices implements KeygateUseCases {
   private final VerifyApiKeyUseCase verifyApiKey;
   private final ListAuditEventsUseCase listAuditEvents;
   private final UpdateApiKeyUseCase updateApiKey;
+  private final GetUsageUseCase getUsage;
+  private final OwnerRateLimitsUseCase ownerRateLimits;
   private final AuthenticateUseCase authenticate;
   private final InitializeDeploymentUseCase initializeDeployment;
   private final CreatePortalLinkUseCase createPortalLink;
@@ -188,6 +192,7 @@ public final class KeygateServices implements KeygateUseCases {
             ports.owners(), ports.applications(), removal, authorization, changes);
     updateUser = new UpdateUserService(ports.owners(), authorization, changes);
     deleteUser = new DeleteUserService(ports.owners(), removal, authorization, changes);
+    Metering metering = new Metering(ports.credits());
     createApiKey =
         new CreateApiKeyService(
             ports.apiKeys(),
@@ -197,6 +202,7 @@ public final class KeygateServices implements KeygateUseCases {
             authorization,
             ownerLimits,
             changes,
+            metering,
             clock);
     getApiKey = new GetApiKeyService(ports.apiKeys(), authorization);
     listApiKeys = new ListApiKeysService(ports.apiKeys(), authorization);
@@ -215,10 +221,15 @@ public final class KeygateServices implements KeygateUseCases {
             ports.verificationMetrics(),
             authorization,
             transitions,
+            new UsageEnforcement(ports.rateLimiter(), ports.credits()),
             clock);
     verifyApiKey = verifier;
     listAuditEvents = new ListAuditEventsService(ports.auditLog(), authorization);
-    updateApiKey = new UpdateApiKeyService(transitions, clock);
+    updateApiKey = new UpdateApiKeyService(transitions, authorization, metering, clock);
+    getUsage =
+        new GetUsageService(
+            ports.apiKeys(), ports.owners(), ports.usageHistory(), authorization, clock);
+    ownerRateLimits = new OwnerRateLimitsService(ports.owners(), authorization, changes);
     Makers makers = new Makers(keyStates, clock);
     SigningKeys signingKeys =
         new SigningKeys(
@@ -461,6 +472,16 @@ public final class KeygateServices implements KeygateUseCases {
   @Override
   public UpdateApiKeyUseCase updateApiKey() {
     return updateApiKey;
+  }
+
+  @Override
+  public GetUsageUseCase getUsage() {
+    return getUsage;
+  }
+
+  @Override
+  public OwnerRateLimitsUseCase ownerRateLimits() {
+    return ownerRateLimits;
   }
 
   @Override

@@ -10,20 +10,27 @@ import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.key.ApiKeyStatus;
+import dev.keygate.domain.policy.UsagePolicy;
 import java.time.Clock;
 import java.time.Instant;
 
 /**
  * Applies a partial change to a key. Setting the status it already has changes nothing; revoking
- * goes through its own use case, since it cannot be undone.
+ * goes through its own use case, since it cannot be undone. A usage policy may be loosened only by
+ * the operator, and never by the key itself; anyone who may change the key may tighten it.
  */
 public final class UpdateApiKeyService implements UpdateApiKeyUseCase {
 
   private final KeyTransitions transitions;
+  private final Authorization authorization;
+  private final Metering metering;
   private final Clock clock;
 
-  UpdateApiKeyService(KeyTransitions transitions, Clock clock) {
+  UpdateApiKeyService(
+      KeyTransitions transitions, Authorization authorization, Metering metering, Clock clock) {
     this.transitions = transitions;
+    this.authorization = authorization;
+    this.metering = metering;
     this.clock = clock;
   }
 
@@ -49,7 +56,28 @@ public final class UpdateApiKeyService implements UpdateApiKeyUseCase {
           if (wanted != changed.status()) {
             changed = wanted == ApiKeyStatus.ACTIVE ? changed.enable() : changed.disable();
           }
+          if (command.changesPolicy()) {
+            UsagePolicy policy = policyAfter(key.policy(), command);
+            if (!policy.isWithin(key.policy())) {
+              authorization.requireMayLoosen(principal, key, API_KEY_UPDATE);
+            }
+            changed = changed.withPolicy(policy);
+          }
           return changed;
+        },
+        (before, after) -> {
+          if (command.credits().isPresent() || command.removeCredits()) {
+            // Whoever is not the operator got here only by tightening.
+            metering.change(before, after, command.credits(), !principal.isOperator(), now);
+          }
         });
+  }
+
+  private static UsagePolicy policyAfter(UsagePolicy policy, UpdateApiKeyCommand command) {
+    UsagePolicy after = command.rateLimits().map(policy::withRateLimits).orElse(policy);
+    if (command.credits().isPresent() || command.removeCredits()) {
+      after = after.withCredits(command.credits());
+    }
+    return command.ipAllowlist().map(after::withIpAllowlist).orElse(after);
   }
 }

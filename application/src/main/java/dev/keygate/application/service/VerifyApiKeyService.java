@@ -34,10 +34,10 @@ import java.util.function.BooleanSupplier;
 /**
  * Verifies tokens in this order, so that nothing about a key is told before its secret matched:
  * parse and checksum, find the secret by its lookup, secret not expired, hash check (skipped when
- * the token was proven before), then key status, key expiry, API and scopes. The key's state comes
- * from {@link KeyStates}, by the node's {@link VerifyMode}. A lookup with too many failures is
- * refused before anything is read or hashed, for the network it came from; a token already proven
- * is not affected.
+ * the token was proven before), then key status, key expiry, API and scopes, and last the key's
+ * usage policy (allowed addresses, rate limits, credits). The key's state comes from {@link
+ * KeyStates}, by the node's {@link VerifyMode}. A lookup with too many failures is refused before
+ * anything is read or hashed, for the network it came from; a token already proven is not affected.
  */
 public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
 
@@ -53,6 +53,7 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
   private final VerificationMetrics metrics;
   private final Authorization authorization;
   private final KeyTransitions transitions;
+  private final UsageEnforcement enforcement;
   private final Clock clock;
 
   VerifyApiKeyService(
@@ -65,6 +66,7 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
       VerificationMetrics metrics,
       Authorization authorization,
       KeyTransitions transitions,
+      UsageEnforcement enforcement,
       Clock clock) {
     this.apiKeys = apiKeys;
     this.keyStates = keyStates;
@@ -75,6 +77,7 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
     this.metrics = metrics;
     this.authorization = authorization;
     this.transitions = transitions;
+    this.enforcement = enforcement;
     this.clock = clock;
   }
 
@@ -122,10 +125,12 @@ public final class VerifyApiKeyService implements VerifyApiKeyUseCase {
     if (outcome == VerifyOutcome.API_KEY_INVALID) {
       return Verification.invalid();
     }
-    if (outcome.isValid()) {
-      usage.record(key.id(), now, command.clientIp());
-    }
-    return new Verification(outcome, Optional.of(key));
+    Verification verification =
+        outcome.isValid()
+            ? enforcement.enforce(key, command, now)
+            : new Verification(outcome, Optional.of(key));
+    usage.record(key.id(), verification.outcome().name(), now, command.clientIp());
+    return verification;
   }
 
   /**

@@ -106,6 +106,8 @@ public abstract class ApiKeyRepositoryContract extends StoreContract {
             first.secrets(),
             second.usage(),
             second.revokedOn(),
+            second.policy(),
+            second.ownerLimits(),
             second.version());
 
     assertThatThrownBy(() -> stores.apiKeys().add(sameLookup))

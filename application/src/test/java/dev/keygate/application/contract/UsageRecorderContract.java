@@ -31,9 +31,12 @@ public abstract class UsageRecorderContract extends StoreContract {
   void flushedUsage_countsEveryVerificationAndKeepsTheLatest() {
     ApiKey key = storedKey();
 
-    recorder().record(key.id(), NOW.plusSeconds(2), Optional.of("10.0.0.2"));
-    recorder().record(key.id(), NOW.plusSeconds(5), Optional.of("10.0.0.5"));
-    recorder().record(key.id(), NOW.plusSeconds(3), Optional.of("10.0.0.3"));
+    recorder()
+        .record(key.id(), UsageRecorder.VERIFIED, NOW.plusSeconds(2), Optional.of("10.0.0.2"));
+    recorder()
+        .record(key.id(), UsageRecorder.VERIFIED, NOW.plusSeconds(5), Optional.of("10.0.0.5"));
+    recorder()
+        .record(key.id(), UsageRecorder.VERIFIED, NOW.plusSeconds(3), Optional.of("10.0.0.3"));
     flush();
 
     assertThat(stores.apiKeys().findById(key.id()).orElseThrow().usage())
@@ -43,9 +46,10 @@ public abstract class UsageRecorderContract extends StoreContract {
   @Test
   void laterFlushes_addToTheCount() {
     ApiKey key = storedKey();
-    recorder().record(key.id(), NOW.plusSeconds(1), Optional.of("10.0.0.1"));
+    recorder()
+        .record(key.id(), UsageRecorder.VERIFIED, NOW.plusSeconds(1), Optional.of("10.0.0.1"));
     flush();
-    recorder().record(key.id(), NOW.plusSeconds(2), Optional.empty());
+    recorder().record(key.id(), UsageRecorder.VERIFIED, NOW.plusSeconds(2), Optional.empty());
     flush();
 
     Usage usage = stores.apiKeys().findById(key.id()).orElseThrow().usage();
@@ -56,7 +60,8 @@ public abstract class UsageRecorderContract extends StoreContract {
   @Test
   void usage_neitherChangesTheVersionNorIsLostByAKeyUpdate() {
     ApiKey key = storedKey();
-    recorder().record(key.id(), NOW.plusSeconds(1), Optional.of("10.0.0.1"));
+    recorder()
+        .record(key.id(), UsageRecorder.VERIFIED, NOW.plusSeconds(1), Optional.of("10.0.0.1"));
     flush();
 
     ApiKey disabled = stores.apiKeys().update(key.disable());
@@ -76,7 +81,9 @@ public abstract class UsageRecorderContract extends StoreContract {
           threads.submit(
               () -> {
                 for (int i = 0; i < 250; i++) {
-                  recorder().record(key.id(), NOW.plusMillis(i), Optional.empty());
+                  recorder()
+                      .record(
+                          key.id(), UsageRecorder.VERIFIED, NOW.plusMillis(i), Optional.empty());
                 }
               }));
     }

@@ -16,6 +16,7 @@ import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.key.KeySecret;
 import dev.keygate.domain.key.Usage;
 import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.policy.RateLimit;
 import dev.keygate.domain.token.SecretLookup;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -32,6 +33,7 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
   private final TreeMap<String, ApiKey> keys = new TreeMap<>();
   private final AtomicInteger reads = new AtomicInteger();
   private final InMemoryChangeFeed feed;
+  private final TreeMap<String, List<RateLimit>> ownerLimits = new TreeMap<>();
 
   /** A repository that notes its changes in {@code feed}. */
   public InMemoryApiKeyRepository(InMemoryChangeFeed feed) {
@@ -49,8 +51,49 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
       }
     }
     InMemoryUnitOfWork.willChange(this, keys, key.id().value());
-    keys.put(key.id().value(), key);
+    keys.put(key.id().value(), withOwnerLimits(key, key.version()));
     feed.append(ChangeFeed.Kind.API_KEY, key.id().value());
+  }
+
+  /** The limits the owner's keys share, as the owner repository keeps them. */
+  public synchronized List<RateLimit> ownerLimits(Owner owner) {
+    return ownerLimits.getOrDefault(owner.toString(), List.of());
+  }
+
+  /**
+   * Sets the limits the owner's keys share, changing each of its keys with them as the real
+   * repository does: a new version, and an entry in the feed.
+   */
+  public synchronized void setOwnerLimits(Owner owner, List<RateLimit> limits) {
+    InMemoryUnitOfWork.willChange(this, ownerLimits, owner.toString());
+    ownerLimits.put(owner.toString(), List.copyOf(limits));
+    for (ApiKey key : List.copyOf(keys.values())) {
+      if (key.owner().equals(owner)) {
+        InMemoryUnitOfWork.willChange(this, keys, key.id().value());
+        keys.put(key.id().value(), withOwnerLimits(key, key.version() + 1));
+        feed.append(ChangeFeed.Kind.API_KEY, key.id().value());
+      }
+    }
+  }
+
+  private ApiKey withOwnerLimits(ApiKey key, long version) {
+    return new ApiKey(
+        key.id(),
+        key.name(),
+        key.owner(),
+        key.apiId(),
+        key.scopes(),
+        key.status(),
+        key.createdOn(),
+        key.createdBy(),
+        key.madeBy(),
+        key.expiresOn(),
+        key.secrets(),
+        key.usage(),
+        key.revokedOn(),
+        key.policy(),
+        ownerLimits.getOrDefault(key.owner().toString(), List.of()),
+        version);
   }
 
   @Override
@@ -63,7 +106,8 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
       throw new ConflictException("api key " + key.id() + " was changed concurrently");
     }
     // Usage belongs to the recorder: an update never writes back the usage it read.
-    ApiKey bumped = withUsageAndVersion(key, stored.usage(), key.version() + 1);
+    ApiKey bumped =
+        withOwnerLimits(withUsageAndVersion(key, stored.usage(), key.version()), key.version() + 1);
     InMemoryUnitOfWork.willChange(this, keys, key.id().value());
     keys.put(key.id().value(), bumped);
     feed.append(ChangeFeed.Kind.API_KEY, key.id().value());
@@ -143,6 +187,8 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
         key.secrets(),
         key.usage(),
         key.revokedOn(),
+        key.policy(),
+        key.ownerLimits(),
         key.version());
   }
 
@@ -176,6 +222,8 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
             key.secrets(),
             usage,
             key.revokedOn(),
+            key.policy(),
+            key.ownerLimits(),
             key.version()));
   }
 
@@ -208,6 +256,8 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
         key.secrets(),
         usage,
         key.revokedOn(),
+        key.policy(),
+        key.ownerLimits(),
         version);
   }
 }

@@ -8,8 +8,11 @@ import dev.keygate.application.port.query.UserFilter;
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
+import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
+import dev.keygate.domain.policy.RateLimit;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -18,6 +21,29 @@ public final class InMemoryOwnerRepository implements OwnerRepository {
 
   private final TreeMap<String, Organization> organizations = new TreeMap<>();
   private final TreeMap<String, UserAccount> users = new TreeMap<>();
+  private final Optional<InMemoryApiKeyRepository> apiKeys;
+
+  /** Owners whose shared rate limits cannot be set. */
+  public InMemoryOwnerRepository() {
+    this.apiKeys = Optional.empty();
+  }
+
+  /** Owners whose shared rate limits are kept with their keys in {@code apiKeys}. */
+  public InMemoryOwnerRepository(InMemoryApiKeyRepository apiKeys) {
+    this.apiKeys = Optional.of(apiKeys);
+  }
+
+  @Override
+  public List<RateLimit> rateLimits(Owner owner) {
+    return apiKeys.map(keys -> keys.ownerLimits(owner)).orElse(List.of());
+  }
+
+  @Override
+  public void setRateLimits(Owner owner, List<RateLimit> limits) {
+    apiKeys
+        .orElseThrow(() -> new UnsupportedOperationException("no key repository to share with"))
+        .setOwnerLimits(owner, limits);
+  }
 
   @Override
   public synchronized void addOrganization(Organization organization) {

@@ -52,7 +52,9 @@ public final class TestKeygate {
   public final InMemoryChangeFeed changeFeed = new InMemoryChangeFeed();
   public final InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository(changeFeed);
   public final InMemoryApiRepository apis = new InMemoryApiRepository();
-  public final InMemoryOwnerRepository owners = new InMemoryOwnerRepository();
+  public final InMemoryOwnerRepository owners = new InMemoryOwnerRepository(apiKeys);
+  public final InMemoryRateLimiter rateLimiter = new InMemoryRateLimiter();
+  public final InMemoryCreditLedger credits = new InMemoryCreditLedger();
   public final InMemoryAuditLog auditLog = new InMemoryAuditLog();
   public final InMemoryUsageRecorder usage = new InMemoryUsageRecorder();
   public final InMemoryVerificationMetrics verificationMetrics = new InMemoryVerificationMetrics();
@@ -146,7 +148,11 @@ public final class TestKeygate {
             unitOfWork,
             applications,
             signingKeys,
-            accessTokens);
+            accessTokens,
+            rateLimiter,
+            credits,
+            usage);
+    usage.ownersFrom(id -> apiKeys.findById(id).map(ApiKey::owner).orElse(null));
     return new KeygateServices(ports, KeyPrefix.DEFAULT, clock, verification, tenantLimits);
   }
 

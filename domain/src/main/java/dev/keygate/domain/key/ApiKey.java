@@ -5,6 +5,8 @@ import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.policy.RateLimit;
+import dev.keygate.domain.policy.UsagePolicy;
 import dev.keygate.domain.token.SecretLookup;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,9 @@ import java.util.stream.Collectors;
  * @param createdBy how the audit trail names whoever created the key, such as {@code cli:alice}
  * @param madeBy the management key whose holder created this key, when one did: a management key
  *     made so works only while its maker does (the operator's own tools make keys with no maker)
+ * @param policy how the key may be used: its rate limits, credits and addresses
+ * @param ownerLimits the rate limits its owner's keys share, as read with the key: set on the
+ *     owner, never through the key
  * @param version the optimistic-locking version the key was read at; repositories bump it
  */
 public record ApiKey(
@@ -38,6 +43,8 @@ public record ApiKey(
     List<KeySecret> secrets,
     Usage usage,
     Optional<Instant> revokedOn,
+    UsagePolicy policy,
+    List<RateLimit> ownerLimits,
     long version) {
 
   public static final int MAX_NAME_LENGTH = 128;
@@ -68,10 +75,12 @@ public record ApiKey(
     if ((status == ApiKeyStatus.REVOKED) != revokedOn.isPresent()) {
       throw new ValidationException("a revocation time is recorded exactly for revoked api keys");
     }
+    Checks.required("api key usage policy", policy);
+    ownerLimits = UsagePolicy.checkedLimits(ownerLimits);
   }
 
   /**
-   * A new, active key with one secret.
+   * A new, active key with one secret, used under no policy until {@link #withPolicy} gives it one.
    *
    * @param madeBy the management key of the caller creating it, if the caller presented one
    * @throws ValidationException if the name is bad, a scope is of another API, or the expiry is not
@@ -103,6 +112,8 @@ public record ApiKey(
         List.of(secret),
         Usage.NONE,
         Optional.empty(),
+        UsagePolicy.NONE,
+        List.of(),
         0);
   }
 
@@ -159,8 +170,22 @@ public record ApiKey(
     }
     kept.add(newSecret);
     return new ApiKey(
-        id, name, owner, apiId, scopes, status, createdOn, createdBy, madeBy, expiresOn, kept,
-        usage, revokedOn, version);
+        id,
+        name,
+        owner,
+        apiId,
+        scopes,
+        status,
+        createdOn,
+        createdBy,
+        madeBy,
+        expiresOn,
+        kept,
+        usage,
+        revokedOn,
+        policy,
+        ownerLimits,
+        version);
   }
 
   /**
@@ -200,8 +225,22 @@ public record ApiKey(
       throw new IllegalKeyTransitionException("api key " + id + " is revoked and cannot change");
     }
     return new ApiKey(
-        id, newName, owner, apiId, scopes, status, createdOn, createdBy, madeBy, expiresOn, secrets,
-        usage, revokedOn, version);
+        id,
+        newName,
+        owner,
+        apiId,
+        scopes,
+        status,
+        createdOn,
+        createdBy,
+        madeBy,
+        expiresOn,
+        secrets,
+        usage,
+        revokedOn,
+        policy,
+        ownerLimits,
+        version);
   }
 
   /**
@@ -237,6 +276,8 @@ public record ApiKey(
         secrets,
         usage,
         revokedOn,
+        policy,
+        ownerLimits,
         version);
   }
 
@@ -250,8 +291,50 @@ public record ApiKey(
       throw new IllegalKeyTransitionException("api key " + id + " is revoked and cannot change");
     }
     return new ApiKey(
-        id, name, owner, apiId, newScopes, status, createdOn, createdBy, madeBy, expiresOn, secrets,
-        usage, revokedOn, version);
+        id,
+        name,
+        owner,
+        apiId,
+        newScopes,
+        status,
+        createdOn,
+        createdBy,
+        madeBy,
+        expiresOn,
+        secrets,
+        usage,
+        revokedOn,
+        policy,
+        ownerLimits,
+        version);
+  }
+
+  /**
+   * The same key used under {@code newPolicy}.
+   *
+   * @throws IllegalKeyTransitionException if the key is revoked
+   */
+  public ApiKey withPolicy(UsagePolicy newPolicy) {
+    if (status == ApiKeyStatus.REVOKED) {
+      throw new IllegalKeyTransitionException("api key " + id + " is revoked and cannot change");
+    }
+    return new ApiKey(
+        id,
+        name,
+        owner,
+        apiId,
+        scopes,
+        status,
+        createdOn,
+        createdBy,
+        madeBy,
+        expiresOn,
+        secrets,
+        usage,
+        revokedOn,
+        newPolicy,
+        ownerLimits,
+        version);
   }
 
   /**
@@ -271,8 +354,22 @@ public record ApiKey(
       throw new IllegalArgumentException("api key " + id + " has no secret " + lookup);
     }
     return new ApiKey(
-        id, name, owner, apiId, scopes, status, createdOn, createdBy, madeBy, expiresOn, replaced,
-        usage, revokedOn, version);
+        id,
+        name,
+        owner,
+        apiId,
+        scopes,
+        status,
+        createdOn,
+        createdBy,
+        madeBy,
+        expiresOn,
+        replaced,
+        usage,
+        revokedOn,
+        policy,
+        ownerLimits,
+        version);
   }
 
   /** Why a key opens a request, or does not. */
@@ -387,6 +484,8 @@ public record ApiKey(
         secrets,
         usage,
         newRevokedOn,
+        policy,
+        ownerLimits,
         version);
   }
 }

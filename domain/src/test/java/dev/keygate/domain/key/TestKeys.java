@@ -5,6 +5,8 @@ import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.api.ScopeId;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.policy.RateLimit;
+import dev.keygate.domain.policy.UsagePolicy;
 import dev.keygate.domain.token.KeyPrefix;
 import dev.keygate.domain.token.SecretLookup;
 import java.time.Instant;
@@ -96,6 +98,8 @@ final class TestKeys {
     private List<KeySecret> secrets = List.of(firstSecret());
     private Usage usage = Usage.NONE;
     private Optional<Instant> revokedOn = Optional.empty();
+    private UsagePolicy policy = UsagePolicy.NONE;
+    private List<RateLimit> ownerLimits = List.of();
     private long version;
 
     Builder id(ApiKeyId value) {
@@ -158,6 +162,16 @@ final class TestKeys {
       return this;
     }
 
+    Builder policy(UsagePolicy value) {
+      policy = value;
+      return this;
+    }
+
+    Builder ownerLimits(List<RateLimit> value) {
+      ownerLimits = value;
+      return this;
+    }
+
     Builder revokedOn(Optional<Instant> value) {
       revokedOn = value;
       return this;
@@ -170,8 +184,22 @@ final class TestKeys {
 
     ApiKey build() {
       return new ApiKey(
-          id, name, owner, apiId, scopes, status, createdOn, createdBy, madeBy, expiresOn, secrets,
-          usage, revokedOn, version);
+          id,
+          name,
+          owner,
+          apiId,
+          scopes,
+          status,
+          createdOn,
+          createdBy,
+          madeBy,
+          expiresOn,
+          secrets,
+          usage,
+          revokedOn,
+          policy,
+          ownerLimits,
+          version);
     }
   }
 }

@@ -59,6 +59,10 @@ public interface KeygateUseCases {
 
   RevokeApiKeyUseCase revokeApiKey();
 
+  GetUsageUseCase getUsage();
+
+  OwnerRateLimitsUseCase ownerRateLimits();
+
   VerifyApiKeyUseCase verifyApiKey();
 
   ListAuditEventsUseCase listAuditEvents();

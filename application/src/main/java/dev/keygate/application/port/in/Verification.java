@@ -1,6 +1,7 @@
 package dev.keygate.application.port.in;
 
 import dev.keygate.domain.key.ApiKey;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,12 +9,34 @@ import java.util.Optional;
  * The outcome of a verification, with the key when the token's secret matched it.
  *
  * @param key present exactly when the secret matched, whatever the outcome
+ * @param rateLimit the key's rate limit with the fewest uses left after this one, or the one that
+ *     refused it; empty when no limit applies or the key was refused before its limits were asked
+ * @param creditsRemaining the credits a metered key has left after this verification
  */
-public record Verification(VerifyOutcome outcome, Optional<ApiKey> key) {
+public record Verification(
+    VerifyOutcome outcome,
+    Optional<ApiKey> key,
+    Optional<RateLimitStatus> rateLimit,
+    Optional<Long> creditsRemaining) {
+
+  /**
+   * How one rate limit stands after a verification.
+   *
+   * @param remaining the uses its window allows after this one
+   * @param reset when its window ends
+   */
+  public record RateLimitStatus(String name, long limit, long remaining, Instant reset) {}
 
   public Verification {
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(rateLimit, "rate limit");
+    Objects.requireNonNull(creditsRemaining, "credits remaining");
+  }
+
+  /** A verification that asked no usage policy. */
+  public Verification(VerifyOutcome outcome, Optional<ApiKey> key) {
+    this(outcome, key, Optional.empty(), Optional.empty());
   }
 
   /** The one answer for every token that does not open a key. */

@@ -1,5 +1,6 @@
 package dev.keygate.application.port.in;
 
+import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.ApiId;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,15 +12,33 @@ import java.util.Set;
  * @param token the token as presented; never printed
  * @param requiredScopes scope keys the key must all hold
  * @param apiId the API the caller guards, when the key must be one of its keys
- * @param clientIp the address the token came from, recorded as usage
+ * @param clientIp the address the token came from: checked against the key's allowed addresses, and
+ *     recorded as usage
+ * @param cost the credits a valid verification spends of a metered key, 0 or more
  */
 public record VerifyApiKeyCommand(
-    String token, Set<String> requiredScopes, Optional<ApiId> apiId, Optional<String> clientIp) {
+    String token,
+    Set<String> requiredScopes,
+    Optional<ApiId> apiId,
+    Optional<String> clientIp,
+    long cost) {
+
+  /** The most credits one verification may spend. */
+  public static final long MAX_COST = 1_000_000_000L;
 
   public VerifyApiKeyCommand {
     requiredScopes = Set.copyOf(Objects.requireNonNull(requiredScopes, "required scopes"));
     Objects.requireNonNull(apiId, "api id");
     Objects.requireNonNull(clientIp, "client ip");
+    if (cost < 0 || cost > MAX_COST) {
+      throw new ValidationException("cost must be 0-" + MAX_COST + ", was " + cost);
+    }
+  }
+
+  /** A verification spending one credit of a metered key. */
+  public VerifyApiKeyCommand(
+      String token, Set<String> requiredScopes, Optional<ApiId> apiId, Optional<String> clientIp) {
+    this(token, requiredScopes, apiId, clientIp, 1);
   }
 
   /** A token checked for the given scopes on any API, from an unknown address. */
@@ -37,6 +56,8 @@ public record VerifyApiKeyCommand(
         + apiId
         + ", clientIp="
         + clientIp
+        + ", cost="
+        + cost
         + "]";
   }
 }

@@ -10,7 +10,10 @@ public enum VerifyOutcome {
   API_KEY_INACTIVE("API key is inactive"),
   API_KEY_REVOKED("API key has been revoked"),
   API_KEY_EXPIRED("API key has expired"),
-  API_KEY_INSUFFICIENT_SCOPE("API key lacks a required scope");
+  API_KEY_INSUFFICIENT_SCOPE("API key lacks a required scope"),
+  API_KEY_IP_NOT_ALLOWED("API key is not allowed from this address"),
+  API_KEY_RATE_LIMITED("API key is over a rate limit"),
+  API_KEY_USAGE_EXCEEDED("API key has no credits left");
 
   private final String message;
 

@@ -23,7 +23,10 @@ public record OutgoingPorts(
     UnitOfWork unitOfWork,
     ApplicationRepository applications,
     SigningKeyRepository signingKeys,
-    AccessTokens accessTokens) {
+    AccessTokens accessTokens,
+    RateLimiter rateLimiter,
+    CreditLedger credits,
+    UsageHistory usageHistory) {
 
   public OutgoingPorts {
     Objects.requireNonNull(apiKeys, "api key repository");
@@ -45,5 +48,8 @@ public record OutgoingPorts(
     Objects.requireNonNull(applications, "application repository");
     Objects.requireNonNull(signingKeys, "signing key repository");
     Objects.requireNonNull(accessTokens, "access tokens");
+    Objects.requireNonNull(rateLimiter, "rate limiter");
+    Objects.requireNonNull(credits, "credit ledger");
+    Objects.requireNonNull(usageHistory, "usage history");
   }
 }

@@ -9,6 +9,8 @@ import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
+import dev.keygate.domain.policy.RateLimit;
+import java.util.List;
 import java.util.Optional;
 
 /** Stores the organizations and users that keys can be issued to. */
@@ -70,4 +72,13 @@ public interface OwnerRepository {
     }
     return owner instanceof Owner.Environment;
   }
+
+  /** The rate limits the owner's keys share; empty when it has none. */
+  List<RateLimit> rateLimits(Owner owner);
+
+  /**
+   * Replaces the rate limits the owner's keys share. Every key of the owner changes with them, as a
+   * verification reads them with the key: each one's version moves on, and the change feed has it.
+   */
+  void setRateLimits(Owner owner, List<RateLimit> limits);
 }
