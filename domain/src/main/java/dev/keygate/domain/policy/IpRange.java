@@ -96,14 +96,56 @@ public final class IpRange {
         && contains(other.network);
   }
 
-  /** The range in CIDR notation, the network address in its canonical form. */
+  /**
+   * The range in CIDR notation, the network address in its canonical form (for IPv6, RFC 5952's:
+   * lower case, the longest run of zero groups shortened to {@code ::}).
+   */
   @Override
   public String toString() {
-    try {
-      return InetAddress.getByAddress(network).getHostAddress() + "/" + prefix;
-    } catch (UnknownHostException impossible) {
-      throw new IllegalStateException(impossible);
+    return (network.length == 4 ? ipv4() : ipv6()) + "/" + prefix;
+  }
+
+  private String ipv4() {
+    return (network[0] & 0xff)
+        + "."
+        + (network[1] & 0xff)
+        + "."
+        + (network[2] & 0xff)
+        + "."
+        + (network[3] & 0xff);
+  }
+
+  private String ipv6() {
+    int[] groups = new int[8];
+    for (int i = 0; i < 8; i++) {
+      groups[i] = ((network[2 * i] & 0xff) << 8) | (network[2 * i + 1] & 0xff);
     }
+    int bestStart = -1;
+    int bestLength = 1;
+    for (int i = 0; i < 8; ) {
+      int end = i;
+      while (end < 8 && groups[end] == 0) {
+        end++;
+      }
+      if (end - i > bestLength) {
+        bestStart = i;
+        bestLength = end - i;
+      }
+      i = Math.max(end, i + 1);
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        text.append("::");
+        i += bestLength - 1;
+        continue;
+      }
+      if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+        text.append(':');
+      }
+      text.append(Integer.toHexString(groups[i]));
+    }
+    return text.toString();
   }
 
   @Override
