@@ -71,6 +71,7 @@ class IpAllowlistTest {
 
     assertThat(of("203.0.113.128/25", "2001:db8:1::/48").isWithin(wide)).isTrue();
     assertThat(of("203.0.112.0/23").isWithin(wide)).isFalse();
+    assertThat(of("203.0.113.0/23").isWithin(of("203.0.112.0/24"))).isFalse();
     assertThat(IpAllowlist.ANYWHERE.isWithin(wide)).isFalse();
     assertThat(wide.isWithin(IpAllowlist.ANYWHERE)).isTrue();
   }
