@@ -111,6 +111,11 @@ final class ServingKeygate implements AutoCloseable {
     return send("GET", path, null, bearer, true);
   }
 
+  /** Any method with {@code Keygate-Extensions: true}, for Keygate's own fields and answers. */
+  Answer sendExtended(String method, String path, String json, String bearer) {
+    return send(method, path, json, bearer, true);
+  }
+
   Answer post(String path, String json, String bearer) {
     return send("POST", path, json, bearer);
   }
