@@ -6,7 +6,7 @@ import { attempt, call, query } from "./api.js";
 import { usageSection } from "./charts.js";
 import { ask, issuedKeyPanel } from "./dialogs.js";
 import { el, field, say, showError, when } from "./dom.js";
-import { keyPolicySection, newKeyPolicy } from "./policy.js";
+import { keyPolicySection, newKeyPolicy, policyLine } from "./policy.js";
 
 function ownerQuery(owner) {
   return owner.type === "organization" ? { org_code: owner.id } : { user_id: owner.id };
@@ -63,7 +63,7 @@ export async function keysSection(owner, options) {
         "table",
         { id: "keys" },
         el("caption", { class: "muted", text: keys.length + (listed.has_more ? "+" : "") + " key(s)" }),
-        el("thead", {}, el("tr", {}, ["Name", "Status", "Key", "Scopes", "Created", "Last used", "Actions"].map((h) => el("th", { scope: "col", text: h })))),
+        el("thead", {}, el("tr", {}, ["Name", "Status", "Key", "Scopes", "Usage policy", "Created", "Last used", "Actions"].map((h) => el("th", { scope: "col", text: h })))),
         el("tbody", {}, rows)
       )
     );
@@ -87,6 +87,7 @@ export async function keysSection(owner, options) {
       el("td", {}, el("span", { class: "status status-" + k.status, text: k.status === "inactive" ? "disabled" : k.status })),
       el("td", {}, el("code", { text: k.key_prefix + "…" + k.key_suffix })),
       el("td", { text: (k.scopes || []).join(", ") || "none" }),
+      el("td", { class: "key-policy", text: policyLine(k) }),
       el("td", { text: when(k.created_on) }),
       el("td", { text: when(k.last_verified_on) }),
       el("td", {}, actions)

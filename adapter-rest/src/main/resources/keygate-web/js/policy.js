@@ -63,6 +63,15 @@ function addressesText(addresses) {
   return (addresses || []).length === 0 ? "anywhere" : addresses.join(", ");
 }
 
+// A key's policy in a line, for the list of keys.
+export function policyLine(key) {
+  const parts = [];
+  if ((key.rate_limits || []).length) parts.push(limitsText(key.rate_limits));
+  if (key.credits) parts.push(key.credits.remaining + " credits left");
+  if ((key.ip_allowlist || []).length) parts.push("from " + addressesText(key.ip_allowlist));
+  return parts.length ? parts.join(" · ") : "unlimited";
+}
+
 function number(attributes) {
   return el("input", { type: "number", min: "0", step: "1", inputmode: "numeric", class: "compact", ...attributes });
 }

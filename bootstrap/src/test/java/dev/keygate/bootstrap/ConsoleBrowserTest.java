@@ -364,6 +364,23 @@ class ConsoleBrowserTest {
         .contains("{\"name\":\"org-minute\",\"limit\":1000,\"duration_seconds\":60}");
     browser.screenshot("organization-shared-limits");
 
+    // A key made with credits and an address range
+    browser.click(By.id("add-key"));
+    browser.type(By.id("key-name"), "Metered CI");
+    browser.choose(By.id("key-api"), "Users API (https://users.example.com)");
+    browser.click(By.cssSelector("#new-key-policy summary"));
+    browser.click(By.id("new-key-metered"));
+    browser.type(By.id("new-key-remaining"), "100");
+    browser.type(By.id("new-key-addresses"), "203.0.113.0/24");
+    browser.screenshot("add-key-with-a-policy");
+    browser.click(By.id("save-key"));
+    browser.find(By.id("issued-key-value"));
+    browser.click(By.id("issued-done"));
+    assertThat(browser.keyRow("Metered CI").findElement(By.cssSelector(".key-policy")).getText())
+        .isEqualTo("100 credits left · from 203.0.113.0/24");
+    assertThat(browser.keyRow("Reporting").findElement(By.cssSelector(".key-policy")).getText())
+        .isEqualTo("unlimited");
+
     // A key's own limit, refused while its name is not one, then saved
     browser.clickKeyAction("Reporting", "details");
     browser.waitForText(By.id("policy-owner-limits"), "org-minute: 1000 per minute");

@@ -238,6 +238,8 @@ class PortalBrowserTest {
             .text("/url");
 
     browser.open(link);
+    assertThat(browser.keyRow("Acme billing").findElement(By.cssSelector(".key-policy")).getText())
+        .isEqualTo("burst: 10 per second · 98 credits left · from 203.0.113.0/24");
     browser.clickKeyAction("Acme billing", "details");
     browser.waitForText(By.id("policy-limits"), "burst: 10 per second");
     assertThat(browser.find(By.id("policy-credits")).getText())
