@@ -9,10 +9,12 @@ import dev.keygate.adapter.memory.Bucket4jCreationQuota;
 import dev.keygate.adapter.memory.Bucket4jFailedAttempts;
 import dev.keygate.adapter.memory.CaffeineKeyStateCache;
 import dev.keygate.adapter.memory.CaffeineVerifiedSecretCache;
+import dev.keygate.adapter.memory.LocalRateLimiter;
 import dev.keygate.adapter.metrics.MicrometerVerificationMetrics;
 import dev.keygate.adapter.persistence.DataSources;
 import dev.keygate.adapter.persistence.EmbeddedDatabase;
 import dev.keygate.adapter.persistence.JdbcDeploymentLock;
+import dev.keygate.adapter.persistence.JdbcRateLimiter;
 import dev.keygate.adapter.persistence.JpaPersistence;
 import dev.keygate.adapter.persistence.WriteBehindUsageRecorder;
 import dev.keygate.application.port.in.KeygateUseCases;
@@ -171,7 +173,7 @@ final class KeygateNode implements AutoCloseable {
       throw e;
     }
     WriteBehindUsageRecorder usage =
-        new WriteBehindUsageRecorder(database, settings.usageFlushInterval());
+        new WriteBehindUsageRecorder(database, settings.usageFlushInterval(), settings.clock());
     VerificationMetrics metrics =
         settings
             .meters()
@@ -207,33 +209,10 @@ final class KeygateNode implements AutoCloseable {
                 .signingKeyEncryption()
                 .map(key -> new NimbusAccessTokens(key.bytes()))
                 .orElseGet(NimbusAccessTokens::new),
-            (windows, now) -> {
-              throw new UnsupportedOperationException("TODO rate limiter");
-            },
-            new dev.keygate.application.port.out.CreditLedger() {
-              public Spend spend(
-                  dev.keygate.domain.key.ApiKeyId k,
-                  long c,
-                  java.util.Optional<dev.keygate.domain.policy.Refill> r,
-                  java.time.Instant n) {
-                throw new UnsupportedOperationException("TODO");
-              }
-
-              public void set(dev.keygate.domain.key.ApiKeyId k, long r, java.time.Instant at) {
-                throw new UnsupportedOperationException("TODO");
-              }
-
-              public void lowerTo(dev.keygate.domain.key.ApiKeyId k, long r) {
-                throw new UnsupportedOperationException("TODO");
-              }
-
-              public void remove(dev.keygate.domain.key.ApiKeyId k) {
-                throw new UnsupportedOperationException("TODO");
-              }
-            },
-            query -> {
-              throw new UnsupportedOperationException("TODO usage history");
-            });
+            // Shared by every node on PostgreSQL; on H2, one process owns the database.
+            persistence.isPostgres() ? new JdbcRateLimiter(database) : new LocalRateLimiter(),
+            persistence.credits(),
+            persistence.usageHistory());
     KeygateServices useCases =
         new KeygateServices(
             ports,

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.hibernate.annotations.Formula;
 
 @Entity
 @Table(name = "api_keys")
@@ -61,6 +62,27 @@ class ApiKeyEntity {
 
   @Column(name = "verification_count", insertable = false, updatable = false)
   long verificationCount;
+
+  // The key's own usage policy, as PolicyText writes it; null where the key has none.
+  @Column(name = "rate_limits")
+  String rateLimits;
+
+  @Column(name = "ip_allowlist")
+  String ipAllowlist;
+
+  @Column(name = "credit_refill")
+  String creditRefill;
+
+  // The credits left belong to the ledger, which spends them in the database: read with the key,
+  // never written by an entity update, so a stale count is never written back. Null: not metered.
+  @Formula("(select c.remaining from key_credits c where c.key_id = id)")
+  Long creditsRemaining;
+
+  // The limits the owner's keys share: the owner repository's, read with the key, never written.
+  @Formula(
+      "(select o.rate_limits from owner_rate_limits o"
+          + " where o.owner_type = owner_type and o.owner_id = owner_id)")
+  String ownerRateLimits;
 
   /** Moved on by {@link JpaApiKeyRepository#update} alone, never by Hibernate. */
   long version;

@@ -8,6 +8,7 @@ import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.key.KeySecret;
 import dev.keygate.domain.key.Usage;
+import dev.keygate.domain.policy.Credits;
 import dev.keygate.domain.policy.UsagePolicy;
 import dev.keygate.domain.token.KeyPrefix;
 import dev.keygate.domain.token.SecretLookup;
@@ -53,14 +54,24 @@ final class ApiKeyMapper {
         secrets,
         usage,
         Optional.ofNullable(entity.revokedOn),
-        UsagePolicy.NONE,
-        List.of(),
+        policy(entity),
+        PolicyText.limits(entity.ownerRateLimits),
         entity.version);
+  }
+
+  /** The key's own policy: credits exactly when the ledger holds a count for the key. */
+  private static UsagePolicy policy(ApiKeyEntity entity) {
+    Optional<Credits> credits =
+        Optional.ofNullable(entity.creditsRemaining)
+            .map(remaining -> new Credits(remaining, PolicyText.refill(entity.creditRefill)));
+    return new UsagePolicy(
+        PolicyText.limits(entity.rateLimits), credits, PolicyText.allowlist(entity.ipAllowlist));
   }
 
   /**
    * Writes the key's state onto {@code entity}, new or loaded. Secrets are matched by lookup so
-   * unchanged rows stay; dropped ones are removed as orphans. Usage is never written here.
+   * unchanged rows stay; dropped ones are removed as orphans. Usage, the credits left and the
+   * owner's limits are never written here.
    *
    * @param storedScope the managed scope entity of a scope id
    */
@@ -76,6 +87,10 @@ final class ApiKeyMapper {
     entity.madeBy = key.madeBy().map(ApiKeyId::value).orElse(null);
     entity.expiresOn = key.expiresOn().orElse(null);
     entity.revokedOn = key.revokedOn().orElse(null);
+    UsagePolicy policy = key.policy();
+    entity.rateLimits = PolicyText.limits(policy.rateLimits());
+    entity.ipAllowlist = PolicyText.allowlist(policy.ipAllowlist());
+    entity.creditRefill = PolicyText.refill(policy.credits().flatMap(Credits::refill));
 
     Map<String, KeySecretEntity> stored =
         entity.secrets.stream().collect(Collectors.toMap(s -> s.lookup, Function.identity()));

@@ -1,5 +1,6 @@
 package dev.keygate.adapter.persistence;
 
+import dev.keygate.application.port.out.ChangeFeed;
 import dev.keygate.application.port.out.OwnerRepository;
 import dev.keygate.application.port.query.ListOrder;
 import dev.keygate.application.port.query.Page;
@@ -7,8 +8,10 @@ import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.application.port.query.UserFilter;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
+import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
+import dev.keygate.domain.policy.RateLimit;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
@@ -95,7 +98,11 @@ final class JpaOwnerRepository implements OwnerRepository {
 
   @Override
   public boolean deleteOrganization(OrgCode code) {
-    return transactions.call(em -> remove(em, em.find(OrganizationEntity.class, code.value())));
+    return transactions.call(
+        em -> {
+          forgetRateLimits(em, new Owner.Org(code));
+          return remove(em, em.find(OrganizationEntity.class, code.value()));
+        });
   }
 
   @Override
@@ -154,7 +161,11 @@ final class JpaOwnerRepository implements OwnerRepository {
 
   @Override
   public boolean deleteUser(UserId id) {
-    return transactions.call(em -> remove(em, em.find(UserEntity.class, id.value())));
+    return transactions.call(
+        em -> {
+          forgetRateLimits(em, new Owner.User(id));
+          return remove(em, em.find(UserEntity.class, id.value()));
+        });
   }
 
   private static boolean remove(EntityManager em, Object entity) {
@@ -182,15 +193,75 @@ final class JpaOwnerRepository implements OwnerRepository {
   }
 
   @Override
-  public java.util.List<dev.keygate.domain.policy.RateLimit> rateLimits(
-      dev.keygate.domain.owner.Owner owner) {
-    throw new UnsupportedOperationException("TODO owner rate limits");
+  public List<RateLimit> rateLimits(Owner owner) {
+    return transactions.call(
+        em -> {
+          List<?> rows =
+              em.createNativeQuery(
+                      "select rate_limits from owner_rate_limits"
+                          + " where owner_type = ?1 and owner_id = ?2")
+                  .setParameter(1, owner.type().name())
+                  .setParameter(2, owner.id())
+                  .getResultList();
+          return rows.isEmpty() ? List.of() : PolicyText.limits(rows.get(0).toString());
+        });
   }
 
   @Override
-  public void setRateLimits(
-      dev.keygate.domain.owner.Owner owner,
-      java.util.List<dev.keygate.domain.policy.RateLimit> limits) {
-    throw new UnsupportedOperationException("TODO owner rate limits");
+  public void setRateLimits(Owner owner, List<RateLimit> limits) {
+    transactions.call(
+        em -> {
+          String type = owner.type().name();
+          String text = PolicyText.limits(limits);
+          int replaced =
+              text == null
+                  ? em.createNativeQuery(
+                          "delete from owner_rate_limits where owner_type = ?1 and owner_id = ?2")
+                      .setParameter(1, type)
+                      .setParameter(2, owner.id())
+                      .executeUpdate()
+                  : em.createNativeQuery(
+                          "update owner_rate_limits set rate_limits = ?3"
+                              + " where owner_type = ?1 and owner_id = ?2")
+                      .setParameter(1, type)
+                      .setParameter(2, owner.id())
+                      .setParameter(3, text)
+                      .executeUpdate();
+          if (text != null && replaced == 0) {
+            em.createNativeQuery(
+                    "insert into owner_rate_limits (owner_type, owner_id, rate_limits)"
+                        + " values (?1, ?2, ?3)")
+                .setParameter(1, type)
+                .setParameter(2, owner.id())
+                .setParameter(3, text)
+                .executeUpdate();
+          }
+          // Every key reads the limits with itself: each one changes, as an update would.
+          em.createNativeQuery(
+                  "update api_keys set version = version + 1"
+                      + " where owner_type = ?1 and owner_id = ?2")
+              .setParameter(1, type)
+              .setParameter(2, owner.id())
+              .executeUpdate();
+          List<?> keys =
+              em.createNativeQuery(
+                      "select id from api_keys where owner_type = ?1 and owner_id = ?2")
+                  .setParameter(1, type)
+                  .setParameter(2, owner.id())
+                  .getResultList();
+          for (Object key : keys) {
+            transactions.changed(ChangeFeed.Kind.API_KEY, key.toString());
+          }
+          return null;
+        },
+        "the rate limits of " + owner + " were changed concurrently; try again");
+  }
+
+  /** An owner's shared limits go with it: one made again later under its name starts without. */
+  private static void forgetRateLimits(EntityManager em, Owner owner) {
+    em.createNativeQuery("delete from owner_rate_limits where owner_type = ?1 and owner_id = ?2")
+        .setParameter(1, owner.type().name())
+        .setParameter(2, owner.id())
+        .executeUpdate();
   }
 }

@@ -5,10 +5,12 @@ import dev.keygate.application.port.out.ApiRepository;
 import dev.keygate.application.port.out.ApplicationRepository;
 import dev.keygate.application.port.out.AuditLog;
 import dev.keygate.application.port.out.ChangeFeed;
+import dev.keygate.application.port.out.CreditLedger;
 import dev.keygate.application.port.out.GrantRepository;
 import dev.keygate.application.port.out.OwnerRepository;
 import dev.keygate.application.port.out.SigningKeyRepository;
 import dev.keygate.application.port.out.UnitOfWork;
+import dev.keygate.application.port.out.UsageHistory;
 import dev.keygate.application.port.query.PageRequest;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
@@ -36,13 +38,19 @@ public final class JpaPersistence implements AutoCloseable {
   private final SigningKeyRepository signingKeys;
   private final Transactions transactions;
   private final JdbcChangeFeed changeFeed;
+  private final boolean postgres;
+  private final CreditLedger credits;
+  private final UsageHistory usageHistory;
 
   private JpaPersistence(
-      DataSource dataSource, EntityManagerFactory entityManagers, JdbcChangeFeed changeFeed) {
+      DataSource dataSource, EntityManagerFactory entityManagers, Database database) {
     this.dataSource = dataSource;
     this.entityManagers = entityManagers;
-    this.changeFeed = changeFeed;
+    this.postgres = database.postgres();
+    this.changeFeed = new JdbcChangeFeed(dataSource, postgres, LocalSignal.of(database.url()));
     this.transactions = new Transactions(entityManagers, changeFeed);
+    this.credits = new JdbcCreditLedger(dataSource, transactions, postgres);
+    this.usageHistory = new JdbcUsageHistory(dataSource);
     this.apiKeys = new JpaApiKeyRepository(transactions, dataSource);
     this.apis = new JpaApiRepository(transactions);
     this.owners = new JpaOwnerRepository(transactions);
@@ -77,17 +85,20 @@ public final class JpaPersistence implements AutoCloseable {
             .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
             .property(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, PageRequest.MAX_SIZE)
             .createEntityManagerFactory();
-    return new JpaPersistence(dataSource, entityManagers, changeFeedOn(dataSource));
+    return new JpaPersistence(dataSource, entityManagers, Database.behind(dataSource));
   }
 
-  /** The change feed of the database behind {@code dataSource}, told apart by its product. */
-  private static JdbcChangeFeed changeFeedOn(DataSource dataSource) {
-    try (Connection connection = dataSource.getConnection()) {
-      DatabaseMetaData database = connection.getMetaData();
-      boolean postgres = database.getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
-      return new JdbcChangeFeed(dataSource, postgres, LocalSignal.of(database.getURL()));
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not tell which database holds the change feed", e);
+  /** Which database a pool is on: PostgreSQL or not (H2), and its URL. */
+  private record Database(boolean postgres, String url) {
+
+    static Database behind(DataSource dataSource) {
+      try (Connection connection = dataSource.getConnection()) {
+        DatabaseMetaData database = connection.getMetaData();
+        return new Database(
+            database.getDatabaseProductName().equalsIgnoreCase("PostgreSQL"), database.getURL());
+      } catch (SQLException e) {
+        throw new IllegalStateException("could not tell which database this is", e);
+      }
     }
   }
 
@@ -122,6 +133,24 @@ public final class JpaPersistence implements AutoCloseable {
   /** What changed, in commit order, for every node to follow. */
   public ChangeFeed changeFeed() {
     return changeFeed;
+  }
+
+  /** The credits of metered keys, spent atomically in the database. */
+  public CreditLedger credits() {
+    return credits;
+  }
+
+  /** The verification counts the usage recorder wrote. */
+  public UsageHistory usageHistory() {
+    return usageHistory;
+  }
+
+  /**
+   * Whether the database is PostgreSQL: then every node sharing it can count rate limits in it
+   * ({@link JdbcRateLimiter}); on H2, one process owns the database and counts them in memory.
+   */
+  public boolean isPostgres() {
+    return postgres;
   }
 
   /** The transaction that one use case's repository calls join. */

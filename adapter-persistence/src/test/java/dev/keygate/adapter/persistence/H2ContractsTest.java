@@ -5,12 +5,14 @@ import dev.keygate.application.contract.ApiRepositoryContract;
 import dev.keygate.application.contract.ApplicationRepositoryContract;
 import dev.keygate.application.contract.AuditLogContract;
 import dev.keygate.application.contract.ChangeFeedContract;
+import dev.keygate.application.contract.CreditLedgerContract;
 import dev.keygate.application.contract.GrantRepositoryContract;
 import dev.keygate.application.contract.OwnerRepositoryContract;
 import dev.keygate.application.contract.SigningKeyRepositoryContract;
 import dev.keygate.application.contract.Stores;
 import dev.keygate.application.contract.UnitOfWorkContract;
 import dev.keygate.application.contract.UsageRecorderContract;
+import dev.keygate.application.port.out.UsageHistory;
 import dev.keygate.application.port.out.UsageRecorder;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
@@ -96,8 +98,10 @@ class H2ContractsTest {
 
     @Override
     protected Stores openEmptyStores() {
-      // an interval long enough that only the contract's own flushes write
-      recorder = new WriteBehindUsageRecorder(TestDatabases.h2().dataSource(), Duration.ofHours(1));
+      // an interval long enough that only the contract's own flushes write; the contract's time,
+      // so that its counts are not too old to keep
+      recorder =
+          new WriteBehindUsageRecorder(TestDatabases.h2().dataSource(), Duration.ofHours(1), CLOCK);
       return TestDatabases.h2().emptyStores();
     }
 
@@ -114,6 +118,19 @@ class H2ContractsTest {
     @Override
     protected void flush() {
       recorder.flush();
+    }
+
+    @Override
+    protected UsageHistory history() {
+      return TestDatabases.h2().persistence().usageHistory();
+    }
+  }
+
+  @Nested
+  class Credits extends CreditLedgerContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return TestDatabases.h2().emptyStores();
     }
   }
 }

@@ -5,12 +5,16 @@ import dev.keygate.application.contract.ApiRepositoryContract;
 import dev.keygate.application.contract.ApplicationRepositoryContract;
 import dev.keygate.application.contract.AuditLogContract;
 import dev.keygate.application.contract.ChangeFeedContract;
+import dev.keygate.application.contract.CreditLedgerContract;
 import dev.keygate.application.contract.GrantRepositoryContract;
 import dev.keygate.application.contract.OwnerRepositoryContract;
+import dev.keygate.application.contract.RateLimiterContract;
 import dev.keygate.application.contract.SigningKeyRepositoryContract;
 import dev.keygate.application.contract.Stores;
 import dev.keygate.application.contract.UnitOfWorkContract;
 import dev.keygate.application.contract.UsageRecorderContract;
+import dev.keygate.application.port.out.RateLimiter;
+import dev.keygate.application.port.out.UsageHistory;
 import dev.keygate.application.port.out.UsageRecorder;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
@@ -96,9 +100,11 @@ class PostgresContractsTest {
 
     @Override
     protected Stores openEmptyStores() {
-      // an interval long enough that only the contract's own flushes write
+      // an interval long enough that only the contract's own flushes write; the contract's time,
+      // so that its counts are not too old to keep
       recorder =
-          new WriteBehindUsageRecorder(TestDatabases.postgres().dataSource(), Duration.ofHours(1));
+          new WriteBehindUsageRecorder(
+              TestDatabases.postgres().dataSource(), Duration.ofHours(1), CLOCK);
       return TestDatabases.postgres().emptyStores();
     }
 
@@ -115,6 +121,28 @@ class PostgresContractsTest {
     @Override
     protected void flush() {
       recorder.flush();
+    }
+
+    @Override
+    protected UsageHistory history() {
+      return TestDatabases.postgres().persistence().usageHistory();
+    }
+  }
+
+  @Nested
+  class Credits extends CreditLedgerContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return TestDatabases.postgres().emptyStores();
+    }
+  }
+
+  @Nested
+  class RateLimits extends RateLimiterContract {
+    @Override
+    protected RateLimiter openEmptyLimiter() {
+      TestDatabases.postgres().emptyStores();
+      return new JdbcRateLimiter(TestDatabases.postgres().dataSource());
     }
   }
 }

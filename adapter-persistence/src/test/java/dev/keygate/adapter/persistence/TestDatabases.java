@@ -27,6 +27,11 @@ final class TestDatabases {
     "signing_keys",
     "owner_grant_scopes",
     "owner_grants",
+    "key_usage_hourly",
+    "key_usage_daily",
+    "key_credits",
+    "rate_windows",
+    "owner_rate_limits",
     "api_key_scopes",
     "key_secrets",
     "api_keys",
@@ -120,7 +125,8 @@ final class TestDatabases {
           persistence.unitOfWork(),
           persistence.applications(),
           persistence.signingKeys(),
-          persistence.changeFeed());
+          persistence.changeFeed(),
+          persistence.credits());
     }
   }
 

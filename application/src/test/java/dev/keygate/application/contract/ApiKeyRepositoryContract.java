@@ -17,6 +17,12 @@ import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.key.KeySecret;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.OwnerType;
+import dev.keygate.domain.policy.Credits;
+import dev.keygate.domain.policy.IpAllowlist;
+import dev.keygate.domain.policy.RateLimit;
+import dev.keygate.domain.policy.Refill;
+import dev.keygate.domain.policy.RefillMode;
+import dev.keygate.domain.policy.UsagePolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,6 +60,43 @@ public abstract class ApiKeyRepositoryContract extends StoreContract {
     stores.apiKeys().add(key);
 
     assertThat(stores.apiKeys().findById(key.id())).contains(key);
+  }
+
+  @Test
+  void aKeysPolicy_isStoredAndReadBack_andReplacedByAnUpdate() {
+    UsagePolicy policy =
+        new UsagePolicy(
+            List.of(RateLimit.of("burst", 100, 1), RateLimit.of("team.daily:v2", 10_000, 86_400)),
+            Optional.of(new Credits(40, Optional.of(Refill.monthly(500, 31, RefillMode.ADD)))),
+            IpAllowlist.parse(List.of("203.0.113.0/24", "2001:db8::/32", "198.51.100.7/32")));
+    ApiKey key = newKey(orgA, api, read).withPolicy(policy);
+
+    stores
+        .unitOfWork()
+        .inTransaction(
+            () -> {
+              stores.apiKeys().add(key);
+              stores.credits().set(key.id(), 40, NOW);
+              return null;
+            });
+
+    ApiKey stored = stores.apiKeys().findById(key.id()).orElseThrow();
+    assertThat(stored).isEqualTo(key);
+    UsagePolicy periodic =
+        new UsagePolicy(
+            List.of(),
+            Optional.of(
+                new Credits(
+                    40, Optional.of(Refill.every(Duration.ofHours(12), 7, RefillMode.SET)))),
+            IpAllowlist.ANYWHERE);
+    ApiKey updated = stores.apiKeys().update(stored.withPolicy(periodic));
+    assertThat(updated.policy()).isEqualTo(periodic);
+    assertThat(stores.apiKeys().findById(key.id()).orElseThrow().policy()).isEqualTo(periodic);
+    stores.credits().remove(key.id());
+    ApiKey unmetered = stores.apiKeys().update(updated.withPolicy(UsagePolicy.NONE));
+    assertThat(unmetered.policy()).isEqualTo(UsagePolicy.NONE);
+    assertThat(stores.apiKeys().findById(key.id()).orElseThrow().policy())
+        .isEqualTo(UsagePolicy.NONE);
   }
 
   @Test

@@ -5,12 +5,17 @@ import dev.keygate.application.fake.InMemoryApiRepository;
 import dev.keygate.application.fake.InMemoryApplicationRepository;
 import dev.keygate.application.fake.InMemoryAuditLog;
 import dev.keygate.application.fake.InMemoryChangeFeed;
+import dev.keygate.application.fake.InMemoryCreditLedger;
 import dev.keygate.application.fake.InMemoryGrantRepository;
 import dev.keygate.application.fake.InMemoryOwnerRepository;
+import dev.keygate.application.fake.InMemoryRateLimiter;
 import dev.keygate.application.fake.InMemorySigningKeyRepository;
 import dev.keygate.application.fake.InMemoryUnitOfWork;
 import dev.keygate.application.fake.InMemoryUsageRecorder;
+import dev.keygate.application.port.out.RateLimiter;
+import dev.keygate.application.port.out.UsageHistory;
 import dev.keygate.application.port.out.UsageRecorder;
+import dev.keygate.domain.key.ApiKey;
 import org.junit.jupiter.api.Nested;
 
 /** The persistence contracts against the in-memory fakes, so the fakes stay true to them. */
@@ -19,16 +24,18 @@ class InMemoryContractsTest {
   private static Stores inMemory() {
     InMemoryApiRepository apis = new InMemoryApiRepository();
     InMemoryChangeFeed feed = new InMemoryChangeFeed();
+    InMemoryApiKeyRepository apiKeys = new InMemoryApiKeyRepository(feed);
     return new Stores(
-        new InMemoryApiKeyRepository(feed),
+        apiKeys,
         apis,
-        new InMemoryOwnerRepository(),
+        new InMemoryOwnerRepository(apiKeys),
         new InMemoryGrantRepository(apis, feed),
         new InMemoryAuditLog(),
         new InMemoryUnitOfWork(),
         new InMemoryApplicationRepository(apis, feed),
         new InMemorySigningKeyRepository(feed),
-        feed);
+        feed,
+        new InMemoryCreditLedger());
   }
 
   @Nested
@@ -111,6 +118,7 @@ class InMemoryContractsTest {
     protected Stores openEmptyStores() {
       Stores stores = inMemory();
       recorder = new InMemoryUsageRecorder((InMemoryApiKeyRepository) stores.apiKeys());
+      recorder.ownersFrom(id -> stores.apiKeys().findById(id).map(ApiKey::owner).orElse(null));
       return stores;
     }
 
@@ -122,6 +130,27 @@ class InMemoryContractsTest {
     @Override
     protected void flush() {
       // the fake writes at once
+    }
+
+    @Override
+    protected UsageHistory history() {
+      return recorder;
+    }
+  }
+
+  @Nested
+  class Credits extends CreditLedgerContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return inMemory();
+    }
+  }
+
+  @Nested
+  class RateLimits extends RateLimiterContract {
+    @Override
+    protected RateLimiter openEmptyLimiter() {
+      return new InMemoryRateLimiter();
     }
   }
 }

@@ -9,11 +9,14 @@ import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.application.port.query.UserFilter;
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.ValidationException;
+import dev.keygate.domain.api.Api;
+import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
+import dev.keygate.domain.policy.RateLimit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -193,5 +196,88 @@ public abstract class OwnerRepositoryContract extends StoreContract {
     assertThat(stores.owners().deleteUser(alice.id())).isFalse();
     assertThat(stores.owners().exists(acme.asOwner())).isFalse();
     assertThat(stores.owners().exists(alice.asOwner())).isFalse();
+  }
+
+  @Test
+  void rateLimits_areEmptyUntilSet_thenReplaced_andEmptiedByAnEmptyList() {
+    Owner acme = storedOrganization("org_acme");
+    Owner alice = storedUser("kp_alice");
+    List<RateLimit> limits =
+        List.of(RateLimit.of("burst", 10, 1), RateLimit.of("daily", 1_000, 86_400));
+
+    assertThat(stores.owners().rateLimits(acme)).isEmpty();
+    stores.owners().setRateLimits(acme, limits);
+    stores.owners().setRateLimits(alice, List.of(RateLimit.of("a.b:c-d_e", 1, 366 * 86_400L)));
+
+    assertThat(stores.owners().rateLimits(acme)).isEqualTo(limits);
+    assertThat(stores.owners().rateLimits(alice))
+        .containsExactly(RateLimit.of("a.b:c-d_e", 1, 366 * 86_400L));
+    stores.owners().setRateLimits(acme, List.of(RateLimit.of("burst", 5, 2)));
+    assertThat(stores.owners().rateLimits(acme)).containsExactly(RateLimit.of("burst", 5, 2));
+    stores.owners().setRateLimits(acme, List.of());
+    assertThat(stores.owners().rateLimits(acme)).isEmpty();
+    assertThat(stores.owners().rateLimits(alice)).hasSize(1);
+  }
+
+  @Test
+  void settingRateLimits_changesEveryKeyOfTheOwner_andNoOtherKey() {
+    Api api = storedApi("https://orders.example.com");
+    Owner acme = storedOrganization("org_acme");
+    ApiKey first = newKey(acme, api);
+    ApiKey second = newKey(acme, api);
+    ApiKey others = newKey(storedOrganization("org_other"), api);
+    stores.apiKeys().add(first);
+    stores.apiKeys().add(second);
+    stores.apiKeys().add(others);
+    List<RateLimit> limits = List.of(RateLimit.of("shared", 100, 60));
+    long before = stores.changeFeed().latest();
+
+    stores.owners().setRateLimits(acme, limits);
+
+    ApiKey firstRead = stores.apiKeys().findById(first.id()).orElseThrow();
+    assertThat(firstRead.ownerLimits()).isEqualTo(limits);
+    assertThat(firstRead.version()).isEqualTo(first.version() + 1);
+    assertThat(stores.apiKeys().findById(second.id()).orElseThrow().version())
+        .isEqualTo(second.version() + 1);
+    ApiKey othersRead = stores.apiKeys().findById(others.id()).orElseThrow();
+    assertThat(othersRead.ownerLimits()).isEmpty();
+    assertThat(othersRead.version()).isEqualTo(others.version());
+    assertThat(stores.changeFeed().after(before, 100))
+        .extracting(change -> change.kind() + " " + change.subject())
+        .containsExactlyInAnyOrder("API_KEY " + first.id(), "API_KEY " + second.id());
+    // a key read before the change is stale: updating it is a conflict
+    assertThatThrownBy(() -> stores.apiKeys().update(first.disable()))
+        .isInstanceOf(ConflictException.class);
+    // the limits stay with a key through its updates, and come with keys added later
+    assertThat(stores.apiKeys().update(firstRead.disable()).ownerLimits()).isEqualTo(limits);
+    ApiKey later = newKey(acme, api);
+    stores.apiKeys().add(later);
+    assertThat(stores.apiKeys().findById(later.id()).orElseThrow().ownerLimits()).isEqualTo(limits);
+  }
+
+  @Test
+  void settingRateLimits_inAUnitThatThrows_changesNothing() {
+    Api api = storedApi("https://orders.example.com");
+    Owner acme = storedOrganization("org_acme");
+    ApiKey key = newKey(acme, api);
+    stores.apiKeys().add(key);
+    stores.owners().setRateLimits(acme, List.of(RateLimit.of("burst", 10, 1)));
+    ApiKey stored = stores.apiKeys().findById(key.id()).orElseThrow();
+    long before = stores.changeFeed().latest();
+
+    assertThatThrownBy(
+            () ->
+                stores
+                    .unitOfWork()
+                    .inTransaction(
+                        () -> {
+                          stores.owners().setRateLimits(acme, List.of());
+                          throw new IllegalStateException("the audit write failed");
+                        }))
+        .hasMessage("the audit write failed");
+
+    assertThat(stores.owners().rateLimits(acme)).containsExactly(RateLimit.of("burst", 10, 1));
+    assertThat(stores.apiKeys().findById(key.id())).contains(stored);
+    assertThat(stores.changeFeed().latest()).isEqualTo(before);
   }
 }

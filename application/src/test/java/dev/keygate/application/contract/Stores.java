@@ -5,6 +5,7 @@ import dev.keygate.application.port.out.ApiRepository;
 import dev.keygate.application.port.out.ApplicationRepository;
 import dev.keygate.application.port.out.AuditLog;
 import dev.keygate.application.port.out.ChangeFeed;
+import dev.keygate.application.port.out.CreditLedger;
 import dev.keygate.application.port.out.GrantRepository;
 import dev.keygate.application.port.out.OwnerRepository;
 import dev.keygate.application.port.out.SigningKeyRepository;
@@ -20,4 +21,5 @@ public record Stores(
     UnitOfWork unitOfWork,
     ApplicationRepository applications,
     SigningKeyRepository signingKeys,
-    ChangeFeed changeFeed) {}
+    ChangeFeed changeFeed,
+    CreditLedger credits) {}
