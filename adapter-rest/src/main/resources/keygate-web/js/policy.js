@@ -3,7 +3,7 @@
 // limits. The server decides who may loosen what (only the operator); the page shows its answer.
 
 import { attempt, call, ownerPath } from "./api.js";
-import { el, say } from "./dom.js";
+import { el, say, shownError } from "./dom.js";
 
 const UNITS = [
   ["days", 86400],
@@ -232,19 +232,29 @@ export function newKeyPolicy() {
   };
 }
 
-function policyForm(id, title, editor, field, saved) {
+// A form that saves what save() sends; a refusal is repeated beside its button, where the person
+// is looking (the error box at the top of the page may be scrolled away).
+function savingForm(id, title, editor, buttonText, save) {
+  const problem = el("p", { class: "form-error", id: id + "-error", hidden: true });
   const form = el(
     "form",
     { class: "policy-form", id, novalidate: true },
-    el("h4", { text: title }),
+    title ? el("h4", { text: title }) : "",
     editor.node,
-    el("div", { class: "actions" }, el("button", { type: "submit", class: "primary", id: id + "-save", text: "Save " + title.toLowerCase() }))
+    el("div", { class: "actions" }, el("button", { type: "submit", class: "primary", id: id + "-save", text: buttonText }), problem)
   );
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    await saved(() => ({ [field]: editor.value() }), title.toLowerCase());
+    problem.hidden = true;
+    if (await save()) return;
+    problem.textContent = shownError();
+    problem.hidden = !problem.textContent;
   });
   return form;
+}
+
+function policyForm(id, title, editor, field, saved) {
+  return savingForm(id, title, editor, "Save " + title.toLowerCase(), () => saved(() => ({ [field]: editor.value() }), title.toLowerCase()));
 }
 
 // One key's policy as the extended answer has it (GET /api_keys/{id}), and the forms that change
@@ -252,9 +262,10 @@ function policyForm(id, title, editor, field, saved) {
 export function keyPolicySection(key, ownerName, note, reload) {
   async function saved(change, what) {
     const answer = await attempt(() => call("PATCH", "/api_keys/" + encodeURIComponent(key.id), change()));
-    if (!answer) return;
+    if (!answer) return false;
     await reload();
     say("Saved the " + what + " of " + key.name + ".");
+    return true;
   }
   const row = (id, term, text) => [el("dt", { text: term }), el("dd", { id, text })];
   return el(
@@ -284,18 +295,12 @@ export async function ownerLimitsSection(owner) {
     const read = await attempt(() => call("GET", path));
     if (!read) return;
     const editor = rateLimitsEditor(read.rate_limits, "owner");
-    const form = el(
-      "form",
-      { id: "owner-limits-form", novalidate: true },
-      editor.node,
-      el("div", { class: "actions" }, el("button", { type: "submit", class: "primary", id: "save-owner-limits", text: "Save shared limits" }))
-    );
-    form.addEventListener("submit", async (event) => {
-      event.preventDefault();
+    const form = savingForm("owner-limits-form", null, editor, "Save shared limits", async () => {
       const answer = await attempt(() => call("PUT", path, { rate_limits: editor.value() }));
-      if (!answer) return;
+      if (!answer) return false;
       await load();
       say("Saved the shared rate limits of " + owner.name + ".");
+      return true;
     });
     section.replaceChildren(
       el("h2", { id: "owner-limits-title", text: "Shared rate limits" }),

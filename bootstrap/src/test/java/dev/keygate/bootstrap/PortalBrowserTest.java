@@ -277,6 +277,9 @@ class PortalBrowserTest {
     browser.type(By.id("key-limit-count-1"), "50");
     browser.click(By.id("key-limits-form-save"));
     assertThat(browser.error()).contains("only the operator may loosen");
+    assertThat(browser.find(By.id("key-limits-form-error")).getText())
+        .as("repeated beside the button")
+        .isEqualTo(browser.error());
     browser.screenshot("loosening-refused");
     browser.click(By.id("key-metered"));
     browser.click(By.id("key-credits-form-save"));
