@@ -347,6 +347,7 @@ class ConsoleBrowserTest {
             .hasStatus(201);
     String keyId = made.text("/api_key/id");
     String token = made.text("/api_key/key");
+    browser.recordCspViolations();
     browser.open(base + "/console");
     browser.type(By.id("management-key"), rootKey);
     browser.find(By.id("management-key")).sendKeys(Keys.ENTER);
@@ -460,6 +461,7 @@ class ConsoleBrowserTest {
     assertThat(chart.getRect().getX() + chart.getRect().getWidth()).isLessThanOrEqualTo(360);
     assertThat(chart.getRect().getWidth()).isGreaterThan(200);
     browser.screenshot("organization-chart-at-360-pixels");
+    assertThat(browser.cspViolations()).as("the forms and charts run under the policy").isEmpty();
   }
 
   private String managementApiId() {

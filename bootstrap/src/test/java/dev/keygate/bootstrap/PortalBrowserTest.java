@@ -231,11 +231,7 @@ class PortalBrowserTest {
     String usage = "/api/v1/api_keys/" + keyOfA + "/usage";
     FeedWaits.awaitTrue(
         () -> keygate.get(usage, rootKey).body().contains("API_KEY_IP_NOT_ALLOWED\":1"));
-    String link =
-        keygate
-            .post("/api/v1/portal_links", "{\"org_code\":\"org_acme\"}", rootKey)
-            .hasStatus(200)
-            .text("/url");
+    String link = keygate.portalLink("org_acme", rootKey);
 
     browser.open(link);
     assertThat(browser.keyRow("Acme billing").findElement(By.cssSelector(".key-policy")).getText())
