@@ -96,14 +96,56 @@ public final class IpRange {
         && contains(other.network);
   }
 
-  /** The range in CIDR notation, the network address in its canonical form. */
+  /**
+   * The range in CIDR notation, the network address in its canonical form: dotted for IPv4, RFC
+   * 5952's for IPv6 (lower case, the longest run of zero groups as {@code ::}), such as {@code
+   * 2001:db8::/32}.
+   */
   @Override
   public String toString() {
+    return (network.length == 4 ? ipv4() : ipv6()) + "/" + prefix;
+  }
+
+  private String ipv4() {
     try {
-      return InetAddress.getByAddress(network).getHostAddress() + "/" + prefix;
+      return InetAddress.getByAddress(network).getHostAddress();
     } catch (UnknownHostException impossible) {
       throw new IllegalStateException(impossible);
     }
+  }
+
+  private String ipv6() {
+    int[] groups = new int[8];
+    for (int i = 0; i < 8; i++) {
+      groups[i] = ((network[2 * i] & 0xff) << 8) | (network[2 * i + 1] & 0xff);
+    }
+    // The longest run of two or more zero groups, the first of equally long ones.
+    int bestStart = -1;
+    int bestLength = 1;
+    for (int i = 0; i < 8; ) {
+      int j = i;
+      while (j < 8 && groups[j] == 0) {
+        j++;
+      }
+      if (j - i > bestLength) {
+        bestStart = i;
+        bestLength = j - i;
+      }
+      i = j == i ? i + 1 : j;
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        text.append("::");
+        i += bestLength - 1;
+        continue;
+      }
+      if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+        text.append(':');
+      }
+      text.append(Integer.toHexString(groups[i]));
+    }
+    return text.toString();
   }
 
   @Override
