@@ -2,6 +2,7 @@ package dev.keygate.bootstrap;
 
 import static dev.keygate.bootstrap.FeedWaits.awaitBehind;
 import static dev.keygate.bootstrap.FeedWaits.awaitFeedRead;
+import static dev.keygate.domain.policy.IpAllowlist.ANYWHERE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -15,6 +16,9 @@ import dev.keygate.application.port.in.VerifyOutcome;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.policy.Credits;
+import dev.keygate.domain.policy.RateLimit;
+import dev.keygate.domain.policy.UsagePolicy;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -210,6 +214,77 @@ class TwoNodesOnePostgresTest {
   }
 
   @Test
+  void aHundredCredits_spentConcurrentlyOnBothNodes_areSpentExactlyOnce() throws Exception {
+    UsagePolicy metered =
+        new UsagePolicy(List.of(), Optional.of(new Credits(100, Optional.empty())), ANYWHERE);
+    try (Keygate a = node();
+        Keygate b = node()) {
+      IssuedApiKey issued = issueKey(a, "credits", metered);
+
+      int valid = verifyConcurrently(a, b, issued.token().reveal(), 1_000);
+
+      assertThat(valid).isEqualTo(100);
+      assertThat(b.verify(issued.token().reveal()).outcome())
+          .isEqualTo(VerifyOutcome.API_KEY_USAGE_EXCEEDED);
+      assertThat(
+              a.useCases()
+                  .getApiKey()
+                  .get(a.operator(), issued.key().id())
+                  .policy()
+                  .credits()
+                  .orElseThrow()
+                  .remaining())
+          .isZero();
+    }
+  }
+
+  @Test
+  void aRateLimit_usedConcurrentlyOnBothNodes_letsExactlyItsLimitThrough() throws Exception {
+    // the longest window there is, 366 days: the test runs across its end once in a year
+    UsagePolicy limited =
+        new UsagePolicy(
+            List.of(new RateLimit("long", 60, RateLimit.MAX_DURATION)), Optional.empty(), ANYWHERE);
+    try (Keygate a = node();
+        Keygate b = node()) {
+      IssuedApiKey issued = issueKey(a, "limited", limited);
+
+      int valid = verifyConcurrently(a, b, issued.token().reveal(), 400);
+
+      assertThat(valid).isEqualTo(60);
+      assertThat(a.verify(issued.token().reveal()).outcome())
+          .isEqualTo(VerifyOutcome.API_KEY_RATE_LIMITED);
+    }
+  }
+
+  /** Verifies {@code token} that many times, on four threads, alternating between two nodes. */
+  private static int verifyConcurrently(Keygate a, Keygate b, String token, int times)
+      throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> valid = new ArrayList<>();
+      for (int thread = 0; thread < 4; thread++) {
+        Keygate target = thread % 2 == 0 ? a : b;
+        valid.add(
+            threads.submit(
+                () -> {
+                  int ok = 0;
+                  for (int i = 0; i < times / 4; i++) {
+                    ok += target.verify(token).isValid() ? 1 : 0;
+                  }
+                  return ok;
+                }));
+      }
+      int total = 0;
+      for (Future<Integer> done : valid) {
+        total += done.get(2, TimeUnit.MINUTES);
+      }
+      return total;
+    } finally {
+      threads.shutdown();
+    }
+  }
+
+  @Test
   void follow_everyChangeOnOneNode_isAnsweredByTheOther_onceItHasReadTheFeed() {
     try (Keygate a = node();
         Keygate b = following(Duration.ofMillis(250), Duration.ofMillis(100))) {
@@ -354,6 +429,10 @@ class TwoNodesOnePostgresTest {
   }
 
   private static IssuedApiKey issueKey(Keygate node, String name) {
+    return issueKey(node, name, UsagePolicy.NONE);
+  }
+
+  private static IssuedApiKey issueKey(Keygate node, String name, UsagePolicy policy) {
     Api api =
         node.useCases()
             .registerApi()
@@ -375,6 +454,7 @@ class TwoNodesOnePostgresTest {
                 api.id(),
                 List.of("read:users"),
                 new Owner.Org(new OrgCode("org_" + name)),
-                Optional.empty()));
+                Optional.empty(),
+                policy));
   }
 }

@@ -115,9 +115,14 @@ public final class WriteBehindUsageRecorder implements UsageRecorder, AutoClosea
 
   /**
    * Writes every pending increment now, in one transaction; what cannot be written stays pending.
-   * Then deletes old counts, when they were last deleted an hour ago or more.
+   * Then deletes old counts, when that was last tried an hour ago or more.
    */
   public synchronized void flush() {
+    writePending();
+    retainWhenDue();
+  }
+
+  private synchronized void writePending() {
     Map<ApiKeyId, Pending> batch = new HashMap<>();
     for (ApiKeyId keyId : pending.keySet()) {
       Pending taken = pending.remove(keyId);
@@ -141,15 +146,18 @@ public final class WriteBehindUsageRecorder implements UsageRecorder, AutoClosea
         throw new IllegalStateException("usage could not be written; it stays pending", e);
       }
     }
-    retainWhenDue();
   }
 
-  /** Deletes the counts past their retention, unless that was done within the last hour. */
+  /**
+   * Deletes the counts past their retention, unless that was tried within the last hour: what a
+   * failed try leaves is deleted by the next, and counts are never lost for it.
+   */
   private void retainWhenDue() {
     Instant now = clock.instant();
     if (retained != null && now.isBefore(retained.plus(RETENTION_EVERY))) {
       return;
     }
+    retained = now;
     try (Connection connection = dataSource.getConnection();
         PreparedStatement hourly =
             connection.prepareStatement("delete from key_usage_hourly where bucket_start < ?");
@@ -159,9 +167,9 @@ public final class WriteBehindUsageRecorder implements UsageRecorder, AutoClosea
       hourly.executeUpdate();
       daily.setObject(1, now.minus(DAILY_KEPT).atOffset(ZoneOffset.UTC));
       daily.executeUpdate();
-      retained = now;
     } catch (SQLException e) {
-      throw new IllegalStateException("old usage counts could not be deleted", e);
+      LOG.warn(
+          "old usage counts could not be deleted; trying again in an hour: {}", e.getMessage());
     }
   }
 
@@ -174,7 +182,7 @@ public final class WriteBehindUsageRecorder implements UsageRecorder, AutoClosea
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    flush();
+    writePending();
   }
 
   private void flushQuietly() {

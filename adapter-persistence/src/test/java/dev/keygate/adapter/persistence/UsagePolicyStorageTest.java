@@ -1,6 +1,7 @@
 package dev.keygate.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keygate.application.contract.Stores;
 import dev.keygate.application.fake.MutableClock;
@@ -18,6 +19,8 @@ import dev.keygate.domain.policy.Credits;
 import dev.keygate.domain.policy.RateLimit;
 import dev.keygate.domain.token.KeyPrefix;
 import dev.keygate.domain.token.SecretLookup;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,6 +34,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,6 +129,45 @@ class UsagePolicyStorageTest {
     }
 
     assertThat(hourly(database, key)).containsExactly(hour(NOW, "API_KEY_RATE_LIMITED", 1));
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void countsAFlushCouldNotWrite_stayPending_andTheNextFlushWritesThem(
+      TestDatabases.Database database) {
+    Stores stores = database.emptyStores();
+    ApiKey key = storedKey(stores, "org_a");
+    AtomicBoolean down = new AtomicBoolean(true);
+    DataSource flaky = failingWhile(database.dataSource(), down);
+    try (WriteBehindUsageRecorder recorder =
+        new WriteBehindUsageRecorder(flaky, Duration.ofHours(1), CLOCK)) {
+      recorder.record(key.id(), "API_KEY_RATE_LIMITED", NOW, Optional.empty());
+      assertThatThrownBy(recorder::flush).hasMessageContaining("stays pending");
+      recorder.record(key.id(), "API_KEY_RATE_LIMITED", NOW, Optional.empty());
+
+      down.set(false);
+      recorder.flush();
+
+      assertThat(hourly(database, key)).containsExactly(hour(NOW, "API_KEY_RATE_LIMITED", 2));
+    }
+  }
+
+  /** A pool that gives no connection while {@code down} is set. */
+  private static DataSource failingWhile(DataSource pool, AtomicBoolean down) {
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, arguments) -> {
+              if (method.getName().equals("getConnection") && down.get()) {
+                throw new SQLException("the database is away");
+              }
+              try {
+                return method.invoke(pool, arguments);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 
   @ParameterizedTest

@@ -22,6 +22,9 @@ import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.UserId;
+import dev.keygate.domain.policy.Credits;
+import dev.keygate.domain.policy.RateLimit;
+import dev.keygate.domain.policy.UsagePolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,7 @@ class OneUseCaseOneUnitTest {
   private Api unused;
   private Scope write;
   private ApiKey key;
+  private ApiKey metered;
 
   @BeforeEach
   void setUp() {
@@ -58,6 +62,8 @@ class OneUseCaseOneUnitTest {
     unused = t.registerApi("https://unused.example.com");
     t.addScope(unused, "read:unused");
     key = t.issueKey(ORG_A, orders, "read:orders", "write:orders").key();
+    metered = t.issueKey(ORG_A, orders, "read:orders").key();
+    changeCredits(metered, Optional.of(3L));
     // Owners of no keys, whose deletion takes their grants with them.
     t.createOrganization("org_gone");
     t.grant(ORG_GONE, orders, "read:orders");
@@ -85,7 +91,11 @@ class OneUseCaseOneUnitTest {
         "rotate a key",
         "disable a key",
         "revoke a key",
-        "update a key");
+        "update a key",
+        "create a metered key",
+        "give a key credits",
+        "take a key's credits",
+        "set an owner's rate limits");
   }
 
   private Map<String, Runnable> uses() {
@@ -189,7 +199,47 @@ class OneUseCaseOneUnitTest {
                         OPERATOR,
                         key.id(),
                         new UpdateApiKeyCommand(
-                            Optional.of("renamed"), Optional.empty(), Optional.empty()))));
+                            Optional.of("renamed"), Optional.empty(), Optional.empty()))),
+        Map.entry(
+            "create a metered key",
+            () ->
+                t.services
+                    .createApiKey()
+                    .create(
+                        OPERATOR,
+                        new CreateApiKeyCommand(
+                            "metered",
+                            orders.id(),
+                            List.of(),
+                            ORG_A,
+                            Optional.empty(),
+                            UsagePolicy.NONE.withCredits(
+                                Optional.of(new Credits(5, Optional.empty())))))),
+        Map.entry("give a key credits", () -> changeCredits(key, Optional.of(7L))),
+        Map.entry("take a key's credits", () -> changeCredits(metered, Optional.empty())),
+        Map.entry(
+            "set an owner's rate limits",
+            () ->
+                t.services
+                    .ownerRateLimits()
+                    .set(OPERATOR, ORG_A, List.of(RateLimit.of("shared", 10, 60)))));
+  }
+
+  /** Gives {@code of} that many credits, or takes its credits away. */
+  private void changeCredits(ApiKey of, Optional<Long> remaining) {
+    t.services
+        .updateApiKey()
+        .update(
+            OPERATOR,
+            of.id(),
+            new UpdateApiKeyCommand(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                remaining.map(count -> new Credits(count, Optional.empty())),
+                remaining.isEmpty(),
+                Optional.empty()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -228,6 +278,9 @@ class OneUseCaseOneUnitTest {
         t.grants.of(ORG_GONE),
         t.grants.of(USER_GONE),
         t.apiKeys.all(),
+        // Credits live in the ledger, beside the keys, and belong to the unit too.
+        t.apiKeys.all().stream().map(stored -> t.credits.remaining(stored.id())).toList(),
+        t.owners.rateLimits(ORG_A),
         // The change feed's entries and numbers belong to the unit as well.
         t.changeFeed.after(0, Integer.MAX_VALUE),
         t.changeFeed.latest());
