@@ -105,16 +105,16 @@ export function rateLimitsEditor(limits, prefix) {
     const i = ++made;
     const name = el("input", { type: "text", class: "compact limit-name", id: prefix + "-limit-name-" + i, maxlength: "64", autocomplete: "off", value: limit ? limit.name : "", placeholder: "burst" });
     const count = number({ class: "compact limit-count", id: prefix + "-limit-count-" + i, min: "1", value: limit ? String(limit.limit) : "", "aria-label": "Uses allowed, limit " + i });
-    const window = durationInput(prefix + "-limit-window-" + i, limit && limit.duration_seconds, UNITS, "Window, limit " + i);
-    const entry = { name, count, window };
+    const span = durationInput(prefix + "-limit-window-" + i, limit && limit.duration_seconds, UNITS, "Window, limit " + i);
+    const entry = { name, count, span };
     const row = el(
       "div",
       { class: "limit-row" },
       inline("Name", name),
       count,
       el("span", { text: "uses per" }),
-      window.amount,
-      window.unit,
+      span.amount,
+      span.unit,
       el("button", {
         type: "button",
         class: "remove-limit danger",
@@ -137,20 +137,21 @@ export function rateLimitsEditor(limits, prefix) {
     value: () =>
       entries
         .filter((e) => !(blank(e.name) && blank(e.count)))
-        .map((e) => ({ name: e.name.value.trim(), limit: Number(e.count.value), duration_seconds: e.window.seconds() })),
+        .map((e) => ({ name: e.name.value.trim(), limit: Number(e.count.value), duration_seconds: e.span.seconds() })),
   };
 }
 
 // Credits and their refill. value() answers the wire object, or null for unmetered.
 function creditsEditor(credits, prefix) {
   const refill = credits && credits.refill;
+  const schedule = !refill ? "" : ["daily", "monthly"].includes(refill.interval) ? refill.interval : "periodic";
   const metered = el("input", { type: "checkbox", id: prefix + "-metered", checked: !!credits });
   const remaining = number({ id: prefix + "-remaining", value: credits ? String(credits.remaining) : "" });
   const interval = el(
     "select",
     { id: prefix + "-refill", class: "compact" },
     [["", "never"], ["daily", "every day"], ["monthly", "every month"], ["periodic", "every…"]].map(([value, text]) =>
-      el("option", { value, text, selected: (refill ? (["daily", "monthly"].includes(refill.interval) ? refill.interval : "periodic") : "") === value })
+      el("option", { value, text, selected: value === schedule })
     )
   );
   const amount = number({ id: prefix + "-refill-amount", min: "1", value: refill ? String(refill.amount) : "" });
