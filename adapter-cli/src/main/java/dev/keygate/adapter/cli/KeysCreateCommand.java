@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
       "  keygate keys create --name \"Production Integration\" \\",
       "      --api api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21 \\",
       "      --scope read:users --scope write:users --org org_acme --expires-in 90d",
-      "  keygate keys create --name Metered --api api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21 \\",
-      "      --org org_acme --rate-limit burst=100/1s --rate-limit daily=10000/1d \\",
-      "      --credits 1000 --refill 1000/monthly@1 --ip 203.0.113.0/24"
+      "  keygate keys create --name Metered --org org_acme \\",
+      "      --api api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21 --credits 1000 \\",
+      "      --rate-limit burst=100/1s --rate-limit daily=10000/1d \\",
+      "      --refill 1000/monthly@1 --ip 203.0.113.0/24"
     })
 public final class KeysCreateCommand implements Callable<Integer> {
 

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  keygate keys update api_key_0196f1c2d5e87a4b9c0d1e2f3a4b5c6d \\",
-      "      --rate-limit burst=50/1s --credits 500 --refill 500/daily --refill-mode add",
+      "      --rate-limit burst=50/1s --credits 500 --refill 500/daily \\",
+      "      --refill-mode add",
       "  keygate keys update api_key_0196f1c2d5e87a4b9c0d1e2f3a4b5c6d --no-credits \\",
       "      --no-ip-allowlist"
     })

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  keygate keys usage api_key_0196f1c2d5e87a4b9c0d1e2f3a4b5c6d",
-      "  keygate keys usage api_key_0196f1c2d5e87a4b9c0d1e2f3a4b5c6d --period 30d --output json"
+      "  keygate keys usage api_key_0196f1c2d5e87a4b9c0d1e2f3a4b5c6d --period 30d \\",
+      "      --output json"
     })
 public final class KeysUsageCommand implements Callable<Integer> {
 
