@@ -15,6 +15,9 @@ import dev.keygate.bootstrap.Keygate;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.policy.Credits;
+import dev.keygate.domain.policy.RateLimit;
+import dev.keygate.domain.policy.UsagePolicy;
 import dev.keygate.domain.token.TokenFormat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,6 +26,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +50,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code verifyWarmFollow} (token proven, following the change feed, the default: no
  *       database, no Argon2) against {@code floorSha256}, one SHA-256 of the token;
+ *   <li>{@code verifyWarmRateLimited}, the same with one rate limit on the key (counted in this
+ *       process, as on H2), against {@code verifyWarmFollow};
+ *   <li>{@code verifyWarmMetered}, the same with credits on the key (one atomic update of the
+ *       stored count per verification) against {@code floorCreditUpdate}, that update in plain
+ *       JDBC;
  *   <li>{@code verifyWarmStateCache} (token proven, state cache on: no database, no Argon2) against
  *       {@code floorSha256};
  *   <li>{@code verifyWarmStrict} (token proven, strict: the key's version read by primary key)
@@ -76,6 +85,9 @@ public class VerifyBenchmark {
   private Keygate stateCached;
   private Keygate cold;
   private String followToken;
+  private String rateLimitedToken;
+  private String meteredToken;
+  private String floorKeyId;
   private String strictToken;
   private String cachedToken;
   private String coldToken;
@@ -106,15 +118,38 @@ public class VerifyBenchmark {
             .verifiedTokenTtl(Duration.ofNanos(1))
             .build();
 
-    IssuedApiKey strictKey = issue(strict);
+    IssuedApiKey strictKey = issue(strict, UsagePolicy.NONE).get(0);
     strictToken = strictKey.token().reveal();
     strictKeyId = strictKey.key().id().value();
-    cachedToken = issue(stateCached).token().reveal();
-    followToken = issue(following).token().reveal();
-    coldToken = issue(cold).token().reveal();
-    for (Map.Entry<Keygate, String> warm :
-        Map.of(strict, strictToken, stateCached, cachedToken, following, followToken).entrySet()) {
-      if (!warm.getKey().verify(warm.getValue(), SCOPE).isValid()) {
+    cachedToken = issue(stateCached, UsagePolicy.NONE).get(0).token().reveal();
+    List<IssuedApiKey> followed =
+        issue(
+            following,
+            UsagePolicy.NONE,
+            UsagePolicy.NONE.withRateLimits(List.of(RateLimit.of("bench", 1_000_000_000, 1))),
+            UsagePolicy.NONE.withCredits(
+                Optional.of(new Credits(Credits.MAX_CREDITS, Optional.empty()))),
+            UsagePolicy.NONE.withCredits(
+                Optional.of(new Credits(Credits.MAX_CREDITS, Optional.empty()))));
+    followToken = followed.get(0).token().reveal();
+    rateLimitedToken = followed.get(1).token().reveal();
+    meteredToken = followed.get(2).token().reveal();
+    floorKeyId = followed.get(3).key().id().value();
+    coldToken = issue(cold, UsagePolicy.NONE).get(0).token().reveal();
+    for (Map.Entry<String, Keygate> warm :
+        Map.of(
+                strictToken,
+                strict,
+                cachedToken,
+                stateCached,
+                followToken,
+                following,
+                rateLimitedToken,
+                following,
+                meteredToken,
+                following)
+            .entrySet()) {
+      if (!warm.getValue().verify(warm.getKey(), SCOPE).isValid()) {
         throw new IllegalStateException("the benchmark key does not verify");
       }
     }
@@ -132,7 +167,8 @@ public class VerifyBenchmark {
         argon2.hash(owasp.iterations(), owasp.memoryKib(), owasp.parallelism(), secret.clone());
   }
 
-  private static IssuedApiKey issue(Keygate keygate) {
+  /** One key under each policy, on a new API of a new organization. */
+  private static List<IssuedApiKey> issue(Keygate keygate, UsagePolicy... policies) {
     var useCases = keygate.useCases();
     var operator = keygate.operator();
     Api api =
@@ -141,16 +177,22 @@ public class VerifyBenchmark {
     useCases
         .createOrganization()
         .create(operator, new CreateOrganizationCommand("Acme", Optional.of(new OrgCode("acme"))));
-    return useCases
-        .createApiKey()
-        .create(
-            operator,
-            new CreateApiKeyCommand(
-                "bench",
-                api.id(),
-                List.of(SCOPE),
-                new Owner.Org(new OrgCode("acme")),
-                Optional.empty()));
+    List<IssuedApiKey> keys = new ArrayList<>();
+    for (UsagePolicy policy : policies) {
+      keys.add(
+          useCases
+              .createApiKey()
+              .create(
+                  operator,
+                  new CreateApiKeyCommand(
+                      "bench",
+                      api.id(),
+                      List.of(SCOPE),
+                      new Owner.Org(new OrgCode("acme")),
+                      Optional.empty(),
+                      policy)));
+    }
+    return keys;
   }
 
   @TearDown
@@ -168,6 +210,16 @@ public class VerifyBenchmark {
   @Benchmark
   public Verification verifyWarmFollow() {
     return following.verify(followToken, SCOPE);
+  }
+
+  @Benchmark
+  public Verification verifyWarmRateLimited() {
+    return following.verify(rateLimitedToken, SCOPE);
+  }
+
+  @Benchmark
+  public Verification verifyWarmMetered() {
+    return following.verify(meteredToken, SCOPE);
   }
 
   @Benchmark
@@ -211,6 +263,19 @@ public class VerifyBenchmark {
         }
         return row.getLong(5) + row.getString(2).length();
       }
+    }
+  }
+
+  /** The floor of the metered path: one atomic decrement of a key's credits, in plain JDBC. */
+  @Benchmark
+  public int floorCreditUpdate() throws SQLException {
+    try (Connection connection = followPool.getConnection();
+        PreparedStatement spend =
+            connection.prepareStatement(
+                "update key_credits set remaining = remaining - 1"
+                    + " where key_id = ? and remaining >= 1")) {
+      spend.setString(1, floorKeyId);
+      return spend.executeUpdate();
     }
   }
 

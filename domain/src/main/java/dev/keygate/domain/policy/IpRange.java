@@ -97,9 +97,8 @@ public final class IpRange {
   }
 
   /**
-   * The range in CIDR notation, the network address in its canonical form: dotted for IPv4, RFC
-   * 5952's for IPv6 (lower case, the longest run of zero groups as {@code ::}), such as {@code
-   * 2001:db8::/32}.
+   * The range in CIDR notation, the network address in its canonical form (for IPv6, RFC 5952's:
+   * lower case, the longest run of zero groups shortened to {@code ::}).
    */
   @Override
   public String toString() {
@@ -107,11 +106,13 @@ public final class IpRange {
   }
 
   private String ipv4() {
-    try {
-      return InetAddress.getByAddress(network).getHostAddress();
-    } catch (UnknownHostException impossible) {
-      throw new IllegalStateException(impossible);
-    }
+    return (network[0] & 0xff)
+        + "."
+        + (network[1] & 0xff)
+        + "."
+        + (network[2] & 0xff)
+        + "."
+        + (network[3] & 0xff);
   }
 
   private String ipv6() {
@@ -119,19 +120,18 @@ public final class IpRange {
     for (int i = 0; i < 8; i++) {
       groups[i] = ((network[2 * i] & 0xff) << 8) | (network[2 * i + 1] & 0xff);
     }
-    // The longest run of two or more zero groups, the first of equally long ones.
     int bestStart = -1;
     int bestLength = 1;
     for (int i = 0; i < 8; ) {
-      int j = i;
-      while (j < 8 && groups[j] == 0) {
-        j++;
+      int end = i;
+      while (end < 8 && groups[end] == 0) {
+        end++;
       }
-      if (j - i > bestLength) {
+      if (end - i > bestLength) {
         bestStart = i;
-        bestLength = j - i;
+        bestLength = end - i;
       }
-      i = j == i ? i + 1 : j;
+      i = Math.max(end, i + 1);
     }
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < 8; i++) {
