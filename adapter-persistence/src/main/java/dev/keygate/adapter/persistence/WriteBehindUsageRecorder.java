@@ -74,7 +74,7 @@ public final class WriteBehindUsageRecorder implements UsageRecorder, AutoClosea
   /** Whether the database is PostgreSQL; told by the first connection. */
   private Boolean postgres;
 
-  /** When old counts were last deleted; null before the first time. */
+  /** When old counts were last tried to be deleted; null before the first time. */
   private Instant retained;
 
   /**
