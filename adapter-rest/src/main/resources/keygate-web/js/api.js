@@ -80,6 +80,11 @@ export async function attempt(action) {
   }
 }
 
+// Where an owner, organization or user, is: /organizations/{code} or /users/{id}.
+export function ownerPath(owner) {
+  return (owner.type === "organization" ? "/organizations/" : "/users/") + encodeURIComponent(owner.id);
+}
+
 export function query(params) {
   const pairs = Object.entries(params).filter(([, v]) => v !== undefined && v !== "");
   return pairs.length === 0

@@ -1,11 +1,13 @@
 // The operator's console (/console): sign-in, the sections in the navigation and their views.
 // The entry point of console.html.
 
-import { attempt, call, session, whenRefused } from "./api.js";
+import { attempt, call, ownerPath, session, whenRefused } from "./api.js";
 import { applicationSection, applicationsSection } from "./applications.js";
+import { usageSection } from "./charts.js";
 import { clearMessages, el, field, say, show, showError, when } from "./dom.js";
 import { grantsSection } from "./grants.js";
 import { keysSection } from "./keys.js";
+import { ownerLimitsSection } from "./policy.js";
 
 const nav = document.getElementById("nav");
 const view = document.getElementById("view");
@@ -91,8 +93,11 @@ const consoleViews = {
       el("div", { class: "actions" }, back)
     );
     const keys = await keysSection(owner, {});
+    const limits = await ownerLimitsSection(owner);
+    const usage = await usageSection(ownerPath(owner) + "/usage", owner.name, "Verifications of all its keys", "h2");
+    usage.id = "owner-usage";
     const grants = await grantsSection(owner);
-    show(heading, keys, grants);
+    show(heading, keys, limits, usage, grants);
   },
 
   async apis() {

@@ -41,6 +41,11 @@ export function clearMessages() {
   notice.textContent = "";
 }
 
+// What the error box says now; empty when it shows nothing.
+export function shownError() {
+  return errorBox.hidden ? "" : errorBox.textContent;
+}
+
 export function say(message) {
   notice.textContent = message;
 }

@@ -1,11 +1,11 @@
 // What an owner may hold: the APIs and scopes the operator granted it, which its own management
 // keys and portal links may put on its keys.
 
-import { attempt, call } from "./api.js";
+import { attempt, call, ownerPath } from "./api.js";
 import { el, say } from "./dom.js";
 
 function grantsPath(owner) {
-  return (owner.type === "organization" ? "/organizations/" : "/users/") + encodeURIComponent(owner.id) + "/grants";
+  return ownerPath(owner) + "/grants";
 }
 
 // The owner's grants as a map from API id to the set of scope keys granted.

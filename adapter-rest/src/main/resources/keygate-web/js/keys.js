@@ -1,9 +1,12 @@
 // The API keys of one owner, organization or user, in the console and the portal alike: the list
-// with its status filter, and add, rotate, disable, enable and revoke.
+// with its status filter, add, rotate, disable, enable and revoke, and one key's details: its
+// usage policy and its verifications.
 
 import { attempt, call, query } from "./api.js";
+import { usageSection } from "./charts.js";
 import { ask, issuedKeyPanel } from "./dialogs.js";
 import { el, field, say, showError, when } from "./dom.js";
+import { keyPolicySection, newKeyPolicy, policyLine } from "./policy.js";
 
 function ownerQuery(owner) {
   return owner.type === "organization" ? { org_code: owner.id } : { user_id: owner.id };
@@ -11,7 +14,8 @@ function ownerQuery(owner) {
 
 // The section of one owner's keys. options.hide(key) leaves a key out of the list,
 // options.hideApi(api) an API out of the form, and options.grants(), where given, answers what the
-// owner may hold (see grantsOf), so that the form offers only that.
+// owner may hold (see grantsOf), so that the form offers only that; options.policyNote, where
+// given, says above a key's policy what the person may change there.
 export async function keysSection(owner, options) {
   const section = el("section", { "aria-labelledby": "keys-title", id: "keys-section" });
   const status = el(
@@ -24,11 +28,13 @@ export async function keysSection(owner, options) {
   );
   const addButton = el("button", { type: "button", id: "add-key", class: "primary", text: "Add API key" });
   const formSlot = el("div", { id: "key-form-slot" });
+  const detailSlot = el("div", { id: "key-detail-slot" });
   const table = el("div", { id: "keys-table" });
   section.append(
     el("h2", { id: "keys-title", text: "API keys" }),
     el("div", { class: "toolbar" }, field("status-filter", "Status", status), addButton),
     formSlot,
+    detailSlot,
     table
   );
 
@@ -57,14 +63,14 @@ export async function keysSection(owner, options) {
         "table",
         { id: "keys" },
         el("caption", { class: "muted", text: keys.length + (listed.has_more ? "+" : "") + " key(s)" }),
-        el("thead", {}, el("tr", {}, ["Name", "Status", "Key", "Scopes", "Created", "Last used", "Actions"].map((h) => el("th", { scope: "col", text: h })))),
+        el("thead", {}, el("tr", {}, ["Name", "Status", "Key", "Scopes", "Usage policy", "Created", "Last used", "Actions"].map((h) => el("th", { scope: "col", text: h })))),
         el("tbody", {}, rows)
       )
     );
   }
 
   function keyRow(k) {
-    const actions = el("div", { class: "actions" });
+    const actions = el("div", { class: "actions" }, el("button", { type: "button", class: "details", "aria-label": "Details of " + k.name, text: "Details", onclick: () => openDetail(k) }));
     if (k.status !== "revoked") {
       actions.append(
         el("button", { type: "button", class: "rotate", "aria-label": "Rotate " + k.name, text: "Rotate", onclick: () => rotate(k) }),
@@ -81,10 +87,32 @@ export async function keysSection(owner, options) {
       el("td", {}, el("span", { class: "status status-" + k.status, text: k.status === "inactive" ? "disabled" : k.status })),
       el("td", {}, el("code", { text: k.key_prefix + "…" + k.key_suffix })),
       el("td", { text: (k.scopes || []).join(", ") || "none" }),
+      el("td", { class: "key-policy", text: policyLine(k) }),
       el("td", { text: when(k.created_on) }),
       el("td", { text: when(k.last_verified_on) }),
       el("td", {}, actions)
     );
+  }
+
+  async function openDetail(k) {
+    const ownerName = (owner.type === "organization" ? "organization " : "user ") + (owner.name || owner.id);
+    const subject = "key " + k.name;
+    async function render() {
+      const read = await attempt(() => call("GET", "/api_keys/" + encodeURIComponent(k.id)));
+      if (!read) return;
+      const close = el("button", { type: "button", id: "close-detail", text: "Close", onclick: () => { detailSlot.replaceChildren(); addButton.focus(); } });
+      const detail = el(
+        "section",
+        { class: "card key-detail", id: "key-detail", "aria-labelledby": "key-detail-title", tabindex: "-1" },
+        el("h3", { id: "key-detail-title", text: "Key " + k.name }),
+        keyPolicySection(read.api_key, ownerName, options.policyNote, render),
+        await usageSection("/api_keys/" + encodeURIComponent(k.id) + "/usage", subject),
+        el("div", { class: "actions" }, close)
+      );
+      detailSlot.replaceChildren(detail);
+      detail.focus();
+    }
+    await render();
   }
 
   async function rotate(k) {
@@ -157,6 +185,7 @@ export async function keysSection(owner, options) {
       choices.map((api) => el("option", { value: api.id, text: api.name + " (" + api.audience + ")" }))
     );
     const scopes = el("fieldset", { id: "key-scopes" }, el("legend", { text: "Scopes" }), el("p", { class: "muted", text: "Choose an API first." }));
+    const policy = newKeyPolicy();
     apiSelect.addEventListener("change", async () => {
       scopes.replaceChildren(el("legend", { text: "Scopes" }));
       if (!apiSelect.value) return;
@@ -178,6 +207,7 @@ export async function keysSection(owner, options) {
       field("key-name", "Name", name),
       field("key-api", "API", apiSelect),
       scopes,
+      policy.node,
       el(
         "div",
         { class: "actions" },
@@ -195,7 +225,7 @@ export async function keysSection(owner, options) {
       };
       if (!body.name) return showError("Give the key a name.");
       if (!body.api_id) return showError("Choose the API the key is for.");
-      const created = await attempt(() => call("POST", "/api_keys", body));
+      const created = await attempt(() => call("POST", "/api_keys", { ...body, ...policy.value() }));
       if (!created) return;
       formSlot.replaceChildren(
         issuedKeyPanel("API key " + body.name + " created", created.api_key.key, () => {

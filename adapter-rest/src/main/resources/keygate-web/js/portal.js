@@ -43,6 +43,8 @@ async function portal() {
     hide: isManagement,
     hideApi: (api) => api.is_management_api,
     grants: mayReadGrants ? () => grantsOf(owner) : null,
+    policyNote:
+      "You may tighten these: lower a limit, lower the credits, narrow the addresses. Only the company that gave you access can loosen them.",
   });
   show(intro, keys);
 }

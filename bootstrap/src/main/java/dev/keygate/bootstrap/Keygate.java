@@ -2,25 +2,46 @@ package dev.keygate.bootstrap;
 
 import dev.keygate.adapter.crypto.Argon2Parameters;
 import dev.keygate.adapter.persistence.EmbeddedDatabase;
+import dev.keygate.adapter.rest.KeygateGuard;
+import dev.keygate.application.port.in.CreateApiKeyCommand;
+import dev.keygate.application.port.in.IssuedApiKey;
 import dev.keygate.application.port.in.KeygateUseCases;
 import dev.keygate.application.port.in.Principal;
+import dev.keygate.application.port.in.UpdateApiKeyCommand;
+import dev.keygate.application.port.in.UsagePeriod;
+import dev.keygate.application.port.in.UsageReport;
 import dev.keygate.application.port.in.Verification;
 import dev.keygate.application.port.in.VerifyApiKeyCommand;
 import dev.keygate.application.service.AccessTokenSettings;
+import dev.keygate.domain.api.ApiId;
+import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.policy.Credits;
+import dev.keygate.domain.policy.IpAllowlist;
+import dev.keygate.domain.policy.RateLimit;
+import dev.keygate.domain.policy.Refill;
+import dev.keygate.domain.policy.UsagePolicy;
 import dev.keygate.domain.token.KeyPrefix;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
  * Keygate embedded in a JVM application: the use cases over a database of your choice (the embedded
- * H2 file by default), and a one-call {@link #verify}. Acts as the operator unless the host passes
- * its own principal to the use cases. Close it to write the last usage counts.
+ * H2 file by default), a one-call {@link #verify}, and the usage policy of keys in a few calls
+ * ({@link #newKey}, {@link #changePolicy}, {@link #setRateLimits}, {@link #usage}, {@link
+ * #verifying}). Acts as the operator unless the host passes its own principal to the use cases.
+ * Close it to write the last usage counts.
  *
  * <pre>{@code
  * try (Keygate keygate = Keygate.builder().build()) {
@@ -32,10 +53,12 @@ public final class Keygate implements AutoCloseable {
 
   private final KeygateNode node;
   private final Principal operator;
+  private final Clock clock;
 
-  private Keygate(KeygateNode node, Principal operator) {
+  private Keygate(KeygateNode node, Principal operator, Clock clock) {
     this.node = node;
     this.operator = operator;
+    this.clock = clock;
   }
 
   /** The node underneath; for tests that follow its change feed or take its database away. */
@@ -71,6 +94,77 @@ public final class Keygate implements AutoCloseable {
         .verify(operator, VerifyApiKeyCommand.of(token, requiredScopes));
   }
 
+  /**
+   * A verification with more than scopes: the caller's address, the credits it spends, the API.
+   *
+   * <pre>{@code
+   * Verification result =
+   *     keygate.verifying(token).scopes("read:orders").from(clientIp).cost(5).verify();
+   * }</pre>
+   */
+  public Verifying verifying(String token) {
+    return new Verifying(token);
+  }
+
+  /**
+   * A new key of {@code owner} for {@code apiId}, made by {@link NewKey#create()} once its scopes,
+   * expiry and usage policy are given.
+   *
+   * <pre>{@code
+   * IssuedApiKey issued =
+   *     keygate.newKey("Orders", orders.id(), new Owner.Org(new OrgCode("org_acme")))
+   *         .scopes("read:orders")
+   *         .rateLimit("burst", 100, Duration.ofSeconds(1))
+   *         .credits(1_000, Refill.monthly(1_000, 1, RefillMode.SET))
+   *         .allowFrom("203.0.113.0/24", "2001:db8::/32")
+   *         .create();
+   * }</pre>
+   */
+  public NewKey newKey(String name, ApiId apiId, Owner owner) {
+    return new NewKey(name, apiId, owner);
+  }
+
+  /**
+   * A change of a key's usage policy, made by {@link PolicyChange#apply()}: what is not given stays
+   * as it is.
+   */
+  public PolicyChange changePolicy(ApiKeyId keyId) {
+    return new PolicyChange(keyId);
+  }
+
+  /**
+   * Sets the rate limits all keys of {@code owner} share, instead of the present ones; none removes
+   * them.
+   *
+   * @return the limits now shared
+   */
+  public List<RateLimit> setRateLimits(Owner owner, RateLimit... limits) {
+    return useCases().ownerRateLimits().set(operator, owner, List.of(limits));
+  }
+
+  /** The rate limits all keys of {@code owner} share. */
+  public List<RateLimit> rateLimits(Owner owner) {
+    return useCases().ownerRateLimits().get(operator, owner);
+  }
+
+  /** How the key was verified over {@code period}, by outcome, an hour or a day a bucket. */
+  public UsageReport usage(ApiKeyId keyId, UsagePeriod period) {
+    return useCases().getUsage().ofKey(operator, keyId, period);
+  }
+
+  /** How all keys of {@code owner} were verified over {@code period}, summed. */
+  public UsageReport usage(Owner owner, UsagePeriod period) {
+    return useCases().getUsage().ofOwner(operator, owner, period);
+  }
+
+  /**
+   * A guard for the host's own Javalin routes, verifying as the operator and telling refused
+   * clients how long to wait by this instance's clock; see {@link KeygateGuard}.
+   */
+  public KeygateGuard guard() {
+    return KeygateGuard.of(useCases().verifyApiKey(), operator).withClock(clock);
+  }
+
   /** Whether the database answers. */
   public boolean isHealthy() {
     return node.isDatabaseUp();
@@ -80,6 +174,201 @@ public final class Keygate implements AutoCloseable {
   @Override
   public void close() {
     node.close();
+  }
+
+  /** One verification as {@link #verifying} starts it; nothing is asked until {@link #verify}. */
+  public final class Verifying {
+
+    private final String token;
+    private Set<String> scopes = Set.of();
+    private Optional<ApiId> api = Optional.empty();
+    private Optional<String> clientIp = Optional.empty();
+    private long cost = 1;
+
+    private Verifying(String token) {
+      this.token = Objects.requireNonNull(token, "token");
+    }
+
+    /** Scope keys the key must all hold, such as {@code read:users}. */
+    public Verifying scopes(String... required) {
+      this.scopes = Set.of(required);
+      return this;
+    }
+
+    /** The key must be one of {@code apiId}'s. */
+    public Verifying forApi(ApiId apiId) {
+      this.api = Optional.of(apiId);
+      return this;
+    }
+
+    /**
+     * The address the token came from, such as your caller's: checked against the key's allowed
+     * addresses (a key that has some is refused without one), and recorded as its usage.
+     */
+    public Verifying from(String address) {
+      this.clientIp = Optional.of(address);
+      return this;
+    }
+
+    /** The credits a valid verification spends of a metered key; one by default. */
+    public Verifying cost(long credits) {
+      this.cost = credits;
+      return this;
+    }
+
+    /**
+     * Verifies as the operator.
+     *
+     * @throws dev.keygate.domain.LimitReachedException as {@link Keygate#verify} does
+     */
+    public Verification verify() {
+      return useCases()
+          .verifyApiKey()
+          .verify(operator, new VerifyApiKeyCommand(token, scopes, api, clientIp, cost));
+    }
+  }
+
+  /**
+   * A key about to be issued, as {@link #newKey} starts it; nothing is made until {@link #create}.
+   */
+  public final class NewKey {
+
+    private final String name;
+    private final ApiId apiId;
+    private final Owner owner;
+    private List<String> scopes = List.of();
+    private Optional<Instant> expiresOn = Optional.empty();
+    private final List<RateLimit> rateLimits = new ArrayList<>();
+    private Optional<Credits> credits = Optional.empty();
+    private IpAllowlist allowlist = IpAllowlist.ANYWHERE;
+
+    private NewKey(String name, ApiId apiId, Owner owner) {
+      this.name = name;
+      this.apiId = Objects.requireNonNull(apiId, "api id");
+      this.owner = Objects.requireNonNull(owner, "owner");
+    }
+
+    /** Scope keys (such as {@code read:users}) or ids of the API that the key carries. */
+    public NewKey scopes(String... keysOrIds) {
+      this.scopes = List.of(keysOrIds);
+      return this;
+    }
+
+    public NewKey expiresOn(Instant when) {
+      this.expiresOn = Optional.of(when);
+      return this;
+    }
+
+    /** At most {@code limit} verifications per {@code per}; as many limits as needed, up to ten. */
+    public NewKey rateLimit(String limitName, long limit, Duration per) {
+      rateLimits.add(new RateLimit(limitName, limit, per));
+      return this;
+    }
+
+    /** {@code remaining} uses, never refilled. */
+    public NewKey credits(long remaining) {
+      this.credits = Optional.of(new Credits(remaining, Optional.empty()));
+      return this;
+    }
+
+    /** {@code remaining} uses, refilled as {@code refill} says. */
+    public NewKey credits(long remaining, Refill refill) {
+      this.credits = Optional.of(new Credits(remaining, Optional.of(refill)));
+      return this;
+    }
+
+    /** The addresses and CIDR ranges, IPv4 or IPv6, the key may be used from. */
+    public NewKey allowFrom(String... ranges) {
+      this.allowlist = IpAllowlist.parse(List.of(ranges));
+      return this;
+    }
+
+    /** Issues the key as the operator; its token is in the answer only. */
+    public IssuedApiKey create() {
+      return useCases()
+          .createApiKey()
+          .create(
+              operator,
+              new CreateApiKeyCommand(
+                  name,
+                  apiId,
+                  scopes,
+                  owner,
+                  expiresOn,
+                  new UsagePolicy(rateLimits, credits, allowlist)));
+    }
+  }
+
+  /** A change of a key's policy, as {@link #changePolicy} starts it. */
+  public final class PolicyChange {
+
+    private final ApiKeyId keyId;
+    private Optional<List<RateLimit>> rateLimits = Optional.empty();
+    private Optional<Credits> credits = Optional.empty();
+    private boolean removeCredits;
+    private Optional<IpAllowlist> allowlist = Optional.empty();
+
+    private PolicyChange(ApiKeyId keyId) {
+      this.keyId = Objects.requireNonNull(keyId, "key id");
+    }
+
+    /** These limits instead of the key's present ones; none removes them. */
+    public PolicyChange rateLimits(RateLimit... limits) {
+      this.rateLimits = Optional.of(List.of(limits));
+      return this;
+    }
+
+    /** {@code remaining} uses from now, never refilled. */
+    public PolicyChange credits(long remaining) {
+      return credits(new Credits(remaining, Optional.empty()));
+    }
+
+    /** {@code remaining} uses from now, refilled as {@code refill} says. */
+    public PolicyChange credits(long remaining, Refill refill) {
+      return credits(new Credits(remaining, Optional.of(refill)));
+    }
+
+    private PolicyChange credits(Credits given) {
+      this.credits = Optional.of(given);
+      this.removeCredits = false;
+      return this;
+    }
+
+    /** The key is no longer metered. */
+    public PolicyChange noCredits() {
+      this.credits = Optional.empty();
+      this.removeCredits = true;
+      return this;
+    }
+
+    /** Only these addresses and CIDR ranges from now. */
+    public PolicyChange allowFrom(String... ranges) {
+      this.allowlist = Optional.of(IpAllowlist.parse(List.of(ranges)));
+      return this;
+    }
+
+    /** Usable from any address. */
+    public PolicyChange fromAnywhere() {
+      this.allowlist = Optional.of(IpAllowlist.ANYWHERE);
+      return this;
+    }
+
+    /** Changes the key as the operator, who may loosen a policy as well as tighten it. */
+    public ApiKey apply() {
+      return useCases()
+          .updateApiKey()
+          .update(
+              operator,
+              keyId,
+              new UpdateApiKeyCommand(
+                  Optional.empty(),
+                  Optional.empty(),
+                  Optional.empty(),
+                  rateLimits,
+                  credits,
+                  removeCredits,
+                  allowlist));
+    }
   }
 
   /** Chooses the database, the token prefix, the Argon2 cost and the clock. */
@@ -249,7 +538,7 @@ public final class Keygate implements AutoCloseable {
                   Optional.empty(),
                   Optional.ofNullable(meters)));
       Principal operator = Principal.operator("embedded:" + System.getProperty("user.name", "app"));
-      return new Keygate(node, operator);
+      return new Keygate(node, operator, clock);
     }
 
     /** The host's pool, else the URL given, else the embedded database. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -167,6 +168,36 @@ final class Browser implements AutoCloseable {
               keyRow(name).findElement(By.cssSelector("button." + action)).click();
               return true;
             });
+  }
+
+  /**
+   * Fills the first row of the rate limits editor whose ids start with {@code editor} ("key",
+   * "owner"): {@code limit} uses per {@code windows} times the unit of {@code unitSeconds} seconds.
+   */
+  void fillRateLimit(String editor, String name, long limit, long windows, String unitSeconds) {
+    type(By.id(editor + "-limit-name-1"), name);
+    type(By.id(editor + "-limit-count-1"), String.valueOf(limit));
+    type(By.id(editor + "-limit-window-1"), String.valueOf(windows));
+    chooseValue(By.id(editor + "-limit-window-1-unit"), unitSeconds);
+  }
+
+  /**
+   * The segments of the last (current) bar of the usage chart {@code figure} selects, as outcome →
+   * count from their SVG attributes, bottom up.
+   */
+  @SuppressWarnings("unchecked")
+  Map<String, String> lastBar(String figure) {
+    find(By.cssSelector(figure + " svg.bars"));
+    List<List<String>> segments =
+        (List<List<String>>)
+            script(
+                "const bars = document.querySelectorAll(arguments[0] + ' g.bucket');"
+                    + " return [...bars[bars.length - 1].querySelectorAll('rect')]"
+                    + ".map(r => [r.dataset.outcome, r.dataset.count]);",
+                figure);
+    Map<String, String> bar = new LinkedHashMap<>();
+    segments.forEach(segment -> bar.put(segment.get(0), segment.get(1)));
+    return bar;
   }
 
   /**

@@ -13,6 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,13 +25,16 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 /**
  * The operator's console in headless Chromium against {@code keygate serve} on an H2 file: sign in
  * with the root key, register an API with scopes, add an organization and a user, and issue,
- * filter, disable, enable, rotate and revoke their keys; add an M2M application, authorize it and
- * rotate its secret; every step through the page as a person does it.
+ * filter, disable, enable, rotate and revoke their keys; set a key's rate limit and an
+ * organization's shared limits and see its verifications charted; add an M2M application, authorize
+ * it and rotate its secret; every step through the page as a person does it.
  */
 @ExtendWith(ChromiumInstalled.class)
 class ConsoleBrowserTest {
@@ -47,11 +55,12 @@ class ConsoleBrowserTest {
     rootKey = keygate.printedTokens().get(0);
     base = "http://127.0.0.1:" + keygate.server().port();
     // Each test its own screenshots folder, since a Browser empties its folder when it opens.
+    String name = test.getTestMethod().orElseThrow().getName();
     browser =
         new Browser(
-            test.getTestMethod().orElseThrow().getName().contains("Application")
+            name.contains("Application")
                 ? "console-applications"
-                : "console");
+                : name.contains("Policy") ? "console-policy" : "console");
   }
 
   @AfterEach
@@ -314,6 +323,145 @@ class ConsoleBrowserTest {
     browser.waitForText(By.id("notice"), "Deleted Billing.");
     browser.find(By.id("no-applications"));
     assertThat(token(id, rotated).status()).isEqualTo(401);
+  }
+
+  @Test
+  void operator_setsAKeysPolicyAndTheSharedLimits_andSeesVerificationsCharted() {
+    String apiId =
+        keygate
+            .post(
+                "/api/v1/apis",
+                "{\"name\":\"Users API\",\"audience\":\"https://users.example.com\"}",
+                rootKey)
+            .hasStatus(200)
+            .text("/api/id");
+    keygate
+        .post("/api/v1/organization", "{\"name\":\"Acme\",\"code\":\"org_acme\"}", rootKey)
+        .hasStatus(200);
+    ServingKeygate.Answer made =
+        keygate
+            .post(
+                "/api/v1/api_keys",
+                "{\"name\":\"Reporting\",\"api_id\":\"" + apiId + "\",\"org_code\":\"org_acme\"}",
+                rootKey)
+            .hasStatus(201);
+    String keyId = made.text("/api_key/id");
+    String token = made.text("/api_key/key");
+    browser.recordCspViolations();
+    browser.open(base + "/console");
+    browser.type(By.id("management-key"), rootKey);
+    browser.find(By.id("management-key")).sendKeys(Keys.ENTER);
+    browser.click(By.cssSelector("tr[data-owner-id='org_acme'] button.open-owner"));
+
+    // The organization's shared limits
+    browser.waitForText(By.id("owner-limits"), "none");
+    browser.click(By.id("owner-add-limit"));
+    browser.fillRateLimit("owner", "org-minute", 1000, 1, "60");
+    browser.click(By.id("owner-limits-form-save"));
+    browser.waitForText(By.id("notice"), "Saved the shared rate limits of Acme.");
+    assertThat(browser.find(By.id("owner-limits")).getText())
+        .isEqualTo("org-minute: 1000 per minute");
+    assertThat(keygate.get("/api/v1/organizations/org_acme/rate_limits", rootKey).body())
+        .contains("{\"name\":\"org-minute\",\"limit\":1000,\"duration_seconds\":60}");
+    browser.screenshot("organization-shared-limits");
+
+    // A key made with credits and an address range
+    browser.click(By.id("add-key"));
+    browser.type(By.id("key-name"), "Metered CI");
+    browser.choose(By.id("key-api"), "Users API (https://users.example.com)");
+    browser.click(By.cssSelector("#new-key-policy summary"));
+    browser.click(By.id("new-key-metered"));
+    browser.type(By.id("new-key-remaining"), "100");
+    browser.type(By.id("new-key-addresses"), "203.0.113.0/24");
+    browser.screenshot("add-key-with-a-policy");
+    browser.click(By.id("save-key"));
+    browser.find(By.id("issued-key-value"));
+    browser.click(By.id("issued-done"));
+    assertThat(browser.keyRow("Metered CI").findElement(By.cssSelector(".key-policy")).getText())
+        .isEqualTo("100 credits left · from 203.0.113.0/24");
+    assertThat(browser.keyRow("Reporting").findElement(By.cssSelector(".key-policy")).getText())
+        .isEqualTo("unlimited");
+
+    // A key's own limit, refused while its name is not one, then saved
+    browser.clickKeyAction("Reporting", "details");
+    browser.waitForText(By.id("policy-owner-limits"), "org-minute: 1000 per minute");
+    assertThat(browser.find(By.id("policy-limits")).getText()).isEqualTo("none");
+    assertThat(browser.find(By.id("policy-credits")).getText()).isEqualTo("unmetered");
+    assertThat(browser.find(By.id("policy-addresses")).getText()).isEqualTo("anywhere");
+    browser.click(By.id("key-add-limit"));
+    browser.fillRateLimit("key", "per day", 3, 1, "86400");
+    browser.click(By.id("key-limits-form-save"));
+    assertThat(browser.error()).startsWith("rate_limits[0].name must be");
+    browser.type(By.id("key-limit-name-1"), "daily");
+    browser.click(By.id("key-limits-form-save"));
+    browser.waitForText(By.id("notice"), "Saved the rate limits of Reporting.");
+    assertThat(browser.find(By.id("policy-limits")).getText()).isEqualTo("daily: 3 per day");
+    assertThat(
+            keygate
+                .getExtended("/api/v1/api_keys/" + keyId, rootKey)
+                .json()
+                .at("/api_key/rate_limits")
+                .toString())
+        .isEqualTo("[{\"name\":\"daily\",\"limit\":3,\"duration_seconds\":86400}]");
+    browser.screenshot("key-rate-limit-saved");
+
+    // Three valid verifications, then two over the limit: the chart shows exactly those.
+    String hourBefore = Instant.now().truncatedTo(ChronoUnit.HOURS).toString();
+    List<String> codes = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      codes.add(verify(token));
+    }
+    assertThat(codes)
+        .containsExactly(
+            "API_KEY_VERIFIED",
+            "API_KEY_VERIFIED",
+            "API_KEY_VERIFIED",
+            "API_KEY_RATE_LIMITED",
+            "API_KEY_RATE_LIMITED");
+    String usage = "/api/v1/api_keys/" + keyId + "/usage";
+    FeedWaits.awaitTrue(
+        () -> keygate.get(usage, rootKey).body().contains("API_KEY_RATE_LIMITED\":2"));
+    browser.click(By.id("close-detail"));
+    browser.clickKeyAction("Reporting", "details");
+    String day = "#key-detail figure[data-period='24h']";
+    browser.find(By.cssSelector(day + " svg.bars"));
+    assertThat(browser.find(By.cssSelector(day)).getAttribute("data-total")).isEqualTo("5");
+    assertThat(
+            browser
+                .driver()
+                .findElement(By.cssSelector(day + " svg.bars > title"))
+                .getAttribute("textContent"))
+        .contains("5 in all (3 valid, 2 rate limited)");
+    assertThat(browser.find(By.cssSelector(day + " .chart-legend")).getText())
+        .contains("valid 3", "rate limited 2");
+    assertThat(browser.all(By.cssSelector(day + " g.bucket"))).hasSize(24);
+    if (hourBefore.equals(Instant.now().truncatedTo(ChronoUnit.HOURS).toString())) {
+      assertThat(browser.lastBar(day))
+          .containsExactly(
+              Map.entry("API_KEY_VERIFIED", "3"), Map.entry("API_KEY_RATE_LIMITED", "2"));
+    }
+    String month = "#key-detail figure[data-period='30d']";
+    assertThat(browser.all(By.cssSelector(month + " g.bucket"))).hasSize(30);
+    assertThat(browser.lastBar(month))
+        .containsExactly(
+            Map.entry("API_KEY_VERIFIED", "3"), Map.entry("API_KEY_RATE_LIMITED", "2"));
+    browser.screenshot("key-verifications-charted");
+
+    // The organization's chart counts its keys' verifications; both read at 360 pixels wide.
+    browser.click(By.cssSelector("#back"));
+    browser.click(By.cssSelector("tr[data-owner-id='org_acme'] button.open-owner"));
+    assertThat(
+            browser
+                .find(By.cssSelector("#owner-usage figure[data-period='24h']"))
+                .getAttribute("data-total"))
+        .isEqualTo("5");
+    browser.driver().manage().window().setSize(new Dimension(360, 800));
+    WebElement chart = browser.find(By.cssSelector("#owner-usage figure[data-period='24h'] svg"));
+    browser.script("arguments[0].scrollIntoView()", chart);
+    assertThat(chart.getRect().getX() + chart.getRect().getWidth()).isLessThanOrEqualTo(360);
+    assertThat(chart.getRect().getWidth()).isGreaterThan(200);
+    browser.screenshot("organization-chart-at-360-pixels");
+    assertThat(browser.cspViolations()).as("the forms and charts run under the policy").isEmpty();
   }
 
   private String managementApiId() {

@@ -17,7 +17,8 @@ import org.openqa.selenium.By;
 /**
  * The self-service portal in headless Chromium against {@code keygate serve}: opened from a portal
  * link made over the API or by {@code keygate portal-link}, it shows and manages the keys of its
- * one owner, and the key it carries reaches no other owner's keys, in the page or over the API.
+ * one owner, and the key it carries reaches no other owner's keys, in the page or over the API; the
+ * customer sees a key's limits, credits and verifications and may tighten them, never loosen them.
  */
 @ExtendWith(ChromiumInstalled.class)
 class PortalBrowserTest {
@@ -30,6 +31,7 @@ class PortalBrowserTest {
   private String rootKey;
   private String base;
   private String keyOfA;
+  private String tokenOfA;
   private String keyOfB;
 
   @BeforeEach
@@ -41,12 +43,13 @@ class PortalBrowserTest {
     keygate
         .post("/api/v1/organization", "{\"name\":\"Globex\",\"code\":\"org_globex\"}", rootKey)
         .hasStatus(200);
-    keyOfA =
+    ServingKeygate.Answer madeForA =
         keygate
             .post(
                 "/api/v1/api_keys", deployment.orgKeyRequest("Acme billing", "read:users"), rootKey)
-            .hasStatus(201)
-            .text("/api_key/id");
+            .hasStatus(201);
+    keyOfA = madeForA.text("/api_key/id");
+    tokenOfA = madeForA.text("/api_key/key");
     keyOfB =
         keygate
             .post(
@@ -210,10 +213,98 @@ class PortalBrowserTest {
     browser.screenshot("bad-link");
   }
 
+  @Test
+  void customer_seesTheirKeysLimitsCreditsAndVerifications_andMayTightenButNeverLoosenThem() {
+    browser = new Browser("portal-policy");
+    keygate
+        .sendExtended(
+            "PATCH",
+            "/api/v1/api_keys/" + keyOfA,
+            "{\"rate_limits\":[{\"name\":\"burst\",\"limit\":10,\"duration_seconds\":1}],"
+                + "\"credits\":{\"remaining\":100,\"refill\":{\"amount\":100,\"interval\":\"daily\"}},"
+                + "\"ip_allowlist\":[\"203.0.113.0/24\"]}",
+            rootKey)
+        .hasStatus(200);
+    assertThat(verifyFrom("203.0.113.7")).isEqualTo("API_KEY_VERIFIED");
+    assertThat(verifyFrom("203.0.113.8")).isEqualTo("API_KEY_VERIFIED");
+    assertThat(verifyFrom("198.51.100.1")).isEqualTo("API_KEY_IP_NOT_ALLOWED");
+    String usage = "/api/v1/api_keys/" + keyOfA + "/usage";
+    FeedWaits.awaitTrue(
+        () -> keygate.get(usage, rootKey).body().contains("API_KEY_IP_NOT_ALLOWED\":1"));
+    String link = keygate.portalLink("org_acme", rootKey);
+
+    browser.open(link);
+    assertThat(browser.keyRow("Acme billing").findElement(By.cssSelector(".key-policy")).getText())
+        .isEqualTo("burst: 10 per second · 98 credits left · from 203.0.113.0/24");
+    browser.clickKeyAction("Acme billing", "details");
+    browser.waitForText(By.id("policy-limits"), "burst: 10 per second");
+    assertThat(browser.find(By.id("policy-credits")).getText())
+        .isEqualTo("98 left · refilled to 100 every day (UTC)");
+    assertThat(browser.find(By.id("policy-addresses")).getText()).isEqualTo("203.0.113.0/24");
+    assertThat(browser.find(By.id("policy-note")).getText()).contains("You may tighten these");
+    String day = "#key-detail figure[data-period='24h']";
+    assertThat(browser.find(By.cssSelector(day)).getAttribute("data-total")).isEqualTo("3");
+    assertThat(browser.find(By.cssSelector(day + " .chart-legend")).getText())
+        .contains("valid 2", "address not allowed 1");
+    assertThat(browser.lastBar("#key-detail figure[data-period='30d']"))
+        .containsExactly(
+            Map.entry("API_KEY_VERIFIED", "2"), Map.entry("API_KEY_IP_NOT_ALLOWED", "1"));
+    browser.screenshot("limits-credits-and-verifications");
+
+    // Tightened, each through its own form: a lower limit, fewer credits, a narrower range.
+    browser.type(By.id("key-limit-count-1"), "5");
+    browser.click(By.id("key-limits-form-save"));
+    browser.waitForText(By.id("policy-limits"), "burst: 5 per second");
+    browser.type(By.id("key-remaining"), "50");
+    browser.click(By.id("key-credits-form-save"));
+    browser.waitForText(By.id("policy-credits"), "50 left");
+    browser.type(By.id("key-addresses"), "203.0.113.0/28");
+    browser.click(By.id("key-addresses-form-save"));
+    browser.waitForText(By.id("notice"), "Saved the allowed addresses of Acme billing.");
+    assertThat(browser.find(By.id("policy-addresses")).getText()).isEqualTo("203.0.113.0/28");
+    JsonNode tightened = keygate.getExtended("/api/v1/api_keys/" + keyOfA, rootKey).json();
+    assertThat(tightened.at("/api_key/rate_limits/0/limit").asLong()).isEqualTo(5);
+    assertThat(tightened.at("/api_key/credits/remaining").asLong()).isEqualTo(50);
+    assertThat(tightened.at("/api_key/ip_allowlist").toString()).isEqualTo("[\"203.0.113.0/28\"]");
+    assertThat(verifyFrom("203.0.113.20")).isEqualTo("API_KEY_IP_NOT_ALLOWED");
+    browser.screenshot("tightened");
+
+    // Loosened: refused, in the server's words, and nothing changes.
+    browser.type(By.id("key-limit-count-1"), "50");
+    browser.click(By.id("key-limits-form-save"));
+    assertThat(browser.error()).contains("only the operator may loosen");
+    assertThat(browser.find(By.id("key-limits-form-error")).getText())
+        .as("repeated beside the button")
+        .isEqualTo(browser.error());
+    browser.screenshot("loosening-refused");
+    browser.click(By.id("key-metered"));
+    browser.click(By.id("key-credits-form-save"));
+    browser.waitForText(By.id("error"), "only the operator may loosen");
+    browser.type(By.id("key-addresses"), "");
+    browser.click(By.id("key-addresses-form-save"));
+    browser.waitForText(By.id("error"), "only the operator may loosen");
+    JsonNode after = keygate.getExtended("/api/v1/api_keys/" + keyOfA, rootKey).json();
+    assertThat(after.at("/api_key/rate_limits/0/limit").asLong()).isEqualTo(5);
+    assertThat(after.at("/api_key/credits/remaining").asLong()).isEqualTo(50);
+    assertThat(after.at("/api_key/ip_allowlist").toString()).isEqualTo("[\"203.0.113.0/28\"]");
+    assertThat(browser.find(By.id("policy-limits")).getText()).isEqualTo("burst: 5 per second");
+  }
+
   private static List<String> ids(JsonNode listed) {
     List<String> ids = new ArrayList<>();
     listed.get("api_keys").forEach(key -> ids.add(key.get("id").asText()));
     return ids;
+  }
+
+  /** Verifies Acme billing's key as if called from {@code clientIp}. */
+  private String verifyFrom(String clientIp) {
+    return keygate
+        .post(
+            "/api/v1/api_keys/verify",
+            "{\"api_key\":\"" + tokenOfA + "\",\"client_ip\":\"" + clientIp + "\"}",
+            rootKey)
+        .hasStatus(200)
+        .text("/code");
   }
 
   private String verify(String token) {

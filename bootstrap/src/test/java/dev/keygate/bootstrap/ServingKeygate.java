@@ -111,6 +111,18 @@ final class ServingKeygate implements AutoCloseable {
     return send("GET", path, null, bearer, true);
   }
 
+  /** The address of a new portal link to organization {@code orgCode}, made with {@code bearer}. */
+  String portalLink(String orgCode, String bearer) {
+    return post("/api/v1/portal_links", "{\"org_code\":\"" + orgCode + "\"}", bearer)
+        .hasStatus(200)
+        .text("/url");
+  }
+
+  /** Any method with {@code Keygate-Extensions: true}, for Keygate's own fields and answers. */
+  Answer sendExtended(String method, String path, String json, String bearer) {
+    return send(method, path, json, bearer, true);
+  }
+
   Answer post(String path, String json, String bearer) {
     return send("POST", path, json, bearer);
   }

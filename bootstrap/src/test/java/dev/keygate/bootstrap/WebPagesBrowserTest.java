@@ -65,11 +65,7 @@ class WebPagesBrowserTest {
     assertThat(browser.cspViolations()).isEmpty();
     assertPolicyInForce();
 
-    String link =
-        keygate
-            .post("/api/v1/portal_links", "{\"org_code\":\"org_acme\"}", rootKey)
-            .hasStatus(200)
-            .text("/url");
+    String link = keygate.portalLink("org_acme", rootKey);
     browser.open(link);
     browser.find(By.id("session-ends"));
     browser.keysLoaded();

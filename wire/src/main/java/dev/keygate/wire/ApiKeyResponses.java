@@ -44,7 +44,14 @@ public final class ApiKeyResponses {
       List<String> apiIds,
       List<String> scopes) {}
 
-  /** One key in full: Kinde's fields, then Keygate's {@code org_code}, expiry and revocation. */
+  /**
+   * One key in full: Kinde's fields, then Keygate's {@code org_code}, expiry, revocation and usage
+   * policy.
+   *
+   * @param credits present when the key is metered
+   * @param ipAllowlist the networks the key may be used from, in CIDR notation; empty for anywhere
+   * @param ownerRateLimits the limits all keys of the key's owner share
+   */
   public record Details(
       String id,
       String name,
@@ -63,7 +70,11 @@ public final class ApiKeyResponses {
       Optional<String> organizationId,
       Optional<String> userId,
       Optional<Instant> expiresOn,
-      Optional<Instant> revokedOn) {
+      Optional<Instant> revokedOn,
+      List<PolicyResponses.RateLimitView> rateLimits,
+      Optional<PolicyResponses.CreditsView> credits,
+      List<String> ipAllowlist,
+      List<PolicyResponses.RateLimitView> ownerRateLimits) {
 
     /** Only the fields of Kinde's {@code get_api_key_response}. */
     public KindeDetails kinde() {
@@ -108,8 +119,18 @@ public final class ApiKeyResponses {
       Optional<String> organizationId,
       Optional<String> userId) {}
 
-  /** A page of keys. */
+  /** A page of keys, as Kinde's {@code get_api_keys_response} declares it. */
   public record Listed(String code, String message, boolean hasMore, List<Summary> apiKeys) {}
+
+  /** A page of keys in full, each with its usage policy. */
+  public record ListedDetails(String code, String message, boolean hasMore, List<Details> apiKeys) {
+
+    /** Kinde's {@code get_api_keys_response}. */
+    public Listed kinde() {
+      return new Listed(
+          code, message, hasMore, apiKeys.stream().map(ApiKeyResponses::summaryOf).toList());
+    }
+  }
 
   /** One key, read or changed. */
   public record One(String code, String message, Details apiKey) {
@@ -123,8 +144,44 @@ public final class ApiKeyResponses {
   /** One key as Kinde's {@code get_api_key_response} declares it. */
   public record KindeOne(String code, String message, KindeDetails apiKey) {}
 
-  /** A verification; the key's fields only once the secret matched. */
+  /**
+   * A verification; the key's fields only once the secret matched, then Keygate's.
+   *
+   * @param rateLimit the key's rate limit with the fewest uses left, or the one that refused it
+   * @param creditsRemaining what a metered key has left after this verification
+   */
   public record Verified(
+      String code,
+      String message,
+      boolean isValid,
+      Optional<String> keyId,
+      Optional<String> status,
+      Optional<List<String>> scopes,
+      Optional<String> orgCode,
+      Optional<String> userId,
+      Optional<Instant> lastVerifiedOn,
+      Optional<Long> verificationCount,
+      Optional<PolicyResponses.RateLimitStatusView> rateLimit,
+      Optional<Long> creditsRemaining) {
+
+    /** Only the fields of Kinde's {@code verify_api_key_response}. */
+    public KindeVerified kinde() {
+      return new KindeVerified(
+          code,
+          message,
+          isValid,
+          keyId,
+          status,
+          scopes,
+          orgCode,
+          userId,
+          lastVerifiedOn,
+          verificationCount);
+    }
+  }
+
+  /** A verification as Kinde's {@code verify_api_key_response} declares it. */
+  public record KindeVerified(
       String code,
       String message,
       boolean isValid,
@@ -171,7 +228,18 @@ public final class ApiKeyResponses {
         key.flatMap(k -> orgCode(k.owner())),
         key.flatMap(k -> userId(k.owner())),
         key.flatMap(k -> k.usage().lastVerifiedOn()),
-        key.map(k -> k.usage().verificationCount()));
+        key.map(k -> k.usage().verificationCount()),
+        verification.rateLimit().map(PolicyResponses::rateLimitStatus),
+        verification.creditsRemaining());
+  }
+
+  /** A page of keys in full, each with its usage policy: the extended list. */
+  public static ListedDetails listedDetails(Page<ApiKey> page) {
+    return new ListedDetails(
+        "OK",
+        "Success",
+        page.hasMore(),
+        page.items().stream().map(ApiKeyResponses::details).toList());
   }
 
   public static Summary summary(ApiKey key) {
@@ -212,7 +280,27 @@ public final class ApiKeyResponses {
         orgCode(key.owner()),
         userId(key.owner()),
         key.expiresOn(),
-        key.revokedOn());
+        key.revokedOn(),
+        PolicyResponses.rateLimits(key.policy().rateLimits()),
+        key.policy().credits().map(PolicyResponses::credits),
+        key.policy().ipAllowlist().texts(),
+        PolicyResponses.rateLimits(key.ownerLimits()));
+  }
+
+  private static Summary summaryOf(Details details) {
+    return new Summary(
+        details.id(),
+        details.name(),
+        details.type(),
+        details.status(),
+        details.keyPrefix(),
+        details.keySuffix(),
+        details.createdOn(),
+        details.lastVerifiedOn(),
+        details.lastVerifiedIp(),
+        details.createdBy(),
+        details.apiIds(),
+        details.scopes());
   }
 
   private static IssuedKey issuedKey(IssuedApiKey issued) {

@@ -52,7 +52,9 @@ public final class CommandGroups {
   /** {@code keygate keys}. */
   @Command(
       name = "keys",
-      description = "API keys: issue, inspect, verify, rotate, disable, enable and revoke them.")
+      description =
+          "API keys: issue, inspect, update, verify, rotate, disable, enable and revoke them, and"
+              + " see their usage.")
   public static final class Keys extends Group {}
 
   /** {@code keygate grants}. */

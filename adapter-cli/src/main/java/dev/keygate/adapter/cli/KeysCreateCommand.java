@@ -27,11 +27,15 @@ import picocli.CommandLine.Spec;
           + " (--environment) on one API, with some of its scopes, and prints the key: this is the"
           + " only time it is shown, since Keygate keeps only its hash."
     },
-    footerHeading = "%nExample:%n",
+    footerHeading = "%nExamples:%n",
     footer = {
       "  keygate keys create --name \"Production Integration\" \\",
       "      --api api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21 \\",
-      "      --scope read:users --scope write:users --org org_acme --expires-in 90d"
+      "      --scope read:users --scope write:users --org org_acme --expires-in 90d",
+      "  keygate keys create --name Metered --org org_acme \\",
+      "      --api api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21 --credits 1000 \\",
+      "      --rate-limit burst=100/1s --rate-limit daily=10000/1d \\",
+      "      --refill 1000/monthly@1 --ip 203.0.113.0/24"
     })
 public final class KeysCreateCommand implements Callable<Integer> {
 
@@ -75,6 +79,8 @@ public final class KeysCreateCommand implements Callable<Integer> {
       description = "the key stops working after this long: 30s, 15m, 1h, 90d (default: never)")
   Duration expiresIn;
 
+  @Mixin PolicyOptions policy;
+
   public KeysCreateCommand(CreateApiKeyUseCase createApiKey, Principal principal, Clock clock) {
     this.createApiKey = createApiKey;
     this.principal = principal;
@@ -91,7 +97,8 @@ public final class KeysCreateCommand implements Callable<Integer> {
                 new ApiId(apiId),
                 scopes,
                 owner.owner(),
-                Optional.ofNullable(expiresIn).map(clock.instant()::plus)));
+                Optional.ofNullable(expiresIn).map(clock.instant()::plus),
+                policy.policy(spec)));
     try {
       ApiKey key = issued.key();
       output.print(
@@ -109,6 +116,9 @@ public final class KeysCreateCommand implements Callable<Integer> {
                         .add("API", key.apiId().value())
                         .add("Scopes", Text.list(key.scopeKeys()))
                         .add("Expires", Text.time(key.expiresOn(), "never"))
+                        .add("Rate limits", Text.rateLimits(key.policy().rateLimits()))
+                        .add("Credits", Text.credits(key.policy().credits()))
+                        .add("Allowed from", Text.allowlist(key.policy().ipAllowlist()))
                         .print(about);
                   },
                   issued));

@@ -81,7 +81,8 @@ public final class KeysListCommand implements Callable<Integer> {
     Page<ApiKey> page = listApiKeys.list(principal, filter, paging.page(spec));
     output.print(
         spec,
-        ApiKeyResponses.listed(page),
+        // For programs, each key in full, its usage policy included.
+        ApiKeyResponses.listedDetails(page),
         out -> {
           Table table = Table.of("ID", "NAME", "OWNER", "STATUS", "KEY", "CREATED", "SCOPES");
           for (ApiKey key : page.items()) {

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "show",
     description = {
-      "Shows one API key: owner, API, scopes, status, expiry and usage. The key itself shows as"
-          + " its prefix and last four characters only."
+      "Shows one API key: owner, API, scopes, status, expiry, usage policy and usage. The key"
+          + " itself shows as its prefix and last four characters only."
     },
     footerHeading = "%nExample:%n",
     footer = "  keygate keys show api_key_0196f1c2d5e87a4b9c0d1e2f3a4b5c6d")
@@ -79,6 +79,10 @@ public final class KeysShowCommand implements Callable<Integer> {
                   Text.time(usage.lastVerifiedOn(), "never")
                       + usage.lastVerifiedIp().map(ip -> " from " + ip).orElse(""))
               .add("Verifications", String.valueOf(usage.verificationCount()))
+              .add("Rate limits", Text.rateLimits(key.policy().rateLimits()))
+              .add("Owner's limits", Text.rateLimits(key.ownerLimits()))
+              .add("Credits", Text.credits(key.policy().credits()))
+              .add("Allowed from", Text.allowlist(key.policy().ipAllowlist()))
               .print(out);
         });
     return ExitCodes.OK;

@@ -6,6 +6,7 @@ import dev.keygate.application.port.in.VerifyApiKeyCommand;
 import dev.keygate.application.port.in.VerifyApiKeyUseCase;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.policy.IpRange;
 import dev.keygate.wire.ApiKeyResponses;
 import dev.keygate.wire.WireNames;
 import java.io.BufferedReader;
@@ -34,15 +35,18 @@ import picocli.CommandLine.Spec;
     name = "verify",
     description = {
       "Checks an API key as your API would and prints the answer: API_KEY_VERIFIED (exit code 0),"
-          + " or API_KEY_INVALID, API_KEY_INACTIVE, API_KEY_REVOKED, API_KEY_EXPIRED or"
-          + " API_KEY_INSUFFICIENT_SCOPE (exit code 1).",
+          + " or API_KEY_INVALID, API_KEY_INACTIVE, API_KEY_REVOKED, API_KEY_EXPIRED,"
+          + " API_KEY_INSUFFICIENT_SCOPE, API_KEY_IP_NOT_ALLOWED, API_KEY_RATE_LIMITED or"
+          + " API_KEY_USAGE_EXCEEDED (exit code 1). A verification counts against the key's rate"
+          + " limits, and a valid one spends its cost of a metered key's credits.",
       "Leave TOKEN out to read the key from standard input, so that it never lands in your shell"
           + " history."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  keygate keys verify --scope read:users < key.txt",
-      "  printenv ACME_KEY | keygate keys verify --scope read:users --scope write:users"
+      "  printenv ACME_KEY | keygate keys verify --scope read:users --scope write:users",
+      "  keygate keys verify --client-ip 203.0.113.7 --cost 5 < key.txt"
     })
 public final class KeysVerifyCommand implements Callable<Integer> {
 
@@ -68,6 +72,21 @@ public final class KeysVerifyCommand implements Callable<Integer> {
       description = "the key must be one of this API's, as 'apis list' shows it")
   String apiId;
 
+  @Option(
+      names = "--client-ip",
+      paramLabel = "IP",
+      description =
+          "the address the key is presented from, checked against the addresses it may be used"
+              + " from (default: none, which a key with such addresses refuses)")
+  String clientIp;
+
+  @Option(
+      names = "--cost",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "the credits a valid verification spends of a metered key (default: 1)")
+  long cost = 1;
+
   @Parameters(
       arity = "0..1",
       paramLabel = "TOKEN",
@@ -86,6 +105,15 @@ public final class KeysVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (clientIp != null && IpRange.address(clientIp).isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--client-ip must be an IPv4 or IPv6 address, was '" + clientIp + "'");
+    }
+    if (cost < 0 || cost > VerifyApiKeyCommand.MAX_COST) {
+      throw new ParameterException(
+          spec.commandLine(), "--cost must be 0-" + VerifyApiKeyCommand.MAX_COST + ", was " + cost);
+    }
     String presented = token != null ? token : readToken();
     Verification verification =
         verifyApiKey.verify(
@@ -94,7 +122,8 @@ public final class KeysVerifyCommand implements Callable<Integer> {
                 presented,
                 Set.copyOf(scopes),
                 Optional.ofNullable(apiId).map(ApiId::new),
-                Optional.empty()));
+                Optional.ofNullable(clientIp).map(String::strip),
+                cost));
     output.print(
         spec,
         ApiKeyResponses.verified(verification),
@@ -103,12 +132,29 @@ public final class KeysVerifyCommand implements Callable<Integer> {
           if (verification.key().isPresent()) {
             ApiKey key = verification.key().get();
             out.println();
-            new Fields()
-                .add("Key", key.id().value() + " (" + key.name() + ")")
-                .add("Owner", Text.owner(key.owner()))
-                .add("Status", WireNames.of(key.status()))
-                .add("Scopes", Text.list(key.scopeKeys()))
-                .print(out);
+            Fields fields =
+                new Fields()
+                    .add("Key", key.id().value() + " (" + key.name() + ")")
+                    .add("Owner", Text.owner(key.owner()))
+                    .add("Status", WireNames.of(key.status()))
+                    .add("Scopes", Text.list(key.scopeKeys()));
+            verification
+                .rateLimit()
+                .ifPresent(
+                    limit ->
+                        fields.add(
+                            "Rate limit",
+                            limit.name()
+                                + ": "
+                                + limit.remaining()
+                                + " of "
+                                + limit.limit()
+                                + " left until "
+                                + Text.time(limit.reset())));
+            verification
+                .creditsRemaining()
+                .ifPresent(credits -> fields.add("Credits left", String.valueOf(credits)));
+            fields.print(out);
           }
         });
     return verification.isValid() ? ExitCodes.OK : ExitCodes.INVALID;

@@ -51,13 +51,15 @@ public final class LocalCommands {
         new OrgsCreateCommand(useCases.createOrganization(), me),
         new OrgsListCommand(useCases.listOrganizations(), me),
         new OrgsRenameCommand(useCases.updateOrganization(), me),
-        new OrgsDeleteCommand(useCases.deleteOrganization(), me));
+        new OrgsDeleteCommand(useCases.deleteOrganization(), me),
+        new OrgsRateLimitsCommand(useCases.ownerRateLimits(), me));
     add.group(
         new CommandGroups.Users(),
         new UsersCreateCommand(useCases.createUser(), me),
         new UsersListCommand(useCases.listUsers(), me),
         new UsersRenameCommand(useCases.updateUser(), me),
-        new UsersDeleteCommand(useCases.deleteUser(), me));
+        new UsersDeleteCommand(useCases.deleteUser(), me),
+        new UsersRateLimitsCommand(useCases.ownerRateLimits(), me));
     add.group(
         new CommandGroups.Apis(),
         new ApisRegisterCommand(useCases.registerApi(), me),
@@ -74,6 +76,8 @@ public final class LocalCommands {
         new KeysCreateCommand(useCases.createApiKey(), me, settings.clock()),
         new KeysListCommand(useCases.listApiKeys(), me),
         new KeysShowCommand(useCases.getApiKey(), me),
+        new KeysUpdateCommand(useCases.updateApiKey(), me),
+        new KeysUsageCommand(useCases.getUsage(), me),
         new KeysRotateCommand(useCases.rotateApiKey(), me),
         new KeysDisableCommand(useCases.disableApiKey(), me),
         new KeysEnableCommand(useCases.enableApiKey(), me),

@@ -12,6 +12,7 @@ import dev.keygate.application.port.in.UpdateApiKeyUseCase;
 import dev.keygate.application.port.in.Verification;
 import dev.keygate.application.port.in.VerifyApiKeyCommand;
 import dev.keygate.application.port.in.VerifyApiKeyUseCase;
+import dev.keygate.application.port.in.VerifyOutcome;
 import dev.keygate.application.port.query.ApiKeyFilter;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.ValidationException;
@@ -27,7 +28,9 @@ import dev.keygate.wire.SuccessResponse;
 import dev.keygate.wire.WireNames;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +54,11 @@ public final class ApiKeyRoutes implements RouteGroup {
   private final RevokeApiKeyUseCase revoke;
   private final UpdateApiKeyUseCase update;
   private final VerifyApiKeyUseCase verify;
+  private final Clock clock;
 
+  /**
+   * @param clock the application's, for the seconds until a rate limit's window ends
+   */
   public ApiKeyRoutes(
       CreateApiKeyUseCase create,
       GetApiKeyUseCase get,
@@ -59,7 +66,8 @@ public final class ApiKeyRoutes implements RouteGroup {
       RotateApiKeyUseCase rotate,
       RevokeApiKeyUseCase revoke,
       UpdateApiKeyUseCase update,
-      VerifyApiKeyUseCase verify) {
+      VerifyApiKeyUseCase verify,
+      Clock clock) {
     this.create = create;
     this.get = get;
     this.list = list;
@@ -67,6 +75,7 @@ public final class ApiKeyRoutes implements RouteGroup {
     this.revoke = revoke;
     this.update = update;
     this.verify = verify;
+    this.clock = clock;
   }
 
   @Override
@@ -83,17 +92,27 @@ public final class ApiKeyRoutes implements RouteGroup {
                 new Route.QueryParameter("user_id", "string", "keys of this user"),
                 new Route.QueryParameter("org_code", "string", "keys of this organization"),
                 new Route.QueryParameter("api_id", "string", "keys of this API (extension)"))
+            .extended(ApiKeyResponses.ListedDetails.class)
             .answers(ApiKeyResponses.Listed.class, this::list),
-        Route.of(HandlerType.POST, KEYS, "Create an API key; the key is shown only in this answer")
+        Route.of(
+                HandlerType.POST,
+                KEYS,
+                "Create an API key, with rate limits, credits and allowed addresses if given"
+                    + " (extension); the key is shown only in this answer")
             .scope("create:api_keys")
             .body(CreateApiKeyRequest.class)
             .status(201)
             .fails(404, "The api, organization or user does not exist or is out of reach.")
             .answers(ApiKeyResponses.Created.class, this::create),
-        Route.of(HandlerType.POST, VERIFY, "Verify an API key")
+        Route.of(
+                HandlerType.POST,
+                VERIFY,
+                "Verify an API key, spending its cost of a metered key's credits; a key over a"
+                    + " rate limit answers API_KEY_RATE_LIMITED with a Retry-After header")
             .scope("read:api_keys or verify:api_keys")
             .body(VerifyApiKeyRequest.class)
-            .answers(ApiKeyResponses.Verified.class, this::verify),
+            .extended(ApiKeyResponses.Verified.class)
+            .answers(ApiKeyResponses.KindeVerified.class, this::verify),
         Route.of(HandlerType.GET, KEY, "Get an API key")
             .scope("read:api_keys")
             .extended(ApiKeyResponses.One.class)
@@ -105,9 +124,18 @@ public final class ApiKeyRoutes implements RouteGroup {
             .status(201)
             .fails(409, "The key is revoked or expired, or was changed at the same time.")
             .answers(ApiKeyResponses.Rotated.class, this::rotate),
-        Route.of(HandlerType.PATCH, KEY, "Rename, disable, enable or set the expiry of a key")
+        Route.of(
+                HandlerType.PATCH,
+                KEY,
+                "Rename, disable, enable or set the expiry, rate limits, credits or allowed"
+                    + " addresses of a key; \"credits\": null stops metering it. Only the operator"
+                    + " may loosen a key's limits, credits or addresses, and never the key itself")
             .scope("update:api_keys")
             .body(UpdateApiKeyRequest.class)
+            .fails(
+                403,
+                "The management key lacks the scope, may not reach the key, or would loosen its"
+                    + " usage policy without being the operator's.")
             .fails(409, "The key is revoked, or was changed at the same time.")
             .extended(ApiKeyResponses.One.class)
             .answers(ApiKeyResponses.KindeOne.class, this::update),
@@ -128,7 +156,8 @@ public final class ApiKeyRoutes implements RouteGroup {
             Requests.query(ctx, "status").map(ApiKeyRoutes::status),
             Requests.query(ctx, "api_id").map(ApiKeyRoutes::apiId));
     Page<ApiKey> page = list.list(Principals.of(ctx), filter, Requests.page(ctx));
-    ctx.json(ApiKeyResponses.listed(page));
+    Extensions.answer(
+        ctx, ApiKeyResponses.listedDetails(page), ApiKeyResponses.ListedDetails::kinde);
   }
 
   private void create(Context ctx) {
@@ -143,14 +172,36 @@ public final class ApiKeyRoutes implements RouteGroup {
                 apiId(request.apiId()),
                 scopes,
                 owner,
-                Optional.ofNullable(request.expiresOn())));
+                Optional.ofNullable(request.expiresOn()),
+                PolicyRequests.policy(
+                    request.rateLimits(), request.credits(), request.ipAllowlist())));
     ctx.status(201);
     ctx.json(ApiKeyResponses.created(issued));
   }
 
   private void verify(Context ctx) {
     Verification verification = verify.verify(Principals.of(ctx), verifyCommand(ctx));
-    ctx.json(ApiKeyResponses.verified(verification));
+    retryAfter(verification, clock.instant())
+        .ifPresent(seconds -> ctx.header("Retry-After", Long.toString(seconds)));
+    Extensions.answer(ctx, ApiKeyResponses.verified(verification), ApiKeyResponses.Verified::kinde);
+  }
+
+  /**
+   * The whole seconds, at least one, until the window of the rate limit that refused {@code
+   * verification} ends; empty when no rate limit refused it.
+   */
+  static Optional<Long> retryAfter(Verification verification, Instant now) {
+    if (verification.outcome() != VerifyOutcome.API_KEY_RATE_LIMITED) {
+      return Optional.empty();
+    }
+    return verification
+        .rateLimit()
+        .map(limit -> wholeSeconds(Duration.between(now, limit.reset())));
+  }
+
+  /** Rounded up, so a client that waits as told is not refused again for coming back early. */
+  static long wholeSeconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
   /**
@@ -176,7 +227,8 @@ public final class ApiKeyRoutes implements RouteGroup {
         Optional.of(
             Optional.ofNullable(request.clientIp())
                 .map(ip -> Requests.ipAddress("client_ip", ip))
-                .orElse(ctx.ip())));
+                .orElse(ctx.ip())),
+        Optional.ofNullable(request.cost()).orElse(1L));
   }
 
   private void get(Context ctx) {
@@ -197,8 +249,17 @@ public final class ApiKeyRoutes implements RouteGroup {
 
   private void update(Context ctx) {
     UpdateApiKeyRequest request = Requests.body(ctx, UpdateApiKeyRequest.class);
-    if (request.name() == null && request.status() == null && request.expiresOn() == null) {
-      throw new ValidationException("give at least one of name, status and expires_on");
+    // A record reads "credits": null as left out; null is the one way to stop metering a key.
+    boolean removeCredits = request.credits() == null && Requests.givesNull(ctx, "credits");
+    if (request.name() == null
+        && request.status() == null
+        && request.expiresOn() == null
+        && request.rateLimits() == null
+        && request.credits() == null
+        && !removeCredits
+        && request.ipAllowlist() == null) {
+      throw new ValidationException(
+          "give at least one of name, status, expires_on, rate_limits, credits and ip_allowlist");
     }
     ApiKey key =
         update.update(
@@ -207,7 +268,14 @@ public final class ApiKeyRoutes implements RouteGroup {
             new UpdateApiKeyCommand(
                 Optional.ofNullable(request.name()),
                 Optional.ofNullable(request.status()).map(ApiKeyRoutes::settableStatus),
-                Optional.ofNullable(request.expiresOn())));
+                Optional.ofNullable(request.expiresOn()),
+                Optional.ofNullable(request.rateLimits())
+                    .map(limits -> PolicyRequests.rateLimits("rate_limits", limits)),
+                Optional.ofNullable(request.credits())
+                    .map(credits -> PolicyRequests.credits("credits", credits)),
+                removeCredits,
+                Optional.ofNullable(request.ipAllowlist())
+                    .map(texts -> PolicyRequests.ipAllowlist("ip_allowlist", texts))));
     Extensions.answer(ctx, ApiKeyResponses.one("API key updated", key), ApiKeyResponses.One::kinde);
   }
 

@@ -10,6 +10,7 @@ import dev.keygate.wire.WireJson;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,36 +77,75 @@ final class JsonBodies {
   }
 
   /**
-   * The {@link Required} components of each record type, with their JSON names. Found once per
-   * type: reading record components and their annotations by reflection costs more than parsing the
-   * body.
+   * The {@link Required} components of each record type, with their JSON names, and the components
+   * holding records (or lists of them) whose own required fields are checked in turn. Found once
+   * per type: reading record components and their annotations by reflection costs more than parsing
+   * the body.
    */
-  private static final ClassValue<List<RequiredComponent>> REQUIRED =
+  private static final ClassValue<Components> COMPONENTS =
       new ClassValue<>() {
         @Override
-        protected List<RequiredComponent> computeValue(Class<?> type) {
+        protected Components computeValue(Class<?> type) {
           RecordComponent[] components = type.getRecordComponents();
           if (components == null) {
-            return List.of();
+            return new Components(List.of(), List.of());
           }
-          List<RequiredComponent> required = new ArrayList<>();
+          List<Component> required = new ArrayList<>();
+          List<Component> nested = new ArrayList<>();
           for (RecordComponent component : components) {
+            Component named =
+                new Component(WireJson.propertyName(component), component.getAccessor());
             if (component.isAnnotationPresent(Required.class)) {
-              required.add(
-                  new RequiredComponent(WireJson.propertyName(component), component.getAccessor()));
+              required.add(named);
+            }
+            if (holdsRecords(component)) {
+              nested.add(named);
             }
           }
-          return List.copyOf(required);
+          return new Components(List.copyOf(required), List.copyOf(nested));
         }
       };
 
-  private record RequiredComponent(String name, Method accessor) {}
+  private record Component(String name, Method accessor) {}
 
-  /** Refuses a record whose {@link Required} components are missing (or {@code null}). */
+  private record Components(List<Component> required, List<Component> nested) {}
+
+  /** Whether the component is a record, or a list of records. */
+  private static boolean holdsRecords(RecordComponent component) {
+    if (component.getType().isRecord()) {
+      return true;
+    }
+    return List.class.isAssignableFrom(component.getType())
+        && component.getGenericType() instanceof ParameterizedType list
+        && list.getActualTypeArguments()[0] instanceof Class<?> element
+        && element.isRecord();
+  }
+
+  /**
+   * Refuses a record whose {@link Required} components are missing (or {@code null}), naming them
+   * by their path, such as {@code rate_limits[0].limit}.
+   */
   private static void requireFields(Object value) {
-    for (RequiredComponent component : REQUIRED.get(value.getClass())) {
+    requireFields(value, "");
+  }
+
+  private static void requireFields(Object value, String path) {
+    Components components = COMPONENTS.get(value.getClass());
+    for (Component component : components.required()) {
       if (valueOf(component.accessor(), value) == null) {
-        throw new ValidationException(component.name() + " is required");
+        throw new ValidationException(path + component.name() + " is required");
+      }
+    }
+    for (Component component : components.nested()) {
+      Object nested = valueOf(component.accessor(), value);
+      if (nested instanceof List<?> list) {
+        for (int i = 0; i < list.size(); i++) {
+          if (list.get(i) != null) {
+            requireFields(list.get(i), path + component.name() + "[" + i + "].");
+          }
+        }
+      } else if (nested != null) {
+        requireFields(nested, path + component.name() + ".");
       }
     }
   }

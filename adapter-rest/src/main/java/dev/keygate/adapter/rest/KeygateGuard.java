@@ -9,9 +9,13 @@ import dev.keygate.domain.LimitReachedException;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.policy.Credits;
 import dev.keygate.wire.WireJson;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,9 +25,12 @@ import java.util.TreeSet;
 /**
  * Guards a host application's own Javalin routes with Keygate keys: register {@link
  * #require(String...)} as a before-handler and the route runs only for a live key, presented as
- * {@code Authorization: Bearer <key>}, that holds the given scopes. Refusals are 401 (no key, or
- * not a valid one), 403 (a scope missing) and 429 with Retry-After (verification at its limits) in
- * Keygate's error shape; the handler finds the key with {@link #verifiedKey(Context)}.
+ * {@code Authorization: Bearer <key>}, that holds the given scopes and is used within its policy
+ * from the request's address. Refusals, in Keygate's error shape: 401 (no key, or not a valid one),
+ * 403 (a scope missing; {@code API_KEY_IP_NOT_ALLOWED}, the key used from an address it may not be
+ * used from), 429 with Retry-After ({@code API_KEY_RATE_LIMITED} until the window ends; {@code
+ * API_KEY_USAGE_EXCEEDED}, until the next refill when there is one; verification itself at its
+ * limits). The handler finds the key with {@link #verifiedKey(Context)}.
  *
  * <pre>{@code
  * KeygateGuard guard = KeygateGuard.of(keygate.useCases().verifyApiKey(), keygate.operator());
@@ -38,11 +45,20 @@ public final class KeygateGuard {
   private final VerifyApiKeyUseCase verify;
   private final Principal verifier;
   private final Optional<ApiId> api;
+  private final long cost;
+  private final Clock clock;
 
-  private KeygateGuard(VerifyApiKeyUseCase verify, Principal verifier, Optional<ApiId> api) {
+  private KeygateGuard(
+      VerifyApiKeyUseCase verify, Principal verifier, Optional<ApiId> api, long cost, Clock clock) {
     this.verify = Objects.requireNonNull(verify, "verify");
     this.verifier = Objects.requireNonNull(verifier, "verifier");
     this.api = api;
+    if (cost < 0 || cost > VerifyApiKeyCommand.MAX_COST) {
+      throw new IllegalArgumentException(
+          "cost must be 0-" + VerifyApiKeyCommand.MAX_COST + ", was " + cost);
+    }
+    this.cost = cost;
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   /**
@@ -51,12 +67,25 @@ public final class KeygateGuard {
    * @param verifier who verifies: the operator, or a principal confined to one owner's keys
    */
   public static KeygateGuard of(VerifyApiKeyUseCase verify, Principal verifier) {
-    return new KeygateGuard(verify, verifier, Optional.empty());
+    return new KeygateGuard(verify, verifier, Optional.empty(), 1, Clock.systemUTC());
   }
 
   /** The same guard, accepting only keys issued for {@code apiId}. */
   public KeygateGuard forApi(ApiId apiId) {
-    return new KeygateGuard(verify, verifier, Optional.of(apiId));
+    return new KeygateGuard(verify, verifier, Optional.of(apiId), cost, clock);
+  }
+
+  /**
+   * The same guard, each request it lets through spending {@code credits} of a metered key (one by
+   * default; zero checks the credits without spending any).
+   */
+  public KeygateGuard costing(long credits) {
+    return new KeygateGuard(verify, verifier, api, credits, clock);
+  }
+
+  /** The same guard, telling refused clients how long to wait by {@code clock}: Keygate's own. */
+  public KeygateGuard withClock(Clock clock) {
+    return new KeygateGuard(verify, verifier, api, cost, clock);
   }
 
   /** A before-handler that lets a request through only with a live key holding {@code scopes}. */
@@ -89,7 +118,8 @@ public final class KeygateGuard {
     try {
       verification =
           verify.verify(
-              verifier, new VerifyApiKeyCommand(token.get(), required, api, Optional.of(ctx.ip())));
+              verifier,
+              new VerifyApiKeyCommand(token.get(), required, api, Optional.of(ctx.ip()), cost));
     } catch (LimitReachedException busy) {
       ctx.header("Retry-After", ErrorMapping.retryAfterSeconds(busy));
       refuse(ctx, 429, "TOO_MANY_REQUESTS", busy.getMessage());
@@ -101,12 +131,47 @@ public final class KeygateGuard {
       refuse(ctx, 403, "FORBIDDEN", "the API key lacks the scope " + String.join(", ", missing));
       return;
     }
+    if (refusedByPolicy(ctx, verification)) {
+      return;
+    }
     if (!verification.isValid()) {
       refuse(ctx, 401, verification.outcome().name(), verification.outcome().message());
       return;
     }
     ApiKey key = verification.key().orElseThrow();
     ctx.attribute(ATTRIBUTE, new VerifiedKey(key.id().value(), key.owner(), key.scopeKeys()));
+  }
+
+  /**
+   * Refuses a key its usage policy refused: 403 from an address it may not be used from, 429 over a
+   * rate limit or out of credits, with the seconds until it may be used again when they are known.
+   */
+  private boolean refusedByPolicy(Context ctx, Verification verification) {
+    VerifyOutcome outcome = verification.outcome();
+    Instant now = clock.instant();
+    Optional<Duration> wait;
+    switch (outcome) {
+      case API_KEY_IP_NOT_ALLOWED:
+        refuse(ctx, 403, outcome.name(), outcome.message());
+        return true;
+      case API_KEY_RATE_LIMITED:
+        wait = verification.rateLimit().map(limit -> Duration.between(now, limit.reset()));
+        break;
+      case API_KEY_USAGE_EXCEEDED:
+        wait =
+            verification
+                .key()
+                .flatMap(key -> key.policy().credits())
+                .flatMap(Credits::refill)
+                .map(refill -> Duration.between(now, refill.nextDue(now)));
+        break;
+      default:
+        return false;
+    }
+    wait.ifPresent(
+        until -> ctx.header("Retry-After", Long.toString(ApiKeyRoutes.wholeSeconds(until))));
+    refuse(ctx, 429, outcome.name(), outcome.message());
+    return true;
   }
 
   private static Optional<String> bearer(Context ctx) {

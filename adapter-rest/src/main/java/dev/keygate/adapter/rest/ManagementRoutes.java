@@ -1,6 +1,7 @@
 package dev.keygate.adapter.rest;
 
 import dev.keygate.application.port.in.KeygateUseCases;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -19,6 +20,14 @@ public final class ManagementRoutes {
    */
   public static List<RouteGroup> of(
       KeygateUseCases useCases, Duration portalLinkTtl, Supplier<String> publicUrl) {
+    return of(useCases, portalLinkTtl, publicUrl, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock the application's, for the seconds a refused client is told to wait
+   */
+  public static List<RouteGroup> of(
+      KeygateUseCases useCases, Duration portalLinkTtl, Supplier<String> publicUrl, Clock clock) {
     return List.of(
         new ApiKeyRoutes(
             useCases.createApiKey(),
@@ -27,7 +36,10 @@ public final class ManagementRoutes {
             useCases.rotateApiKey(),
             useCases.revokeApiKey(),
             useCases.updateApiKey(),
-            useCases.verifyApiKey()),
+            useCases.verifyApiKey(),
+            clock),
+        new RateLimitRoutes(useCases.ownerRateLimits()),
+        new UsageRoutes(useCases.getUsage()),
         new ApiRoutes(
             useCases.registerApi(),
             useCases.listApis(),

@@ -1,5 +1,6 @@
 package dev.keygate.adapter.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.keygate.application.port.query.ListOrder;
 import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.NotFoundException;
@@ -9,7 +10,9 @@ import dev.keygate.domain.api.ScopeId;
 import dev.keygate.domain.application.ApplicationId;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.owner.OrgCode;
+import dev.keygate.domain.owner.UserId;
 import dev.keygate.wire.PageTokens;
+import dev.keygate.wire.WireJson;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -52,6 +55,19 @@ final class Requests {
       return Optional.empty();
     }
     return Optional.of(JsonBodies.read(bytes, type));
+  }
+
+  /**
+   * Whether the JSON body, already read as a request, gives {@code field} as {@code null}: a record
+   * reads that as left out, where some fields tell the two apart.
+   */
+  static boolean givesNull(Context ctx, String field) {
+    try {
+      JsonNode tree = WireJson.mapper().readTree(bytes(ctx));
+      return tree != null && tree.has(field) && tree.get(field).isNull();
+    } catch (IOException unreadable) {
+      throw new ValidationException("request body is not valid JSON");
+    }
   }
 
   /**
@@ -126,6 +142,15 @@ final class Requests {
       return new OrgCode(ctx.pathParam("org_code"));
     } catch (ValidationException malformed) {
       throw new NotFoundException("organization not found");
+    }
+  }
+
+  /** The user of the path: one whose id cannot be is not found (404), like any other. */
+  static UserId userId(Context ctx) {
+    try {
+      return new UserId(ctx.pathParam("user_id"));
+    } catch (ValidationException malformed) {
+      throw new NotFoundException("user not found");
     }
   }
 

@@ -270,7 +270,13 @@ class ApiKeyRoutesTest {
             "scopes",
             "verification_count",
             "org_code",
-            "organization_id");
+            "organization_id",
+            "rate_limits",
+            "ip_allowlist",
+            "owner_rate_limits");
+    assertThat(key.get("rate_limits")).isEmpty();
+    assertThat(key.get("ip_allowlist")).isEmpty();
+    assertThat(key.get("owner_rate_limits")).isEmpty();
     assertThat(key.get("organization_id").asText()).isEqualTo("org_acme");
     assertThat(key.get("id").asText()).isEqualTo(issued.id());
     assertThat(key.get("name").asText()).isEqualTo("key of org_acme");

@@ -153,12 +153,14 @@ class BadInputPropertiesTest {
           Map.entry("CreateApiKeyRequest.org_code", Text.CODE),
           Map.entry("CreateApiKeyRequest.user_id", Text.CODE),
           Map.entry("CreateApiKeyRequest.type", Text.CODE),
+          Map.entry("CreateApiKeyRequest.ip_allowlist", Text.CODE),
           Map.entry("VerifyApiKeyRequest.api_key", Text.JUDGED),
           Map.entry("VerifyApiKeyRequest.required_scopes", Text.JUDGED),
           Map.entry("VerifyApiKeyRequest.api_id", Text.CODE),
           Map.entry("VerifyApiKeyRequest.client_ip", Text.CODE),
           Map.entry("UpdateApiKeyRequest.name", Text.NAME),
           Map.entry("UpdateApiKeyRequest.status", Text.CODE),
+          Map.entry("UpdateApiKeyRequest.ip_allowlist", Text.CODE),
           Map.entry("RegisterApiRequest.name", Text.NAME),
           Map.entry("RegisterApiRequest.audience", Text.WORD),
           Map.entry("AddScopeRequest.key", Text.WORD),
@@ -177,6 +179,10 @@ class BadInputPropertiesTest {
           Map.entry("UpdateUserRequest.name", Text.NAME),
           Map.entry("UpdateUserRequest.given_name", Text.NAME),
           Map.entry("UpdateUserRequest.family_name", Text.NAME));
+
+  /** The largest value of a whole-number field, where it is not a grace of at most seven days. */
+  private static final Map<String, Long> LONG_MAXIMA =
+      Map.of("VerifyApiKeyRequest.cost", 1_000_000_000L);
 
   /** The kind of every query parameter the server documents. */
   enum Query {
@@ -224,6 +230,7 @@ class BadInputPropertiesTest {
           Map.entry("code", Query.OWNER),
           Map.entry("id", Query.OWNER),
           Map.entry("sort", Query.ENUMERATION),
+          Map.entry("period", Query.ENUMERATION),
           Map.entry("email", Query.EMAIL),
           Map.entry("is_delete_profile", Query.BOOLEAN),
           Map.entry("username", Query.UNSUPPORTED),
@@ -718,10 +725,11 @@ class BadInputPropertiesTest {
                             .named("wrong value")
                             .refused(400, INVALID_REQUEST)));
       } else if (type == Long.class) {
+        long most = LONG_MAXIMA.getOrDefault(field.qualifiedName(), 604_800L);
         kinds.add(
             Arbitraries.oneOf(
                     Arbitraries.longs().lessOrEqual(-1),
-                    Arbitraries.longs().greaterOrEqual(604_801))
+                    Arbitraries.longs().greaterOrEqual(most + 1))
                 .map(
                     value ->
                         world
@@ -995,7 +1003,10 @@ class BadInputPropertiesTest {
             Arbitraries.of(keyEndpoints), Arbitraries.of(world.orgBAdmin, world.userUAdmin))
         .as(
             (endpoint, caller) -> {
-              AuditAction action = KEY_ACTIONS.get(endpoint.method());
+              AuditAction action =
+                  endpoint.template().endsWith("/usage")
+                      ? AuditAction.USAGE_READ
+                      : KEY_ACTIONS.get(endpoint.method());
               if (action == null) {
                 throw new AssertionError("no audit action written down for " + endpoint);
               }
@@ -1445,6 +1456,12 @@ class BadInputPropertiesTest {
     private final Scope usersScope;
     private final Map<Class<?>, List<String>> bases;
 
+    /** A usage policy with every part, as the fields of a body. */
+    private static final String POLICY =
+        "\"rate_limits\":[{\"name\":\"burst\",\"limit\":100,\"duration_seconds\":1}],"
+            + "\"credits\":{\"remaining\":100,\"refill\":{\"amount\":100,\"interval\":\"P7D\","
+            + "\"mode\":\"add\"}},\"ip_allowlist\":[\"203.0.113.0/24\",\"2001:db8::/32\"]";
+
     World(RestFixture rest) {
       this.rest = rest;
       TestKeygate keygate = rest.keygate;
@@ -1489,18 +1506,25 @@ class BadInputPropertiesTest {
                       "{\"name\":\"k\",\"api_id\":\"%s\",\"scope_ids\":[\"read:users\"],\"org_code\":\"org_a\",\"type\":\"organization\",\"expires_on\":\"2100-01-01T00:00:00Z\"}"
                           .formatted(users),
                       "{\"name\":\"k\",\"api_id\":\"%s\",\"scope_ids\":[\"read:users\"],\"user_id\":\"kp_u\",\"type\":\"user\"}"
+                          .formatted(users),
+                      ("{\"name\":\"k\",\"api_id\":\"%s\",\"org_code\":\"org_a\"," + POLICY + "}")
                           .formatted(users))),
               Map.entry(
                   VerifyApiKeyRequest.class,
                   List.of(
-                      "{\"api_key\":\"k_live_not_a_key\",\"required_scopes\":[\"read:users\"],\"api_id\":\"%s\",\"client_ip\":\"203.0.113.7\"}"
+                      "{\"api_key\":\"k_live_not_a_key\",\"required_scopes\":[\"read:users\"],\"api_id\":\"%s\",\"client_ip\":\"203.0.113.7\",\"cost\":1}"
                           .formatted(users))),
               Map.entry(
                   RotateApiKeyRequest.class, List.of("{\"previous_key_expires_in_seconds\":60}")),
               Map.entry(
                   UpdateApiKeyRequest.class,
                   List.of(
-                      "{\"name\":\"renamed\",\"status\":\"inactive\",\"expires_on\":\"2100-01-01T00:00:00Z\"}")),
+                      "{\"name\":\"renamed\",\"status\":\"inactive\",\"expires_on\":\"2100-01-01T00:00:00Z\"}",
+                      "{" + POLICY + "}")),
+              Map.entry(
+                  SetRateLimitsRequest.class,
+                  List.of(
+                      "{\"rate_limits\":[{\"name\":\"daily\",\"limit\":1000,\"duration_seconds\":86400}]}")),
               Map.entry(
                   RegisterApiRequest.class,
                   List.of("{\"name\":\"Billing\",\"audience\":\"https://billing.example.com\"}")),

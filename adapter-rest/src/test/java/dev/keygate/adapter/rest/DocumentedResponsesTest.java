@@ -64,8 +64,56 @@ class DocumentedResponsesTest {
     assertThat(invalid.json().get("is_valid").asBoolean()).isFalse();
     assertThat(invalid.json().has("key_id")).isFalse();
 
+    // Keygate's usage policy: a key with every part of it, verified with the opt-in.
+    RestFixture.Answer limited =
+        exchange(
+            "POST",
+            "/api/v1/api_keys",
+            """
+            {"name":"Metered","api_id":"%s","org_code":"org_acme",
+             "rate_limits":[{"name":"burst","limit":5,"duration_seconds":1}],
+             "credits":{"remaining":10,"refill":{"amount":10,"interval":"monthly","day":3}},
+             "ip_allowlist":["203.0.113.0/24","2001:db8::/32"]}
+            """
+                .formatted(users.id()));
+    String limitedId = limited.text("/api_key/id");
+    RestFixture.Answer metered =
+        exchangeExtended(
+            "POST",
+            "/api/v1/api_keys/verify",
+            "{\"api_key\":\"%s\",\"client_ip\":\"203.0.113.7\",\"cost\":2}"
+                .formatted(limited.text("/api_key/key")));
+    assertThat(metered.json().get("credits_remaining").asLong()).isEqualTo(8);
+    assertThat(metered.text("/rate_limit/name")).isEqualTo("burst");
+    RestFixture.Answer policy =
+        exchangeExtended("GET", "/api/v1/api_keys/{key_id}", null, limitedId);
+    assertThat(policy.text("/api_key/credits/refill/interval")).isEqualTo("monthly");
+    exchangeExtended(
+        "PATCH", "/api/v1/api_keys/{key_id}", "{\"credits\":null,\"rate_limits\":[]}", limitedId);
+    for (String[] owner :
+        List.of(
+            new String[] {"/api/v1/organizations/{org_code}", "org_acme"},
+            new String[] {"/api/v1/users/{user_id}", "kp_carol"})) {
+      if (owner[1].startsWith("kp_")) {
+        rest.keygate.createUser(owner[1]);
+      }
+      RestFixture.Answer shared =
+          exchange(
+              "PUT",
+              owner[0] + "/rate_limits",
+              "{\"rate_limits\":[{\"name\":\"daily\",\"limit\":10000,\"duration_seconds\":86400}]}",
+              owner[1]);
+      assertThat(shared.text("/rate_limits/0/name")).isEqualTo("daily");
+      exchange("GET", owner[0] + "/rate_limits", null, owner[1]);
+      RestFixture.Answer daily = exchange("GET", owner[0] + "/usage?period=30d", null, owner[1]);
+      assertThat(daily.json().get("buckets")).hasSize(30);
+    }
+    RestFixture.Answer usage = exchange("GET", "/api/v1/api_keys/{key_id}/usage", null, limitedId);
+    assertThat(usage.json().get("buckets")).hasSize(24);
+    exchangeExtended("GET", "/api/v1/api_keys?page_size=10", null);
+
     RestFixture.Answer listed = exchange("GET", "/api/v1/api_keys?page_size=10", null);
-    assertThat(listed.json().get("api_keys")).hasSize(2);
+    assertThat(listed.json().get("api_keys")).hasSize(3);
     RestFixture.Answer one = exchange("GET", "/api/v1/api_keys/{key_id}", null, keyId);
     assertThat(one.json().get("api_key").has("expires_on")).isFalse();
     RestFixture.Answer rich = exchangeExtended("GET", "/api/v1/api_keys/{key_id}", null, keyId);

@@ -41,7 +41,7 @@ final class RestFixture implements AutoCloseable {
     rootKey =
         services.initializeDeployment().initialize("test:init").orElseThrow().token().reveal();
     // Links on the address it listens on, as keygate serve makes them by default.
-    groups = ManagementRoutes.of(services, Duration.ofMinutes(15), this::base);
+    groups = ManagementRoutes.of(services, Duration.ofMinutes(15), this::base, keygate.clock);
     server =
         RestServer.create(
                 new RestServer.Services(
@@ -123,6 +123,23 @@ final class RestFixture implements AutoCloseable {
   /** GET with the root key and Keygate's opt-in to its richer answers. */
   Answer getExtended(String path) {
     return extended("GET", path, null);
+  }
+
+  /** A request with {@code bearer}, a JSON body (or none) and the opt-in to the richer answers. */
+  Answer extended(String method, String path, String body, String bearer) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Authorization", "Bearer " + bearer)
+            .header(EXTENSIONS, "true");
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return send(request.build());
   }
 
   /** GET with the root key. */

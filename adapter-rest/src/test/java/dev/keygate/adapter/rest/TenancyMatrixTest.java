@@ -22,6 +22,7 @@ import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
+import dev.keygate.wire.PolicyResponses;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,6 +93,7 @@ class TenancyMatrixTest {
       PUT    /api/v1/api_keys/{key_id}                           | 201       | 201              | 201          | 404          | 404          | 201          | 401    | 401          | 403 scope
       PATCH  /api/v1/api_keys/{key_id}                           | 200       | 200              | 200          | 404          | 404          | 200          | 401    | 401          | 403 scope
       DELETE /api/v1/api_keys/{key_id}                           | 200       | 403 scope        | 200          | 404          | 404          | 200          | 401    | 401          | 403 scope
+      GET    /api/v1/api_keys/{key_id}/usage                     | 200       | 200              | 200          | 404          | 404          | 200          | 401    | 401          | 403 scope
       GET    /api/v1/apis                                        | 200       | 200              | 200          | 200          | 200          | 200          | 401    | 401          | 403 scope
       POST   /api/v1/apis                                        | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
       GET    /api/v1/apis/{api_id}                               | 200       | 200              | 200          | 200          | 200          | 200          | 401    | 401          | 403 scope
@@ -109,6 +111,9 @@ class TenancyMatrixTest {
       GET    /api/v1/organizations/{org_code}/grants             | 200       | 403 scope        | 200          | 404          | 404          | 200          | 401    | 401          | 403 scope
       PUT    /api/v1/organizations/{org_code}/grants/{api_id}    | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
       DELETE /api/v1/organizations/{org_code}/grants/{api_id}    | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
+      GET    /api/v1/organizations/{org_code}/rate_limits        | 200       | 200              | 200          | 404          | 404          | 200          | 401    | 401          | 403 scope
+      PUT    /api/v1/organizations/{org_code}/rate_limits        | 200       | 200              | 403 operator | 403 operator | 403 operator | 403 operator | 401    | 401          | 403 scope
+      GET    /api/v1/organizations/{org_code}/usage              | 200       | 200              | 200          | 404          | 404          | 200          | 401    | 401          | 403 scope
       POST   /api/v1/user                                        | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
       GET    /api/v1/user                                        | 200       | 403 scope        | 404          | 404          | 200          | 403 scope    | 401    | 401          | 403 scope
       GET    /api/v1/users                                       | 200       | 403 scope        | 200          | 200          | 200          | 403 scope    | 401    | 401          | 403 scope
@@ -117,6 +122,9 @@ class TenancyMatrixTest {
       GET    /api/v1/users/{user_id}/grants                      | 200       | 403 scope        | 404          | 404          | 200          | 404          | 401    | 401          | 403 scope
       PUT    /api/v1/users/{user_id}/grants/{api_id}             | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
       DELETE /api/v1/users/{user_id}/grants/{api_id}             | 200       | 403 scope        | 403 operator | 403 operator | 403 operator | 403 scope    | 401    | 401          | 403 scope
+      GET    /api/v1/users/{user_id}/rate_limits                 | 200       | 200              | 404          | 404          | 200          | 404          | 401    | 401          | 403 scope
+      PUT    /api/v1/users/{user_id}/rate_limits                 | 200       | 200              | 403 operator | 403 operator | 403 operator | 403 operator | 401    | 401          | 403 scope
+      GET    /api/v1/users/{user_id}/usage                       | 200       | 200              | 404          | 404          | 200          | 404          | 401    | 401          | 403 scope
       GET    /api/v1/audit_events                                | 200       | 403 scope        | 200          | 200          | 200          | 403 scope    | 401    | 401          | 403 scope
       POST   /api/v1/portal_links                                | 200       | 403 scope        | 200          | 404          | 404          | 403 scope    | 401    | 401          | 403 scope
       """;
@@ -136,12 +144,17 @@ class TenancyMatrixTest {
       GET /api/v1/apis/{api_id}/scopes             | read:spare                                        | read:spare                                        | read:spare             | read:spare             | read:spare             | read:spare
       GET /api/v1/organizations                    | keygate-operator org_a org_b org_e                | refused                                           | org_a                  | org_b                  | -                      | refused
       GET /api/v1/organizations/{org_code}/grants  | users spare                                       | refused                                           | users spare            | refused                | refused                | users spare
+      GET /api/v1/organizations/{org_code}/rate_limits | -                                             | -                                                 | -                      | refused                | refused                | -
+      GET /api/v1/users/{user_id}/rate_limits      | -                                                 | -                                                 | refused                | refused                | -                      | refused
       GET /api/v1/users                            | kp_u kp_e                                         | refused                                           | -                      | -                      | kp_u                   | refused
       GET /api/v1/users/{user_id}/grants           | users spare                                       | refused                                           | refused                | refused                | users spare            | refused
       GET /api/v1/audit_events                     | events:all                                        | refused                                           | events:org_a           | events:org_b           | events:kp_u            | refused
       """;
 
   private static final String UNKNOWN_KEY = "api_key_" + "0".repeat(32);
+
+  private static final String RATE_LIMITS =
+      "{\"rate_limits\":[{\"name\":\"daily\",\"limit\":1000,\"duration_seconds\":86400}]}";
 
   /** The request each endpoint is called with, the audit action it records, and its ghost. */
   private static final Map<String, Call> CALLS =
@@ -290,6 +303,45 @@ class TenancyMatrixTest {
                   AuditAction.GRANT_REMOVE,
                   true)
               .ghost("kp_u", "kp_zzz"),
+          new Call("GET /api/v1/api_keys/{key_id}/usage", "", null, AuditAction.USAGE_READ, false)
+              .ghost("${keyA}", UNKNOWN_KEY),
+          new Call(
+                  "GET /api/v1/organizations/{org_code}/usage",
+                  "?period=30d",
+                  null,
+                  AuditAction.USAGE_READ,
+                  false)
+              .ghost("org_a", "org_zzz"),
+          new Call("GET /api/v1/users/{user_id}/usage", "", null, AuditAction.USAGE_READ, false)
+              .ghost("kp_u", "kp_zzz"),
+          new Call(
+                  "GET /api/v1/organizations/{org_code}/rate_limits",
+                  "",
+                  null,
+                  AuditAction.RATE_LIMITS_READ,
+                  false)
+              .ghost("org_a", "org_zzz"),
+          new Call(
+                  "PUT /api/v1/organizations/{org_code}/rate_limits",
+                  "",
+                  RATE_LIMITS,
+                  AuditAction.RATE_LIMITS_SET,
+                  true)
+              .ghost("org_a", "org_zzz"),
+          new Call(
+                  "GET /api/v1/users/{user_id}/rate_limits",
+                  "",
+                  null,
+                  AuditAction.RATE_LIMITS_READ,
+                  false)
+              .ghost("kp_u", "kp_zzz"),
+          new Call(
+                  "PUT /api/v1/users/{user_id}/rate_limits",
+                  "",
+                  RATE_LIMITS,
+                  AuditAction.RATE_LIMITS_SET,
+                  true)
+              .ghost("kp_u", "kp_zzz"),
           new Call(
               "GET /api/v1/audit_events", "?page_size=500", null, AuditAction.AUDIT_READ, false),
           new Call(
@@ -363,6 +415,8 @@ class TenancyMatrixTest {
       return ManagementEndpoint.servedBy(rest).stream()
           .filter(endpoint -> !ApplicationAuthorityMatrixTest.isApplicationRoute(endpoint))
           .filter(endpoint -> endpoint.method().equals("GET"))
+          // Usage is counted in buckets of time, not a list of what a caller may see.
+          .filter(endpoint -> endpoint.route().response() != PolicyResponses.UsageAnswer.class)
           .filter(
               endpoint ->
                   Arrays.stream(endpoint.route().response().getRecordComponents())

@@ -1,6 +1,7 @@
 package dev.keygate.application.service;
 
 import static dev.keygate.application.port.in.ManagementScope.READ_API_KEYS;
+import static dev.keygate.application.port.in.ManagementScope.UPDATE_API_KEYS;
 import static dev.keygate.domain.audit.AuditAction.RATE_LIMITS_READ;
 import static dev.keygate.domain.audit.AuditAction.RATE_LIMITS_SET;
 
@@ -41,6 +42,8 @@ public final class OwnerRateLimitsService implements OwnerRateLimitsUseCase {
 
   @Override
   public List<RateLimit> set(Principal principal, Owner owner, List<RateLimit> limits) {
+    // The scope first: an operator's key without it may not change what the owner's keys allow.
+    authorization.requireScope(principal, UPDATE_API_KEYS, RATE_LIMITS_SET, owner.id());
     authorization.requireOperator(principal, RATE_LIMITS_SET, owner.id());
     List<RateLimit> checked = UsagePolicy.checkedLimits(Checks.required("rate limits", limits));
     requireOwner(principal, owner, RATE_LIMITS_SET);
