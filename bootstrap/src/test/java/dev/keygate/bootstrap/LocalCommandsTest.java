@@ -368,8 +368,8 @@ class LocalCommandsTest {
     failsWith(
         keygate("keys"),
         2,
-        "keygate keys: choose a command: create, list, show, rotate, disable, enable, revoke,"
-            + " verify (see 'keygate keys --help')");
+        "keygate keys: choose a command: create, list, show, update, usage, rotate, disable,"
+            + " enable, revoke, verify (see 'keygate keys --help')");
     failsWith(
         keygate("keys", "list", "--stauts", "active"),
         2,
@@ -489,7 +489,10 @@ class LocalCommandsTest {
             "verification_count",
             "org_code",
             "organization_id",
-            "expires_on");
+            "expires_on",
+            "rate_limits",
+            "ip_allowlist",
+            "owner_rate_limits");
     assertThat(shown.at("/api_key/type").asText()).isEqualTo("organization");
     assertThat(shown.at("/api_key/key_suffix").asText())
         .isEqualTo(token.substring(token.length() - 4));
