@@ -368,8 +368,8 @@ class LocalCommandsTest {
     failsWith(
         keygate("keys"),
         2,
-        "keygate keys: choose a command: create, list, show, rotate, disable, enable, revoke,"
-            + " verify (see 'keygate keys --help')");
+        "keygate keys: choose a command: create, list, show, update, usage, rotate, disable,"
+            + " enable, revoke, verify (see 'keygate keys --help')");
     failsWith(
         keygate("keys", "list", "--stauts", "active"),
         2,
@@ -489,7 +489,10 @@ class LocalCommandsTest {
             "verification_count",
             "org_code",
             "organization_id",
-            "expires_on");
+            "expires_on",
+            "rate_limits",
+            "ip_allowlist",
+            "owner_rate_limits");
     assertThat(shown.at("/api_key/type").asText()).isEqualTo("organization");
     assertThat(shown.at("/api_key/key_suffix").asText())
         .isEqualTo(token.substring(token.length() - 4));
@@ -497,18 +500,15 @@ class LocalCommandsTest {
         .matches("20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
     JsonNode listed = json(ok(keygate("keys", "list", "--output", "json")));
     assertThat(fieldNames(listed)).containsExactly("code", "message", "has_more", "api_keys");
-    assertThat(fieldNames(listed.at("/api_keys/0")))
-        .containsExactly(
-            "id",
-            "name",
-            "type",
-            "status",
-            "key_prefix",
-            "key_suffix",
-            "created_on",
-            "created_by",
-            "api_ids",
-            "scopes");
+    // Each key in full, as keys show prints it: its usage policy included.
+    JsonNode listedKey = null;
+    for (JsonNode each : listed.get("api_keys")) {
+      if (each.get("id").asText().equals(keyId)) {
+        listedKey = each;
+      }
+    }
+    assertThat(listedKey).isNotNull();
+    assertThat(fieldNames(listedKey)).isEqualTo(fieldNames(shown.get("api_key")));
     JsonNode verified = json(ok(verify(token, "--output", "json")));
     assertThat(fieldNames(verified))
         .containsExactly(

@@ -55,8 +55,18 @@ final class OpenApiDocument {
       answer is the default answer plus Keygate's fields.
 
       Keygate extensions, beyond Kinde:
-      - `PATCH /api/v1/api_keys/{key_id}`: rename, disable, enable or set the expiry of a key;
-      - `POST /api/v1/api_keys/verify` also takes `required_scopes` and `api_id`;
+      - `PATCH /api/v1/api_keys/{key_id}`: rename, disable, enable or set the expiry or the \
+      usage policy of a key;
+      - a key's usage policy, `rate_limits`, `credits` and `ip_allowlist`, when creating or \
+      changing it; only the operator may loosen one;
+      - `POST /api/v1/api_keys/verify` also takes `required_scopes`, `api_id`, `client_ip` and \
+      `cost`, may answer `API_KEY_IP_NOT_ALLOWED`, `API_KEY_RATE_LIMITED` (with a `Retry-After` \
+      header) and `API_KEY_USAGE_EXCEEDED`, and with the opt-in `rate_limit` and \
+      `credits_remaining`;
+      - `GET|PUT /api/v1/organizations/{org_code}/rate_limits` and \
+      `/api/v1/users/{user_id}/rate_limits`: limits all keys of an owner share;
+      - `GET /api/v1/api_keys/{key_id}/usage`, `/api/v1/organizations/{org_code}/usage` and \
+      `/api/v1/users/{user_id}/usage`: verifications by outcome, per hour or per day;
       - `PUT /api/v1/api_keys/{key_id}` (rotate) takes an optional body \
       `{previous_key_expires_in_seconds}`: how long the previous secret keeps working;
       - `expires_on` when creating a key; `code` when creating an organization and `id`, \
