@@ -16,6 +16,7 @@ import dev.keygate.domain.api.Api;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
+import dev.keygate.domain.policy.Credits;
 import dev.keygate.domain.policy.RateLimit;
 import dev.keygate.domain.policy.Refill;
 import dev.keygate.domain.policy.RefillMode;
@@ -95,6 +96,9 @@ class KeygatePolicyFacadeTest {
     assertThat(tooDear.outcome()).isEqualTo(VerifyOutcome.API_KEY_USAGE_EXCEEDED);
     assertThat(keygate.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_IP_NOT_ALLOWED);
 
+    assertThat(keygate.changePolicy(issued.key().id()).credits(50).apply().policy().credits())
+        .map(Credits::remaining)
+        .contains(50L);
     ApiKey changed = keygate.changePolicy(issued.key().id()).noCredits().fromAnywhere().apply();
 
     assertThat(changed.policy().credits()).isEmpty();

@@ -61,12 +61,12 @@ final class KeyTransitions {
       AuditAction action,
       String verb,
       UnaryOperator<ApiKey> transition) {
-    return apply(principal, keyId, scope, action, verb, transition, (before, after) -> {});
+    return apply(principal, keyId, scope, action, verb, transition, Optional.empty());
   }
 
   /**
    * {@link #apply} with {@code alsoInUnit} done in the same unit as the change, told the key before
-   * and after it.
+   * and after it; the key is answered as stored once the unit committed.
    */
   ApiKey apply(
       Principal principal,
@@ -76,6 +76,19 @@ final class KeyTransitions {
       String verb,
       UnaryOperator<ApiKey> transition,
       BiConsumer<ApiKey, ApiKey> alsoInUnit) {
+    apply(principal, keyId, scope, action, verb, transition, Optional.of(alsoInUnit));
+    // What was done beside the key, such as setting its credits, is read back with it.
+    return apiKeys.findById(keyId).orElseThrow();
+  }
+
+  private ApiKey apply(
+      Principal principal,
+      ApiKeyId keyId,
+      ManagementScope scope,
+      AuditAction action,
+      String verb,
+      UnaryOperator<ApiKey> transition,
+      Optional<BiConsumer<ApiKey, ApiKey>> alsoInUnit) {
     authorization.requireScope(principal, scope, action, keyId.value());
     ApiKey key = authorization.reachableKey(principal, apiKeys.findById(keyId), keyId, action);
     ApiKey changed = transition.apply(key);
@@ -88,7 +101,8 @@ final class KeyTransitions {
       authorization.requireWithin(
           principal, changed, action, "cannot " + verb + " api key " + keyId);
     }
-    return store(principal, action, changed, stored -> alsoInUnit.accept(key, stored));
+    return store(
+        principal, action, changed, after -> alsoInUnit.ifPresent(also -> also.accept(key, after)));
   }
 
   /**

@@ -13,6 +13,7 @@ import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.policy.UsagePolicy;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 /**
  * Applies a partial change to a key. Setting the status it already has changes nothing; revoking
@@ -37,12 +38,7 @@ public final class UpdateApiKeyService implements UpdateApiKeyUseCase {
   @Override
   public ApiKey update(Principal principal, ApiKeyId keyId, UpdateApiKeyCommand command) {
     Instant now = clock.instant();
-    return transitions.apply(
-        principal,
-        keyId,
-        UPDATE_API_KEYS,
-        API_KEY_UPDATE,
-        "change",
+    UnaryOperator<ApiKey> change =
         key -> {
           if (command.status().filter(status -> status == ApiKeyStatus.REVOKED).isPresent()) {
             throw new ValidationException(
@@ -64,13 +60,20 @@ public final class UpdateApiKeyService implements UpdateApiKeyUseCase {
             changed = changed.withPolicy(policy);
           }
           return changed;
-        },
-        (before, after) -> {
-          if (command.credits().isPresent() || command.removeCredits()) {
-            // Whoever is not the operator got here only by tightening.
-            metering.change(before, after, command.credits(), !principal.isOperator(), now);
-          }
-        });
+        };
+    if (command.credits().isEmpty() && !command.removeCredits()) {
+      return transitions.apply(principal, keyId, UPDATE_API_KEYS, API_KEY_UPDATE, "change", change);
+    }
+    return transitions.apply(
+        principal,
+        keyId,
+        UPDATE_API_KEYS,
+        API_KEY_UPDATE,
+        "change",
+        change,
+        // Whoever is not the operator got here only by tightening.
+        (before, after) ->
+            metering.change(before, after, command.credits(), !principal.isOperator(), now));
   }
 
   private static UsagePolicy policyAfter(UsagePolicy policy, UpdateApiKeyCommand command) {
