@@ -73,15 +73,8 @@ class KeygatePolicyFacadeTest {
   }
 
   @Test
-  void aKeyMadeWithAPolicy_isVerifiedFromItsAddressesAtItsCost_andChangedByTheOperator() {
-    IssuedApiKey issued =
-        keygate
-            .newKey("Orders", orders.id(), ACME)
-            .scopes("read:orders")
-            .rateLimit("burst", 100, Duration.ofSeconds(1))
-            .credits(10, Refill.monthly(10, 1, RefillMode.SET))
-            .allowFrom("203.0.113.0/24", "2001:db8::/32")
-            .create();
+  void aKeyMadeWithAPolicy_isVerifiedFromItsAddressesAtItsCost() {
+    IssuedApiKey issued = metered();
     String token = issued.token().reveal();
 
     Verification spent =
@@ -95,17 +88,36 @@ class KeygatePolicyFacadeTest {
     assertThat(elsewhere.outcome()).isEqualTo(VerifyOutcome.API_KEY_IP_NOT_ALLOWED);
     assertThat(tooDear.outcome()).isEqualTo(VerifyOutcome.API_KEY_USAGE_EXCEEDED);
     assertThat(keygate.verify(token).outcome()).isEqualTo(VerifyOutcome.API_KEY_IP_NOT_ALLOWED);
+  }
+
+  @Test
+  void theOperator_loosensAPolicy_andIsAnsweredTheKeyAsChanged() {
+    IssuedApiKey issued = metered();
+    String token = issued.token().reveal();
 
     assertThat(keygate.changePolicy(issued.key().id()).credits(50).apply().policy().credits())
         .map(Credits::remaining)
         .contains(50L);
     ApiKey changed = keygate.changePolicy(issued.key().id()).noCredits().fromAnywhere().apply();
+    ApiKey read = keygate.useCases().getApiKey().get(keygate.operator(), issued.key().id());
 
-    assertThat(changed.policy().credits()).isEmpty();
-    assertThat(changed.policy().ipAllowlist().isRestricted()).isFalse();
-    assertThat(changed.policy().rateLimits()).containsExactly(RateLimit.of("burst", 100, 1));
+    for (ApiKey key : List.of(read, changed)) {
+      assertThat(key.policy().credits()).isEmpty();
+      assertThat(key.policy().ipAllowlist().isRestricted()).isFalse();
+      assertThat(key.policy().rateLimits()).containsExactly(RateLimit.of("burst", 100, 1));
+    }
     assertThat(keygate.verifying(token).cost(1_000).verify().outcome())
         .isEqualTo(VerifyOutcome.API_KEY_VERIFIED);
+  }
+
+  private IssuedApiKey metered() {
+    return keygate
+        .newKey("Orders", orders.id(), ACME)
+        .scopes("read:orders")
+        .rateLimit("burst", 100, Duration.ofSeconds(1))
+        .credits(10, Refill.monthly(10, 1, RefillMode.SET))
+        .allowFrom("203.0.113.0/24", "2001:db8::/32")
+        .create();
   }
 
   @Test
