@@ -66,7 +66,9 @@ class AuthorityMatrixTest {
    * {@code 403 scope}: a management scope the route needs is missing; {@code 403 beyond}: the key
    * that would come out reaches beyond the caller's authority; {@code 403 itself}: a key changing
    * its own status or expiry; {@code 404}: out of reach, as for an unknown object; {@code 409}: an
-   * expired key stays expired; {@code 400}: a portal link for the operator organization.
+   * expired key stays expired; {@code 400}: a portal link for the operator organization; {@code 403
+   * loosen}: only the operator loosens a key's usage policy; {@code 403 self}: not even the
+   * operator's own key loosens its own.
    */
   private static final String OUTCOMES =
       """
@@ -84,6 +86,9 @@ class AuthorityMatrixTest {
       prolong expiredA                            | 409      | 409              | 409         | 409             | 404    | 409         | 401
       disable A's admin key                       | 200      | 200              | 403 itself  | 200             | 404    | 200         | 401
       revoke A's admin key                        | 200      | 200              | 200         | 403 scope       | 404    | 200         | 401
+      tighten meteredA's policy                   | 200      | 200              | 200         | 200             | 404    | 200         | 401
+      loosen meteredA's policy                    | 200      | 200              | 403 loosen  | 403 loosen      | 404    | 403 loosen  | 401
+      loosen the limited operator's own policy    | 200      | 403 self         | 404         | 404             | 404    | 404         | 401
       make a portal link for A                    | 200      | 403 scope        | 200         | 403 scope       | 404    | 403 scope   | 401
       make a portal link for the operator         | 400      | 403 scope        | 404         | 403 scope       | 404    | 403 scope   | 401
       """;
@@ -153,6 +158,25 @@ class AuthorityMatrixTest {
               "adminA"),
           new Change(
               "revoke A's admin key", "DELETE", "/api/v1/api_keys/${adminA}", null, "adminA"),
+          new Change(
+              "tighten meteredA's policy",
+              "PATCH",
+              "/api/v1/api_keys/${meteredA}",
+              "{\"rate_limits\":[{\"name\":\"burst\",\"limit\":5,\"duration_seconds\":1}],"
+                  + "\"credits\":{\"remaining\":50},\"ip_allowlist\":[\"203.0.113.0/25\"]}",
+              "meteredA"),
+          new Change(
+              "loosen meteredA's policy",
+              "PATCH",
+              "/api/v1/api_keys/${meteredA}",
+              "{\"rate_limits\":[],\"credits\":null,\"ip_allowlist\":[]}",
+              "meteredA"),
+          new Change(
+              "loosen the limited operator's own policy",
+              "PATCH",
+              "/api/v1/api_keys/${limitedOperator}",
+              "{\"rate_limits\":[]}",
+              "limitedOperator"),
           new Change(
               "make a portal link for A",
               "POST",
@@ -351,6 +375,15 @@ class AuthorityMatrixTest {
                       "which the caller does not hold",
                       "would outlive the caller's own key",
                       "is not granted to organization org_a");
+          case "loosen" ->
+              assertThat(message)
+                  .isEqualTo(
+                      "only the operator may loosen a key's rate limits, credits or allowed"
+                          + " addresses; they may be tightened");
+          case "self" ->
+              assertThat(message)
+                  .isEqualTo(
+                      "a key cannot loosen its own rate limits, credits or allowed addresses");
           case "itself" ->
               assertThat(message)
                   .isEqualTo("a key cannot change its own status or expiry; whoever issued it can");
@@ -414,6 +447,7 @@ class AuthorityMatrixTest {
     final RestFixture.Issued internalA;
     final RestFixture.Issued strongA;
     final RestFixture.Issued expiredA;
+    final RestFixture.Issued meteredA;
     final Api management;
     private final Api users;
 
@@ -437,6 +471,11 @@ class AuthorityMatrixTest {
               "delete:api_keys",
               "read:apis",
               "read:api_scopes");
+      // Under a limit it never reaches here: its own policy is there to be loosened.
+      rest.call(
+          "PATCH",
+          "/api/v1/api_keys/" + limitedOperator.id(),
+          "{\"rate_limits\":[{\"name\":\"calls\",\"limit\":1000000,\"duration_seconds\":1}]}");
       adminA = rest.managementKey("org_code", "org_a");
       weakAdminA = rest.managementKey("org_code", "org_a", "read:api_keys", "update:api_keys");
       adminU = rest.managementKey("user_id", "kp_u");
@@ -450,6 +489,13 @@ class AuthorityMatrixTest {
                   CHANGES.get("create product key for A beyond its grants").body(),
                   users,
                   management));
+      meteredA =
+          rest.createKey(
+              "{\"name\":\"metered\",\"api_id\":\""
+                  + users.id().value()
+                  + "\",\"scope_ids\":[\"read:users\"],\"org_code\":\"org_a\","
+                  + "\"rate_limits\":[{\"name\":\"burst\",\"limit\":10,\"duration_seconds\":1}],"
+                  + "\"credits\":{\"remaining\":100},\"ip_allowlist\":[\"203.0.113.0/24\"]}");
       strongA = rest.managementKey("org_code", "org_a");
       rest.call("PATCH", "/api/v1/api_keys/" + strongA.id(), "{\"status\":\"inactive\"}");
       expiredA =
@@ -528,7 +574,8 @@ class AuthorityMatrixTest {
               keyA,
               internalA,
               strongA,
-              expiredA)
+              expiredA,
+              meteredA)
           .map(RestFixture.Issued::key)
           .toList();
     }
@@ -541,7 +588,9 @@ class AuthorityMatrixTest {
           .replace("${internalA}", internalA.id())
           .replace("${strongA}", strongA.id())
           .replace("${portalA}", portalA.id())
-          .replace("${expiredA}", expiredA.id());
+          .replace("${expiredA}", expiredA.id())
+          .replace("${meteredA}", meteredA.id())
+          .replace("${limitedOperator}", limitedOperator.id());
     }
 
     private static String resolveWith(String text, Api users, Api management) {
