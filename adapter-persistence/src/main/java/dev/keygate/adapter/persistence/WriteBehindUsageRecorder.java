@@ -67,8 +67,13 @@ public final class WriteBehindUsageRecorder implements UsageRecorder, AutoClosea
 
   private final DataSource dataSource;
   private final Clock clock;
-  private final ConcurrentHashMap<ApiKeyId, Pending> pending = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<Bucket, Long> outcomes = new ConcurrentHashMap<>();
+
+  /**
+   * Verifications not yet written, by key, hour and outcome: one map update per verification. The
+   * valid ones also carry the latest time and address, for the key's last verification.
+   */
+  private final ConcurrentHashMap<Bucket, Pending> outcomes = new ConcurrentHashMap<>();
+
   private final ScheduledExecutorService flusher;
 
   /** Whether the database is PostgreSQL; told by the first connection. */
@@ -106,11 +111,9 @@ public final class WriteBehindUsageRecorder implements UsageRecorder, AutoClosea
   public void record(
       ApiKeyId keyId, String outcome, Instant verifiedOn, Optional<String> clientIp) {
     outcomes.merge(
-        new Bucket(keyId, verifiedOn.truncatedTo(ChronoUnit.HOURS), outcome), 1L, Long::sum);
-    if (!VERIFIED.equals(outcome)) {
-      return;
-    }
-    pending.merge(keyId, new Pending(1, verifiedOn, clientIp.orElse(null)), Pending::plus);
+        new Bucket(keyId, verifiedOn.truncatedTo(ChronoUnit.HOURS), outcome),
+        new Pending(1, verifiedOn, clientIp.orElse(null)),
+        Pending::plus);
   }
 
   /**
@@ -123,26 +126,27 @@ public final class WriteBehindUsageRecorder implements UsageRecorder, AutoClosea
   }
 
   private synchronized void writePending() {
-    Map<ApiKeyId, Pending> batch = new HashMap<>();
-    for (ApiKeyId keyId : pending.keySet()) {
-      Pending taken = pending.remove(keyId);
-      if (taken != null) {
-        batch.put(keyId, taken);
-      }
-    }
-    Map<Bucket, Long> counted = new HashMap<>();
+    Map<Bucket, Pending> taken = new HashMap<>();
     for (Bucket bucket : outcomes.keySet()) {
-      Long taken = outcomes.remove(bucket);
-      if (taken != null) {
-        counted.put(bucket, taken);
+      Pending one = outcomes.remove(bucket);
+      if (one != null) {
+        taken.put(bucket, one);
       }
     }
+    Map<ApiKeyId, Pending> batch = new HashMap<>();
+    Map<Bucket, Long> counted = new HashMap<>();
+    taken.forEach(
+        (bucket, one) -> {
+          counted.put(bucket, one.count());
+          if (VERIFIED.equals(bucket.outcome())) {
+            batch.merge(bucket.keyId(), one, Pending::plus);
+          }
+        });
     if (!batch.isEmpty() || !counted.isEmpty()) {
       try {
         write(batch, counted);
       } catch (SQLException e) {
-        batch.forEach((keyId, usage) -> pending.merge(keyId, usage, Pending::plus));
-        counted.forEach((bucket, count) -> outcomes.merge(bucket, count, Long::sum));
+        taken.forEach((bucket, one) -> outcomes.merge(bucket, one, Pending::plus));
         throw new IllegalStateException("usage could not be written; it stays pending", e);
       }
     }
