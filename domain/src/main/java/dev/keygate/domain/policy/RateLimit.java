@@ -61,10 +61,12 @@ public record RateLimit(String name, long limit, Duration duration) {
   }
 
   /**
-   * Whether this limit allows at most what {@code other} allows: no more uses, no shorter window.
+   * Whether this limit allows at most what {@code other} allows: no more uses in the same window. A
+   * window of another length is no tightening: its windows start elsewhere, and the uses counted in
+   * the present one would be forgotten.
    */
   public boolean isWithin(RateLimit other) {
-    return limit <= other.limit && duration.compareTo(other.duration) >= 0;
+    return limit <= other.limit && duration.equals(other.duration);
   }
 
   private static String shown(String name) {
