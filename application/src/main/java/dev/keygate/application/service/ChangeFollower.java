@@ -188,6 +188,14 @@ public final class ChangeFollower {
     }
   }
 
+  /**
+   * Forgets every key, after this node changed something that many keys are read with (an owner's
+   * shared limits), counted as the feed's forgettings are.
+   */
+  void forgetAll() {
+    forgetEverything();
+  }
+
   private void forgetEverything() {
     forgettings.incrementAndGet();
     keyStates.forgetAll();

@@ -64,6 +64,11 @@ final class KeyStates {
     return key;
   }
 
+  /** After this node changed what every key of an owner is read with. */
+  void forgetAll() {
+    follower.forgetAll();
+  }
+
   /** After this node changed the key: its remembered state is no longer the current one. */
   void forget(ApiKeyId id) {
     follower.forget(id);

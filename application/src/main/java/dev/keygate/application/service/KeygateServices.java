@@ -229,7 +229,7 @@ public final class KeygateServices implements KeygateUseCases {
     getUsage =
         new GetUsageService(
             ports.apiKeys(), ports.owners(), ports.usageHistory(), authorization, clock);
-    ownerRateLimits = new OwnerRateLimitsService(ports.owners(), authorization, changes);
+    ownerRateLimits = new OwnerRateLimitsService(ports.owners(), authorization, changes, keyStates);
     Makers makers = new Makers(keyStates, clock);
     SigningKeys signingKeys =
         new SigningKeys(

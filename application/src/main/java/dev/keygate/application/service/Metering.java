@@ -25,18 +25,18 @@ final class Metering {
 
   /**
    * The credits of a key whose policy changed to {@code credits} (empty: no longer metered). A
-   * caller who may only tighten lowers the count of a metered key, atomically, so uses spent since
-   * it was read are never given back.
+   * change that tightens the policy lowers the count of a metered key, atomically, so uses spent
+   * since it was read are never given back; any other sets it.
    */
   void change(
-      ApiKey before, ApiKey after, Optional<Credits> credits, boolean onlyTighten, Instant now) {
+      ApiKey before, ApiKey after, Optional<Credits> credits, boolean tightening, Instant now) {
     if (credits.isEmpty()) {
       if (before.policy().credits().isPresent()) {
         ledger.remove(after.id());
       }
       return;
     }
-    if (onlyTighten && before.policy().credits().isPresent()) {
+    if (tightening && before.policy().credits().isPresent()) {
       ledger.lowerTo(after.id(), credits.get().remaining());
     } else {
       set(after, credits.get(), now);

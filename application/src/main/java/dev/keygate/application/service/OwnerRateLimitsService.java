@@ -26,11 +26,14 @@ public final class OwnerRateLimitsService implements OwnerRateLimitsUseCase {
   private final OwnerRepository owners;
   private final Authorization authorization;
   private final Changes changes;
+  private final KeyStates keyStates;
 
-  OwnerRateLimitsService(OwnerRepository owners, Authorization authorization, Changes changes) {
+  OwnerRateLimitsService(
+      OwnerRepository owners, Authorization authorization, Changes changes, KeyStates keyStates) {
     this.owners = owners;
     this.authorization = authorization;
     this.changes = changes;
+    this.keyStates = keyStates;
   }
 
   @Override
@@ -53,6 +56,9 @@ public final class OwnerRateLimitsService implements OwnerRateLimitsUseCase {
         owner.id(),
         Optional.of(owner),
         () -> owners.setRateLimits(owner, checked));
+    // Every key of the owner is read with its limits: this node sees the change at once, in every
+    // verification mode; the others through the change feed.
+    keyStates.forgetAll();
     return checked;
   }
 

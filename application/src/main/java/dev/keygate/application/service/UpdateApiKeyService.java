@@ -71,9 +71,15 @@ public final class UpdateApiKeyService implements UpdateApiKeyUseCase {
         API_KEY_UPDATE,
         "change",
         change,
-        // Whoever is not the operator got here only by tightening.
+        // A tightening lowers the count atomically, whoever makes it: spent uses are never given
+        // back. (Judged on the policy asked for: the stored key's credits are read after the unit.)
         (before, after) ->
-            metering.change(before, after, command.credits(), !principal.isOperator(), now));
+            metering.change(
+                before,
+                after,
+                command.credits(),
+                policyAfter(before.policy(), command).isWithin(before.policy()),
+                now));
   }
 
   private static UsagePolicy policyAfter(UsagePolicy policy, UpdateApiKeyCommand command) {

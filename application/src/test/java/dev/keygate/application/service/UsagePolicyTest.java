@@ -184,6 +184,20 @@ class UsagePolicyTest {
     }
 
     @Test
+    void givenTtlMode_anOwnersNewLimits_holdAtOnceOnTheNodeThatSetThem() {
+      TestKeygate ttl = new TestKeygate(VerificationSettings.DEFAULTS.inMode(VerifyMode.TTL));
+      ttl.createOrganization("org_a");
+      Api api = ttl.registerApi("https://orders.example.com");
+      IssuedApiKey remembered = ttl.issueKey(ORG_A, api);
+      assertThat(ttl.verify(remembered).isValid()).isTrue();
+
+      ttl.services.ownerRateLimits().set(OPERATOR, ORG_A, List.of(RateLimit.of("org", 1, 3600)));
+
+      assertThat(ttl.verify(remembered).isValid()).isTrue();
+      assertThat(ttl.verify(remembered).outcome()).isEqualTo(VerifyOutcome.API_KEY_RATE_LIMITED);
+    }
+
+    @Test
     void removingTheSharedLimits_freesTheKeys_andTheEnvironmentHasNone() {
       IssuedApiKey one = key(UsagePolicy.NONE);
       t.services.ownerRateLimits().set(OPERATOR, ORG_A, List.of(RateLimit.of("org", 1, 3600)));
@@ -461,6 +475,19 @@ class UsagePolicyTest {
                   Optional.of(new Credits(50, Optional.empty())),
                   Optional.empty()));
       assertThat(t.credits.remaining(id(key))).contains(50L);
+
+      // Lowering is lowering for the operator too: what was spent since it read 50 stays spent.
+      verify(key, 10, null);
+      t.services
+          .updateApiKey()
+          .update(
+              OPERATOR,
+              id(key),
+              policyChange(
+                  Optional.empty(),
+                  Optional.of(new Credits(45, Optional.empty())),
+                  Optional.empty()));
+      assertThat(t.credits.remaining(id(key))).contains(40L);
     }
 
     @Test
