@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -133,8 +135,9 @@ public final class WriteBehindUsageRecorder implements UsageRecorder, AutoClosea
         taken.put(bucket, one);
       }
     }
-    Map<ApiKeyId, Pending> batch = new HashMap<>();
-    Map<Bucket, Long> counted = new HashMap<>();
+    // Rows are written in one order on every node, so that two nodes' flushes never deadlock.
+    Map<ApiKeyId, Pending> batch = new TreeMap<>(Comparator.comparing(ApiKeyId::value));
+    Map<Bucket, Long> counted = new TreeMap<>(Bucket.ORDER);
     taken.forEach(
         (bucket, one) -> {
           counted.put(bucket, one.count());
@@ -224,7 +227,7 @@ public final class WriteBehindUsageRecorder implements UsageRecorder, AutoClosea
         if (!batch.isEmpty()) {
           update.executeBatch();
         }
-        Map<Bucket, Long> days = new HashMap<>();
+        Map<Bucket, Long> days = new TreeMap<>(Bucket.ORDER);
         for (Map.Entry<Bucket, Long> hour : counted.entrySet()) {
           addCount(hourly, hour.getKey(), hour.getValue());
           days.merge(hour.getKey().day(), hour.getValue(), Long::sum);
@@ -257,6 +260,11 @@ public final class WriteBehindUsageRecorder implements UsageRecorder, AutoClosea
 
   /** Verifications of one key with one outcome in the hour or day that starts at {@code start}. */
   private record Bucket(ApiKeyId keyId, Instant start, String outcome) {
+
+    static final Comparator<Bucket> ORDER =
+        Comparator.comparing((Bucket bucket) -> bucket.keyId().value())
+            .thenComparing(Bucket::start)
+            .thenComparing(Bucket::outcome);
 
     Bucket day() {
       return new Bucket(keyId, start.truncatedTo(ChronoUnit.DAYS), outcome);
