@@ -77,7 +77,7 @@ public final class KeygateGuard {
 
   /**
    * The same guard, each request it lets through spending {@code credits} of a metered key (one by
-   * default; zero checks the credits without spending any).
+   * default; zero spends none, and so never refuses for credits).
    */
   public KeygateGuard costing(long credits) {
     return new KeygateGuard(verify, verifier, api, credits, clock);
