@@ -51,7 +51,7 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
       }
     }
     InMemoryUnitOfWork.willChange(this, keys, key.id().value());
-    keys.put(key.id().value(), withOwnerLimits(key, key.version()));
+    keys.put(key.id().value(), stored(key, key.usage(), key.version()));
     feed.append(ChangeFeed.Kind.API_KEY, key.id().value());
   }
 
@@ -70,30 +70,10 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     for (ApiKey key : List.copyOf(keys.values())) {
       if (key.owner().equals(owner)) {
         InMemoryUnitOfWork.willChange(this, keys, key.id().value());
-        keys.put(key.id().value(), withOwnerLimits(key, key.version() + 1));
+        keys.put(key.id().value(), stored(key, key.usage(), key.version() + 1));
         feed.append(ChangeFeed.Kind.API_KEY, key.id().value());
       }
     }
-  }
-
-  private ApiKey withOwnerLimits(ApiKey key, long version) {
-    return new ApiKey(
-        key.id(),
-        key.name(),
-        key.owner(),
-        key.apiId(),
-        key.scopes(),
-        key.status(),
-        key.createdOn(),
-        key.createdBy(),
-        key.madeBy(),
-        key.expiresOn(),
-        key.secrets(),
-        key.usage(),
-        key.revokedOn(),
-        key.policy(),
-        ownerLimits.getOrDefault(key.owner().toString(), List.of()),
-        version);
   }
 
   @Override
@@ -106,8 +86,7 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
       throw new ConflictException("api key " + key.id() + " was changed concurrently");
     }
     // Usage belongs to the recorder: an update never writes back the usage it read.
-    ApiKey bumped =
-        withOwnerLimits(withUsageAndVersion(key, stored.usage(), key.version()), key.version() + 1);
+    ApiKey bumped = stored(key, stored.usage(), key.version() + 1);
     InMemoryUnitOfWork.willChange(this, keys, key.id().value());
     keys.put(key.id().value(), bumped);
     feed.append(ChangeFeed.Kind.API_KEY, key.id().value());
@@ -206,25 +185,7 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
             later ? Optional.of(verifiedOn) : old.lastVerifiedOn(),
             later && clientIp.isPresent() ? clientIp : old.lastVerifiedIp(),
             old.verificationCount() + count);
-    keys.put(
-        id.value(),
-        new ApiKey(
-            key.id(),
-            key.name(),
-            key.owner(),
-            key.apiId(),
-            key.scopes(),
-            key.status(),
-            key.createdOn(),
-            key.createdBy(),
-            key.madeBy(),
-            key.expiresOn(),
-            key.secrets(),
-            usage,
-            key.revokedOn(),
-            key.policy(),
-            key.ownerLimits(),
-            key.version()));
+    keys.put(id.value(), stored(key, usage, key.version()));
   }
 
   /** How many lookups by id or by secret lookup were made, for tests of the hot path. */
@@ -241,7 +202,8 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     return keys.values().stream().filter(key -> key.secret(lookup).isPresent()).findFirst();
   }
 
-  private static ApiKey withUsageAndVersion(ApiKey key, Usage usage, long version) {
+  /** The key as stored: with {@code usage}, at {@code version}, its owner's limits read with it. */
+  private ApiKey stored(ApiKey key, Usage usage, long version) {
     return new ApiKey(
         key.id(),
         key.name(),
@@ -257,7 +219,7 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
         usage,
         key.revokedOn(),
         key.policy(),
-        key.ownerLimits(),
+        ownerLimits.getOrDefault(key.owner().toString(), List.of()),
         version);
   }
 }
