@@ -185,13 +185,11 @@ class KeygatePolicyFacadeTest {
   }
 
   /** The key's usage once its counts were written behind, waiting a bounded while. */
-  private UsageReport awaitCounts(IssuedApiKey key, long verifications) throws Exception {
-    UsageReport report = keygate.usage(key.key().id(), UsagePeriod.LAST_24_HOURS);
-    for (int i = 0; i < 100 && total(report) < verifications; i++) {
-      Thread.sleep(50);
-      report = keygate.usage(key.key().id(), UsagePeriod.LAST_24_HOURS);
-    }
-    return report;
+  /** The key's usage once the write-behind recorder wrote {@code verifications} of them. */
+  private UsageReport awaitCounts(IssuedApiKey key, long verifications) {
+    FeedWaits.awaitTrue(
+        () -> total(keygate.usage(key.key().id(), UsagePeriod.LAST_24_HOURS)) >= verifications);
+    return keygate.usage(key.key().id(), UsagePeriod.LAST_24_HOURS);
   }
 
   private static long total(UsageReport report) {
