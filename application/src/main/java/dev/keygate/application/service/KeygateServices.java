@@ -573,4 +573,56 @@ public final class KeygateServices implements KeygateUseCases {
   public RollSigningKeyUseCase rollSigningKey() {
     return rollSigningKey;
   }
+
+  // TODO(webhooks-branch): placeholders until the services land; never merged to main like this.
+
+  @Override
+  public dev.keygate.application.port.in.CreateWebhookUseCase createWebhook() {
+    throw new UnsupportedOperationException("createWebhook");
+  }
+
+  @Override
+  public dev.keygate.application.port.in.ListWebhooksUseCase listWebhooks() {
+    throw new UnsupportedOperationException("listWebhooks");
+  }
+
+  @Override
+  public dev.keygate.application.port.in.GetWebhookUseCase getWebhook() {
+    throw new UnsupportedOperationException("getWebhook");
+  }
+
+  @Override
+  public dev.keygate.application.port.in.UpdateWebhookUseCase updateWebhook() {
+    throw new UnsupportedOperationException("updateWebhook");
+  }
+
+  @Override
+  public dev.keygate.application.port.in.DeleteWebhookUseCase deleteWebhook() {
+    throw new UnsupportedOperationException("deleteWebhook");
+  }
+
+  @Override
+  public dev.keygate.application.port.in.RotateWebhookSecretUseCase rotateWebhookSecret() {
+    throw new UnsupportedOperationException("rotateWebhookSecret");
+  }
+
+  @Override
+  public dev.keygate.application.port.in.ListDeliveriesUseCase listDeliveries() {
+    throw new UnsupportedOperationException("listDeliveries");
+  }
+
+  @Override
+  public dev.keygate.application.port.in.RedeliverUseCase redeliver() {
+    throw new UnsupportedOperationException("redeliver");
+  }
+
+  @Override
+  public dev.keygate.application.port.in.ReportLeakedTokensUseCase reportLeakedTokens() {
+    throw new UnsupportedOperationException("reportLeakedTokens");
+  }
+
+  @Override
+  public dev.keygate.application.port.in.RevokeLeakedTokensUseCase revokeLeakedTokens() {
+    throw new UnsupportedOperationException("revokeLeakedTokens");
+  }
 }

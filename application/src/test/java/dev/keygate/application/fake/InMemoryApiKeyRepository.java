@@ -19,6 +19,7 @@ import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.policy.RateLimit;
 import dev.keygate.domain.token.SecretLookup;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -137,6 +138,20 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
   @Override
   public synchronized long countByApi(ApiId apiId) {
     return keys.values().stream().filter(key -> key.apiId().equals(apiId)).count();
+  }
+
+  @Override
+  public synchronized List<ApiKey> expiringBetween(Instant after, Instant until, int limit) {
+    return keys.values().stream()
+        .filter(key -> key.status() != ApiKeyStatus.REVOKED)
+        .filter(
+            key ->
+                key.expiresOn().isPresent()
+                    && key.expiresOn().get().isAfter(after)
+                    && !key.expiresOn().get().isAfter(until))
+        .sorted(Comparator.comparing((ApiKey key) -> key.expiresOn().get()))
+        .limit(limit)
+        .toList();
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.token.SecretLookup;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -87,6 +88,11 @@ final class RacingApiKeyRepository implements ApiKeyRepository {
   @Override
   public long countByApi(ApiId apiId) {
     return store.countByApi(apiId);
+  }
+
+  @Override
+  public List<ApiKey> expiringBetween(Instant after, Instant until, int limit) {
+    return store.expiringBetween(after, until, limit);
   }
 
   @Override

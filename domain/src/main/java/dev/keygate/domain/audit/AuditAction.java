@@ -41,5 +41,13 @@ public enum AuditAction {
   SIGNING_KEY_ROLL,
   RATE_LIMITS_READ,
   RATE_LIMITS_SET,
-  USAGE_READ
+  USAGE_READ,
+  /** A key's secret was reported found in public, by a secret scanner or its holder. */
+  API_KEY_LEAK_REPORTED,
+  WEBHOOK_CREATE,
+  WEBHOOK_READ,
+  WEBHOOK_UPDATE,
+  WEBHOOK_DELETE,
+  WEBHOOK_ROTATE_SECRET,
+  WEBHOOK_REDELIVER
 }

@@ -104,4 +104,24 @@ public interface KeygateUseCases {
   PublishSigningKeysUseCase publishSigningKeys();
 
   RollSigningKeyUseCase rollSigningKey();
+
+  CreateWebhookUseCase createWebhook();
+
+  ListWebhooksUseCase listWebhooks();
+
+  GetWebhookUseCase getWebhook();
+
+  UpdateWebhookUseCase updateWebhook();
+
+  DeleteWebhookUseCase deleteWebhook();
+
+  RotateWebhookSecretUseCase rotateWebhookSecret();
+
+  ListDeliveriesUseCase listDeliveries();
+
+  RedeliverUseCase redeliver();
+
+  ReportLeakedTokensUseCase reportLeakedTokens();
+
+  RevokeLeakedTokensUseCase revokeLeakedTokens();
 }

@@ -34,7 +34,11 @@ public enum ManagementScope {
   READ_APPLICATIONS("read:applications"),
   CREATE_APPLICATIONS("create:applications"),
   UPDATE_APPLICATIONS("update:applications"),
-  DELETE_APPLICATIONS("delete:applications");
+  DELETE_APPLICATIONS("delete:applications"),
+  READ_WEBHOOKS("read:webhooks"),
+  CREATE_WEBHOOKS("create:webhooks"),
+  UPDATE_WEBHOOKS("update:webhooks"),
+  DELETE_WEBHOOKS("delete:webhooks");
 
   private final String key;
 

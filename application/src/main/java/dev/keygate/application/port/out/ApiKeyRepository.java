@@ -10,6 +10,7 @@ import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.token.SecretLookup;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -54,4 +55,10 @@ public interface ApiKeyRepository {
 
   /** Takes the scope away from every key that holds it. */
   void withdrawScope(ScopeId scopeId);
+
+  /**
+   * Up to {@code limit} keys not revoked whose expiry is after {@code after} and no later than
+   * {@code until}, earliest expiry first: the keys an expiry notice is due for.
+   */
+  List<ApiKey> expiringBetween(Instant after, Instant until, int limit);
 }
