@@ -28,6 +28,7 @@ import dev.keygate.domain.event.KeyEvent;
 import dev.keygate.domain.event.KeyEventType;
 import dev.keygate.domain.event.Webhook;
 import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.UserId;
@@ -131,6 +132,7 @@ class OneUseCaseOneUnitTest {
         "take a key's credits",
         "set an owner's rate limits",
         "enable a key",
+        "set a key inactive by updating it",
         "create a webhook",
         "update a webhook",
         "rotate a webhook's secret",
@@ -149,6 +151,7 @@ class OneUseCaseOneUnitTest {
         Map.entry("rotate a key", List.of("api_key.rotated " + key.name())),
         Map.entry("disable a key", List.of("api_key.disabled " + key.name())),
         Map.entry("enable a key", List.of("api_key.enabled " + disabled.name())),
+        Map.entry("set a key inactive by updating it", List.of("api_key.disabled " + key.name())),
         Map.entry("revoke a key", List.of("api_key.revoked " + key.name())),
         Map.entry(
             "report a leaked token",
@@ -284,6 +287,18 @@ class OneUseCaseOneUnitTest {
                     .ownerRateLimits()
                     .set(OPERATOR, ORG_A, List.of(RateLimit.of("shared", 10, 60)))),
         Map.entry("enable a key", () -> t.services.enableApiKey().enable(OPERATOR, disabled.id())),
+        Map.entry(
+            "set a key inactive by updating it",
+            () ->
+                t.services
+                    .updateApiKey()
+                    .update(
+                        OPERATOR,
+                        key.id(),
+                        new UpdateApiKeyCommand(
+                            Optional.empty(),
+                            Optional.of(ApiKeyStatus.INACTIVE),
+                            Optional.empty()))),
         Map.entry(
             "create a webhook",
             () ->
