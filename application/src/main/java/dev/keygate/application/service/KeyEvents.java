@@ -6,6 +6,7 @@ import dev.keygate.domain.event.KeyEvent;
 import dev.keygate.domain.event.KeyEventType;
 import dev.keygate.domain.event.Leak;
 import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.key.ApiKeyStatus;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -23,9 +24,27 @@ final class KeyEvents {
     this.clock = clock;
   }
 
-  /** The event {@code action} makes of {@code key}, as stored after it, if it makes one. */
-  void changed(AuditAction action, ApiKey key, String actor) {
-    KeyEventType.of(action).ifPresent(type -> append(type, key, actor));
+  /**
+   * The event {@code action} makes of {@code after}, the key as stored by it, if it makes one. A
+   * change of the key's status by another action, such as an update that sets it inactive, tells
+   * what a disable or an enable would.
+   *
+   * @param before the key as it was read for the change, when known
+   */
+  void changed(AuditAction action, Optional<ApiKey> before, ApiKey after, String actor) {
+    Optional<KeyEventType> type = KeyEventType.of(action);
+    if (type.isEmpty() && before.isPresent() && before.get().status() != after.status()) {
+      type = Optional.of(statusEvent(after.status()));
+    }
+    type.ifPresent(made -> append(made, after, actor));
+  }
+
+  private static KeyEventType statusEvent(ApiKeyStatus status) {
+    return switch (status) {
+      case ACTIVE -> KeyEventType.ENABLED;
+      case INACTIVE -> KeyEventType.DISABLED;
+      case REVOKED -> KeyEventType.REVOKED;
+    };
   }
 
   void append(KeyEventType type, ApiKey key, String actor) {

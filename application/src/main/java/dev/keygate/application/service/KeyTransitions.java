@@ -105,7 +105,11 @@ final class KeyTransitions {
           principal, changed, action, "cannot " + verb + " api key " + keyId);
     }
     return store(
-        principal, action, changed, after -> alsoInUnit.ifPresent(also -> also.accept(key, after)));
+        principal,
+        action,
+        Optional.of(key),
+        changed,
+        after -> alsoInUnit.ifPresent(also -> also.accept(key, after)));
   }
 
   /**
@@ -114,11 +118,15 @@ final class KeyTransitions {
    * remembered of the key.
    */
   ApiKey store(Principal principal, AuditAction action, ApiKey changed) {
-    return store(principal, action, changed, stored -> {});
+    return store(principal, action, Optional.empty(), changed, stored -> {});
   }
 
   private ApiKey store(
-      Principal principal, AuditAction action, ApiKey changed, Consumer<ApiKey> alsoInUnit) {
+      Principal principal,
+      AuditAction action,
+      Optional<ApiKey> before,
+      ApiKey changed,
+      Consumer<ApiKey> alsoInUnit) {
     ApiKey stored =
         changes.make(
             principal,
@@ -127,7 +135,7 @@ final class KeyTransitions {
             made -> Optional.of(made.owner()),
             () -> {
               ApiKey updated = apiKeys.update(changed);
-              events.changed(action, updated, principal.actor());
+              events.changed(action, before, updated, principal.actor());
               alsoInUnit.accept(updated);
               return updated;
             });

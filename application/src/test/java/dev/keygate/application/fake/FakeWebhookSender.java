@@ -35,6 +35,7 @@ public final class FakeWebhookSender implements WebhookSender {
   private final List<Sending> sent = new ArrayList<>();
   private final Deque<Sent> scripted = new ArrayDeque<>();
   private Sent otherwise = Sent.answered(200);
+  private int throwing;
 
   @Override
   public NewSecret newSecret() {
@@ -48,6 +49,10 @@ public final class FakeWebhookSender implements WebhookSender {
   public synchronized Sent send(
       URI endpoint, String storedSecret, DeliveryId messageId, KeyEvent event, Instant timestamp) {
     sent.add(new Sending(endpoint, storedSecret, messageId, event, timestamp));
+    if (throwing > 0) {
+      throwing--;
+      throw new IllegalStateException("sender broke while sending to " + endpoint);
+    }
     return scripted.isEmpty() ? otherwise : scripted.removeFirst();
   }
 
@@ -56,6 +61,11 @@ public final class FakeWebhookSender implements WebhookSender {
     for (Sent answer : answers) {
       scripted.addLast(Objects.requireNonNull(answer));
     }
+  }
+
+  /** Throws at the next send, as a sender with a bug would. */
+  public synchronized void willThrow() {
+    throwing++;
   }
 
   /** Answers every send not scripted otherwise with {@code answer}. */
