@@ -31,6 +31,7 @@ final class KeyTransitions {
   private final Authorization authorization;
   private final Changes changes;
   private final UnitOfWork unitOfWork;
+  private final KeyEvents events;
 
   KeyTransitions(
       ApiKeyRepository apiKeys,
@@ -38,13 +39,15 @@ final class KeyTransitions {
       KeyStates keyStates,
       Authorization authorization,
       Changes changes,
-      UnitOfWork unitOfWork) {
+      UnitOfWork unitOfWork,
+      KeyEvents events) {
     this.apiKeys = apiKeys;
     this.verifiedSecrets = verifiedSecrets;
     this.keyStates = keyStates;
     this.authorization = authorization;
     this.changes = changes;
     this.unitOfWork = unitOfWork;
+    this.events = events;
   }
 
   /**
@@ -106,8 +109,9 @@ final class KeyTransitions {
   }
 
   /**
-   * Stores {@code changed}, read at its version, with the event of {@code action} in one unit; then
-   * this node forgets what it remembered of the key.
+   * Stores {@code changed}, read at its version, with the audit event of {@code action} and the
+   * key's lifecycle event, if the action makes one, in one unit; then this node forgets what it
+   * remembered of the key.
    */
   ApiKey store(Principal principal, AuditAction action, ApiKey changed) {
     return store(principal, action, changed, stored -> {});
@@ -123,6 +127,7 @@ final class KeyTransitions {
             made -> Optional.of(made.owner()),
             () -> {
               ApiKey updated = apiKeys.update(changed);
+              events.changed(action, updated, principal.actor());
               alsoInUnit.accept(updated);
               return updated;
             });
