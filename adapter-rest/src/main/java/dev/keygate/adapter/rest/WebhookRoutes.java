@@ -79,9 +79,14 @@ public final class WebhookRoutes implements RouteGroup {
             .scope("create:webhooks")
             .body(CreateWebhookRequest.class)
             .fails(
+                400,
+                "Bad JSON, a bad or undeclared field, or, for a caller confined to an"
+                    + " organization, an endpoint that is not https or names this host or a private"
+                    + " network; the message names it.")
+            .fails(
                 403,
                 "The management key lacks the scope, is confined to a user, or names another"
-                    + " organization, a deployment-wide webhook or an endpoint it may not reach.")
+                    + " organization than its own.")
             .fails(404, "The organization does not exist or is out of reach.")
             .extended(WebhookResponses.Created.class)
             .answers(WebhookResponses.KindeCreated.class, this::create),
