@@ -285,15 +285,21 @@ final class KeygateNode implements AutoCloseable {
               return thread;
             });
     WebhookDelivery delivery = useCases.webhookDelivery();
-    long pruneEvery = Math.max(1, Duration.ofHours(1).toMillis() / deliveryPoll.toMillis());
+    // Deliveries are looked for at every poll; expiry notices, which read every key expiring
+    // within the notice period, once a minute; the log is pruned once an hour.
+    long minute = Math.max(1, Duration.ofMinutes(1).toMillis() / deliveryPoll.toMillis());
+    long hour = Math.max(1, Duration.ofHours(1).toMillis() / deliveryPoll.toMillis());
     long[] rounds = {0};
     boolean[] failing = {false};
     delivering.scheduleWithFixedDelay(
         () -> {
           try {
-            delivery.noticeExpiries();
+            long round = rounds[0]++;
+            if (round % minute == 0) {
+              delivery.noticeExpiries();
+            }
             delivery.deliverDue();
-            if (rounds[0]++ % pruneEvery == 0) {
+            if (round % hour == 0) {
               delivery.prune();
             }
             if (failing[0]) {

@@ -72,7 +72,9 @@ class WebhooksAcrossCrashesTest {
     Files.writeString(githubKeys, githubKeyFile("github-key-1", github));
     Map<String, String> environment = new HashMap<>(KeygateProcess.cheapEnvironment());
     environment.put("KEYGATE_SECRET_SCANNING_KEYS", githubKeys.toString());
-    environment.put("KEYGATE_WEBHOOK_TIMEOUT", "2s");
+    // Long enough that a send held by the receiver is still in flight when the test kills its
+    // node, however busy the machine; the lease that lets another node send it again is 5 s more.
+    environment.put("KEYGATE_WEBHOOK_TIMEOUT", "5s");
     environment.put("KEYGATE_WEBHOOK_RETRIES", "1s,1s,1s");
 
     // 1. A node that looks for due deliveries only at its start: its changes commit, nothing is
@@ -185,7 +187,7 @@ class WebhooksAcrossCrashesTest {
     Message createdFirst = messages.get(0);
     assertThat(createdFirst.type()).isEqualTo("api_key.created");
     assertThat(messages.stream().filter(m -> m.id().equals(createdFirst.id())))
-        .as("the send the receiver held was sent again, under the same webhook-id")
+        .as("the send the receiver held was sent again, under the same webhook-id: %s", messages)
         .hasSizeGreaterThanOrEqualTo(2);
     JsonNode leak =
         JSON.readTree(
