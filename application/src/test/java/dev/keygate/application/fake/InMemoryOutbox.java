@@ -41,6 +41,7 @@ public final class InMemoryOutbox implements Outbox {
   private final TreeMap<String, Stored> deliveries = new TreeMap<>();
   private final Map<String, Boolean> onceKeys = new TreeMap<>();
   private long appended;
+  private boolean failing;
 
   public InMemoryOutbox(InMemoryWebhookRepository webhooks, Clock clock) {
     this.webhooks = webhooks;
@@ -49,6 +50,9 @@ public final class InMemoryOutbox implements Outbox {
 
   @Override
   public synchronized boolean append(KeyEvent event, Optional<String> onceKey) {
+    if (failing) {
+      throw new IllegalStateException("outbox unavailable");
+    }
     if (onceKey.isPresent()) {
       if (onceKeys.containsKey(onceKey.get())) {
         return false;
@@ -212,6 +216,11 @@ public final class InMemoryOutbox implements Outbox {
         events.remove(event.id());
       }
     }
+  }
+
+  /** Fails every later append, as a store that went away. */
+  public synchronized void failFromNowOn() {
+    failing = true;
   }
 
   /** Every event kept, in the order appended: what the tests read what a change told. */

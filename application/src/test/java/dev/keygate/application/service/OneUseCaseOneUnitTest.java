@@ -421,6 +421,37 @@ class OneUseCaseOneUnitTest {
     assertThat(t.outbox.deliveries()).isEqualTo(deliveries);
   }
 
+  static Stream<String> keyEventChanges() {
+    return Stream.of(
+        "create a key",
+        "create a metered key",
+        "create a portal link",
+        "rotate a key",
+        "disable a key",
+        "enable a key",
+        "revoke a key",
+        "set a key inactive by updating it",
+        "report a leaked token",
+        "revoke a leaked token");
+  }
+
+  /** The event is written inside the change's unit: when it cannot be, the change is not kept. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("keyEventChanges")
+  void givenTheOutboxCannotBeWritten_aKeyChange_keepsNothing(String change) {
+    assertThat(eventsOf()).containsKey(change);
+    List<Object> before = everythingStored();
+    int audited = t.auditLog.events().size();
+    t.outbox.failFromNowOn();
+
+    assertThatThrownBy(() -> uses().get(change).run())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("outbox");
+
+    assertThat(everythingStored()).isEqualTo(before);
+    assertThat(t.auditLog.events()).hasSize(audited);
+  }
+
   /** What the stores hold, compared by value. */
   private List<Object> everythingStored() {
     return List.of(
