@@ -18,6 +18,8 @@ import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.audit.AuditAction;
 import dev.keygate.domain.audit.AuditEvent;
+import dev.keygate.domain.event.Delivery;
+import dev.keygate.domain.event.Webhook;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.owner.OrgCode;
@@ -131,6 +133,11 @@ class BadInputPropertiesTest {
      * every family is refused. (No bad text here holds an {@code @}, so none is an e-mail.)
      */
     CODE(Noise.values()),
+    /**
+     * A webhook's description: 1 to 1024 characters, no control characters; so only text over 1024
+     * of the huge family is refused, and none of it is counted on.
+     */
+    NOTE(Noise.EMPTY, Noise.BLANK, Noise.CONTROL),
     /** Text that verify judges rather than refuses: any key presented answers 200, valid or not. */
     JUDGED;
 
@@ -178,7 +185,15 @@ class BadInputPropertiesTest {
           Map.entry("UpdateOrganizationRequest.name", Text.NAME),
           Map.entry("UpdateUserRequest.name", Text.NAME),
           Map.entry("UpdateUserRequest.given_name", Text.NAME),
-          Map.entry("UpdateUserRequest.family_name", Text.NAME));
+          Map.entry("UpdateUserRequest.family_name", Text.NAME),
+          Map.entry("CreateWebhookRequest.endpoint", Text.CODE),
+          Map.entry("CreateWebhookRequest.event_types", Text.CODE),
+          Map.entry("CreateWebhookRequest.name", Text.NAME),
+          Map.entry("CreateWebhookRequest.description", Text.NOTE),
+          Map.entry("CreateWebhookRequest.org_code", Text.CODE),
+          Map.entry("UpdateWebhookRequest.event_types", Text.CODE),
+          Map.entry("UpdateWebhookRequest.name", Text.NAME),
+          Map.entry("UpdateWebhookRequest.description", Text.NOTE));
 
   /** The largest value of a whole-number field, where it is not a grace of at most seven days. */
   private static final Map<String, Long> LONG_MAXIMA =
@@ -428,6 +443,7 @@ class BadInputPropertiesTest {
             Tuple.of(2, tooLarge()),
             Tuple.of(10, badPathIds()),
             Tuple.of(4, otherOwnersKeys()),
+            Tuple.of(4, otherOwnersWebhooks()),
             Tuple.of(10, badQueries()),
             Tuple.of(4, wrongMethods()),
             Tuple.of(15, badAuthorization())));
@@ -1021,6 +1037,67 @@ class BadInputPropertiesTest {
             });
   }
 
+  /** The audit action of each webhook endpoint, recorded when a caller reaches too far. */
+  private static final Map<String, AuditAction> WEBHOOK_ACTIONS =
+      Map.of(
+          "GET /api/v1/webhooks", AuditAction.WEBHOOK_READ,
+          "POST /api/v1/webhooks", AuditAction.WEBHOOK_CREATE,
+          "GET /api/v1/webhooks/{webhook_id}", AuditAction.WEBHOOK_READ,
+          "PATCH /api/v1/webhooks/{webhook_id}", AuditAction.WEBHOOK_UPDATE,
+          "DELETE /api/v1/webhooks/{webhook_id}", AuditAction.WEBHOOK_DELETE,
+          "POST /api/v1/webhooks/{webhook_id}/rotate_secret", AuditAction.WEBHOOK_ROTATE_SECRET,
+          "GET /api/v1/webhooks/{webhook_id}/deliveries", AuditAction.WEBHOOK_READ,
+          "POST /api/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver",
+              AuditAction.WEBHOOK_REDELIVER);
+
+  /**
+   * A user's key on any webhook route (403: webhooks belong to organizations), and organization B's
+   * admin reaching for A's webhook (404, as for an unknown one) or making one for A (403): each on
+   * record as one refused event on the trail of who was refused.
+   */
+  private Arbitrary<Attempt> otherOwnersWebhooks() {
+    List<ManagementEndpoint> webhookEndpoints =
+        endpoints.stream()
+            .filter(endpoint -> endpoint.template().startsWith(WebhookRoutes.WEBHOOKS))
+            .toList();
+    return Arbitraries.of(webhookEndpoints)
+        .flatMap(
+            endpoint ->
+                Arbitraries.of(
+                        endpoint.name().equals("GET /api/v1/webhooks")
+                            ? List.of(world.userUAdmin)
+                            : List.of(world.userUAdmin, world.orgBAdmin))
+                    .map(caller -> otherOwnersWebhook(endpoint, caller)));
+  }
+
+  private Attempt otherOwnersWebhook(ManagementEndpoint endpoint, Caller caller) {
+    AuditAction action = WEBHOOK_ACTIONS.get(endpoint.name());
+    if (action == null) {
+      throw new AssertionError("no audit action written down for " + endpoint);
+    }
+    boolean byWebhook = endpoint.template().contains("{webhook_id}");
+    Attempt attempt = world.valid(endpoint, caller, 0).named("another owner's webhook");
+    if (caller == world.userUAdmin) {
+      String target =
+          endpoint.template().endsWith("/redeliver")
+              ? world.pathId("delivery_id")
+              : byWebhook ? world.pathId("webhook_id") : "webhooks";
+      return attempt
+          .refused(403, "FORBIDDEN")
+          .audited(caller.actor() + " " + action + " " + target + " REFUSED kp_u");
+    }
+    if (byWebhook) {
+      return attempt
+          .refused(404, NOT_FOUND)
+          .audited(
+              caller.actor() + " " + action + " " + world.pathId("webhook_id") + " REFUSED org_b");
+    }
+    // Making one for organization A, as its body says.
+    return attempt
+        .refused(403, "FORBIDDEN")
+        .audited(caller.actor() + " " + action + " org_a REFUSED org_b");
+  }
+
   /** Query values the endpoint refuses, amid a cursor of any text. */
   private Arbitrary<Attempt> badQueries() {
     List<Map.Entry<ManagementEndpoint, Route.QueryParameter>> targets = new ArrayList<>();
@@ -1455,6 +1532,8 @@ class BadInputPropertiesTest {
     private final Scope spareScope;
     private final Scope usersScope;
     private final Map<Class<?>, List<String>> bases;
+    private final String webhookA;
+    private final String deliveryA;
 
     /** A usage policy with every part, as the fields of a body. */
     private static final String POLICY =
@@ -1476,10 +1555,17 @@ class BadInputPropertiesTest {
       keygate.createUser(EMPTY_USER);
       keygate.grant(new Owner.Org(new OrgCode("org_a")), spareApi, "read:spare");
       keygate.grant(new Owner.User(new UserId("kp_u")), spareApi, "read:spare");
+      // A's webhook, told of A's keys: key A's creation is the delivery in its log.
+      webhookA =
+          rest.post(
+                  "/api/v1/webhooks",
+                  "{\"endpoint\":\"https://hooks.example.com/a\",\"event_types\":[\"api_key.created\"],\"org_code\":\"org_a\"}")
+              .text("/webhook/id");
       keyA =
           rest.createKey(
               "{\"name\":\"key of A\",\"api_id\":\"%s\",\"scope_ids\":[\"read:users\"],\"org_code\":\"org_a\"}"
                   .formatted(usersApi.id()));
+      deliveryA = rest.get("/api/v1/webhooks/" + webhookA + "/deliveries").text("/deliveries/0/id");
       root = caller("operator", rest.rootKey, rootId(rest));
       orgBAdmin = caller("org B admin", rest.managementKey("org_code", "org_b"));
       userUAdmin = caller("user U", rest.managementKey("user_id", "kp_u"));
@@ -1554,6 +1640,14 @@ class BadInputPropertiesTest {
                   UpdateOrganizationRequest.class,
                   List.of("{\"name\":\"Org A renamed\",\"is_suspended\":false}")),
               Map.entry(
+                  CreateWebhookRequest.class,
+                  List.of(
+                      "{\"endpoint\":\"https://hooks.example.com/b\",\"event_types\":[\"api_key.revoked\",\"api_key.leaked\"],\"name\":\"Revocations\",\"description\":\"tells the SOC\",\"org_code\":\"org_a\"}")),
+              Map.entry(
+                  UpdateWebhookRequest.class,
+                  List.of(
+                      "{\"event_types\":[\"api_key.revoked\"],\"name\":\"Renamed\",\"description\":\"changed\"}")),
+              Map.entry(
                   UpdateUserRequest.class,
                   List.of(
                       "{\"name\":\"Ursula\",\"is_suspended\":false}",
@@ -1601,6 +1695,10 @@ class BadInputPropertiesTest {
           return "org_a";
         case "user_id":
           return "kp_u";
+        case "webhook_id":
+          return webhookA;
+        case "delivery_id":
+          return deliveryA;
         default:
           throw new AssertionError("no id written down for {" + parameter + "}");
       }
@@ -1620,6 +1718,10 @@ class BadInputPropertiesTest {
           return List.of("org_zzz", "keygate-nobody");
         case "user_id":
           return List.of("kp_zzz", "kp_nobody");
+        case "webhook_id":
+          return List.of("webhook_" + "0".repeat(32), "webhook_" + "f".repeat(32));
+        case "delivery_id":
+          return List.of("msg_" + "0".repeat(32), "msg_" + "f".repeat(32));
         default:
           throw new AssertionError("no id written down for {" + parameter + "}");
       }
@@ -1962,6 +2064,8 @@ class BadInputPropertiesTest {
       List<Scope> scopes,
       List<Organization> organizations,
       List<UserAccount> users,
+      List<Webhook> webhooks,
+      List<Delivery> deliveries,
       List<AuditEvent> audit) {
 
     static State of(TestKeygate keygate) {
@@ -1973,11 +2077,13 @@ class BadInputPropertiesTest {
           apis.stream().flatMap(api -> keygate.apis.scopes(api.id()).stream()).toList(),
           keygate.owners.listOrganizations(all).items(),
           keygate.owners.listUsers(all).items(),
+          keygate.webhooks.list(java.util.Optional.empty()),
+          keygate.outbox.deliveries(),
           keygate.auditLog.events());
     }
 
     State withoutAudit() {
-      return new State(keys, apis, scopes, organizations, users, List.of());
+      return new State(keys, apis, scopes, organizations, users, webhooks, deliveries, List.of());
     }
   }
 }

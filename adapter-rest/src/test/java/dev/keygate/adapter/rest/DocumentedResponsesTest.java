@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.keygate.application.fake.FakeScanningSignatures;
 import dev.keygate.domain.api.Api;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -269,6 +270,72 @@ class DocumentedResponsesTest {
         applicationId,
         readApplications);
     exchange("DELETE", "/api/v1/applications/{application_id}", null, applicationId);
+
+    // Webhooks: Kinde's shapes, and with the opt-in Keygate's.
+    RestFixture.Answer hook =
+        exchange(
+            "POST",
+            "/api/v1/webhooks",
+            "{\"endpoint\":\"https://hooks.example.com/k\",\"event_types\":[\"api_key.created\"]}");
+    String webhookId = hook.text("/webhook/id");
+    RestFixture.Answer richHook =
+        exchangeExtended(
+            "POST",
+            "/api/v1/webhooks",
+            "{\"endpoint\":\"https://hooks.example.com/o\",\"event_types\":[\"api_key.revoked\"],"
+                + "\"org_code\":\"org_acme\",\"description\":\"SOC\"}");
+    assertThat(richHook.text("/webhook/signing_secret")).startsWith("whsec_");
+    exchange("GET", "/api/v1/webhooks", null);
+    exchangeExtended("GET", "/api/v1/webhooks", null);
+    exchange("GET", "/api/v1/webhooks/{webhook_id}", null, webhookId);
+    exchange("PATCH", "/api/v1/webhooks/{webhook_id}", "{\"name\":\"Keys\"}", webhookId);
+    exchange("POST", "/api/v1/webhooks/{webhook_id}/rotate_secret", null, webhookId);
+    exchange(
+        "POST",
+        "/api/v1/api_keys",
+        "{\"name\":\"hooked\",\"api_id\":\"%s\",\"org_code\":\"org_acme\"}".formatted(users.id()));
+    RestFixture.Answer deliveries =
+        exchange("GET", "/api/v1/webhooks/{webhook_id}/deliveries?page_size=5", null, webhookId);
+    String deliveryId = deliveries.text("/deliveries/0/id");
+    exchange(
+        "POST",
+        "/api/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver",
+        null,
+        webhookId,
+        deliveryId);
+    exchange("DELETE", "/api/v1/webhooks/{webhook_id}", null, webhookId);
+    // The two routes open to callers without a management key.
+    byte[] report =
+        "[{\"token\":\"k_live_nonsense\",\"type\":\"keygate_api_key\",\"url\":\"https://github.com/x\",\"source\":\"content\"}]"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    RestFixture.Answer labels =
+        check(
+            "POST",
+            "/api/v1/secret_scanning",
+            rest.send(
+                HttpRequest.newBuilder(URI.create(rest.base() + "/api/v1/secret_scanning"))
+                    .header("Content-Type", "application/json")
+                    .header(LeakRoutes.KEY_IDENTIFIER, FakeScanningSignatures.KEY_IDENTIFIER)
+                    .header(LeakRoutes.SIGNATURE, FakeScanningSignatures.sign(report))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(report))
+                    .build()));
+    assertThat(labels.text("/0/label")).isEqualTo("false_positive");
+    check(
+        "POST",
+        "/api/v1/secret_scanning",
+        rest.send(
+            HttpRequest.newBuilder(URI.create(rest.base() + "/api/v1/secret_scanning"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(report))
+                .build()));
+    check(
+        "POST",
+        "/api/v1/api_keys/revoke_leaked",
+        rest.call("POST", "/api/v1/api_keys/revoke_leaked", "{\"tokens\":[\"k_live_x\"]}", null));
+    check(
+        "POST",
+        "/api/v1/api_keys/revoke_leaked",
+        rest.call("POST", "/api/v1/api_keys/revoke_leaked", "{\"tokens\":[]}", null));
 
     exchange("GET", "/health", null);
     rest.databaseUp.set(false);

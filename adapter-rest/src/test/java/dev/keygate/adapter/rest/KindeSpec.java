@@ -186,6 +186,35 @@ final class KindeSpec {
                   "homepage_uri", string(),
                   "has_cancel_button", bool()));
 
+  /** {@code create_webhook_response}. */
+  static final DeclaredShape CREATE_WEBHOOK_RESPONSE =
+      object(
+          "code", string(),
+          "message", string(),
+          "webhook", object("id", string(), "endpoint", string()));
+
+  /** {@code webhook}. */
+  static final DeclaredShape WEBHOOK =
+      object(
+          "id", string(),
+          "name", string(),
+          "endpoint", string(),
+          "description", string(),
+          "event_types", array(string()),
+          "created_on", string());
+
+  /** {@code get_webhooks_response}. */
+  static final DeclaredShape GET_WEBHOOKS_RESPONSE =
+      object("code", string(), "message", string(), "webhooks", array(WEBHOOK));
+
+  /** {@code update_webhook_response}. */
+  static final DeclaredShape UPDATE_WEBHOOK_RESPONSE =
+      object("message", string(), "code", string(), "webhook", object("id", string()));
+
+  /** {@code delete_webhook_response}. */
+  static final DeclaredShape DELETE_WEBHOOK_RESPONSE =
+      object("code", string(), "message", string());
+
   /** {@code create_organization_response}. */
   static final DeclaredShape CREATE_ORGANIZATION_RESPONSE =
       object(
