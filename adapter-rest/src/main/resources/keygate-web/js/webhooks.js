@@ -222,7 +222,10 @@ export async function webhookSection(webhook, back) {
         call("GET", webhookPath(w) + "/deliveries" + query({ page_size: DELIVERIES_PER_PAGE, starting_after: after || undefined }))
       );
       if (!listed) return;
-      if (!after) rows.replaceChildren();
+      if (!after) {
+        rows.replaceChildren();
+        last = null;
+      }
       rows.append(...listed.deliveries.map((d) => deliveryRow(d)));
       if (listed.deliveries.length > 0) last = listed.deliveries[listed.deliveries.length - 1].id;
       more.hidden = !listed.has_more;
