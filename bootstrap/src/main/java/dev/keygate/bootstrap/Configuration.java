@@ -2,9 +2,12 @@ package dev.keygate.bootstrap;
 
 import dev.keygate.adapter.cli.UsageException;
 import dev.keygate.adapter.crypto.Argon2Parameters;
+import dev.keygate.adapter.crypto.GitHubScanningKeys;
 import dev.keygate.adapter.memory.Bucket4jFailedAttempts;
 import dev.keygate.adapter.persistence.EmbeddedDatabase;
+import dev.keygate.application.port.out.ScanningSignatures;
 import dev.keygate.application.service.VerifyMode;
+import dev.keygate.application.service.WebhookSettings;
 import dev.keygate.domain.token.KeyPrefix;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -66,7 +69,13 @@ final class Configuration {
     SHUTDOWN_TIMEOUT(null, "10s"),
     PORTAL_LINK_TTL("--portal-link-ttl", "15m"),
     ACCESS_TOKEN_TTL(null, "1h"),
-    SIGNING_KEY_ENCRYPTION_KEY(null, null);
+    SIGNING_KEY_ENCRYPTION_KEY(null, null),
+    LEAK_POLICY(null, "revoke"),
+    SECRET_SCANNING_KEYS(null, null),
+    WEBHOOK_POLL(null, "1s"),
+    WEBHOOK_TIMEOUT(null, "10s"),
+    WEBHOOK_RETRIES(null, "5s,5m,30m,2h,5h,10h,10h"),
+    WEBHOOK_EXPIRING_NOTICE(null, "7d");
 
     private final Optional<String> flag;
     private final Optional<String> defaultValue;
@@ -124,6 +133,7 @@ final class Configuration {
   private final Duration portalLinkTtl;
   private final Duration accessTokenTtl;
   private final Optional<KeyEncryptionKey> signingKeyEncryption;
+  private final WebhookOptions webhooks;
 
   private Configuration(Values values, Path workingDirectory) {
     port = values.parse(Setting.PORT, Configuration::port);
@@ -174,6 +184,28 @@ final class Configuration {
     accessTokenTtl = values.parse(Setting.ACCESS_TOKEN_TTL, Configuration::atMostADay);
     signingKeyEncryption =
         values.parseIfGiven(Setting.SIGNING_KEY_ENCRYPTION_KEY, KeyEncryptionKey::parse);
+    webhooks =
+        new WebhookOptions(
+            values.parse(Setting.WEBHOOK_POLL, Configuration::positiveDuration),
+            new WebhookSettings(
+                values.parse(Setting.LEAK_POLICY, WebhookOptions::leakPolicy),
+                values.parse(Setting.WEBHOOK_RETRIES, WebhookOptions::retries),
+                values.parse(Setting.WEBHOOK_TIMEOUT, Configuration::positiveDuration),
+                values.parse(Setting.WEBHOOK_EXPIRING_NOTICE, Configuration::positiveDuration),
+                WebhookSettings.DEFAULTS.retention()),
+            values
+                .file(Setting.SECRET_SCANNING_KEYS, workingDirectory)
+                .<ScanningSignatures>map(Configuration::scanningKeys)
+                .orElseGet(GitHubScanningKeys::none));
+  }
+
+  /** The secret scanners' public keys in {@code file}, read once now. */
+  private static ScanningSignatures scanningKeys(SettingFile file) {
+    try {
+      return GitHubScanningKeys.load(file.path());
+    } catch (IllegalArgumentException e) {
+      throw file.invalid(e.getMessage());
+    }
   }
 
   /**
@@ -250,6 +282,7 @@ final class Configuration {
         tenants,
         accessTokenTtl,
         signingKeyEncryption,
+        webhooks,
         meters);
   }
 

@@ -536,7 +536,9 @@ public final class Keygate implements AutoCloseable {
                   tenants,
                   AccessTokenSettings.DEFAULTS.lifetime(),
                   Optional.empty(),
+                  WebhookOptions.DEFAULTS,
                   Optional.ofNullable(meters)));
+      node.startDelivering();
       Principal operator = Principal.operator("embedded:" + System.getProperty("user.name", "app"));
       return new Keygate(node, operator, clock);
     }

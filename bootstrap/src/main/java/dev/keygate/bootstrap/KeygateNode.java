@@ -17,6 +17,7 @@ import dev.keygate.adapter.persistence.JdbcDeploymentLock;
 import dev.keygate.adapter.persistence.JdbcRateLimiter;
 import dev.keygate.adapter.persistence.JpaPersistence;
 import dev.keygate.adapter.persistence.WriteBehindUsageRecorder;
+import dev.keygate.adapter.webhook.HttpWebhookSender;
 import dev.keygate.application.port.in.KeygateUseCases;
 import dev.keygate.application.port.out.OutgoingPorts;
 import dev.keygate.application.port.out.VerificationMetrics;
@@ -24,6 +25,7 @@ import dev.keygate.application.service.AccessTokenSettings;
 import dev.keygate.application.service.ChangeFollower;
 import dev.keygate.application.service.KeygateServices;
 import dev.keygate.application.service.VerifyMode;
+import dev.keygate.application.service.WebhookDelivery;
 import dev.keygate.domain.token.KeyPrefix;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
@@ -31,6 +33,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,14 +59,18 @@ final class KeygateNode implements AutoCloseable {
   private final WriteBehindUsageRecorder usage;
   private final Optional<HikariDataSource> ownPool;
   private final Optional<Thread> following;
+  private final Duration deliveryPoll;
+  private ScheduledExecutorService delivering;
 
   private KeygateNode(
       KeygateServices useCases,
       JpaPersistence persistence,
       WriteBehindUsageRecorder usage,
       Optional<HikariDataSource> ownPool,
-      Optional<Thread> following) {
+      Optional<Thread> following,
+      Duration deliveryPoll) {
     this.useCases = useCases;
+    this.deliveryPoll = deliveryPoll;
     this.persistence = persistence;
     this.usage = usage;
     this.ownPool = ownPool;
@@ -126,6 +135,7 @@ final class KeygateNode implements AutoCloseable {
       TenantOptions tenants,
       Duration accessTokenTtl,
       Optional<KeyEncryptionKey> signingKeyEncryption,
+      WebhookOptions webhooks,
       Optional<MeterRegistry> meters) {
 
     Settings {
@@ -139,6 +149,7 @@ final class KeygateNode implements AutoCloseable {
       Objects.requireNonNull(tenants, "tenant options");
       Objects.requireNonNull(accessTokenTtl, "access token ttl");
       Objects.requireNonNull(signingKeyEncryption, "signing key encryption");
+      Objects.requireNonNull(webhooks, "webhook options");
       Objects.requireNonNull(meters, "meters");
     }
 
@@ -156,12 +167,14 @@ final class KeygateNode implements AutoCloseable {
           tenants,
           accessTokenTtl,
           signingKeyEncryption,
+          webhooks,
           meters);
     }
   }
 
   /** Opens the database (migrating it if needed) and wires the node together. */
   static KeygateNode open(Settings settings) {
+    WebhookOptions webhooks = settings.webhooks();
     Optional<HikariDataSource> ownPool = openPool(settings.storage());
     DataSource database =
         settings.storage() instanceof Storage.HostPool host ? host.dataSource() : ownPool.get();
@@ -212,7 +225,14 @@ final class KeygateNode implements AutoCloseable {
             // Shared by every node on PostgreSQL; on H2, one process owns the database.
             persistence.isPostgres() ? new JdbcRateLimiter(database) : new LocalRateLimiter(),
             persistence.credits(),
-            persistence.usageHistory());
+            persistence.usageHistory(),
+            persistence.webhooks(),
+            persistence.outbox(),
+            settings
+                .signingKeyEncryption()
+                .map(key -> new HttpWebhookSender(webhooks.settings().sendTimeout(), key.bytes()))
+                .orElseGet(() -> new HttpWebhookSender(webhooks.settings().sendTimeout())),
+            webhooks.scanning());
     KeygateServices useCases =
         new KeygateServices(
             ports,
@@ -220,12 +240,13 @@ final class KeygateNode implements AutoCloseable {
             settings.clock(),
             settings.verification().settings(),
             settings.tenants().limits(),
-            new AccessTokenSettings(settings.accessTokenTtl()));
+            new AccessTokenSettings(settings.accessTokenTtl()),
+            webhooks.settings());
     Optional<Thread> following =
         settings.verification().mode() == VerifyMode.FOLLOW
             ? Optional.of(follow(useCases.changeFollower(), settings.verification().followPoll()))
             : Optional.empty();
-    return new KeygateNode(useCases, persistence, usage, ownPool, following);
+    return new KeygateNode(useCases, persistence, usage, ownPool, following, webhooks.poll());
   }
 
   /** Starts following the change feed on a daemon thread of its own. */
@@ -244,6 +265,63 @@ final class KeygateNode implements AutoCloseable {
     thread.setDaemon(true);
     thread.start();
     return thread;
+  }
+
+  /**
+   * Starts delivering webhooks and sending expiry notices on a daemon thread of its own, as a
+   * server and an embedding application do; a command that runs once and exits leaves its events in
+   * the outbox for them. Several nodes may deliver from one database: each delivery is claimed by
+   * one.
+   */
+  synchronized void startDelivering() {
+    if (delivering != null) {
+      return;
+    }
+    delivering =
+        Executors.newSingleThreadScheduledExecutor(
+            work -> {
+              Thread thread = new Thread(work, "keygate-webhooks");
+              thread.setDaemon(true);
+              return thread;
+            });
+    WebhookDelivery delivery = useCases.webhookDelivery();
+    long pruneEvery = Math.max(1, Duration.ofHours(1).toMillis() / deliveryPoll.toMillis());
+    long[] rounds = {0};
+    boolean[] failing = {false};
+    delivering.scheduleWithFixedDelay(
+        () -> {
+          try {
+            delivery.noticeExpiries();
+            delivery.deliverDue();
+            if (rounds[0]++ % pruneEvery == 0) {
+              delivery.prune();
+            }
+            if (failing[0]) {
+              LOG.info("Webhooks are delivered again");
+              failing[0] = false;
+            }
+          } catch (RuntimeException e) {
+            if (!failing[0]) {
+              LOG.warn("Webhooks cannot be delivered right now ({}); trying again", e.getMessage());
+              failing[0] = true;
+            }
+          }
+        },
+        0,
+        deliveryPoll.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  private synchronized void stopDelivering() {
+    if (delivering == null) {
+      return;
+    }
+    delivering.shutdownNow();
+    try {
+      delivering.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The pool a node opens on its storage, unless the host brought its own. */
@@ -303,6 +381,7 @@ final class KeygateNode implements AutoCloseable {
   /** Stops following the feed, writes the pending usage counts, then releases the database. */
   @Override
   public void close() {
+    stopDelivering();
     stopFollowing();
     try {
       usage.close();

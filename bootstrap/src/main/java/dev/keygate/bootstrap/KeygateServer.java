@@ -97,6 +97,7 @@ final class KeygateServer {
       jetty.insertHandler(new GracefulHandler());
       jetty.setStopTimeout(configuration.shutdownTimeout().toMillis());
       http.start(configuration.host(), configuration.port());
+      node.startDelivering();
       return new KeygateServer(node, meters, http, startMetrics(metricsAddress, meters, http));
     } catch (RuntimeException e) {
       node.close();

@@ -246,6 +246,37 @@ final class JpaApiKeyRepository implements ApiKeyRepository {
   }
 
   @Override
+  public List<ApiKey> expiringBetween(Instant after, Instant until, int limit) {
+    return transactions.call(
+        em -> {
+          List<String> ids =
+              em.createQuery(
+                      "select k.id from ApiKeyEntity k where k.status <> :revoked"
+                          + " and k.expiresOn > :after and k.expiresOn <= :until"
+                          + " order by k.expiresOn, k.id",
+                      String.class)
+                  .setParameter("revoked", ApiKeyStatus.REVOKED.name())
+                  .setParameter("after", after)
+                  .setParameter("until", until)
+                  .setMaxResults(limit)
+                  .getResultList();
+          if (ids.isEmpty()) {
+            return List.<ApiKey>of();
+          }
+          Map<String, Integer> order = new HashMap<>();
+          ids.forEach(id -> order.put(id, order.size()));
+          return em
+              .createQuery(FETCH_KEYS + "where k.id in :ids", ApiKeyEntity.class)
+              .setParameter("ids", ids)
+              .getResultList()
+              .stream()
+              .sorted(Comparator.comparing(key -> order.get(key.id)))
+              .map(ApiKeyMapper::toDomain)
+              .toList();
+        });
+  }
+
+  @Override
   public void withdrawScope(ScopeId scopeId) {
     transactions.call(
         em -> {

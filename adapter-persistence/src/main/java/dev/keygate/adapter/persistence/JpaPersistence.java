@@ -7,10 +7,12 @@ import dev.keygate.application.port.out.AuditLog;
 import dev.keygate.application.port.out.ChangeFeed;
 import dev.keygate.application.port.out.CreditLedger;
 import dev.keygate.application.port.out.GrantRepository;
+import dev.keygate.application.port.out.Outbox;
 import dev.keygate.application.port.out.OwnerRepository;
 import dev.keygate.application.port.out.SigningKeyRepository;
 import dev.keygate.application.port.out.UnitOfWork;
 import dev.keygate.application.port.out.UsageHistory;
+import dev.keygate.application.port.out.WebhookRepository;
 import dev.keygate.application.port.query.PageRequest;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
@@ -41,6 +43,8 @@ public final class JpaPersistence implements AutoCloseable {
   private final boolean postgres;
   private final CreditLedger credits;
   private final UsageHistory usageHistory;
+  private final WebhookRepository webhooks;
+  private final Outbox outbox;
 
   private JpaPersistence(
       DataSource dataSource, EntityManagerFactory entityManagers, Database database) {
@@ -58,6 +62,8 @@ public final class JpaPersistence implements AutoCloseable {
     this.auditLog = new JpaAuditLog(transactions);
     this.applications = new JpaApplicationRepository(transactions);
     this.signingKeys = new JpaSigningKeyRepository(transactions);
+    this.webhooks = new JpaWebhookRepository(transactions);
+    this.outbox = new JdbcOutbox(transactions, postgres);
   }
 
   /** Brings the schema up to date and opens the storage; the pool stays the caller's to close. */
@@ -80,7 +86,8 @@ public final class JpaPersistence implements AutoCloseable {
                 GrantEntity.class,
                 AuditEventEntity.class,
                 ApplicationEntity.class,
-                SigningKeyEntity.class)
+                SigningKeyEntity.class,
+                WebhookEntity.class)
             .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
             .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
             .property(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, PageRequest.MAX_SIZE)
@@ -143,6 +150,16 @@ public final class JpaPersistence implements AutoCloseable {
   /** The verification counts the usage recorder wrote. */
   public UsageHistory usageHistory() {
     return usageHistory;
+  }
+
+  /** The webhooks and their signing secrets as stored. */
+  public WebhookRepository webhooks() {
+    return webhooks;
+  }
+
+  /** The key events waiting to be sent to webhooks, and the log of their deliveries. */
+  public Outbox outbox() {
+    return outbox;
   }
 
   /**

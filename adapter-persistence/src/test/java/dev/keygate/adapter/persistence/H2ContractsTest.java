@@ -7,13 +7,17 @@ import dev.keygate.application.contract.AuditLogContract;
 import dev.keygate.application.contract.ChangeFeedContract;
 import dev.keygate.application.contract.CreditLedgerContract;
 import dev.keygate.application.contract.GrantRepositoryContract;
+import dev.keygate.application.contract.OutboxContract;
 import dev.keygate.application.contract.OwnerRepositoryContract;
 import dev.keygate.application.contract.SigningKeyRepositoryContract;
 import dev.keygate.application.contract.Stores;
 import dev.keygate.application.contract.UnitOfWorkContract;
 import dev.keygate.application.contract.UsageRecorderContract;
+import dev.keygate.application.contract.WebhookRepositoryContract;
+import dev.keygate.application.port.out.Outbox;
 import dev.keygate.application.port.out.UsageHistory;
 import dev.keygate.application.port.out.UsageRecorder;
+import dev.keygate.application.port.out.WebhookRepository;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 
@@ -131,6 +135,37 @@ class H2ContractsTest {
     @Override
     protected Stores openEmptyStores() {
       return TestDatabases.h2().emptyStores();
+    }
+  }
+
+  @Nested
+  class Webhooks extends WebhookRepositoryContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return TestDatabases.h2().emptyStores();
+    }
+
+    @Override
+    protected WebhookRepository webhooks() {
+      return TestDatabases.h2().persistence().webhooks();
+    }
+  }
+
+  @Nested
+  class Events extends OutboxContract {
+    @Override
+    protected Stores openEmptyStores() {
+      return TestDatabases.h2().emptyStores();
+    }
+
+    @Override
+    protected Outbox outbox() {
+      return TestDatabases.h2().persistence().outbox();
+    }
+
+    @Override
+    protected WebhookRepository webhooks() {
+      return TestDatabases.h2().persistence().webhooks();
     }
   }
 }

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Named;
 final class TestDatabases {
 
   private static final String[] TABLES_CHILDREN_FIRST = {
+    "webhook_deliveries",
+    "webhook_events",
+    "webhooks",
     "application_scopes",
     "application_apis",
     "applications",

@@ -13,6 +13,7 @@ import dev.keygate.domain.Checks;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
+import dev.keygate.domain.event.KeyEventType;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.owner.Owner;
@@ -36,6 +37,7 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
   private final OwnerLimits limits;
   private final Changes changes;
   private final Metering metering;
+  private final KeyEvents events;
   private final Clock clock;
 
   CreateApiKeyService(
@@ -47,6 +49,7 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
       OwnerLimits limits,
       Changes changes,
       Metering metering,
+      KeyEvents events,
       Clock clock) {
     this.apiKeys = apiKeys;
     this.apiLookup = apiLookup;
@@ -56,6 +59,7 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
     this.limits = limits;
     this.changes = changes;
     this.metering = metering;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -117,6 +121,7 @@ public final class CreateApiKeyService implements CreateApiKeyUseCase {
         () -> {
           apiKeys.add(key);
           metering.start(key, now);
+          events.append(KeyEventType.CREATED, key, principal.actor());
         });
     return new IssuedApiKey(key, minted.token());
   }

@@ -16,6 +16,7 @@ import dev.keygate.domain.NotFoundException;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
+import dev.keygate.domain.event.KeyEventType;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.owner.Organization;
@@ -61,6 +62,7 @@ public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
   private final Authorization authorization;
   private final OwnerLimits limits;
   private final Changes changes;
+  private final KeyEvents events;
   private final Clock clock;
 
   CreatePortalLinkService(
@@ -71,6 +73,7 @@ public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
       Authorization authorization,
       OwnerLimits limits,
       Changes changes,
+      KeyEvents events,
       Clock clock) {
     this.apiKeys = apiKeys;
     this.apis = apis;
@@ -79,6 +82,7 @@ public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
     this.authorization = authorization;
     this.limits = limits;
     this.changes = changes;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -149,7 +153,10 @@ public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
         PORTAL_LINK_CREATE,
         key.id().value(),
         Optional.of(owner),
-        () -> apiKeys.add(key));
+        () -> {
+          apiKeys.add(key);
+          events.append(KeyEventType.CREATED, key, principal.actor());
+        });
     return new PortalLink(key, minted.token());
   }
 }

@@ -7,6 +7,7 @@ import dev.keygate.application.port.in.DeleteOrganizationUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.out.ApplicationRepository;
 import dev.keygate.application.port.out.OwnerRepository;
+import dev.keygate.application.port.out.WebhookRepository;
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
@@ -14,13 +15,15 @@ import dev.keygate.domain.owner.Owner;
 import java.util.Optional;
 
 /**
- * Deletes an organization with its grants, for the operator only. Refused while the organization
- * owns live keys or applications act for it: each would go on working for an owner that is gone.
+ * Deletes an organization with its grants and webhooks, for the operator only. Refused while the
+ * organization owns live keys or applications act for it: each would go on working for an owner
+ * that is gone.
  */
 public final class DeleteOrganizationService implements DeleteOrganizationUseCase {
 
   private final OwnerRepository owners;
   private final ApplicationRepository applications;
+  private final WebhookRepository webhooks;
   private final OwnerRemoval removal;
   private final Authorization authorization;
   private final Changes changes;
@@ -28,11 +31,13 @@ public final class DeleteOrganizationService implements DeleteOrganizationUseCas
   DeleteOrganizationService(
       OwnerRepository owners,
       ApplicationRepository applications,
+      WebhookRepository webhooks,
       OwnerRemoval removal,
       Authorization authorization,
       Changes changes) {
     this.owners = owners;
     this.applications = applications;
+    this.webhooks = webhooks;
     this.removal = removal;
     this.authorization = authorization;
     this.changes = changes;
@@ -65,6 +70,7 @@ public final class DeleteOrganizationService implements DeleteOrganizationUseCas
                     + " acting for it and cannot be deleted until they are deleted");
           }
           removal.withdrawGrants(owner);
+          webhooks.deleteOf(code);
           owners.deleteOrganization(code);
         });
   }

@@ -31,6 +31,7 @@ final class KeyTransitions {
   private final Authorization authorization;
   private final Changes changes;
   private final UnitOfWork unitOfWork;
+  private final KeyEvents events;
 
   KeyTransitions(
       ApiKeyRepository apiKeys,
@@ -38,13 +39,15 @@ final class KeyTransitions {
       KeyStates keyStates,
       Authorization authorization,
       Changes changes,
-      UnitOfWork unitOfWork) {
+      UnitOfWork unitOfWork,
+      KeyEvents events) {
     this.apiKeys = apiKeys;
     this.verifiedSecrets = verifiedSecrets;
     this.keyStates = keyStates;
     this.authorization = authorization;
     this.changes = changes;
     this.unitOfWork = unitOfWork;
+    this.events = events;
   }
 
   /**
@@ -102,19 +105,28 @@ final class KeyTransitions {
           principal, changed, action, "cannot " + verb + " api key " + keyId);
     }
     return store(
-        principal, action, changed, after -> alsoInUnit.ifPresent(also -> also.accept(key, after)));
+        principal,
+        action,
+        Optional.of(key),
+        changed,
+        after -> alsoInUnit.ifPresent(also -> also.accept(key, after)));
   }
 
   /**
-   * Stores {@code changed}, read at its version, with the event of {@code action} in one unit; then
-   * this node forgets what it remembered of the key.
+   * Stores {@code changed}, read at its version, with the audit event of {@code action} and the
+   * key's lifecycle event, if the action makes one, in one unit; then this node forgets what it
+   * remembered of the key.
    */
   ApiKey store(Principal principal, AuditAction action, ApiKey changed) {
-    return store(principal, action, changed, stored -> {});
+    return store(principal, action, Optional.empty(), changed, stored -> {});
   }
 
   private ApiKey store(
-      Principal principal, AuditAction action, ApiKey changed, Consumer<ApiKey> alsoInUnit) {
+      Principal principal,
+      AuditAction action,
+      Optional<ApiKey> before,
+      ApiKey changed,
+      Consumer<ApiKey> alsoInUnit) {
     ApiKey stored =
         changes.make(
             principal,
@@ -123,6 +135,7 @@ final class KeyTransitions {
             made -> Optional.of(made.owner()),
             () -> {
               ApiKey updated = apiKeys.update(changed);
+              events.changed(action, before, updated, principal.actor());
               alsoInUnit.accept(updated);
               return updated;
             });

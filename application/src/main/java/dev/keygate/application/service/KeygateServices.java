@@ -9,11 +9,13 @@ import dev.keygate.application.port.in.CreateApplicationUseCase;
 import dev.keygate.application.port.in.CreateOrganizationUseCase;
 import dev.keygate.application.port.in.CreatePortalLinkUseCase;
 import dev.keygate.application.port.in.CreateUserUseCase;
+import dev.keygate.application.port.in.CreateWebhookUseCase;
 import dev.keygate.application.port.in.DeleteApiUseCase;
 import dev.keygate.application.port.in.DeleteApplicationUseCase;
 import dev.keygate.application.port.in.DeleteOrganizationUseCase;
 import dev.keygate.application.port.in.DeleteScopeUseCase;
 import dev.keygate.application.port.in.DeleteUserUseCase;
+import dev.keygate.application.port.in.DeleteWebhookUseCase;
 import dev.keygate.application.port.in.DisableApiKeyUseCase;
 import dev.keygate.application.port.in.EnableApiKeyUseCase;
 import dev.keygate.application.port.in.GetApiKeyUseCase;
@@ -23,6 +25,7 @@ import dev.keygate.application.port.in.GetOrganizationUseCase;
 import dev.keygate.application.port.in.GetScopeUseCase;
 import dev.keygate.application.port.in.GetUsageUseCase;
 import dev.keygate.application.port.in.GetUserUseCase;
+import dev.keygate.application.port.in.GetWebhookUseCase;
 import dev.keygate.application.port.in.InitializeDeploymentUseCase;
 import dev.keygate.application.port.in.IssueAccessTokenUseCase;
 import dev.keygate.application.port.in.KeygateUseCases;
@@ -30,25 +33,32 @@ import dev.keygate.application.port.in.ListApiKeysUseCase;
 import dev.keygate.application.port.in.ListApisUseCase;
 import dev.keygate.application.port.in.ListApplicationsUseCase;
 import dev.keygate.application.port.in.ListAuditEventsUseCase;
+import dev.keygate.application.port.in.ListDeliveriesUseCase;
 import dev.keygate.application.port.in.ListGrantsUseCase;
 import dev.keygate.application.port.in.ListOrganizationsUseCase;
 import dev.keygate.application.port.in.ListScopesUseCase;
 import dev.keygate.application.port.in.ListUsersUseCase;
+import dev.keygate.application.port.in.ListWebhooksUseCase;
 import dev.keygate.application.port.in.OwnerRateLimitsUseCase;
 import dev.keygate.application.port.in.PublishSigningKeysUseCase;
+import dev.keygate.application.port.in.RedeliverUseCase;
 import dev.keygate.application.port.in.RegisterApiUseCase;
 import dev.keygate.application.port.in.RemoveApplicationScopeUseCase;
 import dev.keygate.application.port.in.RemoveGrantUseCase;
+import dev.keygate.application.port.in.ReportLeakedTokensUseCase;
 import dev.keygate.application.port.in.RevokeApiKeyUseCase;
+import dev.keygate.application.port.in.RevokeLeakedTokensUseCase;
 import dev.keygate.application.port.in.RollSigningKeyUseCase;
 import dev.keygate.application.port.in.RotateApiKeyUseCase;
 import dev.keygate.application.port.in.RotateApplicationSecretUseCase;
+import dev.keygate.application.port.in.RotateWebhookSecretUseCase;
 import dev.keygate.application.port.in.SetGrantUseCase;
 import dev.keygate.application.port.in.UpdateApiKeyUseCase;
 import dev.keygate.application.port.in.UpdateApplicationUseCase;
 import dev.keygate.application.port.in.UpdateOrganizationUseCase;
 import dev.keygate.application.port.in.UpdateScopeUseCase;
 import dev.keygate.application.port.in.UpdateUserUseCase;
+import dev.keygate.application.port.in.UpdateWebhookUseCase;
 import dev.keygate.application.port.in.VerifyApiKeyUseCase;
 import dev.keygate.application.port.out.OutgoingPorts;
 import dev.keygate.application.port.out.SecretHasher;
@@ -112,7 +122,18 @@ public final class KeygateServices implements KeygateUseCases {
   private final IssueAccessTokenUseCase issueAccessToken;
   private final PublishSigningKeysUseCase publishSigningKeys;
   private final RollSigningKeyUseCase rollSigningKey;
+  private final CreateWebhookUseCase createWebhook;
+  private final ListWebhooksUseCase listWebhooks;
+  private final GetWebhookUseCase getWebhook;
+  private final UpdateWebhookUseCase updateWebhook;
+  private final DeleteWebhookUseCase deleteWebhook;
+  private final RotateWebhookSecretUseCase rotateWebhookSecret;
+  private final ListDeliveriesUseCase listDeliveries;
+  private final RedeliverUseCase redeliver;
+  private final ReportLeakedTokensUseCase reportLeakedTokens;
+  private final RevokeLeakedTokensUseCase revokeLeakedTokens;
   private final ChangeFollower changeFollower;
+  private final WebhookDelivery webhookDelivery;
 
   /**
    * @param prefix the token prefix of this deployment, {@link KeyPrefix#DEFAULT} unless configured
@@ -139,7 +160,22 @@ public final class KeygateServices implements KeygateUseCases {
       VerificationSettings verification,
       TenantLimits tenantLimits,
       AccessTokenSettings accessTokens) {
+    this(ports, prefix, clock, verification, tenantLimits, accessTokens, WebhookSettings.DEFAULTS);
+  }
+
+  /**
+   * @param webhooks how leaks are answered and webhooks delivered
+   */
+  public KeygateServices(
+      OutgoingPorts ports,
+      KeyPrefix prefix,
+      Clock clock,
+      VerificationSettings verification,
+      TenantLimits tenantLimits,
+      AccessTokenSettings accessTokens,
+      WebhookSettings webhooks) {
     Objects.requireNonNull(ports, "ports");
+    Objects.requireNonNull(webhooks, "webhook settings");
     Objects.requireNonNull(accessTokens, "access token settings");
     Objects.requireNonNull(prefix, "prefix");
     Objects.requireNonNull(clock, "clock");
@@ -158,6 +194,7 @@ public final class KeygateServices implements KeygateUseCases {
     KeyStates keyStates =
         new KeyStates(ports.apiKeys(), ports.keyStates(), verification.mode(), changeFollower);
     KeyMint mint = new KeyMint(ports.keyGenerator(), hasher, prefix);
+    KeyEvents events = new KeyEvents(ports.outbox(), clock);
     KeyTransitions transitions =
         new KeyTransitions(
             ports.apiKeys(),
@@ -165,7 +202,8 @@ public final class KeygateServices implements KeygateUseCases {
             keyStates,
             authorization,
             changes,
-            ports.unitOfWork());
+            ports.unitOfWork(),
+            events);
 
     registerApi = new RegisterApiService(ports.apis(), authorization, changes, clock);
     listApis = new ListApisService(ports.apis(), authorization);
@@ -189,7 +227,12 @@ public final class KeygateServices implements KeygateUseCases {
     updateOrganization = new UpdateOrganizationService(ports.owners(), authorization, changes);
     deleteOrganization =
         new DeleteOrganizationService(
-            ports.owners(), ports.applications(), removal, authorization, changes);
+            ports.owners(),
+            ports.applications(),
+            ports.webhooks(),
+            removal,
+            authorization,
+            changes);
     updateUser = new UpdateUserService(ports.owners(), authorization, changes);
     deleteUser = new DeleteUserService(ports.owners(), removal, authorization, changes);
     Metering metering = new Metering(ports.credits());
@@ -203,6 +246,7 @@ public final class KeygateServices implements KeygateUseCases {
             ownerLimits,
             changes,
             metering,
+            events,
             clock);
     getApiKey = new GetApiKeyService(ports.apiKeys(), authorization);
     listApiKeys = new ListApiKeysService(ports.apiKeys(), authorization);
@@ -313,12 +357,56 @@ public final class KeygateServices implements KeygateUseCases {
             authorization,
             ownerLimits,
             changes,
+            events,
             clock);
     listGrants = new ListGrantsService(ports.grants(), ports.owners(), authorization);
     setGrant =
         new SetGrantService(
             ports.grants(), ports.owners(), apiLookup, authorization, changes, clock);
     removeGrant = new RemoveGrantService(ports.grants(), ports.owners(), authorization, changes);
+    Webhooks webhookReach = new Webhooks(ports.webhooks(), trail);
+    createWebhook =
+        new CreateWebhookService(
+            ports.webhooks(),
+            ports.owners(),
+            webhookReach,
+            authorization,
+            ports.webhookSender(),
+            changes,
+            clock);
+    listWebhooks = new ListWebhooksService(ports.webhooks(), webhookReach, authorization);
+    getWebhook = new GetWebhookService(webhookReach, authorization);
+    updateWebhook =
+        new UpdateWebhookService(ports.webhooks(), webhookReach, authorization, changes);
+    deleteWebhook =
+        new DeleteWebhookService(ports.webhooks(), webhookReach, authorization, changes);
+    rotateWebhookSecret =
+        new RotateWebhookSecretService(
+            ports.webhooks(), webhookReach, authorization, ports.webhookSender(), changes);
+    listDeliveries = new ListDeliveriesService(ports.outbox(), webhookReach, authorization);
+    redeliver = new RedeliverService(ports.outbox(), webhookReach, authorization, changes, clock);
+    LeakedTokens leaks =
+        new LeakedTokens(
+            ports.apiKeys(),
+            hasher,
+            ports.verifiedSecrets(),
+            ports.failedAttempts(),
+            transitions,
+            events,
+            changes,
+            clock);
+    reportLeakedTokens =
+        new ReportLeakedTokensService(ports.scanningSignatures(), leaks, webhooks.leakPolicy());
+    revokeLeakedTokens = new RevokeLeakedTokensService(ports.rateLimiter(), leaks, clock);
+    webhookDelivery =
+        new WebhookDelivery(
+            ports.outbox(),
+            ports.webhookSender(),
+            ports.apiKeys(),
+            events,
+            ports.unitOfWork(),
+            webhooks,
+            clock);
   }
 
   /**
@@ -327,6 +415,14 @@ public final class KeygateServices implements KeygateUseCases {
    */
   public ChangeFollower changeFollower() {
     return changeFollower;
+  }
+
+  /**
+   * What sends the webhooks' deliveries, appends expiry notices and prunes the delivery log; the
+   * node runs it on a schedule of its own.
+   */
+  public WebhookDelivery webhookDelivery() {
+    return webhookDelivery;
   }
 
   @Override
@@ -574,55 +670,53 @@ public final class KeygateServices implements KeygateUseCases {
     return rollSigningKey;
   }
 
-  // TODO(webhooks-branch): placeholders until the services land; never merged to main like this.
-
   @Override
-  public dev.keygate.application.port.in.CreateWebhookUseCase createWebhook() {
-    throw new UnsupportedOperationException("createWebhook");
+  public CreateWebhookUseCase createWebhook() {
+    return createWebhook;
   }
 
   @Override
-  public dev.keygate.application.port.in.ListWebhooksUseCase listWebhooks() {
-    throw new UnsupportedOperationException("listWebhooks");
+  public ListWebhooksUseCase listWebhooks() {
+    return listWebhooks;
   }
 
   @Override
-  public dev.keygate.application.port.in.GetWebhookUseCase getWebhook() {
-    throw new UnsupportedOperationException("getWebhook");
+  public GetWebhookUseCase getWebhook() {
+    return getWebhook;
   }
 
   @Override
-  public dev.keygate.application.port.in.UpdateWebhookUseCase updateWebhook() {
-    throw new UnsupportedOperationException("updateWebhook");
+  public UpdateWebhookUseCase updateWebhook() {
+    return updateWebhook;
   }
 
   @Override
-  public dev.keygate.application.port.in.DeleteWebhookUseCase deleteWebhook() {
-    throw new UnsupportedOperationException("deleteWebhook");
+  public DeleteWebhookUseCase deleteWebhook() {
+    return deleteWebhook;
   }
 
   @Override
-  public dev.keygate.application.port.in.RotateWebhookSecretUseCase rotateWebhookSecret() {
-    throw new UnsupportedOperationException("rotateWebhookSecret");
+  public RotateWebhookSecretUseCase rotateWebhookSecret() {
+    return rotateWebhookSecret;
   }
 
   @Override
-  public dev.keygate.application.port.in.ListDeliveriesUseCase listDeliveries() {
-    throw new UnsupportedOperationException("listDeliveries");
+  public ListDeliveriesUseCase listDeliveries() {
+    return listDeliveries;
   }
 
   @Override
-  public dev.keygate.application.port.in.RedeliverUseCase redeliver() {
-    throw new UnsupportedOperationException("redeliver");
+  public RedeliverUseCase redeliver() {
+    return redeliver;
   }
 
   @Override
-  public dev.keygate.application.port.in.ReportLeakedTokensUseCase reportLeakedTokens() {
-    throw new UnsupportedOperationException("reportLeakedTokens");
+  public ReportLeakedTokensUseCase reportLeakedTokens() {
+    return reportLeakedTokens;
   }
 
   @Override
-  public dev.keygate.application.port.in.RevokeLeakedTokensUseCase revokeLeakedTokens() {
-    throw new UnsupportedOperationException("revokeLeakedTokens");
+  public RevokeLeakedTokensUseCase revokeLeakedTokens() {
+    return revokeLeakedTokens;
   }
 }

@@ -24,6 +24,7 @@ import dev.keygate.domain.policy.Refill;
 import dev.keygate.domain.policy.RefillMode;
 import dev.keygate.domain.policy.UsagePolicy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -478,6 +479,62 @@ public abstract class ApiKeyRepositoryContract extends StoreContract {
     assertThat(stores.apiKeys().countLive(orgA, NOW.plusSeconds(60))).isEqualTo(2);
     assertThat(stores.apiKeys().countLive(orgB, NOW)).isEqualTo(1);
     assertThat(stores.apiKeys().countLive(storedUser("kp_nobody"), NOW)).isZero();
+  }
+
+  @Test
+  void expiringBetween_givesTheKeysNotRevokedExpiringInTheRange_earliestFirst_fullyLoaded() {
+    ApiKey last = expiringAt(orgA, NOW.plusSeconds(300), read, write);
+    ApiKey first = expiringAt(orgA, NOW.plusSeconds(100), read);
+    ApiKey disabled = expiringAt(storedUser("kp_alice"), NOW.plusSeconds(200));
+    stores.apiKeys().update(disabled.disable());
+    ApiKey revoked = expiringAt(orgA, NOW.plusSeconds(150));
+    stores.apiKeys().update(revoked.revoke(NOW));
+    ApiKey atTheStart = expiringAt(orgA, NOW.plusSeconds(50));
+    ApiKey afterTheEnd = expiringAt(orgA, NOW.plusSeconds(301));
+    stores.apiKeys().add(newKey(orgA, api));
+
+    List<ApiKey> expiring =
+        stores.apiKeys().expiringBetween(NOW.plusSeconds(50), NOW.plusSeconds(300), 10);
+
+    assertThat(ids(expiring)).containsExactly(first.id(), disabled.id(), last.id());
+    // loaded as findById loads them: scopes, secrets and status included
+    assertThat(expiring.get(0)).isEqualTo(first);
+    assertThat(expiring.get(1).status()).isEqualTo(ApiKeyStatus.INACTIVE);
+    assertThat(expiring.get(2)).isEqualTo(stores.apiKeys().findById(last.id()).orElseThrow());
+    assertThat(expiring.get(2).scopes()).containsExactlyInAnyOrder(read, write);
+    assertThat(ids(expiring)).doesNotContain(atTheStart.id(), afterTheEnd.id(), revoked.id());
+  }
+
+  @Test
+  void expiringBetween_givesAtMostTheLimit_theEarliest() {
+    ApiKey third = expiringAt(orgA, NOW.plusSeconds(30));
+    ApiKey first = expiringAt(orgA, NOW.plusSeconds(10));
+    ApiKey second = expiringAt(orgA, NOW.plusSeconds(20));
+
+    assertThat(ids(stores.apiKeys().expiringBetween(NOW, NOW.plusSeconds(60), 2)))
+        .containsExactly(first.id(), second.id());
+    assertThat(ids(stores.apiKeys().expiringBetween(NOW.plusSeconds(20), NOW.plusSeconds(60), 5)))
+        .containsExactly(third.id());
+    assertThat(stores.apiKeys().expiringBetween(NOW.plusSeconds(30), NOW.plusSeconds(60), 5))
+        .isEmpty();
+  }
+
+  /** A stored, active key of {@code owner} that expires at {@code expiresOn}. */
+  private ApiKey expiringAt(Owner owner, Instant expiresOn, Scope... scopes) {
+    ApiKey key =
+        ApiKey.create(
+            ApiKeyId.generate(CLOCK),
+            "expiring",
+            owner,
+            api.id(),
+            Set.of(scopes),
+            newSecret(NOW),
+            "test:contract",
+            Optional.empty(),
+            Optional.of(expiresOn),
+            NOW);
+    stores.apiKeys().add(key);
+    return key;
   }
 
   @Test

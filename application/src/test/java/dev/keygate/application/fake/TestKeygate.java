@@ -16,10 +16,12 @@ import dev.keygate.application.port.out.ApiRepository;
 import dev.keygate.application.port.out.OutgoingPorts;
 import dev.keygate.application.port.out.SecretHasher;
 import dev.keygate.application.port.out.VerifiedSecretCache;
+import dev.keygate.application.service.AccessTokenSettings;
 import dev.keygate.application.service.KeygateServices;
 import dev.keygate.application.service.TenantLimits;
 import dev.keygate.application.service.VerificationSettings;
 import dev.keygate.application.service.VerifyMode;
+import dev.keygate.application.service.WebhookSettings;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.grant.Grant;
@@ -71,11 +73,16 @@ public final class TestKeygate {
   public final InMemorySigningKeyRepository signingKeys =
       new InMemorySigningKeyRepository(changeFeed);
   public final FakeAccessTokens accessTokens = new FakeAccessTokens();
+  public final InMemoryWebhookRepository webhooks = new InMemoryWebhookRepository();
+  public final InMemoryOutbox outbox = new InMemoryOutbox(webhooks, clock);
+  public final FakeWebhookSender webhookSender = new FakeWebhookSender();
+  public final FakeScanningSignatures scanningSignatures = new FakeScanningSignatures();
   public final SecretHasher hasher;
   public final VerifiedSecretCache verifiedSecrets;
   public final KeygateServices services;
   private final VerificationSettings verification;
   private final TenantLimits tenantLimits;
+  private final WebhookSettings webhookSettings;
 
   /** Failures of one lookup before the fake locks it out, as the real default. */
   public static final int FAILED_ATTEMPTS_LIMIT = 10;
@@ -111,11 +118,31 @@ public final class TestKeygate {
     this(new CountingSecretHasher(), new InMemoryVerifiedSecretCache(), STRICT, tenantLimits);
   }
 
+  /** Fakes everywhere, leaks and webhooks as {@code webhookSettings} say. */
+  public TestKeygate(WebhookSettings webhookSettings) {
+    this(
+        new CountingSecretHasher(),
+        new InMemoryVerifiedSecretCache(),
+        STRICT,
+        TenantLimits.DEFAULTS,
+        webhookSettings);
+  }
+
   public TestKeygate(
       SecretHasher hasher,
       VerifiedSecretCache verifiedSecrets,
       VerificationSettings verification,
       TenantLimits tenantLimits) {
+    this(hasher, verifiedSecrets, verification, tenantLimits, WebhookSettings.DEFAULTS);
+  }
+
+  public TestKeygate(
+      SecretHasher hasher,
+      VerifiedSecretCache verifiedSecrets,
+      VerificationSettings verification,
+      TenantLimits tenantLimits,
+      WebhookSettings webhookSettings) {
+    this.webhookSettings = webhookSettings;
     this.hasher = hasher;
     this.verifiedSecrets = verifiedSecrets;
     this.verification = verification;
@@ -151,9 +178,20 @@ public final class TestKeygate {
             accessTokens,
             rateLimiter,
             credits,
-            usage);
+            usage,
+            webhooks,
+            outbox,
+            webhookSender,
+            scanningSignatures);
     usage.ownersFrom(id -> apiKeys.findById(id).map(ApiKey::owner).orElse(null));
-    return new KeygateServices(ports, KeyPrefix.DEFAULT, clock, verification, tenantLimits);
+    return new KeygateServices(
+        ports,
+        KeyPrefix.DEFAULT,
+        clock,
+        verification,
+        tenantLimits,
+        AccessTokenSettings.DEFAULTS,
+        webhookSettings);
   }
 
   /** The hasher, when it is the counting fake. */

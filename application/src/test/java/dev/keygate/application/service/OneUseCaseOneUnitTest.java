@@ -4,28 +4,40 @@ import static dev.keygate.application.fake.TestKeygate.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.keygate.application.fake.FakeScanningSignatures;
 import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.application.port.in.AddScopeCommand;
 import dev.keygate.application.port.in.CreateApiKeyCommand;
 import dev.keygate.application.port.in.CreateOrganizationCommand;
 import dev.keygate.application.port.in.CreatePortalLinkCommand;
 import dev.keygate.application.port.in.CreateUserCommand;
+import dev.keygate.application.port.in.CreateWebhookCommand;
+import dev.keygate.application.port.in.IssuedApiKey;
 import dev.keygate.application.port.in.RegisterApiCommand;
+import dev.keygate.application.port.in.ScanningReport;
 import dev.keygate.application.port.in.SetGrantCommand;
 import dev.keygate.application.port.in.UpdateApiKeyCommand;
 import dev.keygate.application.port.in.UpdateScopeCommand;
 import dev.keygate.application.port.in.UpdateUserCommand;
+import dev.keygate.application.port.in.UpdateWebhookCommand;
 import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
+import dev.keygate.domain.event.Delivery;
+import dev.keygate.domain.event.KeyEvent;
+import dev.keygate.domain.event.KeyEventType;
+import dev.keygate.domain.event.Webhook;
 import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.owner.UserId;
 import dev.keygate.domain.policy.Credits;
 import dev.keygate.domain.policy.RateLimit;
 import dev.keygate.domain.policy.UsagePolicy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +47,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every use case that changes something does it in one unit with its audit event: when the event
- * cannot be written, nothing of the change is kept.
+ * Every use case that changes something does it in one unit with its audit event and the key events
+ * it tells the webhooks: when the audit event cannot be written, nothing of the change is kept, and
+ * no key event is either.
  */
 class OneUseCaseOneUnitTest {
 
@@ -50,6 +63,10 @@ class OneUseCaseOneUnitTest {
   private Scope write;
   private ApiKey key;
   private ApiKey metered;
+  private ApiKey disabled;
+  private String keyToken;
+  private Webhook webhook;
+  private Delivery delivered;
 
   @BeforeEach
   void setUp() {
@@ -61,7 +78,25 @@ class OneUseCaseOneUnitTest {
     t.grant(ORG_A, orders, "read:orders");
     unused = t.registerApi("https://unused.example.com");
     t.addScope(unused, "read:unused");
-    key = t.issueKey(ORG_A, orders, "read:orders", "write:orders").key();
+    webhook =
+        t.services
+            .createWebhook()
+            .create(
+                OPERATOR,
+                new CreateWebhookCommand(
+                    "every event",
+                    "http://127.0.0.1:9/hooks",
+                    Optional.empty(),
+                    Arrays.stream(KeyEventType.values()).map(KeyEventType::wireName).toList(),
+                    Optional.of("org_a")))
+            .webhook();
+    IssuedApiKey issued = t.issueKey(ORG_A, orders, "read:orders", "write:orders");
+    key = issued.key();
+    keyToken = issued.token().reveal();
+    t.services.webhookDelivery().deliverDue();
+    delivered = t.outbox.deliveries().get(0);
+    disabled = t.issueKey(ORG_A, orders, "read:orders").key();
+    t.services.disableApiKey().disable(OPERATOR, disabled.id());
     metered = t.issueKey(ORG_A, orders, "read:orders").key();
     changeCredits(metered, Optional.of(3L));
     // Owners of no keys, whose deletion takes their grants with them.
@@ -95,7 +130,35 @@ class OneUseCaseOneUnitTest {
         "create a metered key",
         "give a key credits",
         "take a key's credits",
-        "set an owner's rate limits");
+        "set an owner's rate limits",
+        "enable a key",
+        "set a key inactive by updating it",
+        "create a webhook",
+        "update a webhook",
+        "rotate a webhook's secret",
+        "delete a webhook",
+        "redeliver a delivery",
+        "report a leaked token",
+        "revoke a leaked token");
+  }
+
+  /** The key events each change tells, of which key; every change not named tells none. */
+  private Map<String, List<String>> eventsOf() {
+    return Map.ofEntries(
+        Map.entry("create a key", List.of("api_key.created new")),
+        Map.entry("create a metered key", List.of("api_key.created metered")),
+        Map.entry("create a portal link", List.of("api_key.created Portal link")),
+        Map.entry("rotate a key", List.of("api_key.rotated " + key.name())),
+        Map.entry("disable a key", List.of("api_key.disabled " + key.name())),
+        Map.entry("enable a key", List.of("api_key.enabled " + disabled.name())),
+        Map.entry("set a key inactive by updating it", List.of("api_key.disabled " + key.name())),
+        Map.entry("revoke a key", List.of("api_key.revoked " + key.name())),
+        Map.entry(
+            "report a leaked token",
+            List.of("api_key.leaked " + key.name(), "api_key.revoked " + key.name())),
+        Map.entry(
+            "revoke a leaked token",
+            List.of("api_key.leaked " + key.name(), "api_key.revoked " + key.name())));
   }
 
   private Map<String, Runnable> uses() {
@@ -222,7 +285,72 @@ class OneUseCaseOneUnitTest {
             () ->
                 t.services
                     .ownerRateLimits()
-                    .set(OPERATOR, ORG_A, List.of(RateLimit.of("shared", 10, 60)))));
+                    .set(OPERATOR, ORG_A, List.of(RateLimit.of("shared", 10, 60)))),
+        Map.entry("enable a key", () -> t.services.enableApiKey().enable(OPERATOR, disabled.id())),
+        Map.entry(
+            "set a key inactive by updating it",
+            () ->
+                t.services
+                    .updateApiKey()
+                    .update(
+                        OPERATOR,
+                        key.id(),
+                        new UpdateApiKeyCommand(
+                            Optional.empty(),
+                            Optional.of(ApiKeyStatus.INACTIVE),
+                            Optional.empty()))),
+        Map.entry(
+            "create a webhook",
+            () ->
+                t.services
+                    .createWebhook()
+                    .create(
+                        OPERATOR,
+                        new CreateWebhookCommand(
+                            "another",
+                            "https://hooks.example.com",
+                            Optional.empty(),
+                            List.of("api_key.revoked"),
+                            Optional.empty()))),
+        Map.entry(
+            "update a webhook",
+            () ->
+                t.services
+                    .updateWebhook()
+                    .update(
+                        OPERATOR,
+                        webhook.id(),
+                        new UpdateWebhookCommand(
+                            Optional.of("renamed"), Optional.empty(), Optional.empty()))),
+        Map.entry(
+            "rotate a webhook's secret",
+            () -> t.services.rotateWebhookSecret().rotate(OPERATOR, webhook.id())),
+        Map.entry(
+            "delete a webhook", () -> t.services.deleteWebhook().delete(OPERATOR, webhook.id())),
+        Map.entry(
+            "redeliver a delivery",
+            () -> t.services.redeliver().redeliver(OPERATOR, webhook.id(), delivered.id())),
+        Map.entry(
+            "report a leaked token",
+            () -> {
+              byte[] body = "[a report]".getBytes(StandardCharsets.UTF_8);
+              t.services
+                  .reportLeakedTokens()
+                  .report(
+                      new ScanningReport(
+                          body,
+                          FakeScanningSignatures.KEY_IDENTIFIER,
+                          FakeScanningSignatures.sign(body),
+                          List.of(
+                              new ScanningReport.Finding(
+                                  keyToken,
+                                  "keygate_api_key",
+                                  Optional.of("https://github.com/o/r"),
+                                  Optional.empty()))));
+            }),
+        Map.entry(
+            "revoke a leaked token",
+            () -> t.services.revokeLeakedTokens().revoke(List.of(keyToken), "203.0.113.9")));
   }
 
   /** Gives {@code of} that many credits, or takes its credits away. */
@@ -267,6 +395,32 @@ class OneUseCaseOneUnitTest {
     assertThat(t.auditLog.events()).hasSizeGreaterThan(events);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("changes")
+  void givenTheAuditLogWorks_aChange_appendsExactlyItsKeyEventsInItsUnit(String change) {
+    int before = t.outbox.events().size();
+
+    uses().get(change).run();
+
+    List<KeyEvent> appended = t.outbox.events().subList(before, t.outbox.events().size());
+    assertThat(appended)
+        .extracting(event -> event.type().wireName() + " " + event.keyName())
+        .containsExactlyElementsOf(eventsOf().getOrDefault(change, List.of()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("changes")
+  void givenTheAuditLogCannotBeWritten_aChange_appendsNoKeyEvent(String change) {
+    List<KeyEvent> before = t.outbox.events();
+    List<Delivery> deliveries = t.outbox.deliveries();
+    t.auditLog.failFromNowOn();
+
+    assertThatThrownBy(() -> uses().get(change).run()).isInstanceOf(IllegalStateException.class);
+
+    assertThat(t.outbox.events()).isEqualTo(before);
+    assertThat(t.outbox.deliveries()).isEqualTo(deliveries);
+  }
+
   /** What the stores hold, compared by value. */
   private List<Object> everythingStored() {
     return List.of(
@@ -283,6 +437,13 @@ class OneUseCaseOneUnitTest {
         t.owners.rateLimits(ORG_A),
         // The change feed's entries and numbers belong to the unit as well.
         t.changeFeed.after(0, Integer.MAX_VALUE),
-        t.changeFeed.latest());
+        t.changeFeed.latest(),
+        // So do the webhooks, their secrets, and the outbox's events and deliveries.
+        t.webhooks.list(Optional.empty()),
+        t.webhooks.list(Optional.empty()).stream()
+            .map(each -> t.webhooks.storedSecret(each.id()))
+            .toList(),
+        t.outbox.events(),
+        t.outbox.deliveries());
   }
 }

@@ -26,7 +26,11 @@ public record OutgoingPorts(
     AccessTokens accessTokens,
     RateLimiter rateLimiter,
     CreditLedger credits,
-    UsageHistory usageHistory) {
+    UsageHistory usageHistory,
+    WebhookRepository webhooks,
+    Outbox outbox,
+    WebhookSender webhookSender,
+    ScanningSignatures scanningSignatures) {
 
   public OutgoingPorts {
     Objects.requireNonNull(apiKeys, "api key repository");
@@ -51,5 +55,9 @@ public record OutgoingPorts(
     Objects.requireNonNull(rateLimiter, "rate limiter");
     Objects.requireNonNull(credits, "credit ledger");
     Objects.requireNonNull(usageHistory, "usage history");
+    Objects.requireNonNull(webhooks, "webhook repository");
+    Objects.requireNonNull(outbox, "outbox");
+    Objects.requireNonNull(webhookSender, "webhook sender");
+    Objects.requireNonNull(scanningSignatures, "scanning signatures");
   }
 }
