@@ -124,6 +124,12 @@ final class KeygateProcess implements AutoCloseable {
     return Files.readString(err, StandardCharsets.UTF_8);
   }
 
+  /** SIGKILL, as when the machine loses power: nothing runs after it, no hook, no flush. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    assertThat(process.waitFor(1, TimeUnit.MINUTES)).as("killed keygate ended").isTrue();
+  }
+
   /** SIGTERM, as a supervisor stops Keygate, then waits for the end. */
   @Override
   public void close() throws InterruptedException {

@@ -5,6 +5,7 @@ import dev.keygate.application.port.query.UsageQuery.Granularity;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.audit.AuditAction;
 import dev.keygate.domain.audit.AuditOutcome;
+import dev.keygate.domain.event.KeyEventType;
 import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.owner.OwnerType;
 import dev.keygate.domain.policy.Refill;
@@ -14,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The words programs and people outside the process use for the domain's enums: {@code active},
@@ -68,6 +70,40 @@ public final class WireNames {
   public static OwnerType ownerType(String field, String value) {
     return read(
         OwnerType.values(), value, field + " must be one of organization, user, environment");
+  }
+
+  /** Every event type's wire name, such as {@code api_key.revoked}: what a shell may complete. */
+  public static List<String> eventTypes() {
+    return Arrays.stream(KeyEventType.values()).map(KeyEventType::wireName).toList();
+  }
+
+  /**
+   * Reads a webhook's event types: at least one, each a wire name such as {@code api_key.revoked}.
+   * A wrong one is named by its place, never repeated: the caller chose it.
+   *
+   * @param field the list's name, such as {@code event_types}
+   * @return the wire names, each once, in the order given
+   * @throws ValidationException naming {@code field} or the element that is wrong
+   */
+  public static List<String> eventTypes(String field, List<String> values) {
+    if (values == null || values.isEmpty()) {
+      throw new ValidationException(field + " must name at least one event type");
+    }
+    for (int i = 0; i < values.size(); i++) {
+      String value = values.get(i);
+      if (value == null) {
+        throw new ValidationException(field + "[" + i + "] must not be null");
+      }
+      if (Arrays.stream(KeyEventType.values()).noneMatch(t -> t.wireName().equals(value))) {
+        throw new ValidationException(
+            field
+                + "["
+                + i
+                + "] must be one of "
+                + eventTypes().stream().collect(Collectors.joining(", ")));
+      }
+    }
+    return values.stream().distinct().toList();
   }
 
   /** {@code set} or {@code add}. */

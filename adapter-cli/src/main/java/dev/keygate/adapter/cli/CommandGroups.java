@@ -79,4 +79,12 @@ public final class CommandGroups {
   /** {@code keygate signing-keys}. */
   @Command(name = "signing-keys", description = "The keys that sign the access tokens.")
   public static final class SigningKeys extends Group {}
+
+  /** {@code keygate webhooks}. */
+  @Command(
+      name = "webhooks",
+      description =
+          "Webhooks: endpoints told of key events (created, rotated, revoked, leaked, expiring"
+              + " …), signed with a secret of their own; their delivery logs.")
+  public static final class Webhooks extends Group {}
 }

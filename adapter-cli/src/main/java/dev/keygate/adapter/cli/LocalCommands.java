@@ -98,6 +98,16 @@ public final class LocalCommands {
         new ApplicationsDeleteCommand(useCases.deleteApplication(), me),
         new ApplicationsRotateSecretCommand(useCases.rotateApplicationSecret(), me));
     add.group(
+        new CommandGroups.Webhooks(),
+        new WebhooksCreateCommand(useCases.createWebhook(), me),
+        new WebhooksListCommand(useCases.listWebhooks(), me),
+        new WebhooksShowCommand(useCases.getWebhook(), me),
+        new WebhooksUpdateCommand(useCases.updateWebhook(), me),
+        new WebhooksDeleteCommand(useCases.deleteWebhook(), me),
+        new WebhooksRotateSecretCommand(useCases.rotateWebhookSecret(), me),
+        new WebhooksDeliveriesCommand(useCases.listDeliveries(), me),
+        new WebhooksRedeliverCommand(useCases.redeliver(), me));
+    add.group(
         new CommandGroups.SigningKeys(), new SigningKeysRollCommand(useCases.rollSigningKey(), me));
     add.command(
         root,

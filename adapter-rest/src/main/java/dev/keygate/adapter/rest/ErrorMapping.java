@@ -35,6 +35,9 @@ final class ErrorMapping {
     config.routes.exception(
         UnauthorizedException.class, (e, ctx) -> write(ctx, 401, "UNAUTHORIZED", e.getMessage()));
     config.routes.exception(
+        BodyTooLargeException.class,
+        (e, ctx) -> write(ctx, 413, "PAYLOAD_TOO_LARGE", e.getMessage()));
+    config.routes.exception(
         HttpResponseException.class, (e, ctx) -> answerHttp(ctx, e.getStatus()));
     config.routes.exception(
         Exception.class,

@@ -66,6 +66,16 @@ public final class ManagementRoutes {
             useCases.authorizeApplications(),
             useCases.addApplicationScope(),
             useCases.removeApplicationScope()),
+        new WebhookRoutes(
+            useCases.createWebhook(),
+            useCases.listWebhooks(),
+            useCases.getWebhook(),
+            useCases.updateWebhook(),
+            useCases.deleteWebhook(),
+            useCases.rotateWebhookSecret(),
+            useCases.listDeliveries(),
+            useCases.redeliver()),
+        new LeakRoutes(useCases.reportLeakedTokens(), useCases.revokeLeakedTokens()),
         new TokenRoutes(useCases.issueAccessToken(), useCases.publishSigningKeys(), publicUrl));
   }
 }

@@ -75,6 +75,16 @@ final class OpenApiDocument {
       - `GET /api/v1/audit_events` and `POST /api/v1/portal_links`;
       - `POST /api/v1/applications/{application_id}/rotate_secret`: a new client secret for an M2M \
       application, shown once;
+      - webhooks, in Kinde's shapes at `/api/v1/webhooks` (`org_code` when creating one; with \
+      the opt-in, its `signing_secret` once, at creation); `GET /api/v1/webhooks/{webhook_id}`, \
+      `POST /api/v1/webhooks/{webhook_id}/rotate_secret` (a new signing secret, shown once), \
+      `GET /api/v1/webhooks/{webhook_id}/deliveries` and `POST \
+      /api/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver`. Events are signed as \
+      Standard Webhooks sign them (`webhook-id`, `webhook-timestamp`, `webhook-signature`);
+      - without a management key: `POST /api/v1/secret_scanning` receives GitHub's secret \
+      scanning reports (signed by GitHub; a key found is handled by the deployment's leak \
+      policy), and `POST /api/v1/api_keys/revoke_leaked` revokes leaked tokens for whoever holds \
+      them (`{"tokens":[…]}`, 202 whatever they were; limited per client network);
       - `GET /health` (database ping), `GET /health/live`, `GET /metrics` (Prometheus; unless \
       served on a listener of its own or turned off), this document at `GET /openapi.json` and \
       Swagger UI at `/docs`.
@@ -194,7 +204,9 @@ final class OpenApiDocument {
               body.put("required", !route.optionalRequest());
               body.put(
                   "content",
-                  ordered(route.requestMediaType(), ordered("schema", schemas.request(type))));
+                  ordered(
+                      route.requestMediaType(),
+                      ordered("schema", listOr(route.listRequest(), schemas.request(type)))));
               operation.put("requestBody", body);
             });
 
@@ -203,7 +215,7 @@ final class OpenApiDocument {
         response(
             HttpStatus.forStatus(route.status()).getMessage(),
             route.mediaType(),
-            schemas.response(route.response()));
+            listOr(route.listResponse(), schemas.response(route.response())));
     route
         .extended()
         .ifPresent(
@@ -271,6 +283,11 @@ final class OpenApiDocument {
     return failures.values();
   }
 
+  /** {@code schema}, or an array of it. */
+  private static Map<String, Object> listOr(boolean list, Map<String, Object> schema) {
+    return list ? ordered("type", "array", "items", schema) : schema;
+  }
+
   private static void told(Map<Integer, Route.Failure> failures, int status, String when) {
     failures.put(status, new Route.Failure(status, when, ErrorResponse.typeFor(status)));
   }
@@ -321,7 +338,7 @@ final class OpenApiDocument {
 
   /** The resource after {@code /api/v1}, such as {@code api_keys}; the rest are operations. */
   private static String tag(Route route) {
-    if (!route.isManagement()) {
+    if (!route.isUnderManagementApi()) {
       return "operations";
     }
     return route.path().substring(Route.MANAGEMENT_API.length() + 1).split("/")[0];
@@ -333,7 +350,9 @@ final class OpenApiDocument {
    */
   static String operationId(Route route) {
     String path =
-        route.isManagement() ? route.path().substring(Route.MANAGEMENT_API.length()) : route.path();
+        route.isUnderManagementApi()
+            ? route.path().substring(Route.MANAGEMENT_API.length())
+            : route.path();
     StringBuilder id = new StringBuilder(route.method().name().toLowerCase(Locale.ROOT));
     for (String segment : path.split("/")) {
       if (segment.isEmpty()) {

@@ -76,32 +76,45 @@ final class Requests {
    * here while reading.
    */
   private static byte[] bytes(Context ctx) {
+    return bytes(ctx, RestServer.MAX_REQUEST_BYTES);
+  }
+
+  /**
+   * The body's bytes exactly as sent, refusing more than {@code limit} (413), read once: for a
+   * route whose limit is its own, and for a body whose bytes are signed.
+   */
+  static byte[] bytes(Context ctx, int limit) {
     // Read once: the guard may read a verify request's body before its handler does.
     byte[] read = ctx.attribute(BODY);
     if (read == null) {
-      read = readBytes(ctx);
+      read = readBytes(ctx, limit);
       ctx.attribute(BODY, read);
     }
     return read;
   }
 
-  private static byte[] readBytes(Context ctx) {
+  private static byte[] readBytes(Context ctx, int max) {
     long declared = ctx.req().getContentLengthLong();
     try (InputStream in = ctx.bodyInputStream()) {
-      // A declared length (the server refused one over the limit) is read exactly; without one,
-      // reading stops one byte past the limit.
-      int limit =
-          declared >= 0 && declared <= RestServer.MAX_REQUEST_BYTES
-              ? (int) declared
-              : RestServer.MAX_REQUEST_BYTES + 1;
+      if (declared > max) {
+        throw tooLarge(in, max);
+      }
+      // A declared length is read exactly; without one, reading stops one byte past the limit.
+      int limit = declared >= 0 ? (int) declared : max + 1;
       byte[] bytes = in.readNBytes(limit);
-      if (bytes.length > RestServer.MAX_REQUEST_BYTES) {
-        throw tooLarge(in);
+      if (bytes.length > max) {
+        throw tooLarge(in, max);
       }
       return bytes;
     } catch (IOException e) {
       throw new ValidationException("request body could not be read");
     }
+  }
+
+  /** A 413 for a body over {@code limit}, after dropping a bounded rest of it. */
+  private static RuntimeException tooLarge(InputStream body, int limit) {
+    RuntimeException tooLarge = tooLarge(body);
+    return limit == RestServer.MAX_REQUEST_BYTES ? tooLarge : new BodyTooLargeException(limit);
   }
 
   /**

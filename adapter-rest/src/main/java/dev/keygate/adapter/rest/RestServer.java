@@ -81,6 +81,10 @@ public final class RestServer {
     routes.addAll(WebPages.routes());
     // Last, so that the document describes every route, itself included.
     routes.add(OpenApiDocument.route(routes));
+    Set<String> open = new java.util.HashSet<>();
+    routes.stream()
+        .filter(route -> route.isUnderManagementApi() && !route.isManagement())
+        .forEach(route -> open.add(route.method().name() + " " + route.path()));
     return Javalin.create(
         config -> {
           configure(config, services.meters());
@@ -89,7 +93,12 @@ public final class RestServer {
           // ROUTE_NOT_FOUND (405 for another method), whatever its body or bearer, as Kinde's
           // routes it does not serve are told apart from refusals.
           config.routes.beforeMatched(
-              Route.MANAGEMENT_API + "/*", ctx -> guardManagementCall(ctx, services));
+              Route.MANAGEMENT_API + "/*",
+              ctx -> {
+                if (!isOpen(ctx, open)) {
+                  guardManagementCall(ctx, services);
+                }
+              });
           for (Route route : routes) {
             config.routes.addHttpHandler(route.method(), route.path(), handlerOf(route));
           }
@@ -139,6 +148,16 @@ public final class RestServer {
     config.router.ignoreTrailingSlashes = true;
     config.requestLogger.http((ctx, millis) -> observe(ctx, millis, meters));
     ErrorMapping.register(config);
+  }
+
+  /**
+   * Whether the route the request matched is one that anyone may call under {@code /api/v1}: the
+   * route itself, by its method and template, never a prefix of the path, so that no path can pass
+   * for it.
+   */
+  private static boolean isOpen(Context ctx, Set<String> open) {
+    io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+    return matched != null && open.contains(matched.method.name() + " " + matched.path);
   }
 
   /** Refuses wrongly typed or oversized bodies, then authenticates the bearer key. */
@@ -197,7 +216,7 @@ public final class RestServer {
    * parameters such as a charset. Not a type that merely starts the same, like {@code
    * application/jsonx}.
    */
-  private static boolean isJson(String contentType) {
+  static boolean isJson(String contentType) {
     if (contentType == null) {
       return false;
     }

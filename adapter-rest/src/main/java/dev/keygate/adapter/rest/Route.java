@@ -23,6 +23,10 @@ import java.util.Optional;
  * @param status the success status
  * @param failures the answers besides the success that the shape of the route does not already tell
  *     (a conflict, a referenced object not found, an unhealthy dependency)
+ * @param open whether anyone may call it, without a bearer, though its path is under {@code
+ *     /api/v1}: a report a secret scanner signs, or a leaked token's revocation
+ * @param listRequest whether the body is a JSON array of {@code request}, not one
+ * @param listResponse whether the success answer is a JSON array of {@code response}, not one
  */
 record Route(
     HandlerType method,
@@ -38,6 +42,9 @@ record Route(
     int status,
     List<QueryParameter> query,
     List<Failure> failures,
+    boolean open,
+    boolean listRequest,
+    boolean listResponse,
     Handler handler) {
 
   /** Everything below this path is the management API, behind a bearer management key. */
@@ -58,6 +65,11 @@ record Route(
 
   /** Whether the route is behind the bearer management key. */
   boolean isManagement() {
+    return isUnderManagementApi() && !open;
+  }
+
+  /** Whether the path is under {@code /api/v1}, behind a bearer or {@linkplain #open() not}. */
+  boolean isUnderManagementApi() {
     return path.startsWith(MANAGEMENT_API + "/");
   }
 
@@ -101,6 +113,9 @@ record Route(
     private int status = 200;
     private List<QueryParameter> query = List.of();
     private final List<Failure> failures = new ArrayList<>();
+    private boolean open;
+    private boolean listRequest;
+    private boolean listResponse;
 
     private Builder(HandlerType method, String path, String summary) {
       this.method = method;
@@ -128,6 +143,19 @@ record Route(
     Builder optionalBody(Class<?> type) {
       this.request = Optional.of(type);
       this.optionalRequest = true;
+      return this;
+    }
+
+    /** Anyone may call it: no bearer is asked for, though its path is under {@code /api/v1}. */
+    Builder open() {
+      this.open = true;
+      return this;
+    }
+
+    /** The body is a JSON array of {@code type}. */
+    Builder bodyList(Class<?> type) {
+      this.request = Optional.of(type);
+      this.listRequest = true;
       return this;
     }
 
@@ -164,6 +192,12 @@ record Route(
       return this;
     }
 
+    /** The success answer is a JSON array of {@code element}. */
+    Route answersList(Class<?> element, Handler handler) {
+      this.listResponse = true;
+      return answers(element, handler);
+    }
+
     Route answers(Class<?> response, Handler handler) {
       return new Route(
           method,
@@ -179,6 +213,9 @@ record Route(
           status,
           query,
           failures,
+          open,
+          listRequest,
+          listResponse,
           handler);
     }
   }

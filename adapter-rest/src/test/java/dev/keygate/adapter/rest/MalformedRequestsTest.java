@@ -55,7 +55,9 @@ class MalformedRequestsTest {
           "CreateUserRequest.name",
           "CreateApplicationRequest.name",
           "CreateApplicationRequest.type",
-          "AuthorizeApplicationsRequest.applications");
+          "AuthorizeApplicationsRequest.applications",
+          "CreateWebhookRequest.endpoint",
+          "CreateWebhookRequest.event_types");
 
   /**
    * Fields whose text verify judges rather than refuses: whatever string is presented as a key, or
@@ -101,8 +103,21 @@ class MalformedRequestsTest {
         "PATCH",
         "/api/v1/apis/" + api.id() + "/applications",
         "{\"applications\":[{\"id\":\"" + applicationId + "\"}]}");
+    String webhookId =
+        rest.post(
+                "/api/v1/webhooks",
+                "{\"endpoint\":\"http://127.0.0.1:9/hook\",\"event_types\":[\"api_key.created\"]}")
+            .text("/webhook/id");
+    rest.createKey(
+        "{\"name\":\"k2\",\"api_id\":\"%s\",\"org_code\":\"org_acme\"}".formatted(api.id()));
+    String deliveryId =
+        rest.get("/api/v1/webhooks/" + webhookId + "/deliveries").text("/deliveries/0/id");
     ids =
         Map.of(
+            "webhook_id",
+            webhookId,
+            "delivery_id",
+            deliveryId,
             "application_id",
             applicationId,
             "key_id",
@@ -140,6 +155,10 @@ class MalformedRequestsTest {
             Map.entry(UpdateApplicationRequest.class, "{\"name\":\"Renamed\"}"),
             Map.entry(UpdateOrganizationRequest.class, "{\"name\":\"Renamed\"}"),
             Map.entry(UpdateUserRequest.class, "{\"given_name\":\"Alice\"}"),
+            Map.entry(
+                CreateWebhookRequest.class,
+                "{\"endpoint\":\"https://hooks.example.com/k\",\"event_types\":[\"api_key.revoked\"]}"),
+            Map.entry(UpdateWebhookRequest.class, "{\"name\":\"Renamed\"}"),
             Map.entry(
                 AuthorizeApplicationsRequest.class,
                 "{\"applications\":[{\"id\":\"" + applicationId + "\"}]}"));

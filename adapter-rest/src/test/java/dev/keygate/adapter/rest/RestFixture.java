@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * The REST server over real HTTP on 127.0.0.1, on the application wired with in-memory fakes,
@@ -37,7 +38,15 @@ final class RestFixture implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
 
   RestFixture() {
-    KeygateServices services = keygate.services;
+    this(keygate -> keygate.services);
+  }
+
+  /**
+   * @param wiring the use cases the server is given, made of the fixture's fakes: the fixture's
+   *     own, or others over the same fakes, such as ones that trust a scanner's real keys
+   */
+  RestFixture(Function<TestKeygate, KeygateServices> wiring) {
+    KeygateServices services = wiring.apply(keygate);
     rootKey =
         services.initializeDeployment().initialize("test:init").orElseThrow().token().reveal();
     // Links on the address it listens on, as keygate serve makes them by default.

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.application.port.in.CreateApiKeyCommand;
 import dev.keygate.application.port.in.CreatePortalLinkCommand;
+import dev.keygate.application.port.in.CreateWebhookCommand;
 import dev.keygate.application.port.in.IssuedApiKey;
 import dev.keygate.application.port.in.ManagementScope;
 import dev.keygate.application.port.in.PortalLink;
@@ -15,6 +16,9 @@ import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.audit.AuditAction;
 import dev.keygate.domain.audit.AuditEvent;
+import dev.keygate.domain.event.Delivery;
+import dev.keygate.domain.event.DeliveryId;
+import dev.keygate.domain.event.Webhook;
 import dev.keygate.domain.grant.Grant;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.owner.OrgCode;
@@ -127,6 +131,14 @@ class TenancyMatrixTest {
       GET    /api/v1/users/{user_id}/usage                       | 200       | 200              | 404          | 404          | 200          | 404          | 401    | 401          | 403 scope
       GET    /api/v1/audit_events                                | 200       | 403 scope        | 200          | 200          | 200          | 403 scope    | 401    | 401          | 403 scope
       POST   /api/v1/portal_links                                | 200       | 403 scope        | 200          | 404          | 404          | 403 scope    | 401    | 401          | 403 scope
+      GET    /api/v1/webhooks                                    | 200       | 403 scope        | 200          | 200          | 403 user     | 403 scope    | 401    | 401          | 403 scope
+      POST   /api/v1/webhooks                                    | 200       | 403 scope        | 200          | 403 org      | 403 user     | 403 scope    | 401    | 401          | 403 scope
+      GET    /api/v1/webhooks/{webhook_id}                       | 200       | 403 scope        | 200          | 404          | 403 user     | 403 scope    | 401    | 401          | 403 scope
+      PATCH  /api/v1/webhooks/{webhook_id}                       | 200       | 403 scope        | 200          | 404          | 403 user     | 403 scope    | 401    | 401          | 403 scope
+      DELETE /api/v1/webhooks/{webhook_id}                       | 200       | 403 scope        | 200          | 404          | 403 user     | 403 scope    | 401    | 401          | 403 scope
+      POST   /api/v1/webhooks/{webhook_id}/rotate_secret         | 200       | 403 scope        | 200          | 404          | 403 user     | 403 scope    | 401    | 401          | 403 scope
+      GET    /api/v1/webhooks/{webhook_id}/deliveries            | 200       | 403 scope        | 200          | 404          | 403 user     | 403 scope    | 401    | 401          | 403 scope
+      POST   /api/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver | 202 | 403 scope | 202          | 404          | 403 user     | 403 scope    | 401    | 401          | 403 scope
       """;
 
   /**
@@ -149,9 +161,13 @@ class TenancyMatrixTest {
       GET /api/v1/users                            | kp_u kp_e                                         | refused                                           | -                      | -                      | kp_u                   | refused
       GET /api/v1/users/{user_id}/grants           | users spare                                       | refused                                           | refused                | refused                | users spare            | refused
       GET /api/v1/audit_events                     | events:all                                        | refused                                           | events:org_a           | events:org_b           | events:kp_u            | refused
+      GET /api/v1/webhooks                         | webhookA                                          | refused                                           | webhookA               | -                      | refused                | refused
+      GET /api/v1/webhooks/{webhook_id}/deliveries | deliveriesA                                       | refused                                           | deliveriesA            | refused                | refused                | refused
       """;
 
   private static final String UNKNOWN_KEY = "api_key_" + "0".repeat(32);
+
+  private static final String UNKNOWN_WEBHOOK = "webhook_" + "0".repeat(32);
 
   private static final String RATE_LIMITS =
       "{\"rate_limits\":[{\"name\":\"daily\",\"limit\":1000,\"duration_seconds\":86400}]}";
@@ -350,7 +366,51 @@ class TenancyMatrixTest {
                   "{\"org_code\":\"org_a\"}",
                   AuditAction.PORTAL_LINK_CREATE,
                   true)
-              .ghost("\"org_a\"", "\"org_zzz\""));
+              .ghost("\"org_a\"", "\"org_zzz\""),
+          new Call("GET /api/v1/webhooks", "", null, AuditAction.WEBHOOK_READ, false),
+          new Call(
+              "POST /api/v1/webhooks",
+              "",
+              "{\"endpoint\":\"https://hooks.example.com/a\",\"event_types\":[\"api_key.revoked\"],\"org_code\":\"org_a\"}",
+              AuditAction.WEBHOOK_CREATE,
+              true),
+          new Call("GET /api/v1/webhooks/{webhook_id}", "", null, AuditAction.WEBHOOK_READ, false)
+              .ghost("${webhookA}", UNKNOWN_WEBHOOK),
+          new Call(
+                  "PATCH /api/v1/webhooks/{webhook_id}",
+                  "",
+                  "{\"name\":\"renamed\"}",
+                  AuditAction.WEBHOOK_UPDATE,
+                  true)
+              .ghost("${webhookA}", UNKNOWN_WEBHOOK),
+          new Call(
+                  "DELETE /api/v1/webhooks/{webhook_id}",
+                  "",
+                  null,
+                  AuditAction.WEBHOOK_DELETE,
+                  true)
+              .ghost("${webhookA}", UNKNOWN_WEBHOOK),
+          new Call(
+                  "POST /api/v1/webhooks/{webhook_id}/rotate_secret",
+                  "",
+                  null,
+                  AuditAction.WEBHOOK_ROTATE_SECRET,
+                  true)
+              .ghost("${webhookA}", UNKNOWN_WEBHOOK),
+          new Call(
+                  "GET /api/v1/webhooks/{webhook_id}/deliveries",
+                  "",
+                  null,
+                  AuditAction.WEBHOOK_READ,
+                  false)
+              .ghost("${webhookA}", UNKNOWN_WEBHOOK),
+          new Call(
+                  "POST /api/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver",
+                  "",
+                  null,
+                  AuditAction.WEBHOOK_REDELIVER,
+                  true)
+              .ghost("${webhookA}", UNKNOWN_WEBHOOK));
 
   private static final Map<String, Map<Caller, Outcome>> OUTCOME_TABLE = outcomes();
   private static final Map<String, Map<Caller, String>> VISIBLE_TABLE = visible();
@@ -523,6 +583,20 @@ class TenancyMatrixTest {
           assertThat(answer.text("/errors/0/message")).isEqualTo("only the operator may do this");
           assertUnchanged(before, after, refused);
           break;
+        case "user":
+          assertError(answer, 403, "FORBIDDEN");
+          assertThat(answer.text("/errors/0/message"))
+              .isEqualTo("a user's key cannot manage webhooks");
+          assertUnchanged(before, after, refused);
+          break;
+        case "org":
+          assertError(answer, 403, "FORBIDDEN");
+          assertThat(answer.text("/errors/0/message"))
+              .isEqualTo(
+                  "a caller confined to an organization creates webhooks for that organization"
+                      + " only");
+          assertUnchanged(before, after, refused);
+          break;
         case "not found":
           assertError(answer, 404, "NOT_FOUND");
           assertUnchanged(before, after, refused);
@@ -634,6 +708,8 @@ class TenancyMatrixTest {
     private final Api spareApi;
     private final Scope spareScope;
     private final List<RestFixture.Issued> lacking = new ArrayList<>();
+    private final String webhookA;
+    private final List<String> deliveriesA;
 
     World(RestFixture rest) {
       this.rest = rest;
@@ -657,6 +733,22 @@ class TenancyMatrixTest {
       keygate.grant(userU, usersApi, "read:users");
       keygate.grant(orgA, spareApi, "read:spare");
       keygate.grant(userU, spareApi, "read:spare");
+      // A's webhook, told of every key made for A from here on: each a delivery in its log.
+      webhookA =
+          keygate
+              .services
+              .createWebhook()
+              .create(
+                  TestKeygate.OPERATOR,
+                  new CreateWebhookCommand(
+                      "A's hook",
+                      "https://hooks.example.com/a",
+                      Optional.empty(),
+                      List.of("api_key.created"),
+                      Optional.of("org_a")))
+              .webhook()
+              .id()
+              .value();
       root = new RestFixture.Issued(keyNamed("Root management key"), rest.rootKey);
       // Made through the use cases rather than over HTTP, as every cell builds its world anew.
       adminA = issue(new Owner.Org(new OrgCode("org_a")), management, everyManagementScope());
@@ -674,6 +766,18 @@ class TenancyMatrixTest {
                   new CreatePortalLinkCommand(
                       new Owner.Org(new OrgCode("org_a")), Duration.ofMinutes(15)));
       portalA = new RestFixture.Issued(link.key().id().value(), link.token().reveal());
+      deliveriesA =
+          keygate.outbox.deliveries().stream()
+              .filter(delivery -> delivery.webhook().value().equals(webhookA))
+              .map(delivery -> delivery.id().value())
+              .toList();
+      // Failed for good, so that a redelivery changes it.
+      keygate.outbox.attemptFailed(
+          new DeliveryId(deliveriesA.get(0)),
+          keygate.clock.instant(),
+          Optional.of(500),
+          "HTTP 500",
+          Optional.empty());
     }
 
     private RestFixture.Issued issue(Owner owner, Api api, List<String> scopes) {
@@ -782,13 +886,19 @@ class TenancyMatrixTest {
           .replace("{scope_id}", spareScope.id().value())
           .replace("${keyA token}", keyA.key())
           .replace("${keyA}", keyA.id())
-          .replace("${users}", usersApi.id().value());
+          .replace("${users}", usersApi.id().value())
+          .replace("{webhook_id}", webhookA)
+          .replace("{delivery_id}", deliveriesA.get(0))
+          .replace("${webhookA}", webhookA);
     }
 
     /** The ids a cell of {@link #VISIBLE} names. */
     List<String> visible(String names) {
       if (names.equals("-")) {
         return List.of();
+      }
+      if (names.equals("deliveriesA")) {
+        return deliveriesA;
       }
       if (names.startsWith("events:")) {
         String whose = names.substring("events:".length());
@@ -813,6 +923,7 @@ class TenancyMatrixTest {
       ids.put("users", usersApi.id().value());
       ids.put("spare", spareApi.id().value());
       ids.put("read:spare", spareScope.id().value());
+      ids.put("webhookA", webhookA);
       List<String> resolved = new ArrayList<>();
       for (String name : names.split("\\s+")) {
         resolved.add(ids.getOrDefault(name, name));
@@ -882,7 +993,12 @@ class TenancyMatrixTest {
       switch (cell) {
         case "200":
         case "201":
+        case "202":
           return new Outcome(Integer.parseInt(cell), "", cell);
+        case "403 user":
+          return new Outcome(403, "user", cell);
+        case "403 org":
+          return new Outcome(403, "org", cell);
         case "200 valid":
           return new Outcome(200, "valid", cell);
         case "200 invalid":
@@ -914,6 +1030,9 @@ class TenancyMatrixTest {
       List<Organization> organizations,
       List<UserAccount> users,
       List<Grant> grants,
+      List<Webhook> webhooks,
+      List<Optional<String>> webhookSecrets,
+      List<Delivery> deliveries,
       List<AuditEvent> audit) {
 
     static State of(TestKeygate keygate) {
@@ -924,6 +1043,7 @@ class TenancyMatrixTest {
       List<Grant> grants = new ArrayList<>();
       organizations.forEach(org -> grants.addAll(keygate.grants.of(org.asOwner())));
       users.forEach(user -> grants.addAll(keygate.grants.of(user.asOwner())));
+      List<Webhook> webhooks = keygate.webhooks.list(Optional.empty());
       return new State(
           keygate.apiKeys.all(),
           apis,
@@ -931,11 +1051,24 @@ class TenancyMatrixTest {
           organizations,
           users,
           grants,
+          webhooks,
+          webhooks.stream().map(webhook -> keygate.webhooks.storedSecret(webhook.id())).toList(),
+          keygate.outbox.deliveries(),
           keygate.auditLog.events());
     }
 
     State withoutAudit() {
-      return new State(keys, apis, scopes, organizations, users, grants, List.of());
+      return new State(
+          keys,
+          apis,
+          scopes,
+          organizations,
+          users,
+          grants,
+          webhooks,
+          webhookSecrets,
+          deliveries,
+          List.of());
     }
   }
 

@@ -7,15 +7,20 @@ import dev.keygate.application.fake.InMemoryAuditLog;
 import dev.keygate.application.fake.InMemoryChangeFeed;
 import dev.keygate.application.fake.InMemoryCreditLedger;
 import dev.keygate.application.fake.InMemoryGrantRepository;
+import dev.keygate.application.fake.InMemoryOutbox;
 import dev.keygate.application.fake.InMemoryOwnerRepository;
 import dev.keygate.application.fake.InMemoryRateLimiter;
 import dev.keygate.application.fake.InMemorySigningKeyRepository;
 import dev.keygate.application.fake.InMemoryUnitOfWork;
 import dev.keygate.application.fake.InMemoryUsageRecorder;
+import dev.keygate.application.fake.InMemoryWebhookRepository;
+import dev.keygate.application.port.out.Outbox;
 import dev.keygate.application.port.out.RateLimiter;
 import dev.keygate.application.port.out.UsageHistory;
 import dev.keygate.application.port.out.UsageRecorder;
+import dev.keygate.application.port.out.WebhookRepository;
 import dev.keygate.domain.key.ApiKey;
+import java.time.Clock;
 import org.junit.jupiter.api.Nested;
 
 /** The persistence contracts against the in-memory fakes, so the fakes stay true to them. */
@@ -151,6 +156,42 @@ class InMemoryContractsTest {
     @Override
     protected RateLimiter openEmptyLimiter() {
       return new InMemoryRateLimiter();
+    }
+  }
+
+  @Nested
+  class Webhooks extends WebhookRepositoryContract {
+    private final InMemoryWebhookRepository webhooks = new InMemoryWebhookRepository();
+
+    @Override
+    protected Stores openEmptyStores() {
+      return inMemory();
+    }
+
+    @Override
+    protected WebhookRepository webhooks() {
+      return webhooks;
+    }
+  }
+
+  @Nested
+  class Events extends OutboxContract {
+    private final InMemoryWebhookRepository webhooks = new InMemoryWebhookRepository();
+    private final InMemoryOutbox outbox = new InMemoryOutbox(webhooks, Clock.systemUTC());
+
+    @Override
+    protected Stores openEmptyStores() {
+      return inMemory();
+    }
+
+    @Override
+    protected Outbox outbox() {
+      return outbox;
+    }
+
+    @Override
+    protected WebhookRepository webhooks() {
+      return webhooks;
     }
   }
 }

@@ -13,6 +13,7 @@ import dev.keygate.domain.event.WebhookId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -59,7 +60,7 @@ public final class InMemoryOutbox implements Outbox {
     events.put(event.id(), event);
     for (Webhook webhook : webhooks.list(Optional.empty())) {
       if (webhook.receives(event)) {
-        DeliveryId id = DeliveryId.generate(clock);
+        DeliveryId id = DeliveryId.generate(Clock.fixed(event.occurredAt(), ZoneOffset.UTC));
         Delivery delivery =
             new Delivery(
                 id,
@@ -69,8 +70,8 @@ public final class InMemoryOutbox implements Outbox {
                 event.keyId(),
                 DeliveryStatus.PENDING,
                 0,
-                clock.instant(),
-                Optional.of(clock.instant()),
+                event.occurredAt(),
+                Optional.of(event.occurredAt()),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty());
