@@ -507,6 +507,7 @@ class ConsoleBrowserTest {
       browser.click(By.id("nav-webhooks"));
       browser.find(By.id("no-webhooks"));
       browser.click(By.id("add-webhook"));
+      browser.find(By.id("webhook-endpoint"));
       assertThat(browser.all(By.cssSelector("#webhook-events input[type='checkbox']")))
           .extracting(box -> box.getAttribute("value"))
           .containsExactly(
@@ -583,7 +584,7 @@ class ConsoleBrowserTest {
       assertThat(browser.find(By.cssSelector(row + " .delivery-answer")).getText())
           .isEqualTo("HTTP 204");
       assertThat(browser.find(By.cssSelector(row + " .delivery-next")).getText()).isEqualTo("none");
-      assertThat(browser.find(By.id("more-deliveries")).isDisplayed()).isFalse();
+      assertThat(browser.driver().findElement(By.id("more-deliveries")).isDisplayed()).isFalse();
       browser.screenshot("delivery-log-delivered");
 
       // A new secret, shown once; the redelivery is signed with it, under the same webhook-id
