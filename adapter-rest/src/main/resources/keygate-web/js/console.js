@@ -8,6 +8,7 @@ import { clearMessages, el, field, say, show, showError, when } from "./dom.js";
 import { grantsSection } from "./grants.js";
 import { keysSection } from "./keys.js";
 import { ownerLimitsSection } from "./policy.js";
+import { webhookSection, webhooksSection } from "./webhooks.js";
 
 const nav = document.getElementById("nav");
 const view = document.getElementById("view");
@@ -185,6 +186,14 @@ const consoleViews = {
   async application(application) {
     show(await applicationSection(application, () => go("applications")));
   },
+
+  async webhooks() {
+    show(await webhooksSection((webhook) => go("webhook", webhook)));
+  },
+
+  async webhook(webhook) {
+    show(await webhookSection(webhook, () => go("webhooks")));
+  },
 };
 
 function ownersTable(owners, what) {
@@ -213,7 +222,7 @@ function ownersTable(owners, what) {
 async function go(name, argument) {
   clearMessages();
   for (const button of nav.querySelectorAll("button")) button.removeAttribute("aria-current");
-  const section = { organizations: "nav-organizations", owner: argument && argument.type === "user" ? "nav-users" : "nav-organizations", users: "nav-users", apis: "nav-apis", api: "nav-apis", applications: "nav-applications", application: "nav-applications" }[name];
+  const section = { organizations: "nav-organizations", owner: argument && argument.type === "user" ? "nav-users" : "nav-organizations", users: "nav-users", apis: "nav-apis", api: "nav-apis", applications: "nav-applications", application: "nav-applications", webhooks: "nav-webhooks", webhook: "nav-webhooks" }[name];
   const current = document.getElementById(section);
   if (current) current.setAttribute("aria-current", "page");
   await consoleViews[name](argument);
@@ -265,5 +274,6 @@ document.getElementById("nav-organizations").addEventListener("click", () => go(
 document.getElementById("nav-users").addEventListener("click", () => go("users"));
 document.getElementById("nav-apis").addEventListener("click", () => go("apis"));
 document.getElementById("nav-applications").addEventListener("click", () => go("applications"));
+document.getElementById("nav-webhooks").addEventListener("click", () => go("webhooks"));
 if (session.key()) signedIn();
 else signInForm();

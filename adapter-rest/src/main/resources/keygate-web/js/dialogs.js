@@ -36,8 +36,9 @@ export function ask(title, explanation, confirmText, extra, danger) {
   });
 }
 
-// The key shown once, with a button that copies it; noun names what it is ("key", "client secret").
-export function issuedKeyPanel(title, token, onDone, noun = "key") {
+// The key shown once, with a button that copies it; noun names what it is ("key", "client secret"),
+// kept says what Keygate keeps of it and what it is for.
+export function issuedKeyPanel(title, token, onDone, noun = "key", kept = "Keygate keeps only its hash.") {
   const value = el("code", { id: "issued-key-value", text: token });
   const copied = el("span", { id: "copy-result", role: "status", class: "muted" });
   const copy = el("button", {
@@ -64,7 +65,7 @@ export function issuedKeyPanel(title, token, onDone, noun = "key") {
     "section",
     { class: "issued", id: "issued-key", "aria-labelledby": "issued-title" },
     el("h2", { id: "issued-title", text: title }),
-    el("p", { class: "warning", text: "Copy this " + noun + " now: you won't see it again. Keygate keeps only its hash." }),
+    el("p", { class: "warning", text: "Copy this " + noun + " now: you won't see it again. " + kept }),
     value,
     el("div", { class: "actions" }, copy, done, copied)
   );

@@ -153,6 +153,20 @@ final class Browser implements AutoCloseable {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(cell, status));
   }
 
+  /**
+   * Clicks {@code button} until the element {@code by} selects contains {@code text}: for a list
+   * the page reads again only when asked, such as a delivery log.
+   */
+  void clickUntilText(By button, By by, String text) {
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            driver -> {
+              click(button);
+              List<WebElement> found = driver.findElements(by);
+              return !found.isEmpty() && found.get(0).getText().contains(text);
+            });
+  }
+
   /** Waits until the keys table is not being reloaded. */
   void keysLoaded() {
     wait.until(

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,11 +16,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,13 +44,17 @@ import org.openqa.selenium.WebElement;
  * with the root key, register an API with scopes, add an organization and a user, and issue,
  * filter, disable, enable, rotate and revoke their keys; set a key's rate limit and an
  * organization's shared limits and see its verifications charted; add an M2M application, authorize
- * it and rotate its secret; every step through the page as a person does it.
+ * it and rotate its secret; add a webhook, follow its delivery log and redeliver from it; every
+ * step through the page as a person does it.
  */
 @ExtendWith(ChromiumInstalled.class)
 class ConsoleBrowserTest {
 
   /** The applications list, once loaded. */
   private static final By LOADED = By.cssSelector("#applications-table:not([aria-busy])");
+
+  /** The webhooks list, once loaded. */
+  private static final By WEBHOOKS_LOADED = By.cssSelector("#webhooks-table:not([aria-busy])");
 
   @TempDir Path directory;
 
@@ -60,7 +74,9 @@ class ConsoleBrowserTest {
         new Browser(
             name.contains("Application")
                 ? "console-applications"
-                : name.contains("Policy") ? "console-policy" : "console");
+                : name.contains("Policy")
+                    ? "console-policy"
+                    : name.contains("Webhook") ? "console-webhooks" : "console");
   }
 
   @AfterEach
@@ -468,6 +484,192 @@ class ConsoleBrowserTest {
     assertThat(browser.cspViolations()).as("the forms and charts run under the policy").isEmpty();
   }
 
+  @Test
+  void operator_addsAWebhook_seesItsSecretOnce_andRedeliversFromItsDeliveryLog()
+      throws IOException {
+    keygate
+        .post(
+            "/api/v1/apis",
+            "{\"name\":\"Users API\",\"audience\":\"https://users.example.com\"}",
+            rootKey)
+        .hasStatus(200);
+    keygate
+        .post("/api/v1/organization", "{\"name\":\"Acme\",\"code\":\"org_acme\"}", rootKey)
+        .hasStatus(200);
+    try (Receiver receiver = new Receiver()) {
+      browser.recordCspViolations();
+      browser.open(base + "/console");
+      browser.type(By.id("management-key"), rootKey);
+      browser.find(By.id("management-key")).sendKeys(Keys.ENTER);
+      browser.find(By.id("orgs-title"));
+
+      // Added: refused first for its endpoint, then made, its signing secret shown once
+      browser.click(By.id("nav-webhooks"));
+      browser.find(By.id("no-webhooks"));
+      browser.click(By.id("add-webhook"));
+      browser.find(By.id("webhook-endpoint"));
+      assertThat(browser.all(By.cssSelector("#webhook-events input[type='checkbox']")))
+          .extracting(box -> box.getAttribute("value"))
+          .containsExactly(
+              "api_key.created",
+              "api_key.rotated",
+              "api_key.revoked",
+              "api_key.disabled",
+              "api_key.enabled",
+              "api_key.expiring",
+              "api_key.expired",
+              "api_key.leaked");
+      browser.type(By.id("webhook-endpoint"), "ftp://127.0.0.1/hooks");
+      browser.click(By.cssSelector("#webhook-events input[value='api_key.created']"));
+      browser.click(By.cssSelector("#webhook-events input[value='api_key.revoked']"));
+      browser.click(By.id("save-webhook"));
+      assertThat(browser.error()).contains("http or https");
+      browser.type(By.id("webhook-endpoint"), receiver.endpoint());
+      browser.type(By.id("webhook-name"), "Audit sink");
+      browser.type(By.id("webhook-description"), "Every key's life, for the audit team");
+      browser.screenshot("add-webhook");
+      browser.click(By.id("save-webhook"));
+      String secret = browser.find(By.id("issued-key-value")).getText();
+      assertThat(secret).matches("whsec_[A-Za-z0-9+/]{43}=");
+      assertThat(browser.find(By.id("issued-key")).getText())
+          .contains("Copy this signing secret now: you won't see it again");
+      browser.screenshot("webhook-secret-shown-once");
+      assertThat(
+              browser.script(
+                  "return JSON.stringify(sessionStorage) + JSON.stringify(localStorage)"
+                      + " + document.cookie + location.href"))
+          .asString()
+          .doesNotContain(secret);
+      browser.click(By.id("issued-done"));
+      browser.waitUntilGone(By.id("issued-key"));
+      browser.find(WEBHOOKS_LOADED);
+      String listed = "#webhooks tr[data-webhook-id]";
+      String webhookId = browser.find(By.cssSelector(listed)).getAttribute("data-webhook-id");
+      assertThat(webhookId).startsWith("webhook_");
+      assertThat(browser.find(By.cssSelector(listed)).getText())
+          .contains("Audit sink", receiver.endpoint(), "whole deployment")
+          .doesNotContain(secret);
+      assertThat(browser.find(By.cssSelector(listed + " .webhook-events")).getText().split(", "))
+          .containsExactlyInAnyOrder("api_key.created", "api_key.revoked");
+      assertThat(keygate.getExtended("/api/v1/webhooks", rootKey).body())
+          .contains(webhookId)
+          .doesNotContain(secret);
+
+      // A key made in the console reaches the receiver, signed with the secret shown
+      browser.click(By.id("nav-organizations"));
+      browser.click(By.cssSelector("tr[data-owner-id='org_acme'] button.open-owner"));
+      String token = addKey("Webhook probe");
+      browser.click(By.id("issued-done"));
+      String keyId =
+          keygate.get("/api/v1/api_keys?org_code=org_acme", rootKey).text("/api_keys/0/id");
+      Received created = receiver.next();
+      assertThat(created.json().get("type").asText()).isEqualTo("api_key.created");
+      assertThat(created.json().at("/data/api_key/id").asText()).isEqualTo(keyId);
+      assertThat(created.id()).startsWith("msg_");
+      assertThat(created.signedWith(secret)).as(created.signature()).isTrue();
+      assertThat(created.text()).doesNotContain(token);
+
+      // The delivery log: delivered at the first attempt
+      browser.click(By.id("nav-webhooks"));
+      browser.click(By.cssSelector("button[aria-label='Open webhook Audit sink']"));
+      browser.waitForText(By.id("webhook-title"), "Webhook Audit sink");
+      String row = "#deliveries tr[data-delivery-id='" + created.id() + "']";
+      browser.clickUntilText(
+          By.id("refresh-deliveries"), By.cssSelector(row + " .delivery-status"), "delivered");
+      assertThat(browser.find(By.cssSelector(row + " .delivery-event")).getText())
+          .isEqualTo("api_key.created");
+      assertThat(browser.find(By.cssSelector(row + " .delivery-key")).getText()).isEqualTo(keyId);
+      assertThat(browser.find(By.cssSelector(row + " .delivery-attempts")).getText())
+          .isEqualTo("1");
+      assertThat(browser.find(By.cssSelector(row + " .delivery-answer")).getText())
+          .isEqualTo("HTTP 204");
+      assertThat(browser.find(By.cssSelector(row + " .delivery-next")).getText()).isEqualTo("none");
+      assertThat(browser.driver().findElement(By.id("more-deliveries")).isDisplayed()).isFalse();
+      browser.screenshot("delivery-log-delivered");
+
+      // A new secret, shown once; the redelivery is signed with it, under the same webhook-id
+      browser.click(By.id("back"));
+      browser.click(By.cssSelector(listed + " button.rotate-webhook-secret"));
+      browser.find(By.id("confirm-dialog"));
+      browser.click(By.id("confirm-yes"));
+      String rotated = browser.find(By.id("issued-key-value")).getText();
+      assertThat(rotated).matches("whsec_[A-Za-z0-9+/]{43}=").isNotEqualTo(secret);
+      browser.screenshot("webhook-secret-rotated");
+      browser.click(By.id("issued-done"));
+      browser.click(By.cssSelector("button[aria-label='Open webhook Audit sink']"));
+      browser.click(By.cssSelector(row + " button.redeliver"));
+      browser.waitForText(
+          By.id("notice"), "Redelivery of api_key.created (" + created.id() + ") scheduled.");
+      assertThat(browser.find(By.cssSelector(row + " .delivery-status")).getText())
+          .isEqualTo("pending");
+      Received again = receiver.next();
+      assertThat(again.id()).isEqualTo(created.id());
+      assertThat(again.json().get("type").asText()).isEqualTo("api_key.created");
+      assertThat(again.json().at("/data/event_id").asText())
+          .isEqualTo(created.json().at("/data/event_id").asText());
+      assertThat(again.signedWith(rotated)).as(again.signature()).isTrue();
+      browser.clickUntilText(
+          By.id("refresh-deliveries"), By.cssSelector(row + " .delivery-status"), "delivered");
+      assertThat(browser.find(By.cssSelector(row + " .delivery-attempts")).getText())
+          .isEqualTo("2");
+      browser.screenshot("delivery-log-redelivered");
+
+      // Twenty keys more: the log's first page, then the next one after its last delivery
+      for (int i = 0; i < 20; i++) {
+        keygate
+            .post(
+                "/api/v1/api_keys",
+                "{\"name\":\"batch "
+                    + i
+                    + "\",\"api_id\":\""
+                    + usersApiId()
+                    + "\",\"org_code\":\"org_acme\"}",
+                rootKey)
+            .hasStatus(201);
+      }
+      browser.click(By.id("refresh-deliveries"));
+      browser.find(By.cssSelector("#more-deliveries"));
+      assertThat(browser.all(By.cssSelector("#deliveries tr[data-delivery-id]"))).hasSize(20);
+      assertThat(browser.all(By.cssSelector(row))).as("the oldest, on the next page").isEmpty();
+      browser.click(By.id("more-deliveries"));
+      browser.find(By.cssSelector(row));
+      browser.waitUntilGone(By.id("more-deliveries"));
+      assertThat(browser.all(By.cssSelector("#deliveries tr[data-delivery-id]")))
+          .extracting(tr -> tr.getAttribute("data-delivery-id"))
+          .hasSize(21)
+          .doesNotHaveDuplicates()
+          .endsWith(created.id());
+
+      // Readable at 360 pixels wide: nothing wider than the screen, the redeliver button in reach
+      browser.driver().manage().window().setSize(new Dimension(360, 800));
+      WebElement redeliver = browser.find(By.cssSelector(row + " button.redeliver"));
+      browser.script("arguments[0].scrollIntoView()", redeliver);
+      assertThat(redeliver.getRect().getX() + redeliver.getRect().getWidth())
+          .isLessThanOrEqualTo(360);
+      assertThat(pageWidth()).isLessThanOrEqualTo(360);
+      browser.screenshot("delivery-log-at-360-pixels");
+      browser.click(By.id("back"));
+      browser.find(WEBHOOKS_LOADED);
+      assertThat(pageWidth()).isLessThanOrEqualTo(360);
+      browser.screenshot("webhooks-at-360-pixels");
+
+      // Deleted, after the question every delete asks
+      browser.click(By.cssSelector(listed + " button.delete-webhook"));
+      browser.find(By.id("confirm-dialog"));
+      browser.screenshot("delete-webhook-asks-first");
+      browser.click(By.id("confirm-yes"));
+      browser.waitForText(By.id("notice"), "Deleted Audit sink.");
+      browser.find(By.id("no-webhooks"));
+      assertThat(keygate.get("/api/v1/webhooks", rootKey).json().get("webhooks")).isEmpty();
+      assertThat(browser.cspViolations()).as("the webhooks pages run under the policy").isEmpty();
+    }
+  }
+
+  /** How wide the page is laid out, in CSS pixels: wider than the window, it scrolls sideways. */
+  private long pageWidth() {
+    return (Long) browser.script("return document.documentElement.scrollWidth");
+  }
+
   private String managementApiId() {
     for (JsonNode api : keygate.get("/api/v1/apis", rootKey).json().get("apis")) {
       if (api.get("is_management_api").asBoolean()) {
@@ -507,6 +709,89 @@ class ConsoleBrowserTest {
         return new ObjectMapper().readTree(body);
       } catch (IOException e) {
         throw new UncheckedIOException(body, e);
+      }
+    }
+  }
+
+  /**
+   * A webhook receiver on 127.0.0.1 (JDK HttpServer) that keeps what it receives and answers 204,
+   * as a receiver that accepted a delivery does.
+   */
+  private static final class Receiver implements AutoCloseable {
+
+    private final HttpServer server;
+    private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+
+    Receiver() throws IOException {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.createContext(
+          "/hooks",
+          exchange -> {
+            try (exchange) {
+              byte[] body = exchange.getRequestBody().readAllBytes();
+              received.add(
+                  new Received(
+                      exchange.getRequestHeaders().getFirst("webhook-id"),
+                      exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                      exchange.getRequestHeaders().getFirst("webhook-signature"),
+                      body));
+              exchange.sendResponseHeaders(204, -1);
+            }
+          });
+      server.start();
+    }
+
+    String endpoint() {
+      return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+    }
+
+    /** The next request received, waited for at most twenty seconds. */
+    Received next() {
+      try {
+        Received next = received.poll(20, TimeUnit.SECONDS);
+        if (next == null) {
+          throw new AssertionError("the receiver got nothing within 20 seconds");
+        }
+        return next;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
+  }
+
+  /** One request a receiver got: its Standard Webhooks headers and its body as sent. */
+  private record Received(String id, String timestamp, String signature, byte[] body) {
+
+    String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+
+    JsonNode json() {
+      try {
+        return new ObjectMapper().readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(text(), e);
+      }
+    }
+
+    /** Whether one of its signatures is the HMAC-SHA256 of id.timestamp.body under secret. */
+    boolean signedWith(String secret) {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(
+            new SecretKeySpec(
+                Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+        String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
+        return signature != null && List.of(signature.split(" ")).contains(expected);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
       }
     }
   }
