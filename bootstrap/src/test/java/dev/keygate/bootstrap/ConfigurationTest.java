@@ -12,7 +12,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +28,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +43,53 @@ class ConfigurationTest {
 
   private final Map<Setting, String> flags = new EnumMap<>(Setting.class);
   private final Map<String, String> environment = new HashMap<>();
+
+  /** Three secret scanners, whose public keys the samples of SECRET_SCANNING_KEYS name. */
+  private static final KeyPair[] SCANNERS = scanners();
+
+  private static final byte[] PROBE = "a report".getBytes(StandardCharsets.UTF_8);
+
+  @BeforeEach
+  void writeScanningKeyFiles() throws Exception {
+    Files.createDirectories(directory.resolve("scanning"));
+    for (int n = 1; n <= SCANNERS.length; n++) {
+      String pem =
+          "-----BEGIN PUBLIC KEY-----\n"
+              + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                  .encodeToString(SCANNERS[n - 1].getPublic().getEncoded())
+              + "\n-----END PUBLIC KEY-----\n";
+      Files.writeString(
+          directory.resolve("scanning/keys" + n + ".json"),
+          "{\"public_keys\":[{\"key_identifier\":\"scanner-"
+              + n
+              + "\",\"key\":\""
+              + pem.replace("\n", "\\n")
+              + "\",\"is_current\":true}]}");
+    }
+  }
+
+  private static KeyPair[] scanners() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      return new KeyPair[] {
+        generator.generateKeyPair(), generator.generateKeyPair(), generator.generateKeyPair()
+      };
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String signed(int scanner) {
+    try {
+      Signature signature = Signature.getInstance("SHA256withECDSA");
+      signature.initSign(SCANNERS[scanner - 1].getPrivate());
+      signature.update(PROBE);
+      return Base64.getEncoder().encodeToString(signature.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private Configuration resolve() {
     return Configuration.resolve(flags, environment, directory);
@@ -451,6 +505,12 @@ class ConfigurationTest {
         return n == 2 ? "follow" : "strict";
       case FOLLOW_POLL:
         return (100 * n) + "ms";
+      case LEAK_POLICY:
+        return n == 2 ? "notify" : "disable";
+      case SECRET_SCANNING_KEYS:
+        return "scanning/keys" + n + ".json";
+      case WEBHOOK_RETRIES:
+        return n + "s," + (2 * n) + "m";
       case SIGNING_KEY_ENCRYPTION_KEY:
         byte[] key = new byte[32];
         java.util.Arrays.fill(key, (byte) n);
@@ -519,6 +579,25 @@ class ConfigurationTest {
         return String.valueOf(node.tenants().liveKeysPerOwner());
       case KEY_CREATIONS_PER_MINUTE:
         return String.valueOf(node.tenants().keyCreationsPerMinute());
+      case LEAK_POLICY:
+        return node.webhooks().settings().leakPolicy().name().toLowerCase(java.util.Locale.ROOT);
+      case SECRET_SCANNING_KEYS:
+        // Sample n's file holds scanner n's key: the one whose signature the node believes.
+        for (int n = 1; n <= SCANNERS.length; n++) {
+          if (node.webhooks().scanning().verifies("scanner-" + n, signed(n), PROBE)) {
+            return "scanning/keys" + n + ".json";
+          }
+        }
+        return "";
+      case WEBHOOK_POLL:
+        return node.webhooks().poll().toMinutes() + "m";
+      case WEBHOOK_TIMEOUT:
+        return node.webhooks().settings().sendTimeout().toMinutes() + "m";
+      case WEBHOOK_RETRIES:
+        java.util.List<java.time.Duration> waits = node.webhooks().settings().retries().waits();
+        return waits.get(0).toSeconds() + "s," + waits.get(1).toMinutes() + "m";
+      case WEBHOOK_EXPIRING_NOTICE:
+        return node.webhooks().settings().expiringNotice().toMinutes() + "m";
       default:
         return configuration.shutdownTimeout().toMinutes() + "m";
     }

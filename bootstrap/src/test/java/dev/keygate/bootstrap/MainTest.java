@@ -95,7 +95,7 @@ class MainTest {
     assertThat(keygate.errLines())
         .containsExactly(
             "keygate: choose a command: serve, init, orgs, users, apis, scopes, keys, grants, audit,"
-                + " applications, signing-keys, portal-link, completion (see 'keygate --help')");
+                + " applications, webhooks, signing-keys, portal-link, completion (see 'keygate --help')");
   }
 
   @Test

@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "  keygate webhooks create --endpoint https://hooks.example.com/keygate \\",
       "      --event api_key.revoked --event api_key.leaked",
-      "  keygate webhooks create --endpoint https://acme.example.com/hook --org org_acme \\",
-      "      --event api_key.expiring --name \"Acme expiry\""
+      "  keygate webhooks create --endpoint https://acme.example.com/hook \\",
+      "      --org org_acme --event api_key.expiring --name \"Acme expiry\""
     })
 public final class WebhooksCreateCommand implements Callable<Integer> {
 

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  keygate webhooks update webhook_0196f1c2d5e87a4b9c0d1e2f3a4b5c6d --name \"Revocations\"",
+      "  keygate webhooks update webhook_0196f1c2d5e87a4b9c0d1e2f3a4b5c6d \\",
+      "      --name \"Revocations\"",
       "  keygate webhooks update webhook_0196f1c2d5e87a4b9c0d1e2f3a4b5c6d \\",
       "      --event api_key.revoked --event api_key.disabled"
     })
