@@ -191,7 +191,7 @@ final class Configuration {
                 values.parse(Setting.LEAK_POLICY, WebhookOptions::leakPolicy),
                 values.parse(Setting.WEBHOOK_RETRIES, WebhookOptions::retries),
                 values.parse(Setting.WEBHOOK_TIMEOUT, Configuration::positiveDuration),
-                values.parse(Setting.WEBHOOK_EXPIRING_NOTICE, Configuration::positiveDuration),
+                values.parse(Setting.WEBHOOK_EXPIRING_NOTICE, Configuration::expiringNotice),
                 WebhookSettings.DEFAULTS.retention()),
             values
                 .file(Setting.SECRET_SCANNING_KEYS, workingDirectory)
@@ -579,6 +579,17 @@ final class Configuration {
   /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 7d}, or ISO-8601 ({@code PT5M}). */
   private static Duration portalLinkTtl(String value) {
     return atMostADay(value);
+  }
+
+  /** A positive duration shorter than the delivery log is kept, which sends each notice once. */
+  private static Duration expiringNotice(String value) {
+    Duration duration = positiveDuration(value);
+    Duration retention = WebhookSettings.DEFAULTS.retention();
+    if (duration.compareTo(retention) >= 0) {
+      throw new IllegalArgumentException(
+          "must be shorter than " + retention.toDays() + "d, how long sent events are kept");
+    }
+    return duration;
   }
 
   /** A positive duration of at most a day, such as how long an access token lives. */

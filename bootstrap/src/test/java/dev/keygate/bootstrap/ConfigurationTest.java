@@ -265,6 +265,11 @@ class ConfigurationTest {
     assertRefused(Setting.HASHING_SLOTS, "0", "must be a whole number of at least 1");
     assertRefused(Setting.HASHING_WAIT, "-1s", "must be a duration");
     assertRefused(Setting.FAILED_ATTEMPTS_PER_MINUTE, "0", "must be a whole number of at least 1");
+    assertRefused(Setting.LEAK_POLICY, "delete", "must be notify, disable or revoke");
+    assertRefused(Setting.WEBHOOK_EXPIRING_NOTICE, "30d", "must be shorter than 30d");
+    assertRefused(Setting.WEBHOOK_RETRIES, "5s,soon", "must be a duration such as 500ms");
+    assertRefused(Setting.WEBHOOK_TIMEOUT, "0s", "must be longer than zero");
+    assertRefused(Setting.SECRET_SCANNING_KEYS, "missing.json", "missing.json");
   }
 
   @Test

@@ -78,7 +78,7 @@ class BadInputPropertiesTest {
   private static final int REQUESTS = 6_000;
 
   /** Requests each endpoint must have drawn for the run to count. */
-  private static final int MIN_PER_ENDPOINT = 25;
+  private static final int MIN_PER_ENDPOINT = 10;
 
   /** Longer than every text field's limit (256, a scope description), yet well under 64 KiB. */
   private static final int HUGE_MIN = 257;
@@ -365,9 +365,9 @@ class BadInputPropertiesTest {
     Statistics.label("endpoint")
         .coverage(
             coverage -> {
-              // An endpoint without a body draws about 1 % of the requests (60 of 6,000, give or
-              // take 8): the floor is far enough below that only an endpoint the generators
-              // dropped fails it, never the luck of a draw.
+              // An endpoint without a body draws about 0.7 % of the requests (40 of 6,000, give or
+              // take 7, since the webhook routes joined): the floor is far enough below that only
+              // an endpoint the generators dropped fails it, never the luck of a draw.
               for (ManagementEndpoint each : endpoints) {
                 coverage.check(each.name()).count(requests -> requests >= MIN_PER_ENDPOINT);
               }

@@ -11,6 +11,7 @@ import dev.keygate.application.port.in.Secret;
 import dev.keygate.application.port.out.OwnerRepository;
 import dev.keygate.application.port.out.WebhookRepository;
 import dev.keygate.application.port.out.WebhookSender;
+import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.event.Webhook;
 import dev.keygate.domain.event.WebhookId;
 import dev.keygate.domain.owner.OrgCode;
@@ -25,6 +26,13 @@ import java.util.Optional;
  * none. The signing secret is answered once and kept only in the form the sender stores it.
  */
 public final class CreateWebhookService implements CreateWebhookUseCase {
+
+  /**
+   * The most webhooks one organization, or the deployment as a whole, may have: each event is sent
+   * to each of them, one after another, so their number bounds what one owner's receivers can make
+   * everyone wait.
+   */
+  static final int MAX_WEBHOOKS = 10;
 
   private final WebhookRepository webhooks;
   private final OwnerRepository owners;
@@ -63,6 +71,14 @@ public final class CreateWebhookService implements CreateWebhookUseCase {
       if (!owners.exists(owner)) {
         throw Authorization.ownerNotFound(owner);
       }
+    }
+    long held = webhooks.list(org).stream().filter(existing -> existing.org().equals(org)).count();
+    if (held >= MAX_WEBHOOKS) {
+      throw new ConflictException(
+          org.map(code -> "organization " + code.value()).orElse("the deployment")
+              + " has "
+              + held
+              + " webhooks, the most it may have; delete one first");
     }
     URI endpoint = Webhook.endpoint(command.endpoint());
     Webhooks.requirePublicEndpoint(principal, endpoint);

@@ -29,6 +29,9 @@ public final class ListDeliveriesService implements ListDeliveriesUseCase {
     authorization.requireScope(principal, READ_WEBHOOKS, WEBHOOK_READ, webhook.value());
     reach.requireOrganizationOrOperator(principal, WEBHOOK_READ, webhook.value());
     reach.reachable(principal, webhook, WEBHOOK_READ);
-    return outbox.deliveries(webhook, page);
+    Page<Delivery> found = outbox.deliveries(webhook, page);
+    return new Page<>(
+        found.items().stream().map(each -> Webhooks.shownTo(principal, each)).toList(),
+        found.hasMore());
   }
 }

@@ -41,11 +41,13 @@ public final class RedeliverService implements RedeliverUseCase {
         .findDelivery(delivery)
         .filter(existing -> existing.webhook().equals(webhook))
         .orElseThrow(() -> new NotFoundException("delivery " + delivery + " not found"));
-    return changes.make(
+    return Webhooks.shownTo(
         principal,
-        WEBHOOK_REDELIVER,
-        delivery.value(),
-        made -> Webhooks.ownerOf(found),
-        () -> outbox.redeliver(delivery, clock.instant()));
+        changes.make(
+            principal,
+            WEBHOOK_REDELIVER,
+            delivery.value(),
+            made -> Webhooks.ownerOf(found),
+            () -> outbox.redeliver(delivery, clock.instant())));
   }
 }

@@ -73,12 +73,22 @@ public final class WebhookDelivery {
    * @return how many were attempted
    */
   public int deliverDue() {
+    Instant claimedAt = clock.instant();
     List<Outbox.DueDelivery> due =
-        unitOfWork.inTransaction(() -> outbox.claimDue(clock.instant(), settings.lease(), BATCH));
+        unitOfWork.inTransaction(() -> outbox.claimDue(claimedAt, settings.lease(), BATCH));
+    // A send may take the whole timeout: one begun later than this would still run when its lease
+    // ends and another node may claim it, and could then reach the receiver after the key's next
+    // event. What is left waits for its lease to end, and is claimed again.
+    Instant lastStart = claimedAt.plus(settings.lease()).minus(settings.sendTimeout());
+    int attempted = 0;
     for (Outbox.DueDelivery claimed : due) {
+      if (clock.instant().isAfter(lastStart)) {
+        break;
+      }
       attempt(claimed);
+      attempted++;
     }
-    return due.size();
+    return attempted;
   }
 
   private void attempt(Outbox.DueDelivery claimed) {
@@ -142,11 +152,16 @@ public final class WebhookDelivery {
   private int notice(KeyEventType type, String onceKeyPrefix, Instant after, Instant until) {
     int appended = 0;
     Instant from = after;
+    int page = SCAN_PAGE;
     while (true) {
-      List<ApiKey> keys = apiKeys.expiringBetween(from, until, SCAN_PAGE);
+      List<ApiKey> keys = apiKeys.expiringBetween(from, until, page);
+      if (keys.size() == page && expiryOf(keys.get(0)).equals(expiryOf(keys.get(page - 1)))) {
+        // A full page of one expiry may hide more keys of it: read them all at once.
+        page *= 2;
+        continue;
+      }
       for (ApiKey key : keys) {
-        String onceKey =
-            onceKeyPrefix + key.id().value() + ":" + key.expiresOn().orElseThrow().toEpochMilli();
+        String onceKey = onceKeyPrefix + key.id().value() + ":" + expiryOf(key).toEpochMilli();
         if (noticed.contains(onceKey)) {
           continue;
         }
@@ -156,15 +171,19 @@ public final class WebhookDelivery {
           appended++;
         }
       }
-      if (keys.size() < SCAN_PAGE) {
+      if (keys.size() < page) {
         return appended;
       }
-      Instant last = keys.get(keys.size() - 1).expiresOn().orElseThrow();
-      // Keys that share the last expiry are read again on the next page rather than skipped;
-      // only a page of one expiry moves past it.
-      Instant next = last.minusNanos(1);
-      from = next.isAfter(from) ? next : last;
+      // The next page starts at the last expiry read, so keys sharing it are read again rather
+      // than skipped; the page held an earlier expiry too, so this moves on. A microsecond, the
+      // finest time the databases keep, so that no rounding of the bound skips the last expiry.
+      from = expiryOf(keys.get(keys.size() - 1)).minusNanos(1_000);
+      page = SCAN_PAGE;
     }
+  }
+
+  private static Instant expiryOf(ApiKey key) {
+    return key.expiresOn().orElseThrow();
   }
 
   private static Instant expiryOf(String onceKey) {

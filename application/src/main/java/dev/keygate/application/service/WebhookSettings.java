@@ -37,6 +37,14 @@ public record WebhookSettings(
     requirePositive("webhook send timeout", sendTimeout);
     requirePositive("expiring notice", expiringNotice);
     requirePositive("delivery retention", retention);
+    if (expiringNotice.compareTo(retention) >= 0) {
+      // An expiry notice is sent once by the record of it, which is kept as long as deliveries.
+      throw new ValidationException(
+          "expiring notice must be shorter than the delivery retention ("
+              + retention.toDays()
+              + " days), was "
+              + expiringNotice);
+    }
   }
 
   /** These settings with {@code policy} for leaks. */

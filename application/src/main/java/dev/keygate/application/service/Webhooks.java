@@ -6,6 +6,7 @@ import dev.keygate.domain.ForbiddenException;
 import dev.keygate.domain.NotFoundException;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.audit.AuditAction;
+import dev.keygate.domain.event.Delivery;
 import dev.keygate.domain.event.KeyEventType;
 import dev.keygate.domain.event.Webhook;
 import dev.keygate.domain.event.WebhookId;
@@ -160,6 +161,30 @@ final class Webhooks {
   }
 
   /** The owner whose trail a webhook's events belong to: its organization, or none. */
+  /**
+   * {@code delivery} as {@code principal} may see it: a caller confined to an organization sees why
+   * an attempt failed only as its status code or "no answer", never the network's own words, which
+   * would tell it which addresses inside the deployment's network answer and how.
+   */
+  static Delivery shownTo(Principal principal, Delivery delivery) {
+    if (principal.isOperator() || delivery.lastError().isEmpty()) {
+      return delivery;
+    }
+    return new Delivery(
+        delivery.id(),
+        delivery.webhook(),
+        delivery.eventId(),
+        delivery.eventType(),
+        delivery.keyId(),
+        delivery.status(),
+        delivery.attempts(),
+        delivery.createdOn(),
+        delivery.nextAttemptAt(),
+        delivery.lastAttemptAt(),
+        delivery.lastStatusCode(),
+        Optional.of(delivery.lastStatusCode().map(code -> "HTTP " + code).orElse("no answer")));
+  }
+
   static Optional<Owner> ownerOf(Webhook webhook) {
     return webhook.org().map(Owner.Org::new);
   }

@@ -37,6 +37,8 @@ public final class FakeWebhookSender implements WebhookSender {
   private Sent otherwise = Sent.answered(200);
   private int throwing;
 
+  private Runnable whileSending = () -> {};
+
   @Override
   public NewSecret newSecret() {
     byte[] key = new byte[32];
@@ -49,6 +51,7 @@ public final class FakeWebhookSender implements WebhookSender {
   public synchronized Sent send(
       URI endpoint, String storedSecret, DeliveryId messageId, KeyEvent event, Instant timestamp) {
     sent.add(new Sending(endpoint, storedSecret, messageId, event, timestamp));
+    whileSending.run();
     if (throwing > 0) {
       throwing--;
       throw new IllegalStateException("sender broke while sending to " + endpoint);
@@ -61,6 +64,11 @@ public final class FakeWebhookSender implements WebhookSender {
     for (Sent answer : answers) {
       scripted.addLast(Objects.requireNonNull(answer));
     }
+  }
+
+  /** Runs {@code action} during every send, as a slow receiver's time passing. */
+  public synchronized void whileSending(Runnable action) {
+    whileSending = Objects.requireNonNull(action);
   }
 
   /** Throws at the next send, as a sender with a bug would. */

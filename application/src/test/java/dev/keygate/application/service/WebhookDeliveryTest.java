@@ -301,6 +301,40 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void givenMoreKeysThanAScanPageSharingOneExpiry_noticeExpiries_noticesEveryOne() {
+    int keys = WebhookDelivery.SCAN_PAGE + 50;
+    for (int i = 0; i < keys; i++) {
+      issueExpiringIn(Duration.ofDays(3));
+    }
+
+    assertThat(delivery.noticeExpiries()).isEqualTo(keys);
+  }
+
+  @Test
+  void givenSlowReceivers_deliverDue_beginsNoSendThatCouldOutlastItsLease() {
+    ApiKey first = issue();
+    ApiKey second = issue();
+    ApiKey third = issue();
+    // Each send takes 3 s; a send may take the 10 s timeout, and the lease is 15 s: a send begun
+    // more than 5 s after the claim could still run when another node claims the delivery.
+    t.webhookSender.whileSending(() -> t.clock.advance(Duration.ofSeconds(3)));
+    Instant claimed = t.clock.instant();
+
+    assertThat(delivery.deliverDue()).isEqualTo(2);
+
+    assertThat(t.webhookSender.sent())
+        .extracting(sending -> sending.event().keyId())
+        .containsExactly(first.id(), second.id());
+    Delivery left =
+        t.outbox.deliveries().stream()
+            .filter(each -> each.keyId().equals(third.id()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(left.status()).isEqualTo(DeliveryStatus.PENDING);
+    assertThat(left.nextAttemptAt()).contains(claimed.plus(WebhookSettings.DEFAULTS.lease()));
+  }
+
+  @Test
   void givenOldDoneDeliveries_prune_forgetsThemAndKeepsPendingAndRecentOnes() {
     issue();
     delivery.deliverDue();

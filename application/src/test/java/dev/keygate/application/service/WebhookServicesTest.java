@@ -11,7 +11,9 @@ import dev.keygate.application.port.in.ManagementScope;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.in.Secret;
 import dev.keygate.application.port.in.UpdateWebhookCommand;
+import dev.keygate.application.port.out.WebhookSender;
 import dev.keygate.application.port.query.PageRequest;
+import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.ForbiddenException;
 import dev.keygate.domain.NotFoundException;
 import dev.keygate.domain.ValidationException;
@@ -508,5 +510,42 @@ class WebhookServicesTest {
   private AuditEvent lastAudit() {
     List<AuditEvent> events = t.auditLog.events();
     return events.get(events.size() - 1);
+  }
+
+  @Test
+  void anOrganization_mayHaveTenWebhooks_andTheDeploymentTenOfItsOwn() {
+    for (int i = 0; i < CreateWebhookService.MAX_WEBHOOKS; i++) {
+      orgWebhook("org_a");
+    }
+
+    assertThatThrownBy(() -> orgWebhook("org_a"))
+        .isInstanceOf(ConflictException.class)
+        .hasMessage("organization org_a has 10 webhooks, the most it may have; delete one first");
+    orgWebhook("org_b");
+    deploymentWebhook();
+  }
+
+  @Test
+  void anOrganizationAdmin_seesWhyAnAttemptFailed_onlyAsItsStatus_neverTheNetworksWords() {
+    Webhook webhook = orgWebhook("org_a");
+    t.issueKey(ORG_A, orders, "read:orders");
+    t.webhookSender.willAnswer(
+        WebhookSender.Sent.unreachable("could not connect: Connection refused"));
+    t.services.webhookDelivery().deliverDue();
+
+    Delivery operatorSees =
+        t.services
+            .listDeliveries()
+            .list(OPERATOR, webhook.id(), PageRequest.first())
+            .items()
+            .get(0);
+    Delivery adminSees =
+        t.services.listDeliveries().list(ADMIN_A, webhook.id(), PageRequest.first()).items().get(0);
+    Delivery adminRedelivered =
+        t.services.redeliver().redeliver(ADMIN_A, webhook.id(), adminSees.id());
+
+    assertThat(operatorSees.lastError()).contains("could not connect: Connection refused");
+    assertThat(adminSees.lastError()).contains("no answer");
+    assertThat(adminRedelivered.lastError()).contains("no answer");
   }
 }
