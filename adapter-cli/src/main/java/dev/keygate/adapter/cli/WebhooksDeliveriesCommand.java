@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
           + " status (pending, delivered or failed), its attempts and the last answer."
     },
     footerHeading = "%nExample:%n",
-    footer = "  keygate webhooks deliveries webhook_0196f1c2d5e87a4b9c0d1e2f3a4b5c6d --limit 20")
+    footer = {
+      "  keygate webhooks deliveries webhook_0196f1c2d5e87a4b9c0d1e2f3a4b5c6d \\",
+      "      --limit 20"
+    })
 public final class WebhooksDeliveriesCommand implements Callable<Integer> {
 
   private final ListDeliveriesUseCase list;
