@@ -4,7 +4,7 @@
 
 import { attempt, call } from "./api.js";
 import { ask, issuedKeyPanel } from "./dialogs.js";
-import { el, field, say, showError, when } from "./dom.js";
+import { el, field, say, showError, when, whileBusy } from "./dom.js";
 
 function applicationPath(application) {
   return "/applications/" + encodeURIComponent(application.id);
@@ -25,12 +25,7 @@ export async function applicationsSection(open) {
   );
 
   async function refresh() {
-    table.setAttribute("aria-busy", "true");
-    try {
-      await load();
-    } finally {
-      table.removeAttribute("aria-busy");
-    }
+    await whileBusy(table, load);
   }
 
   async function load() {

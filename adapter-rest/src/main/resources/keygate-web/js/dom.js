@@ -53,3 +53,13 @@ export function say(message) {
 export function when(timestamp) {
   return timestamp ? timestamp.replace("T", " ").replace(/\.\d+Z$|Z$/, " UTC") : "never";
 }
+
+// Marks node busy for assistive technology while work runs, and answers what work answered.
+export async function whileBusy(node, work) {
+  node.setAttribute("aria-busy", "true");
+  try {
+    return await work();
+  } finally {
+    node.removeAttribute("aria-busy");
+  }
+}

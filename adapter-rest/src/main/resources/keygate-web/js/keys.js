@@ -5,7 +5,7 @@
 import { attempt, call, query } from "./api.js";
 import { usageSection } from "./charts.js";
 import { ask, issuedKeyPanel } from "./dialogs.js";
-import { el, field, say, showError, when } from "./dom.js";
+import { el, field, say, showError, when, whileBusy } from "./dom.js";
 import { keyPolicySection, newKeyPolicy, policyLine } from "./policy.js";
 
 function ownerQuery(owner) {
@@ -39,12 +39,7 @@ export async function keysSection(owner, options) {
   );
 
   async function refresh() {
-    table.setAttribute("aria-busy", "true");
-    try {
-      await load();
-    } finally {
-      table.removeAttribute("aria-busy");
-    }
+    await whileBusy(table, load);
   }
 
   async function load() {

@@ -4,7 +4,7 @@
 
 import { attempt, call, query } from "./api.js";
 import { ask, issuedKeyPanel } from "./dialogs.js";
-import { el, field, say, showError, when } from "./dom.js";
+import { el, field, say, showError, when, whileBusy } from "./dom.js";
 
 // The lifecycle events of a key a webhook may receive, by their names on the wire.
 const EVENT_TYPES = [
@@ -62,12 +62,7 @@ export async function webhooksSection(open) {
   );
 
   async function refresh() {
-    table.setAttribute("aria-busy", "true");
-    try {
-      await load();
-    } finally {
-      table.removeAttribute("aria-busy");
-    }
+    await whileBusy(table, load);
   }
 
   async function load() {
@@ -216,8 +211,7 @@ export async function webhookSection(webhook, back) {
   let last = null;
 
   async function page(after) {
-    log.setAttribute("aria-busy", "true");
-    try {
+    await whileBusy(log, async () => {
       const listed = await attempt(() =>
         call("GET", webhookPath(w) + "/deliveries" + query({ page_size: DELIVERIES_PER_PAGE, starting_after: after || undefined }))
       );
@@ -240,9 +234,7 @@ export async function webhookSection(webhook, back) {
             )
           : el("p", { class: "muted", id: "no-deliveries", text: "No deliveries yet: events of the types it receives show here." })
       );
-    } finally {
-      log.removeAttribute("aria-busy");
-    }
+    });
   }
 
   // When it was last tried and what came of it: the receiver's status code, or why it failed.
