@@ -44,6 +44,7 @@ class CliHelpAndCompletionTest {
             "scopes list",
             "scopes delete",
             "keys create",
+            "keys create-root",
             "keys list",
             "keys show",
             "keys update",

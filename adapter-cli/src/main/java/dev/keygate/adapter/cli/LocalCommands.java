@@ -74,6 +74,7 @@ public final class LocalCommands {
     add.group(
         new CommandGroups.Keys(),
         new KeysCreateCommand(useCases.createApiKey(), me, settings.clock()),
+        new KeysCreateRootCommand(useCases.createRootKey(), me),
         new KeysListCommand(useCases.listApiKeys(), me),
         new KeysShowCommand(useCases.getApiKey(), me),
         new KeysUpdateCommand(useCases.updateApiKey(), me),

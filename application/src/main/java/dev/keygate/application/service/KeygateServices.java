@@ -8,6 +8,7 @@ import dev.keygate.application.port.in.CreateApiKeyUseCase;
 import dev.keygate.application.port.in.CreateApplicationUseCase;
 import dev.keygate.application.port.in.CreateOrganizationUseCase;
 import dev.keygate.application.port.in.CreatePortalLinkUseCase;
+import dev.keygate.application.port.in.CreateRootKeyUseCase;
 import dev.keygate.application.port.in.CreateUserUseCase;
 import dev.keygate.application.port.in.CreateWebhookUseCase;
 import dev.keygate.application.port.in.DeleteApiUseCase;
@@ -106,6 +107,7 @@ public final class KeygateServices implements KeygateUseCases {
   private final OwnerRateLimitsUseCase ownerRateLimits;
   private final AuthenticateUseCase authenticate;
   private final InitializeDeploymentUseCase initializeDeployment;
+  private final CreateRootKeyUseCase createRootKey;
   private final CreatePortalLinkUseCase createPortalLink;
   private final ListGrantsUseCase listGrants;
   private final SetGrantUseCase setGrant;
@@ -348,6 +350,7 @@ public final class KeygateServices implements KeygateUseCases {
             transitions,
             changes,
             clock);
+    createRootKey = new CreateRootKeyService(ports.apis(), ports.owners(), createApiKey);
     createPortalLink =
         new CreatePortalLinkService(
             ports.apiKeys(),
@@ -588,6 +591,11 @@ public final class KeygateServices implements KeygateUseCases {
   @Override
   public InitializeDeploymentUseCase initializeDeployment() {
     return initializeDeployment;
+  }
+
+  @Override
+  public CreateRootKeyUseCase createRootKey() {
+    return createRootKey;
   }
 
   @Override

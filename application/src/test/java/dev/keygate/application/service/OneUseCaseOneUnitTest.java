@@ -122,6 +122,7 @@ class OneUseCaseOneUnitTest {
         "set a grant",
         "remove a grant",
         "create a key",
+        "create a root key",
         "create a portal link",
         "rotate a key",
         "disable a key",
@@ -146,6 +147,7 @@ class OneUseCaseOneUnitTest {
   private Map<String, List<String>> eventsOf() {
     return Map.ofEntries(
         Map.entry("create a key", List.of("api_key.created new")),
+        Map.entry("create a root key", List.of("api_key.created second root")),
         Map.entry("create a metered key", List.of("api_key.created metered")),
         Map.entry("create a portal link", List.of("api_key.created Portal link")),
         Map.entry("rotate a key", List.of("api_key.rotated " + key.name())),
@@ -242,6 +244,8 @@ class OneUseCaseOneUnitTest {
                         OPERATOR,
                         new CreateApiKeyCommand(
                             "new", orders.id(), List.of(), ORG_A, Optional.empty()))),
+        Map.entry(
+            "create a root key", () -> t.services.createRootKey().create(OPERATOR, "second root")),
         Map.entry(
             "create a portal link",
             () ->
@@ -424,6 +428,7 @@ class OneUseCaseOneUnitTest {
   static Stream<String> keyEventChanges() {
     return Stream.of(
         "create a key",
+        "create a root key",
         "create a metered key",
         "create a portal link",
         "rotate a key",

@@ -73,6 +73,8 @@ public interface KeygateUseCases {
 
   InitializeDeploymentUseCase initializeDeployment();
 
+  CreateRootKeyUseCase createRootKey();
+
   CreatePortalLinkUseCase createPortalLink();
 
   ListGrantsUseCase listGrants();
