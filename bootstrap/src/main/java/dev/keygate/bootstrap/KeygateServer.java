@@ -96,9 +96,26 @@ final class KeygateServer {
       // Jetty drains requests in flight on stop only behind a graceful handler, with a timeout.
       jetty.insertHandler(new GracefulHandler());
       jetty.setStopTimeout(configuration.shutdownTimeout().toMillis());
-      http.start(configuration.host(), configuration.port());
+      try {
+        http.start(configuration.host(), configuration.port());
+      } catch (RuntimeException e) {
+        throw bindFailure(e, "the API", configuration.host(), configuration.port());
+      }
       node.startDelivering();
-      return new KeygateServer(node, meters, http, startMetrics(metricsAddress, meters, http));
+      KeygateServer server =
+          new KeygateServer(node, meters, http, startMetrics(metricsAddress, meters, http));
+      LOG.info(
+          "Keygate {} listening on {}://{}:{}{}",
+          version(),
+          configuration.scheme(),
+          bracketed(configuration.host()),
+          server.port(),
+          server.metricsPort().stream()
+              .mapToObj(
+                  port -> ", metrics on http://" + bracketed(metricsAddress.host()) + ":" + port)
+              .findFirst()
+              .orElse(""));
+      return server;
     } catch (RuntimeException e) {
       node.close();
       meters.close();
@@ -117,8 +134,25 @@ final class KeygateServer {
           RestServer.createMetrics(meters::scrape, meters).start(address.host(), address.port()));
     } catch (RuntimeException e) {
       http.stop();
-      throw e;
+      throw bindFailure(e, "the metrics", address.host(), address.port());
     }
+  }
+
+  /** A failure to bind as the one line {@code serve} prints for it; any other failure as it is. */
+  private static RuntimeException bindFailure(
+      RuntimeException e, String what, String host, int port) {
+    return AddressInUse.in(e, what, host, port).<RuntimeException>map(inUse -> inUse).orElse(e);
+  }
+
+  /** The jar's version, as its manifest says; "(development)" when run from classes. */
+  private static String version() {
+    String version = KeygateServer.class.getPackage().getImplementationVersion();
+    return version == null ? "(development)" : version;
+  }
+
+  /** An IPv6 address as a URL writes it. */
+  private static String bracketed(String host) {
+    return host.contains(":") ? "[" + host + "]" : host;
   }
 
   /** The port listened on: the configured one, or the one chosen when configured as 0. */

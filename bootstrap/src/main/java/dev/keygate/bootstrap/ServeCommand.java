@@ -1,5 +1,6 @@
 package dev.keygate.bootstrap;
 
+import dev.keygate.adapter.cli.ExitCodes;
 import dev.keygate.adapter.rest.TlsIdentity;
 import dev.keygate.bootstrap.Configuration.Setting;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -90,6 +91,23 @@ final class ServeCommand implements Callable<Integer> {
     // does.
     Optional<TlsIdentity> tls = configuration.tls().map(PemFiles::read);
     PrintWriter out = spec.commandLine().getOut();
+    try {
+      return serve(configuration, tls, out);
+    } catch (AddressInUse e) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(spec.qualifiedName() + ": " + e.getMessage());
+      err.flush();
+      return ExitCodes.ADDRESS_IN_USE;
+    }
+  }
+
+  private int serve(Configuration configuration, Optional<TlsIdentity> tls, PrintWriter out) {
+    // A busy port is told before the database is opened, let alone initialised.
+    AddressInUse.requireFree("the API", configuration.host(), configuration.port());
+    MetricsAddress metrics = configuration.metricsAddress();
+    if (metrics.where() == MetricsAddress.Where.OWN) {
+      AddressInUse.requireFree("the metrics", metrics.host(), metrics.port());
+    }
 
     PrometheusMeterRegistry meters = KeygateServer.newMeterRegistry();
     KeygateNode node = KeygateNode.open(configuration.nodeSettings(Optional.of(meters)));

@@ -3,8 +3,14 @@ package dev.keygate.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.keygate.application.fake.TestKeygate;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +42,51 @@ class ServeCommandTest {
       assertThat(again.printedTokens()).isEmpty();
       assertThat(again.out()).doesNotContain("k_live_");
       again.get("/api/v1/api_keys", rootKey).hasStatus(200);
+    }
+  }
+
+  @Test
+  void givenABusyPort_serve_failsAtOnceWithOneLine_beforeOpeningTheDatabase() throws IOException {
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      Map<String, String> environment = Cli.environment(directory);
+      environment.put("KEYGATE_PORT", String.valueOf(busy.getLocalPort()));
+
+      Cli.Result result = Cli.run(environment, directory, "serve");
+
+      assertThat(result.code()).isEqualTo(7);
+      assertThat(result.errLines())
+          .containsExactly(
+              "keygate serve: cannot listen for the API on 127.0.0.1:"
+                  + busy.getLocalPort()
+                  + ": Address already in use (another program, or another keygate serve, listens"
+                  + " there)");
+      assertThat(result.out()).isEmpty();
+      // Told before anything was opened: no database, so no initialisation and no root key.
+      try (Stream<Path> files = Files.list(directory)) {
+        assertThat(files).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void givenABusyMetricsPort_serve_failsAtOnceWithOneLineNamingIt() throws IOException {
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      Map<String, String> environment = Cli.environment(directory);
+      environment.put("KEYGATE_METRICS_ADDRESS", "127.0.0.1:" + busy.getLocalPort());
+
+      Cli.Result result = Cli.run(environment, directory, "serve");
+
+      assertThat(result.code()).isEqualTo(7);
+      assertThat(result.errLines())
+          .singleElement()
+          .asString()
+          .startsWith(
+              "keygate serve: cannot listen for the metrics on 127.0.0.1:"
+                  + busy.getLocalPort()
+                  + ": Address already in use");
+      try (Stream<Path> files = Files.list(directory)) {
+        assertThat(files).isEmpty();
+      }
     }
   }
 

@@ -37,6 +37,12 @@ public final class ExitCodes {
    */
   public static final int TOO_MANY_REQUESTS = 6;
 
+  /**
+   * {@code serve} cannot listen where it is told to: another program listens there, or the host is
+   * not an address of this machine.
+   */
+  public static final int ADDRESS_IN_USE = 7;
+
   private ExitCodes() {}
 
   /** The exit code for a command that failed with {@code failure}. */
