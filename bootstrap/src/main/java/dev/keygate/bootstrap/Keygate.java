@@ -378,6 +378,7 @@ public final class Keygate implements AutoCloseable {
     private String user;
     private String password;
     private DataSource dataSource;
+    private Path dataDirectory = Path.of(EmbeddedDatabase.DIRECTORY);
     private KeyPrefix keyPrefix = KeyPrefix.DEFAULT;
     private Argon2Parameters argon2 = Argon2Parameters.OWASP;
     // Millisecond ticks: stored exactly by H2 and PostgreSQL, so what is read back is equal.
@@ -404,6 +405,15 @@ public final class Keygate implements AutoCloseable {
     public Builder credentials(String user, String password) {
       this.user = user;
       this.password = password;
+      return this;
+    }
+
+    /**
+     * Where the embedded database keeps its files and credentials when neither {@link #jdbcUrl} nor
+     * {@link #dataSource} is given: {@code keygate-data} of the JVM's working directory by default.
+     */
+    public Builder dataDirectory(Path directory) {
+      this.dataDirectory = Objects.requireNonNull(directory, "data directory");
       return this;
     }
 
@@ -552,7 +562,7 @@ public final class Keygate implements AutoCloseable {
         return new KeygateNode.Storage.Jdbc(
             jdbcUrl, Optional.ofNullable(user), Optional.ofNullable(password));
       }
-      return new KeygateNode.Storage.Embedded(Path.of(EmbeddedDatabase.DIRECTORY).toAbsolutePath());
+      return new KeygateNode.Storage.Embedded(dataDirectory.toAbsolutePath());
     }
   }
 }
