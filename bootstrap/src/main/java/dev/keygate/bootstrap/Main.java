@@ -9,6 +9,7 @@ import dev.keygate.application.port.in.Principal;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -42,7 +43,7 @@ public final class Main {
   static int execute(
       Launch launch, InputStream in, PrintWriter out, PrintWriter err, String... args) {
     try (LocalNode local = new LocalNode(launch)) {
-      CommandLine commandLine = commandLine(launch, local, in);
+      CommandLine commandLine = commandLine(launch, local, in, args);
       commandLine.setOut(out);
       commandLine.setErr(err);
       ExitCodes.install(commandLine);
@@ -55,9 +56,10 @@ public final class Main {
 
   /**
    * Every command: {@code serve} and {@code init}, then the local commands, which act as the
-   * operator {@code cli:<os user>} on {@code local}'s database.
+   * operator {@code cli:<os user>} on {@code local}'s database. Given the command line about to
+   * run, only the command groups it names get their commands (see {@link LocalCommands}).
    */
-  static CommandLine commandLine(Launch launch, LocalNode local, InputStream in) {
+  static CommandLine commandLine(Launch launch, LocalNode local, InputStream in, String... args) {
     Principal operator = Principal.operator("cli:" + System.getProperty("user.name", "unknown"));
     CommandLine root =
         new CommandLine(new KeygateCommand())
@@ -68,7 +70,8 @@ public final class Main {
         local.useCases(),
         new LocalCommands.Settings(
             operator, in, Clock.systemUTC(), local::portalLinkTtl, local::publicUrl),
-        local::takeDatabaseFlags);
+        local::takeDatabaseFlags,
+        List.of(args));
     return root.addSubcommand(new CompletionCommand());
   }
 

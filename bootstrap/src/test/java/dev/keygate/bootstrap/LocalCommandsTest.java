@@ -373,7 +373,8 @@ class LocalCommandsTest {
     failsWith(
         keygate("keys", "list", "--stauts", "active"),
         2,
-        "keygate keys list: Unknown options: '--stauts', 'active' (see 'keygate keys list --help')");
+        "keygate keys list: unknown option '--stauts'; did you mean '--status'? (see 'keygate keys"
+            + " list --help')");
     Map<String, String> badUrl = Cli.environment(directory);
     badUrl.put("KEYGATE_DB_URL", "keygate.db");
     failsWith(

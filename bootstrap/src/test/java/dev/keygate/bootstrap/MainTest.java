@@ -84,7 +84,29 @@ class MainTest {
 
     assertThat(serve.code()).isEqualTo(2);
     assertThat(serve.errLines()).hasSize(1);
-    assertThat(serve.err()).startsWith("keygate serve: Unknown option").contains("--help");
+    assertThat(serve.errLines())
+        .containsExactly(
+            "keygate serve: unknown option '--prot'; did you mean '--port'? (see 'keygate serve"
+                + " --help')");
+  }
+
+  @Test
+  void aMistypedCommand_namesTheWord_andTheCommandMeant() {
+    Cli.Result group = Cli.run(Map.of(), directory, "kyes", "list");
+    Cli.Result command = Cli.run(Map.of(), directory, "keys", "lst");
+    Cli.Result nothingClose = Cli.run(Map.of(), directory, "xyzzy");
+
+    assertThat(group.code()).isEqualTo(2);
+    assertThat(group.errLines())
+        .containsExactly(
+            "keygate: unknown command 'kyes'; did you mean 'keys'? (see 'keygate --help')");
+    assertThat(command.code()).isEqualTo(2);
+    assertThat(command.errLines())
+        .containsExactly(
+            "keygate keys: unknown command 'lst'; did you mean 'list'? (see 'keygate keys --help')");
+    assertThat(nothingClose.code()).isEqualTo(2);
+    assertThat(nothingClose.errLines())
+        .containsExactly("keygate: unknown command 'xyzzy' (see 'keygate --help')");
   }
 
   @Test

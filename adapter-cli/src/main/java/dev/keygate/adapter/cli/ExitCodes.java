@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The exit codes of every {@code keygate} command and the one place where failures become them,
@@ -84,7 +85,11 @@ public final class ExitCodes {
   private static int usageError(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
     String name = command.getCommandSpec().qualifiedName();
-    command.getErr().println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
+    String message =
+        e instanceof UnmatchedArgumentException unmatched
+            ? DidYouMean.message(unmatched)
+            : e.getMessage();
+    command.getErr().println(name + ": " + message + " (see '" + name + " --help')");
     return USAGE;
   }
 

@@ -5,9 +5,13 @@ import dev.keygate.application.port.in.Principal;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * Every command that works on Keygate's data ({@code keygate keys create}, {@code keygate apis
@@ -44,6 +48,23 @@ public final class LocalCommands {
       KeygateUseCases useCases,
       Settings settings,
       Consumer<CommandLine> eachCommand) {
+    addTo(root, useCases, settings, eachCommand, List.of());
+  }
+
+  /**
+   * Adds every command to {@code root}, but of the groups ({@code keys}, {@code apis}, …) only
+   * those that {@code args} name get their commands, unless they name none. Reading the annotations
+   * of every command is a good part of a short command's run, and a command line runs one; the
+   * others stay as groups for help and suggestions.
+   *
+   * @param args the command line about to run
+   */
+  public static void addTo(
+      CommandLine root,
+      KeygateUseCases useCases,
+      Settings settings,
+      Consumer<CommandLine> eachCommand,
+      List<String> args) {
     Principal me = settings.operator();
     Adder add = new Adder(root, eachCommand);
     add.group(
@@ -110,21 +131,48 @@ public final class LocalCommands {
         new WebhooksRedeliverCommand(useCases.redeliver(), me));
     add.group(
         new CommandGroups.SigningKeys(), new SigningKeysRollCommand(useCases.rollSigningKey(), me));
+    add.addAll(args);
     add.command(
         root,
         new PortalLinkCommand(
             useCases.createPortalLink(), me, settings.portalLinkTtl(), settings.publicUrl()));
   }
 
-  /** Adds commands to the root, each told to the caller. */
-  private record Adder(CommandLine root, Consumer<CommandLine> eachCommand) {
+  /**
+   * Adds commands to the root, each told to the caller. Groups are held until {@link #addAll},
+   * which knows by then which groups the command line names.
+   */
+  private static final class Adder {
+
+    private final CommandLine root;
+    private final Consumer<CommandLine> eachCommand;
+    private final Map<String, Held> groups = new LinkedHashMap<>();
+
+    /** A group and its commands, not yet added. */
+    private record Held(Object group, Object[] commands) {}
+
+    Adder(CommandLine root, Consumer<CommandLine> eachCommand) {
+      this.root = root;
+      this.eachCommand = eachCommand;
+    }
 
     void group(Object group, Object... commands) {
-      CommandLine groupLine = new CommandLine(group);
-      for (Object command : commands) {
-        command(groupLine, command);
-      }
-      root.addSubcommand(groupLine);
+      groups.put(group.getClass().getAnnotation(Command.class).name(), new Held(group, commands));
+    }
+
+    /** Adds the groups, with their commands if {@code args} name them or name no group. */
+    void addAll(List<String> args) {
+      boolean namesOne = args.stream().anyMatch(groups::containsKey);
+      groups.forEach(
+          (name, held) -> {
+            CommandLine groupLine = new CommandLine(held.group());
+            if (!namesOne || args.contains(name)) {
+              for (Object command : held.commands()) {
+                command(groupLine, command);
+              }
+            }
+            root.addSubcommand(groupLine);
+          });
     }
 
     void command(CommandLine parent, Object command) {

@@ -91,7 +91,7 @@ class ExitCodesTest {
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString())
-        .isEqualTo("failing: Unknown option: '--nope' (see 'failing --help')\n");
+        .isEqualTo("failing: unknown option '--nope' (see 'failing --help')\n");
   }
 
   private static int run(StringWriter err, Object command, String... args) {

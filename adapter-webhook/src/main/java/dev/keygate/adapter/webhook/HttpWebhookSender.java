@@ -43,7 +43,9 @@ public final class HttpWebhookSender implements WebhookSender {
 
   private final Duration timeout;
   private final SigningSecrets secrets;
-  private final HttpClient client;
+  // Made at the first send: a JDK client loads the trust store when built, which a command that
+  // only lists or creates keys would wait for in vain.
+  private HttpClient client;
 
   /**
    * Secrets stored as {@code plain:} and base64.
@@ -71,12 +73,18 @@ public final class HttpWebhookSender implements WebhookSender {
     }
     this.timeout = timeout;
     this.secrets = secrets;
-    this.client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(timeout)
-            .build();
+  }
+
+  private synchronized HttpClient client() {
+    if (client == null) {
+      client =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .connectTimeout(timeout)
+              .build();
+    }
+    return client;
   }
 
   @Override
@@ -132,12 +140,13 @@ public final class HttpWebhookSender implements WebhookSender {
     CompletableFuture<HttpResponse<Void>> exchange;
     try {
       exchange =
-          client.sendAsync(
-              request,
-              info -> {
-                status.complete(info.statusCode());
-                return BodySubscribers.discarding();
-              });
+          client()
+              .sendAsync(
+                  request,
+                  info -> {
+                    status.complete(info.statusCode());
+                    return BodySubscribers.discarding();
+                  });
     } catch (IllegalArgumentException badEndpoint) {
       return Sent.unreachable("the endpoint cannot be requested: " + badEndpoint.getMessage());
     }
