@@ -55,7 +55,8 @@ public final class Main {
 
   /**
    * Every command: {@code serve} and {@code init}, then the local commands, which act as the
-   * operator {@code cli:<os user>} on {@code local}'s database.
+   * operator {@code cli:<os user>} on {@code local}'s database, or as whoever the credentials are
+   * on the server {@code --server} names.
    */
   static CommandLine commandLine(Launch launch, LocalNode local, InputStream in) {
     Principal operator = Principal.operator("cli:" + System.getProperty("user.name", "unknown"));
@@ -69,7 +70,15 @@ public final class Main {
         new LocalCommands.Settings(
             operator, in, Clock.systemUTC(), local::portalLinkTtl, local::publicUrl),
         local::takeDatabaseFlags);
-    return root.addSubcommand(new CompletionCommand());
+    root.addSubcommand(new CompletionCommand());
+    // --server before the command's name, too; refused before a command that ignores it.
+    local.takeServerFlags(root);
+    root.setExecutionStrategy(
+        parsed -> {
+          local.refuseServerFlagOf(parsed);
+          return new CommandLine.RunLast().execute(parsed);
+        });
+    return root;
   }
 
   /** The top command, which only chooses a subcommand. */
