@@ -211,8 +211,11 @@ final class LocalNode implements AutoCloseable {
     return url;
   }
 
-  /** How long a portal link works, as configured. */
+  /** How long a portal link works, as configured; on a server, as the server has it configured. */
   Duration portalLinkTtl() {
+    if (serverUrl().isPresent()) {
+      return HttpKeygateUseCases.SERVERS_PORTAL_LINK_TTL;
+    }
     return configuration().portalLinkTtl();
   }
 

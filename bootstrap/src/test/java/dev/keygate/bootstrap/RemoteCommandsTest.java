@@ -217,6 +217,82 @@ class RemoteCommandsTest {
   }
 
   @Test
+  void usersGrantsAuditPortalLinksWebhooksAndApplications_workOnTheServerToo() {
+    Map<String, String> env = withRootKey();
+    env.put("KEYGATE_SERVER", url);
+
+    assertThat(keygate(env, "users", "create", "--id", "kp_bob", "--name", "Bob").code()).isZero();
+    serving.get("/api/v1/user?id=kp_bob", root).hasStatus(200);
+
+    Cli.Result granted =
+        keygate(
+            env,
+            "grants",
+            "set",
+            "--user",
+            "kp_bob",
+            "--api",
+            deployment.apiId(),
+            "--scope",
+            "write:users");
+    assertThat(granted.code()).as(granted.err()).isZero();
+    assertThat(serving.get("/api/v1/users/kp_bob/grants", root).json().at("/grants/0/scopes/0/key"))
+        .hasToString("\"write:users\"");
+    assertThat(keygate(env, "grants", "list", "--user", "kp_bob").out()).contains("write:users");
+
+    Cli.Result audit = keygate(env, "audit", "list", "--limit", "500", "--output", "json");
+    assertThat(audit.code()).as(audit.err()).isZero();
+    assertThat(audit.out()).contains("\"user_create\"", "\"grant_set\"");
+
+    Cli.Result link = keygate(env, "portal-link", "--user", "kp_bob");
+    assertThat(link.code()).as(link.err()).isZero();
+    assertThat(link.out()).contains(url + "/portal#", "user kp_bob");
+    assertThat(link.tokens()).hasSize(1);
+    Cli.Result ttl = keygate(env, "portal-link", "--user", "kp_bob", "--ttl", "5m");
+    assertThat(ttl.code()).isEqualTo(1);
+    assertThat(ttl.errLines()).singleElement().asString().contains("KEYGATE_PORTAL_LINK_TTL");
+
+    Cli.Result hook =
+        keygate(
+            env,
+            "webhooks",
+            "create",
+            "--endpoint",
+            "https://hooks.example.com/remote",
+            "--event",
+            "api_key.revoked");
+    assertThat(hook.code()).as(hook.err()).isZero();
+    assertThat(hook.out()).containsOnlyOnce("whsec_");
+    String hookId = hook.out().replaceAll("(?s).*(webhook_[0-9a-f]{32}).*", "$1");
+    serving.getExtended("/api/v1/webhooks/" + hookId, root).hasStatus(200);
+    assertThat(keygate(env, "webhooks", "show", hookId).out())
+        .contains("https://hooks.example.com/remote", "api_key.revoked");
+
+    Cli.Result app =
+        keygate(
+            env,
+            "applications",
+            "create",
+            "--name",
+            "Nightly sync",
+            "--management-scope",
+            "read:organizations");
+    assertThat(app.code()).as(app.err()).isZero();
+    String clientId = app.out().replaceAll("(?s).*client_id: +(\\S+).*", "$1");
+    String clientSecret = app.out().replaceAll("(?s).*client_secret: +(\\S+).*", "$1");
+    assertThat(keygate(env, "applications", "get", clientId).out())
+        .contains("Nightly sync", "read:organizations");
+    // The application just made works the commands with its own credentials.
+    Map<String, String> asApplication = new HashMap<>();
+    asApplication.put("KEYGATE_SERVER", url);
+    asApplication.put("KEYGATE_CLIENT_ID", clientId);
+    asApplication.put("KEYGATE_CLIENT_SECRET", clientSecret);
+    Cli.Result orgs = keygate(asApplication, "orgs", "list");
+    assertThat(orgs.code()).as(orgs.err()).isZero();
+    assertThat(orgs.out()).contains("Acme");
+  }
+
+  @Test
   void aCommandWithNoRouteOnTheServer_saysItRunsOnlyLocally() {
     Map<String, String> env = withRootKey();
 

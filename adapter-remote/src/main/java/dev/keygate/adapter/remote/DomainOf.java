@@ -4,9 +4,17 @@ import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.api.ScopeId;
+import dev.keygate.domain.application.Application;
+import dev.keygate.domain.application.ApplicationId;
 import dev.keygate.domain.audit.AuditAction;
 import dev.keygate.domain.audit.AuditEvent;
 import dev.keygate.domain.audit.AuditOutcome;
+import dev.keygate.domain.event.Delivery;
+import dev.keygate.domain.event.DeliveryId;
+import dev.keygate.domain.event.DeliveryStatus;
+import dev.keygate.domain.event.KeyEventType;
+import dev.keygate.domain.event.Webhook;
+import dev.keygate.domain.event.WebhookId;
 import dev.keygate.domain.grant.Grant;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
@@ -30,15 +38,18 @@ import dev.keygate.domain.token.SecretLookup;
 import dev.keygate.domain.token.TokenFormat;
 import dev.keygate.wire.ApiKeyResponses;
 import dev.keygate.wire.ApiResponses;
+import dev.keygate.wire.ApplicationResponses;
 import dev.keygate.wire.AuditResponses;
 import dev.keygate.wire.GrantResponses;
 import dev.keygate.wire.OwnerResponses;
 import dev.keygate.wire.PolicyResponses;
+import dev.keygate.wire.WebhookResponses;
 import dev.keygate.wire.WireNames;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -181,6 +192,76 @@ final class DomainOf {
     } finally {
       parsed.wipe();
     }
+  }
+
+  /**
+   * An application as the server showed it in full. Its secret's hash, version and maker stay on
+   * the server, and the answer does not say who made it: stand-ins that no command shows.
+   */
+  static Application application(ApplicationResponses.Details view) {
+    Set<ApiId> apis = new HashSet<>();
+    Set<Scope> scopes = new HashSet<>();
+    for (ApplicationResponses.AuthorizedApi authorized : view.apis()) {
+      ApiId api = new ApiId(authorized.id());
+      apis.add(api);
+      authorized.scopes().forEach(scope -> scopes.add(scope(api, scope)));
+    }
+    return application(view.id(), view.name(), view.orgCode(), apis, scopes, view.createdOn());
+  }
+
+  /** An application as a list shows it: without the APIs and scopes it holds. */
+  static Application application(ApplicationResponses.Listed view) {
+    return application(
+        view.id(), view.name(), view.orgCode(), Set.of(), Set.of(), view.createdOn());
+  }
+
+  private static Application application(
+      String id,
+      String name,
+      Optional<String> org,
+      Set<ApiId> apis,
+      Set<Scope> scopes,
+      Instant createdOn) {
+    return new Application(
+        new ApplicationId(id),
+        name,
+        org.map(OrgCode::new),
+        HASH_KEPT_BY_THE_SERVER,
+        0,
+        apis,
+        scopes,
+        createdOn,
+        "the server",
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  static Webhook webhook(WebhookResponses.Details view) {
+    return new Webhook(
+        new WebhookId(view.id()),
+        view.name(),
+        Webhook.endpoint(view.endpoint()),
+        view.description(),
+        view.eventTypes().stream().map(KeyEventType::fromWire).collect(Collectors.toSet()),
+        view.orgCode().map(OrgCode::new),
+        view.createdOn(),
+        view.createdBy());
+  }
+
+  static Delivery delivery(WebhookId webhook, WebhookResponses.DeliveryView view) {
+    return new Delivery(
+        new DeliveryId(view.id()),
+        webhook,
+        view.eventId(),
+        KeyEventType.fromWire(view.eventType()),
+        new ApiKeyId(view.apiKeyId()),
+        named(DeliveryStatus.values(), WebhookResponses::status, view.status(), "delivery status"),
+        view.attempts(),
+        view.createdOn(),
+        view.nextAttemptOn(),
+        view.lastAttemptOn(),
+        view.lastStatusCode(),
+        view.lastError());
   }
 
   /** A token the server answered, held as every other plaintext key is. */

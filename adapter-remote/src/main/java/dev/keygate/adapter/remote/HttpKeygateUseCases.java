@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.keygate.application.port.in.AddApplicationScopeUseCase;
 import dev.keygate.application.port.in.AddScopeUseCase;
 import dev.keygate.application.port.in.ApiDetails;
+import dev.keygate.application.port.in.ApplicationScopeCommand;
 import dev.keygate.application.port.in.AuthenticateUseCase;
+import dev.keygate.application.port.in.AuthorizeApplicationsCommand;
 import dev.keygate.application.port.in.AuthorizeApplicationsUseCase;
+import dev.keygate.application.port.in.AuthorizedApplications;
 import dev.keygate.application.port.in.CreateApiKeyCommand;
 import dev.keygate.application.port.in.CreateApiKeyUseCase;
 import dev.keygate.application.port.in.CreateApplicationUseCase;
@@ -15,6 +18,8 @@ import dev.keygate.application.port.in.CreateOrganizationUseCase;
 import dev.keygate.application.port.in.CreatePortalLinkUseCase;
 import dev.keygate.application.port.in.CreateUserUseCase;
 import dev.keygate.application.port.in.CreateWebhookUseCase;
+import dev.keygate.application.port.in.CreatedApplication;
+import dev.keygate.application.port.in.CreatedWebhook;
 import dev.keygate.application.port.in.DeleteApiUseCase;
 import dev.keygate.application.port.in.DeleteApplicationUseCase;
 import dev.keygate.application.port.in.DeleteOrganizationUseCase;
@@ -45,6 +50,7 @@ import dev.keygate.application.port.in.ListOrganizationsUseCase;
 import dev.keygate.application.port.in.ListScopesUseCase;
 import dev.keygate.application.port.in.ListUsersUseCase;
 import dev.keygate.application.port.in.ListWebhooksUseCase;
+import dev.keygate.application.port.in.ManagementScope;
 import dev.keygate.application.port.in.OwnerRateLimitsUseCase;
 import dev.keygate.application.port.in.PortalLink;
 import dev.keygate.application.port.in.Principal;
@@ -60,6 +66,7 @@ import dev.keygate.application.port.in.RollSigningKeyUseCase;
 import dev.keygate.application.port.in.RotateApiKeyUseCase;
 import dev.keygate.application.port.in.RotateApplicationSecretUseCase;
 import dev.keygate.application.port.in.RotateWebhookSecretUseCase;
+import dev.keygate.application.port.in.Secret;
 import dev.keygate.application.port.in.SetGrantUseCase;
 import dev.keygate.application.port.in.UpdateApiKeyCommand;
 import dev.keygate.application.port.in.UpdateApiKeyUseCase;
@@ -79,8 +86,13 @@ import dev.keygate.application.port.query.Page;
 import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.ForbiddenException;
 import dev.keygate.domain.NotFoundException;
+import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
+import dev.keygate.domain.application.Application;
+import dev.keygate.domain.application.ApplicationId;
+import dev.keygate.domain.event.Webhook;
+import dev.keygate.domain.event.WebhookId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.key.ApiKeyStatus;
@@ -94,19 +106,25 @@ import dev.keygate.domain.policy.UsagePolicy;
 import dev.keygate.domain.token.PlaintextKey;
 import dev.keygate.wire.ApiKeyResponses;
 import dev.keygate.wire.ApiResponses;
+import dev.keygate.wire.ApplicationResponses;
 import dev.keygate.wire.AuditResponses;
 import dev.keygate.wire.GrantResponses;
 import dev.keygate.wire.OwnerResponses;
 import dev.keygate.wire.PolicyResponses;
 import dev.keygate.wire.PortalLinkCreated;
 import dev.keygate.wire.SuccessResponse;
+import dev.keygate.wire.WebhookResponses;
 import dev.keygate.wire.WireJson;
 import dev.keygate.wire.WireNames;
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Keygate's use cases answered by a running server over its REST management API: what the command
@@ -117,6 +135,12 @@ import java.util.Optional;
  * RemoteException} of kind {@link RemoteException.Kind#LOCAL_ONLY}.
  */
 public final class HttpKeygateUseCases implements KeygateUseCases {
+
+  /**
+   * The lifetime a portal link is asked for to mean the server's own: a server makes its links last
+   * its {@code KEYGATE_PORTAL_LINK_TTL}, and no request can say otherwise.
+   */
+  public static final Duration SERVERS_PORTAL_LINK_TTL = Duration.ZERO;
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -654,6 +678,10 @@ public final class HttpKeygateUseCases implements KeygateUseCases {
   @Override
   public CreatePortalLinkUseCase createPortalLink() {
     return (principal, command) -> {
+      if (!command.ttl().equals(SERVERS_PORTAL_LINK_TTL)) {
+        throw new ValidationException(
+            "a server's portal links last its own KEYGATE_PORTAL_LINK_TTL: leave out the ttl");
+      }
       ObjectNode body = NODES.objectNode();
       Owner owner = command.owner();
       if (owner instanceof Owner.Org org) {
@@ -669,143 +697,289 @@ public final class HttpKeygateUseCases implements KeygateUseCases {
     };
   }
 
-  // Applications and webhooks
+  // M2M applications
 
+  /**
+   * Creates the application; one given management scopes is then authorized for the management API
+   * and given each scope, call by call: unlike on the local database, a failure part way leaves the
+   * application made with the scopes given so far.
+   */
   @Override
   public CreateApplicationUseCase createApplication() {
     return (principal, command) -> {
-      throw notYet("applications");
+      ObjectNode body = NODES.objectNode();
+      body.put("name", command.name());
+      body.put("type", command.type());
+      command.org().ifPresent(org -> body.put("org_code", org.value()));
+      ApplicationResponses.WithSecret created =
+          client
+              .post("/api/v1/applications", body, ApplicationResponses.Created.class)
+              .application();
+      ApplicationId id = new ApplicationId(created.id());
+      Secret secret = Secret.of(created.clientSecret());
+      if (!command.managementScopes().isEmpty()) {
+        ApiDetails management = managementApi();
+        ApiId api = management.api().id();
+        authorize(api, List.of(new AuthorizeApplicationsCommand.Change(id, false)));
+        Set<String> wanted =
+            command.managementScopes().stream()
+                .map(ManagementScope::key)
+                .collect(Collectors.toSet());
+        for (Scope scope : management.scopes()) {
+          if (wanted.contains(scope.key())) {
+            client.post(
+                applicationScopePath(new ApplicationScopeCommand(api, id, scope.id())),
+                NODES.objectNode(),
+                SuccessResponse.class);
+          }
+        }
+      }
+      return new CreatedApplication(application(id), secret);
     };
+  }
+
+  private ApiDetails managementApi() {
+    ApiResponses.ApiSummary management =
+        client.get("/api/v1/apis", ApiResponses.ApisListed.class).apis().stream()
+            .filter(ApiResponses.ApiSummary::isManagementApi)
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("the management api is out of reach"));
+    return apiDetails(new ApiId(management.id()));
   }
 
   @Override
   public GetApplicationUseCase getApplication() {
-    return (principal, id) -> {
-      throw notYet("applications");
-    };
+    return (principal, id) -> application(id);
   }
 
-  @Override
-  public UpdateApplicationUseCase updateApplication() {
-    return (principal, id, name) -> {
-      throw notYet("applications");
-    };
-  }
-
-  @Override
-  public DeleteApplicationUseCase deleteApplication() {
-    return (principal, id) -> {
-      throw notYet("applications");
-    };
-  }
-
-  @Override
-  public RotateApplicationSecretUseCase rotateApplicationSecret() {
-    return (principal, id) -> {
-      throw notYet("applications");
-    };
-  }
-
-  @Override
-  public AuthorizeApplicationsUseCase authorizeApplications() {
-    return (principal, command) -> {
-      throw notYet("applications");
-    };
-  }
-
-  @Override
-  public AddApplicationScopeUseCase addApplicationScope() {
-    return (principal, command) -> {
-      throw notYet("applications");
-    };
-  }
-
-  @Override
-  public RemoveApplicationScopeUseCase removeApplicationScope() {
-    return (principal, command) -> {
-      throw notYet("applications");
-    };
-  }
-
-  @Override
-  public CreateWebhookUseCase createWebhook() {
-    return (principal, command) -> {
-      throw notYet("webhooks");
-    };
-  }
-
-  @Override
-  public ListWebhooksUseCase listWebhooks() {
-    return principal -> {
-      throw notYet("webhooks");
-    };
-  }
-
-  @Override
-  public GetWebhookUseCase getWebhook() {
-    return (principal, id) -> {
-      throw notYet("webhooks");
-    };
-  }
-
-  @Override
-  public UpdateWebhookUseCase updateWebhook() {
-    return (principal, id, command) -> {
-      throw notYet("webhooks");
-    };
-  }
-
-  @Override
-  public DeleteWebhookUseCase deleteWebhook() {
-    return (principal, id) -> {
-      throw notYet("webhooks");
-    };
-  }
-
-  @Override
-  public RotateWebhookSecretUseCase rotateWebhookSecret() {
-    return (principal, id) -> {
-      throw notYet("webhooks");
-    };
-  }
-
-  @Override
-  public ListDeliveriesUseCase listDeliveries() {
-    return (principal, webhook, page) -> {
-      throw notYet("webhooks");
-    };
-  }
-
-  @Override
-  public RedeliverUseCase redeliver() {
-    return (principal, webhook, delivery) -> {
-      throw notYet("webhooks");
-    };
+  private Application application(ApplicationId id) {
+    return DomainOf.application(
+        client.get(applicationPath(id), ApplicationResponses.OneApplication.class).application());
   }
 
   @Override
   public ListApplicationsUseCase listApplications() {
     return new ListApplicationsUseCase() {
       @Override
-      public List<dev.keygate.domain.application.Application> list(Principal principal) {
-        throw notYet("applications");
+      public List<Application> list(Principal principal) {
+        List<Application> all = new ArrayList<>();
+        Optional<String> next = Optional.empty();
+        do {
+          Map<String, Optional<String>> query = new LinkedHashMap<>();
+          query.put("page_size", Optional.of(Integer.toString(PageRequest.MAX_SIZE)));
+          query.put("next_token", next);
+          ApplicationResponses.ApplicationsListed listed =
+              client.get(
+                  ManagementClient.query("/api/v1/applications", query),
+                  ApplicationResponses.ApplicationsListed.class);
+          listed.applications().stream().map(DomainOf::application).forEach(all::add);
+          next = listed.nextToken();
+        } while (next.isPresent());
+        return all;
       }
 
       @Override
-      public Page<dev.keygate.domain.application.Application> list(
-          Principal principal, ListOrder order, PageRequest page) {
-        throw notYet("applications");
+      public Page<Application> list(Principal principal, ListOrder order, PageRequest page) {
+        if (order != ListOrder.ID && page.startingAfter().isPresent()) {
+          throw new RemoteException(
+              RemoteException.Kind.LOCAL_ONLY,
+              "paging applications by name after a cursor has no route on the server");
+        }
+        Map<String, Optional<String>> query = pageQuery(page);
+        query.put("sort", sort(order));
+        ApplicationResponses.ApplicationsListed listed =
+            client.get(
+                ManagementClient.query("/api/v1/applications", query),
+                ApplicationResponses.ApplicationsListed.class);
+        return new Page<>(
+            listed.applications().stream().map(DomainOf::application).toList(),
+            listed.nextToken().isPresent());
       }
     };
   }
 
-  private static RemoteException notYet(String what) {
-    return new RemoteException(
-        RemoteException.Kind.LOCAL_ONLY,
-        "this command line does not yet manage "
-            + what
-            + " on a server: run it without --server"
-            + " on the server's database, or use the REST API");
+  @Override
+  public UpdateApplicationUseCase updateApplication() {
+    return (principal, id, name) -> {
+      ObjectNode body = NODES.objectNode();
+      name.ifPresent(text -> body.put("name", text));
+      client.patch(applicationPath(id), body, SuccessResponse.class);
+      return application(id);
+    };
+  }
+
+  @Override
+  public DeleteApplicationUseCase deleteApplication() {
+    return (principal, id) -> client.delete(applicationPath(id));
+  }
+
+  @Override
+  public RotateApplicationSecretUseCase rotateApplicationSecret() {
+    return (principal, id) -> {
+      ApplicationResponses.WithSecret rotated =
+          client
+              .post(
+                  applicationPath(id) + "/rotate_secret",
+                  NODES.objectNode(),
+                  ApplicationResponses.Created.class)
+              .application();
+      Secret secret = Secret.of(rotated.clientSecret());
+      return new CreatedApplication(application(id), secret);
+    };
+  }
+
+  @Override
+  public AuthorizeApplicationsUseCase authorizeApplications() {
+    return (principal, command) -> authorize(command.apiId(), command.changes());
+  }
+
+  private AuthorizedApplications authorize(
+      ApiId api, List<AuthorizeApplicationsCommand.Change> changes) {
+    ObjectNode body = NODES.objectNode();
+    ArrayNode applications = body.putArray("applications");
+    for (AuthorizeApplicationsCommand.Change change : changes) {
+      ObjectNode one = applications.addObject();
+      one.put("id", change.application().value());
+      if (change.withdraw()) {
+        one.put("operation", "delete");
+      }
+    }
+    ApplicationResponses.Authorized answer =
+        client.patch(api(api) + "/applications", body, ApplicationResponses.Authorized.class);
+    return new AuthorizedApplications(
+        answer.applicationsConnected().stream().map(ApplicationId::new).toList(),
+        answer.applicationsDisconnected().stream().map(ApplicationId::new).toList());
+  }
+
+  @Override
+  public AddApplicationScopeUseCase addApplicationScope() {
+    return (principal, command) ->
+        client.post(applicationScopePath(command), NODES.objectNode(), SuccessResponse.class);
+  }
+
+  @Override
+  public RemoveApplicationScopeUseCase removeApplicationScope() {
+    return (principal, command) -> client.delete(applicationScopePath(command));
+  }
+
+  private static String applicationPath(ApplicationId id) {
+    return "/api/v1/applications/" + ManagementClient.encode(id.value());
+  }
+
+  private static String applicationScopePath(ApplicationScopeCommand command) {
+    return api(command.apiId())
+        + "/applications/"
+        + ManagementClient.encode(command.application().value())
+        + "/scopes/"
+        + ManagementClient.encode(command.scopeId().value());
+  }
+
+  // Webhooks
+
+  @Override
+  public CreateWebhookUseCase createWebhook() {
+    return (principal, command) -> {
+      ObjectNode body = NODES.objectNode();
+      body.put("name", command.name());
+      body.put("endpoint", command.endpoint());
+      command.description().ifPresent(text -> body.put("description", text));
+      body.set("event_types", json(command.eventTypes()));
+      command.orgCode().ifPresent(org -> body.put("org_code", org));
+      WebhookResponses.CreatedDetails created =
+          client.post("/api/v1/webhooks", body, WebhookResponses.Created.class).webhook();
+      Secret secret = Secret.of(created.signingSecret());
+      return new CreatedWebhook(webhook(new WebhookId(created.id())), secret);
+    };
+  }
+
+  @Override
+  public ListWebhooksUseCase listWebhooks() {
+    return principal ->
+        client.get("/api/v1/webhooks", WebhookResponses.Listed.class).webhooks().stream()
+            .map(DomainOf::webhook)
+            .toList();
+  }
+
+  @Override
+  public GetWebhookUseCase getWebhook() {
+    return (principal, id) -> webhook(id);
+  }
+
+  private Webhook webhook(WebhookId id) {
+    return DomainOf.webhook(client.get(webhookPath(id), WebhookResponses.One.class).webhook());
+  }
+
+  @Override
+  public UpdateWebhookUseCase updateWebhook() {
+    return (principal, id, command) -> {
+      ObjectNode body = NODES.objectNode();
+      command.name().ifPresent(name -> body.put("name", name));
+      command.eventTypes().ifPresent(types -> body.set("event_types", json(types)));
+      command
+          .description()
+          .ifPresent(
+              description -> {
+                if (description.isPresent()) {
+                  body.put("description", description.get());
+                } else {
+                  body.putNull("description");
+                }
+              });
+      client.patch(webhookPath(id), body, WebhookResponses.Updated.class);
+      return webhook(id);
+    };
+  }
+
+  @Override
+  public DeleteWebhookUseCase deleteWebhook() {
+    return (principal, id) -> client.delete(webhookPath(id));
+  }
+
+  @Override
+  public RotateWebhookSecretUseCase rotateWebhookSecret() {
+    return (principal, id) ->
+        Secret.of(
+            client
+                .post(
+                    webhookPath(id) + "/rotate_secret",
+                    NODES.objectNode(),
+                    WebhookResponses.SecretRotated.class)
+                .signingSecret());
+  }
+
+  @Override
+  public ListDeliveriesUseCase listDeliveries() {
+    return (principal, webhook, page) -> {
+      WebhookResponses.Deliveries listed =
+          client.get(
+              ManagementClient.query(webhookPath(webhook) + "/deliveries", pageQuery(page)),
+              WebhookResponses.Deliveries.class);
+      return new Page<>(
+          listed.deliveries().stream()
+              .map(delivery -> DomainOf.delivery(webhook, delivery))
+              .toList(),
+          listed.hasMore());
+    };
+  }
+
+  @Override
+  public RedeliverUseCase redeliver() {
+    return (principal, webhook, delivery) ->
+        DomainOf.delivery(
+            webhook,
+            client
+                .post(
+                    webhookPath(webhook)
+                        + "/deliveries/"
+                        + ManagementClient.encode(delivery.value())
+                        + "/redeliver",
+                    NODES.objectNode(),
+                    WebhookResponses.Redelivered.class)
+                .delivery());
+  }
+
+  private static String webhookPath(WebhookId id) {
+    return "/api/v1/webhooks/" + ManagementClient.encode(id.value());
   }
 
   // Not reachable over the management API
