@@ -56,8 +56,9 @@ public final class Main {
 
   /**
    * Every command: {@code serve} and {@code init}, then the local commands, which act as the
-   * operator {@code cli:<os user>} on {@code local}'s database. Given the command line about to
-   * run, only the command groups it names get their commands (see {@link LocalCommands}).
+   * operator {@code cli:<os user>} on {@code local}'s database, or as whoever the credentials are
+   * on the server {@code --server} names. Given the command line about to run, only the command
+   * groups it names get their commands (see {@link LocalCommands}).
    */
   static CommandLine commandLine(Launch launch, LocalNode local, InputStream in, String... args) {
     Principal operator = Principal.operator("cli:" + System.getProperty("user.name", "unknown"));
@@ -72,7 +73,15 @@ public final class Main {
             operator, in, Clock.systemUTC(), local::portalLinkTtl, local::publicUrl),
         local::takeDatabaseFlags,
         List.of(args));
-    return root.addSubcommand(new CompletionCommand());
+    root.addSubcommand(new CompletionCommand());
+    // --server before the command's name, too; refused before a command that ignores it.
+    local.takeServerFlags(root);
+    root.setExecutionStrategy(
+        parsed -> {
+          local.refuseServerFlagOf(parsed);
+          return new CommandLine.RunLast().execute(parsed);
+        });
+    return root;
   }
 
   /** The top command, which only chooses a subcommand. */

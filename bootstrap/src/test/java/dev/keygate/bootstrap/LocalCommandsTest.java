@@ -528,10 +528,10 @@ class LocalCommandsTest {
     assertThat(fieldNames(json(ok(keygate("apis", "list", "-o")))))
         .containsExactly("code", "message", "apis");
     assertThat(fieldNames(json(ok(keygate("apis", "list", "-o"))).at("/apis/0")))
-        .containsExactly("id", "name", "audience", "is_management_api");
+        .containsExactly("id", "name", "audience", "is_management_api", "created_on");
     JsonNode api = json(ok(keygate("apis", "show", deployment.apiId(), "-o")));
     assertThat(fieldNames(api.get("api")))
-        .containsExactly("id", "name", "audience", "is_management_api", "scopes");
+        .containsExactly("id", "name", "audience", "is_management_api", "scopes", "created_on");
     assertThat(fieldNames(api.at("/api/scopes/0"))).containsExactly("id", "key", "description");
     assertThat(fieldNames(json(ok(keygate("scopes", "list", "--api", deployment.apiId(), "-o")))))
         .containsExactly("code", "message", "scopes");

@@ -2,6 +2,7 @@ package dev.keygate.wire;
 
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,13 +32,18 @@ public final class ApiResponses {
   /** A scope as Kinde lists it within an API: {@code {id, key}}. */
   public record ScopeRef(String id, String key) {}
 
-  /** An API in a list; {@code scopes} only when asked for. */
+  /**
+   * An API in a list; {@code scopes} only when asked for.
+   *
+   * @param createdOn Keygate's: when it was registered
+   */
   public record ApiSummary(
       String id,
       String name,
       String audience,
       boolean isManagementApi,
-      Optional<List<ScopeView>> scopes) {
+      Optional<List<ScopeView>> scopes,
+      Instant createdOn) {
 
     KindeApiSummary kinde() {
       return new KindeApiSummary(
@@ -53,9 +59,18 @@ public final class ApiResponses {
       boolean isManagementApi,
       Optional<List<ScopeRef>> scopes) {}
 
-  /** One API with its scopes. */
+  /**
+   * One API with its scopes.
+   *
+   * @param createdOn Keygate's: when it was registered
+   */
   public record ApiView(
-      String id, String name, String audience, boolean isManagementApi, List<ScopeView> scopes) {
+      String id,
+      String name,
+      String audience,
+      boolean isManagementApi,
+      List<ScopeView> scopes,
+      Instant createdOn) {
 
     KindeApiView kinde() {
       return new KindeApiView(id, name, audience, isManagementApi, scopeRefs(scopes));
@@ -122,7 +137,8 @@ public final class ApiResponses {
         api.name(),
         api.audience(),
         api.isManagement(),
-        scopes.map(ApiResponses::scopes));
+        scopes.map(ApiResponses::scopes),
+        api.createdOn());
   }
 
   public static OneApi one(Api api, List<Scope> scopes) {
@@ -130,7 +146,12 @@ public final class ApiResponses {
         "OK",
         "Success",
         new ApiView(
-            api.id().value(), api.name(), api.audience(), api.isManagement(), scopes(scopes)));
+            api.id().value(),
+            api.name(),
+            api.audience(),
+            api.isManagement(),
+            scopes(scopes),
+            api.createdOn()));
   }
 
   public static ScopeCreated scopeCreated(Scope scope) {

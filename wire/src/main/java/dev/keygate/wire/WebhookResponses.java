@@ -27,7 +27,7 @@ public final class WebhookResponses {
 
   /**
    * A webhook in full: Kinde's {@code webhook} and Keygate's {@code org_code}, left out for a
-   * deployment-wide webhook.
+   * deployment-wide webhook, and {@code created_by}.
    */
   public record Details(
       String id,
@@ -36,7 +36,8 @@ public final class WebhookResponses {
       Optional<String> description,
       List<String> eventTypes,
       Instant createdOn,
-      Optional<String> orgCode) {
+      Optional<String> orgCode,
+      String createdBy) {
 
     /** Kinde's {@code webhook}. */
     public KindeDetails kinde() {
@@ -157,7 +158,8 @@ public final class WebhookResponses {
         webhook.description(),
         eventTypes(webhook),
         webhook.createdOn(),
-        webhook.org().map(OrgCode::value));
+        webhook.org().map(OrgCode::value),
+        webhook.createdBy());
   }
 
   public static Listed listed(List<Webhook> webhooks) {

@@ -116,7 +116,8 @@ class ApiRoutesTest {
     assertThat(read1.text("/code")).isEqualTo("OK");
     JsonNode api = read1.json().get("api");
     assertThat(fields(api))
-        .containsExactlyInAnyOrder("id", "name", "audience", "is_management_api", "scopes");
+        .containsExactlyInAnyOrder(
+            "id", "name", "audience", "is_management_api", "scopes", "created_on");
     assertThat(api.get("id").asText()).isEqualTo(users);
     assertThat(api.get("is_management_api").asBoolean()).isFalse();
     assertThat(api.get("scopes").size()).isEqualTo(2);
