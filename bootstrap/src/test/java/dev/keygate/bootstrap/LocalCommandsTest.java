@@ -368,7 +368,7 @@ class LocalCommandsTest {
     failsWith(
         keygate("keys"),
         2,
-        "keygate keys: choose a command: create, list, show, update, usage, rotate, disable,"
+        "keygate keys: choose a command: create, create-root, list, show, update, usage, rotate, disable,"
             + " enable, revoke, verify (see 'keygate keys --help')");
     failsWith(
         keygate("keys", "list", "--stauts", "active"),

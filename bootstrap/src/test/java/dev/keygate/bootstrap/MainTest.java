@@ -132,7 +132,7 @@ class MainTest {
   }
 
   @Test
-  void portAlreadyTaken_isOneLine_andExitCodeFive() throws IOException {
+  void portAlreadyTaken_isOneLine_andExitCodeSeven() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Cli.Result serve =
           Cli.run(
@@ -142,10 +142,10 @@ class MainTest {
               "--port",
               String.valueOf(taken.getLocalPort()));
 
-      assertThat(serve.code()).isEqualTo(5);
+      assertThat(serve.code()).isEqualTo(7);
       assertThat(serve.errLines()).hasSize(1);
       assertThat(serve.err())
-          .startsWith("keygate serve: failed: ")
+          .startsWith("keygate serve: cannot listen for the API on ")
           .contains(String.valueOf(taken.getLocalPort()));
     }
   }
