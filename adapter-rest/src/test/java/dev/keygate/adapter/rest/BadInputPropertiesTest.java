@@ -197,7 +197,11 @@ class BadInputPropertiesTest {
 
   /** The largest value of a whole-number field, where it is not a grace of at most seven days. */
   private static final Map<String, Long> LONG_MAXIMA =
-      Map.of("VerifyApiKeyRequest.cost", 1_000_000_000L);
+      Map.of(
+          "VerifyApiKeyRequest.cost",
+          1_000_000_000L,
+          "CreatePortalLinkRequest.expires_in_seconds",
+          86_400L);
 
   /** The kind of every query parameter the server documents. */
   enum Query {
@@ -1634,7 +1638,9 @@ class BadInputPropertiesTest {
                       """)),
               Map.entry(
                   CreatePortalLinkRequest.class,
-                  List.of("{\"org_code\":\"org_a\"}", "{\"user_id\":\"kp_u\"}")),
+                  List.of(
+                      "{\"org_code\":\"org_a\"}",
+                      "{\"user_id\":\"kp_u\",\"expires_in_seconds\":600}")),
               Map.entry(SetGrantRequest.class, List.of("{\"scope_ids\":[\"read:spare\"]}")),
               Map.entry(
                   UpdateOrganizationRequest.class,

@@ -71,6 +71,23 @@ class PortalLinkRoutesTest {
   }
 
   @Test
+  void maker_choosesHowLongTheLinkWorks_withinADay_andAnythingElseIsRefusedNamingTheField() {
+    Instant now = rest.keygate.clock.instant();
+    RestFixture.Answer link =
+        rest.post(LINKS, "{\"org_code\":\"org_a\",\"expires_in_seconds\":3600}");
+
+    assertThat(link.status()).isEqualTo(200);
+    assertThat(Instant.parse(link.text("/expires_on"))).isEqualTo(now.plus(Duration.ofHours(1)));
+    for (String seconds : List.of("0", "-5", "86401")) {
+      RestFixture.Answer refused =
+          rest.post(LINKS, "{\"org_code\":\"org_a\",\"expires_in_seconds\":" + seconds + "}");
+      assertThat(refused.status()).as(seconds).isEqualTo(400);
+      assertThat(refused.text("/errors/0/message"))
+          .isEqualTo("expires_in_seconds must be 1-86400, was " + seconds);
+    }
+  }
+
+  @Test
   void givenAnotherHostOrForwardedHost_theLinkIsOnTheConfiguredBase_neverOnTheRequestsHost()
       throws Exception {
     // Whoever can make a link and send it on could otherwise point the customer at a look-alike
