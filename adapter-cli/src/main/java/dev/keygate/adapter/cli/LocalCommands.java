@@ -74,8 +74,8 @@ public final class LocalCommands {
     add.group(
         new CommandGroups.Keys(),
         new KeysCreateCommand(useCases.createApiKey(), me, settings.clock()),
-        new KeysListCommand(useCases.listApiKeys(), me),
-        new KeysShowCommand(useCases.getApiKey(), me),
+        new KeysListCommand(useCases.listApiKeys(), me, settings.clock()),
+        new KeysShowCommand(useCases.getApiKey(), me, settings.clock()),
         new KeysUpdateCommand(useCases.updateApiKey(), me),
         new KeysUsageCommand(useCases.getUsage(), me),
         new KeysRotateCommand(useCases.rotateApiKey(), me),
