@@ -33,6 +33,7 @@ const ACTIONS = [
   "user_delete",
   "audit_read",
   "portal_link_create",
+  "portal_link_delete",
   "grant_read",
   "grant_set",
   "grant_remove",
@@ -130,12 +131,12 @@ export async function auditSection() {
     // A key's id narrows the trail to that key in one click.
     const target = e.target.startsWith("api_key_")
       ? el("button", { type: "button", class: "link audit-target", title: "Only events of this key", text: e.target, onclick: () => narrow(keyId, e.target) })
-      : el("code", { text: e.target });
+      : el("code", { class: "audit-target", text: e.target });
     return el(
       "tr",
       { "data-event-id": e.id },
       cell("Time", {}, shortWhen(e.occurred_on)),
-      cell("Actor", {}, el("code", { class: "audit-actor", text: e.actor })),
+      cell("Actor", {}, el("button", { type: "button", class: "link audit-actor", title: "Only events by this actor", text: e.actor, onclick: () => narrow(actor, e.actor) })),
       cell("Action", { class: "audit-action", text: e.action }),
       cell("Target", {}, target),
       cell("Outcome", {}, el("span", { class: "status audit-outcome status-" + e.outcome, text: e.outcome })),

@@ -111,6 +111,17 @@ final class Browser implements AutoCloseable {
                 + " return Math.max(0, d.scrollWidth - d.clientWidth);");
   }
 
+  /** The elements that reach past the window's right edge, to say what widens a page. */
+  String stickingOut() {
+    return String.valueOf(
+        script(
+            "const w = document.documentElement.clientWidth;"
+                + " return [...document.querySelectorAll('body *')]"
+                + ".filter(e => e.getBoundingClientRect().right > w + 0.5)"
+                + ".slice(-5).map(e => e.tagName + '#' + e.id + '.' + e.className"
+                + " + ' right ' + Math.round(e.getBoundingClientRect().right)).join(', ');"));
+  }
+
   WebElement find(By by) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }

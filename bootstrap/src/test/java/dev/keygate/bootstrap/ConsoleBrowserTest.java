@@ -763,8 +763,11 @@ class ConsoleBrowserTest {
     browser.find(By.id("issued-key-value"));
     browser.click(By.id("issued-done"));
     browser.waitForText(By.id("keys"), "old secret valid until");
-    browser.type(By.id("key-search"), "e");
+    browser.type(By.id("key-search"), "t");
     browser.waitForText(By.id("keys"), "Nightly export");
+    assertThat(browser.all(By.cssSelector("#keys td.key-name")))
+        .extracting(WebElement::getText)
+        .containsExactly("Partner feed", "Nightly export");
     browser.script("window.scrollTo(0, 0)");
     browser.screenshot("console-keys");
 
@@ -774,6 +777,7 @@ class ConsoleBrowserTest {
     assertThat(browser.all(By.cssSelector("#audit tbody tr"))).hasSize(25);
     assertThat(browser.find(By.cssSelector("#audit tbody tr .audit-action")).getText())
         .isEqualTo("api_key_rotate");
+    browser.script("window.scrollTo(0, 0)");
     browser.screenshot("console-audit");
     browser.click(By.id("audit-next"));
     browser.waitForText(By.id("audit-page"), "Page 2");
@@ -782,7 +786,8 @@ class ConsoleBrowserTest {
     browser.type(By.id("audit-action"), "api_key_create");
     browser.type(By.id("audit-org"), "org_acme");
     browser.click(By.id("audit-apply"));
-    browser.waitForText(By.id("audit-page"), "Page 1");
+    // One page now: the pager goes
+    browser.waitUntilGone(By.id("audit-next"));
     browser.find(By.cssSelector("#audit-table:not([aria-busy]) #audit"));
     assertThat(browser.all(By.cssSelector("#audit tbody tr .audit-action")))
         .hasSize(23)
@@ -832,20 +837,20 @@ class ConsoleBrowserTest {
 
     // At 360 pixels wide, no screen scrolls sideways
     browser.resize(360, 760);
-    assertThat(browser.overflowsBy()).as("applications").isZero();
+    assertThat(browser.overflowsBy()).as("applications: %s", browser.stickingOut()).isZero();
     browser.click(By.id("nav-webhooks"));
     browser.find(WEBHOOKS_LOADED);
-    assertThat(browser.overflowsBy()).as("webhooks").isZero();
+    assertThat(browser.overflowsBy()).as("webhooks: %s", browser.stickingOut()).isZero();
     browser.click(By.id("nav-portal-links"));
     browser.find(By.id("make-portal-link"));
-    assertThat(browser.overflowsBy()).as("portal links").isZero();
+    assertThat(browser.overflowsBy()).as("portal links: %s", browser.stickingOut()).isZero();
     browser.click(By.id("nav-audit"));
     browser.find(By.cssSelector("#audit-table:not([aria-busy]) #audit"));
-    assertThat(browser.overflowsBy()).as("audit").isZero();
+    assertThat(browser.overflowsBy()).as("audit: %s", browser.stickingOut()).isZero();
     browser.click(By.id("nav-organizations"));
     browser.click(By.cssSelector("tr[data-owner-id='org_acme'] button.open-owner"));
     browser.keyRow("Service 01");
-    assertThat(browser.overflowsBy()).as("keys").isZero();
+    assertThat(browser.overflowsBy()).as("keys: %s", browser.stickingOut()).isZero();
     browser.script("document.getElementById('keys-section').scrollIntoView()");
     browser.screenshot("console-keys-phone");
     assertThat(browser.cspViolations()).isEmpty();
@@ -854,7 +859,7 @@ class ConsoleBrowserTest {
     browser.waitForText(By.id("owner-title"), "Acme Corporation");
     browser.keyRow("Service 01");
     assertThat(browser.find(By.id("owner-code")).getText()).contains("org_acme");
-    assertThat(browser.overflowsBy()).as("portal").isZero();
+    assertThat(browser.overflowsBy()).as("portal: %s", browser.stickingOut()).isZero();
     browser.resize(1200, 800);
     browser.keysLoaded();
     browser.script("window.scrollTo(0, 0)");
