@@ -1,23 +1,34 @@
 // The operator's console (/console): sign-in, the sections in the navigation and their views.
 // The entry point of console.html.
 
-import { attempt, call, ownerPath, session, whenRefused } from "./api.js";
+import { attempt, call, ownerPath, query, session, whenRefused } from "./api.js";
 import { applicationSection, applicationsSection } from "./applications.js";
+import { auditSection } from "./audit.js";
 import { usageSection } from "./charts.js";
-import { clearMessages, el, field, say, show, showError, when } from "./dom.js";
+import { clearMessages, el, field, pager, say, show, showError, when } from "./dom.js";
 import { grantsSection } from "./grants.js";
 import { keysSection } from "./keys.js";
 import { ownerLimitsSection } from "./policy.js";
+import { portalLinksSection } from "./portal-links.js";
 import { webhookSection, webhooksSection } from "./webhooks.js";
 
 const nav = document.getElementById("nav");
+// Organizations and users, a page at a time: a deployment may have thousands.
+const OWNERS_PER_PAGE = 50;
 const view = document.getElementById("view");
 
 // One function per view, named as go() names it.
 const consoleViews = {
   async organizations() {
-    const listed = await attempt(() => call("GET", "/organizations?page_size=500"));
-    if (!listed) return;
+    const list = el("div", { id: "organizations-list" });
+    const pages = pager("organizations", async (after) => {
+      const listed = await attempt(() => call("GET", "/organizations" + query({ page_size: OWNERS_PER_PAGE, starting_after: after })));
+      if (!listed) return undefined;
+      const owners = listed.organizations.map((o) => ({ type: "organization", id: o.code, name: o.name, created: o.created_on }));
+      list.replaceChildren(ownersTable(owners, "organizations"));
+      return { last: owners.length ? owners[owners.length - 1].id : after, hasMore: listed.has_more === true };
+    });
+    if (!(await pages.first())) return;
     const name = el("input", { type: "text", required: true, autocomplete: "off" });
     const code = el("input", { type: "text", autocomplete: "off", placeholder: "made by Keygate when left empty" });
     const form = el(
@@ -42,15 +53,23 @@ const consoleViews = {
         "section",
         { "aria-labelledby": "orgs-title" },
         el("h2", { id: "orgs-title", text: "Organizations" }),
-        ownersTable(listed.organizations.map((o) => ({ type: "organization", id: o.code, name: o.name, created: o.created_on })), "organizations")
+        list,
+        pages.node
       ),
       form
     );
   },
 
   async users() {
-    const listed = await attempt(() => call("GET", "/users?page_size=500"));
-    if (!listed) return;
+    const list = el("div", { id: "users-list" });
+    const pages = pager("users", async (after) => {
+      const listed = await attempt(() => call("GET", "/users" + query({ page_size: OWNERS_PER_PAGE, starting_after: after })));
+      if (!listed) return undefined;
+      const owners = listed.users.map((u) => ({ type: "user", id: u.id, name: u.name, email: u.email, created: u.created_on }));
+      list.replaceChildren(ownersTable(owners, "users"));
+      return { last: owners.length ? owners[owners.length - 1].id : after, hasMore: listed.has_more === true };
+    });
+    if (!(await pages.first())) return;
     const name = el("input", { type: "text", required: true, autocomplete: "off" });
     const email = el("input", { type: "email", autocomplete: "off" });
     const id = el("input", { type: "text", autocomplete: "off", placeholder: "made by Keygate when left empty" });
@@ -78,7 +97,8 @@ const consoleViews = {
         "section",
         { "aria-labelledby": "users-title" },
         el("h2", { id: "users-title", text: "Users" }),
-        ownersTable(listed.users.map((u) => ({ type: "user", id: u.id, name: u.name, email: u.email, created: u.created_on })), "users")
+        list,
+        pages.node
       ),
       form
     );
@@ -91,7 +111,12 @@ const consoleViews = {
       { "aria-labelledby": "owner-title" },
       el("h2", { id: "owner-title", text: (owner.type === "organization" ? "Organization " : "User ") + owner.name }),
       el("p", { class: "muted" }, owner.type === "organization" ? "Code " : "Id ", el("code", { text: owner.id })),
-      el("div", { class: "actions" }, back)
+      el(
+        "div",
+        { class: "actions" },
+        back,
+        el("button", { type: "button", id: "owner-portal-link", text: "Make portal link", onclick: () => go("portalLinks", owner) })
+      )
     );
     const keys = await keysSection(owner, {});
     const limits = await ownerLimitsSection(owner);
@@ -194,6 +219,14 @@ const consoleViews = {
   async webhook(webhook) {
     show(await webhookSection(webhook, () => go("webhooks")));
   },
+
+  async portalLinks(owner) {
+    show(await portalLinksSection(owner));
+  },
+
+  async audit() {
+    show(await auditSection());
+  },
 };
 
 function ownersTable(owners, what) {
@@ -222,7 +255,7 @@ function ownersTable(owners, what) {
 async function go(name, argument) {
   clearMessages();
   for (const button of nav.querySelectorAll("button")) button.removeAttribute("aria-current");
-  const section = { organizations: "nav-organizations", owner: argument && argument.type === "user" ? "nav-users" : "nav-organizations", users: "nav-users", apis: "nav-apis", api: "nav-apis", applications: "nav-applications", application: "nav-applications", webhooks: "nav-webhooks", webhook: "nav-webhooks" }[name];
+  const section = { organizations: "nav-organizations", owner: argument && argument.type === "user" ? "nav-users" : "nav-organizations", users: "nav-users", apis: "nav-apis", api: "nav-apis", applications: "nav-applications", application: "nav-applications", webhooks: "nav-webhooks", webhook: "nav-webhooks", portalLinks: "nav-portal-links", audit: "nav-audit" }[name];
   const current = document.getElementById(section);
   if (current) current.setAttribute("aria-current", "page");
   await consoleViews[name](argument);
@@ -275,5 +308,7 @@ document.getElementById("nav-users").addEventListener("click", () => go("users")
 document.getElementById("nav-apis").addEventListener("click", () => go("apis"));
 document.getElementById("nav-applications").addEventListener("click", () => go("applications"));
 document.getElementById("nav-webhooks").addEventListener("click", () => go("webhooks"));
+document.getElementById("nav-portal-links").addEventListener("click", () => go("portalLinks"));
+document.getElementById("nav-audit").addEventListener("click", () => go("audit"));
 if (session.key()) signedIn();
 else signInForm();

@@ -5,8 +5,18 @@
 import { attempt, call, query } from "./api.js";
 import { usageSection } from "./charts.js";
 import { ask, issuedKeyPanel } from "./dialogs.js";
-import { el, field, say, showError, when, whileBusy } from "./dom.js";
+import { cell, el, field, pager, say, shortWhen, showError, whileBusy } from "./dom.js";
 import { keyPolicySection, newKeyPolicy, policyLine } from "./policy.js";
+
+const KEYS_PER_PAGE = 20;
+
+// What a person needs to know of a key at a glance: an expired key shows as expired, whatever its
+// status, since it no longer verifies.
+export function stateOf(k) {
+  if (k.status === "revoked") return "revoked";
+  if (k.expires_on && Date.parse(k.expires_on) <= Date.now()) return "expired";
+  return k.status === "inactive" ? "disabled" : k.status;
+}
 
 function ownerQuery(owner) {
   return owner.type === "organization" ? { org_code: owner.id } : { user_id: owner.id };
@@ -26,66 +36,82 @@ export async function keysSection(owner, options) {
     el("option", { value: "inactive", text: "Disabled" }),
     el("option", { value: "revoked", text: "Revoked" })
   );
+  const search = el("input", { type: "search", autocomplete: "off", spellcheck: "false", placeholder: "Name or key id", class: "compact-search" });
   const addButton = el("button", { type: "button", id: "add-key", class: "primary", text: "Add API key" });
   const formSlot = el("div", { id: "key-form-slot" });
   const detailSlot = el("div", { id: "key-detail-slot" });
   const table = el("div", { id: "keys-table" });
+  const pages = pager("keys", load);
   section.append(
     el("h2", { id: "keys-title", text: "API keys" }),
-    el("div", { class: "toolbar" }, field("status-filter", "Status", status), addButton),
+    el("div", { class: "toolbar" }, field("key-search", "Search", search), field("status-filter", "Status", status), addButton),
     formSlot,
     detailSlot,
-    table
+    table,
+    pages.node
   );
 
+  // The page shown, read again after a change.
   async function refresh() {
-    await whileBusy(table, load);
+    await whileBusy(table, pages.again);
   }
 
-  async function load() {
+  async function load(after) {
     const listed = await attempt(() =>
-      call("GET", "/api_keys" + query({ ...ownerQuery(owner), status: status.value, page_size: 500 }))
-    );
-    if (!listed) return;
-    const keys = listed.api_keys.filter((k) => !options.hide || !options.hide(k));
-    if (keys.length === 0) {
-      table.replaceChildren(el("p", { class: "muted", id: "no-keys", text: "No API keys" + (status.value ? " with this status." : " yet.") }));
-      return;
-    }
-    const rows = keys.map((k) => keyRow(k));
-    table.replaceChildren(
-      el(
-        "table",
-        { id: "keys" },
-        el("caption", { class: "muted", text: keys.length + (listed.has_more ? "+" : "") + " key(s)" }),
-        el("thead", {}, el("tr", {}, ["Name", "Status", "Key", "Scopes", "Usage policy", "Created", "Last used", "Actions"].map((h) => el("th", { scope: "col", text: h })))),
-        el("tbody", {}, rows)
+      call(
+        "GET",
+        "/api_keys" +
+          query({ ...ownerQuery(owner), status: status.value, search: search.value.trim(), page_size: KEYS_PER_PAGE, starting_after: after })
       )
     );
+    if (!listed) return undefined;
+    const last = listed.api_keys.length ? listed.api_keys[listed.api_keys.length - 1].id : after;
+    const keys = listed.api_keys.filter((k) => !options.hide || !options.hide(k));
+    if (keys.length === 0) {
+      const filtered = status.value || search.value.trim();
+      table.replaceChildren(el("p", { class: "muted", id: "no-keys", text: "No API keys" + (filtered ? " match." : after ? " on this page." : " yet.") }));
+    } else {
+      table.replaceChildren(
+        el(
+          "table",
+          { id: "keys", class: "stacked compact" },
+          el("thead", {}, el("tr", {}, ["Name", "Key", "Status", "Scopes", "Usage policy", "Expires", "Last used", "Actions"].map((h) => el("th", { scope: "col", text: h })))),
+          el("tbody", {}, keys.map((k) => keyRow(k)))
+        )
+      );
+    }
+    return { last, hasMore: listed.has_more === true };
   }
 
   function keyRow(k) {
-    const actions = el("div", { class: "actions" }, el("button", { type: "button", class: "details", "aria-label": "Details of " + k.name, text: "Details", onclick: () => openDetail(k) }));
-    if (k.status !== "revoked") {
+    const state = stateOf(k);
+    const actions = el("div", { class: "actions" }, el("button", { type: "button", class: "details small", "aria-label": "Details of " + k.name, text: "Details", onclick: () => openDetail(k) }));
+    if (state === "active" || state === "disabled") {
       actions.append(
-        el("button", { type: "button", class: "rotate", "aria-label": "Rotate " + k.name, text: "Rotate", onclick: () => rotate(k) }),
-        k.status === "active"
-          ? el("button", { type: "button", class: "disable", "aria-label": "Disable " + k.name, text: "Disable", onclick: () => setStatus(k, "inactive") })
-          : el("button", { type: "button", class: "enable", "aria-label": "Enable " + k.name, text: "Enable", onclick: () => setStatus(k, "active") }),
-        el("button", { type: "button", class: "revoke danger", "aria-label": "Revoke " + k.name, text: "Revoke", onclick: () => revoke(k) })
+        el("button", { type: "button", class: "rotate small", "aria-label": "Rotate " + k.name, text: "Rotate", onclick: () => rotate(k) }),
+        state === "active"
+          ? el("button", { type: "button", class: "disable small", "aria-label": "Disable " + k.name, text: "Disable", onclick: () => setStatus(k, "inactive") })
+          : el("button", { type: "button", class: "enable small", "aria-label": "Enable " + k.name, text: "Enable", onclick: () => setStatus(k, "active") })
       );
     }
+    if (state !== "revoked") {
+      actions.append(el("button", { type: "button", class: "revoke danger small", "aria-label": "Revoke " + k.name, text: "Revoke", onclick: () => revoke(k) }));
+    }
+    // A rotated key's previous secret still verifies until then: worth seeing before it stops.
+    const grace = k.previous_secret_expires_on
+      ? el("div", { class: "grace" }, "old secret valid until ", shortWhen(k.previous_secret_expires_on))
+      : "";
     return el(
       "tr",
       { "data-key-id": k.id },
-      el("td", { class: "key-name", text: k.name }),
-      el("td", {}, el("span", { class: "status status-" + k.status, text: k.status === "inactive" ? "disabled" : k.status })),
-      el("td", {}, el("code", { text: k.key_prefix + "…" + k.key_suffix })),
-      el("td", { text: (k.scopes || []).join(", ") || "none" }),
-      el("td", { class: "key-policy", text: policyLine(k) }),
-      el("td", { text: when(k.created_on) }),
-      el("td", { text: when(k.last_verified_on) }),
-      el("td", {}, actions)
+      el("td", { class: "key-name", "data-label": "Name", text: k.name }),
+      cell("Key", {}, el("code", { text: k.key_prefix + "…" + k.key_suffix })),
+      cell("Status", {}, el("span", { class: "status status-" + state, text: state }), grace),
+      cell("Scopes", { class: "key-scopes", text: (k.scopes || []).join(", ") || "none" }),
+      cell("Usage policy", { class: "key-policy", text: policyLine(k) }),
+      cell("Expires", { class: "key-expires" }, k.expires_on ? shortWhen(k.expires_on) : "never"),
+      cell("Last used", {}, shortWhen(k.last_verified_on)),
+      cell("Actions", {}, actions)
     );
   }
 
@@ -235,8 +261,14 @@ export async function keysSection(owner, options) {
     name.focus();
   }
 
-  status.addEventListener("change", refresh);
+  status.addEventListener("change", () => whileBusy(table, pages.first));
+  // Searched as the person types, once they pause.
+  let typing;
+  search.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => whileBusy(table, pages.first), 300);
+  });
   addButton.addEventListener("click", openForm);
-  await refresh();
+  await whileBusy(table, pages.first);
   return section;
 }

@@ -24,9 +24,11 @@ async function portal() {
     signedOut("This portal link has expired or is no longer valid. Ask for a new link.");
     return;
   }
-  const owner = me.org_code ? { type: "organization", id: me.org_code } : { type: "user", id: me.user_id };
   const linkKey = await attempt(() => call("GET", "/api_keys/" + encodeURIComponent(me.key_id)));
   if (!linkKey) return;
+  // Named as the customer knows themselves; the code only where the name is unknown.
+  const owner = me.org_code ? { type: "organization", id: me.org_code } : { type: "user", id: me.user_id };
+  owner.name = linkKey.api_key.owner_name;
   const managementApis = new Set(
     ((await attempt(() => call("GET", "/apis"))) || { apis: [] }).apis.filter((api) => api.is_management_api).map((api) => api.id)
   );
@@ -35,7 +37,8 @@ async function portal() {
   const intro = el(
     "section",
     { "aria-labelledby": "owner-title" },
-    el("h2", { id: "owner-title" }, owner.type === "organization" ? "Organization " : "User ", el("code", { text: owner.id })),
+    el("h2", { id: "owner-title" }, owner.name || el("code", { text: owner.id })),
+    el("p", { class: "muted", id: "owner-code" }, owner.type === "organization" ? "Organization " : "User ", el("code", { text: owner.id })),
     el("p", { class: "muted", id: "session-ends", text: "This session ends at " + when(linkKey.api_key.expires_on) + "." })
   );
   const mayReadGrants = (linkKey.api_key.scopes || []).includes("read:grants");

@@ -301,6 +301,7 @@ final class KeygateNode implements AutoCloseable {
             delivery.deliverDue();
             if (round % hour == 0) {
               delivery.prune();
+              useCases.sweepPortalLinks().sweep();
             }
             if (failing[0]) {
               LOG.info("Webhooks are delivered again");

@@ -95,8 +95,40 @@ final class Browser implements AutoCloseable {
     return file;
   }
 
+  /** Makes the window {@code width} by {@code height} CSS pixels, as a phone or a desktop is. */
+  void resize(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+  }
+
+  /**
+   * How many pixels the page is wider than the window, so that it scrolls sideways: 0 when all of
+   * it fits, what a narrow screen needs.
+   */
+  long overflowsBy() {
+    return (Long)
+        script(
+            "const d = document.documentElement;"
+                + " return Math.max(0, d.scrollWidth - d.clientWidth);");
+  }
+
+  /** The elements that reach past the window's right edge, to say what widens a page. */
+  String stickingOut() {
+    return String.valueOf(
+        script(
+            "const w = document.documentElement.clientWidth;"
+                + " return [...document.querySelectorAll('body *')]"
+                + ".filter(e => e.getBoundingClientRect().right > w + 0.5)"
+                + ".slice(-5).map(e => e.tagName + '#' + e.id + '.' + e.className"
+                + " + ' right ' + Math.round(e.getBoundingClientRect().right)).join(', ');"));
+  }
+
   WebElement find(By by) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  /** Waits until the element is in the page, shown or not, such as an option of a closed list. */
+  WebElement present(By by) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(by));
   }
 
   List<WebElement> all(By by) {

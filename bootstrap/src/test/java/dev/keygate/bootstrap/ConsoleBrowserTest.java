@@ -76,7 +76,9 @@ class ConsoleBrowserTest {
                 ? "console-applications"
                 : name.contains("Policy")
                     ? "console-policy"
-                    : name.contains("Webhook") ? "console-webhooks" : "console");
+                    : name.contains("Webhook")
+                        ? "console-webhooks"
+                        : name.contains("Tour") ? "console-tour" : "console");
   }
 
   @AfterEach
@@ -666,6 +668,216 @@ class ConsoleBrowserTest {
   }
 
   /** How wide the page is laid out, in CSS pixels: wider than the window, it scrolls sideways. */
+  /**
+   * The lists a busy deployment has: keys found by search and paged, expiry and a rotation's grace
+   * shown, the audit trail filtered and paged newest first, a portal link made for a chosen owner
+   * and time and opened on the owner's name; every screen without sideways scrolling at 360 pixels.
+   * The screenshots it leaves under target/screenshots/console-tour are the README's
+   * (scripts/web-screenshots.sh).
+   */
+  @Test
+  void operator_pagesSearchesAuditsAndLinks_aTourOfABusyDeployment_evenOnAPhone()
+      throws InterruptedException {
+    String apiId =
+        keygate
+            .post(
+                "/api/v1/apis",
+                "{\"name\":\"Billing API\",\"audience\":\"https://billing.example.com\"}",
+                rootKey)
+            .hasStatus(200)
+            .text("/api/id");
+    keygate
+        .post("/api/v1/apis/" + apiId + "/scopes", "{\"key\":\"read:invoices\"}", rootKey)
+        .hasStatus(200);
+    keygate
+        .post(
+            "/api/v1/organization",
+            "{\"name\":\"Acme Corporation\",\"code\":\"org_acme\"}",
+            rootKey)
+        .hasStatus(200);
+    List<String> ids = new ArrayList<>();
+    for (int i = 1; i <= 21; i++) {
+      ids.add(createKey(apiId, "Service %02d".formatted(i), ""));
+    }
+    createKey(apiId, "Partner feed", "");
+    Instant expiry = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+    createKey(apiId, "Nightly export", ",\"expires_on\":\"" + expiry + "\"");
+    keygate
+        .post(
+            "/api/v1/webhooks",
+            "{\"endpoint\":\"https://hooks.example.com/keygate\",\"name\":\"Audit sink\","
+                + "\"event_types\":[\"api_key.created\",\"api_key.revoked\"]}",
+            rootKey)
+        .hasStatus(200);
+    keygate
+        .post("/api/v1/applications", "{\"name\":\"Billing sync\",\"type\":\"m2m\"}", rootKey)
+        .hasStatus(201);
+    browser.recordCspViolations();
+    browser.resize(1200, 800);
+    browser.open(base + "/console");
+    browser.type(By.id("management-key"), rootKey);
+    browser.find(By.id("management-key")).sendKeys(Keys.ENTER);
+    browser.click(By.cssSelector("tr[data-owner-id='org_acme'] button.open-owner"));
+
+    // 23 keys: twenty a page, one compact line each, then the next page and back
+    browser.keysLoaded();
+    assertThat(browser.all(By.cssSelector("#keys tbody tr"))).hasSize(20);
+    assertThat(browser.find(By.id("keys-page")).getText()).isEqualTo("Page 1");
+    assertThat(browser.find(By.id("keys-previous")).isEnabled()).isFalse();
+    assertThat(browser.all(By.cssSelector("#keys tbody tr")))
+        .allSatisfy(row -> assertThat(row.getRect().getHeight()).isLessThan(48));
+    browser.click(By.id("keys-next"));
+    browser.waitForText(By.id("keys-page"), "Page 2");
+    browser.keysLoaded();
+    assertThat(browser.all(By.cssSelector("#keys td.key-name")))
+        .extracting(WebElement::getText)
+        .containsExactly("Service 21", "Partner feed", "Nightly export");
+    assertThat(browser.find(By.id("keys-next")).isEnabled()).isFalse();
+    browser.click(By.id("keys-previous"));
+    browser.waitForText(By.id("keys-page"), "Page 1");
+    browser.keyRow("Service 01");
+
+    // Found by name, whatever its case, and by the start of its id; the expired key says so
+    while (!Instant.now().isAfter(expiry)) {
+      Thread.sleep(100);
+    }
+    browser.type(By.id("key-search"), "NIGHTLY");
+    browser.waitForStatus("Nightly export", "expired");
+    assertThat(browser.all(By.cssSelector("#keys tbody tr"))).hasSize(1);
+    assertThat(
+            browser.keyRow("Nightly export").findElement(By.cssSelector(".key-expires")).getText())
+        .isEqualTo(expiry.toString().substring(0, 16).replace('T', ' '));
+    assertThat(browser.keyRow("Nightly export").findElements(By.cssSelector("button.rotate")))
+        .isEmpty();
+    browser.type(By.id("key-search"), ids.get(6).substring(0, 24));
+    browser.waitForText(By.id("keys"), "Service 07");
+    assertThat(browser.all(By.cssSelector("#keys tbody tr"))).hasSize(1);
+    assertThat(browser.find(By.id("keys-section")).getText()).doesNotContain("Portal link");
+
+    // Rotated with an hour's grace: the row says until when the old secret still works
+    browser.type(By.id("key-search"), "partner");
+    browser.waitForText(By.id("keys"), "Partner feed");
+    browser.clickKeyAction("Partner feed", "rotate");
+    browser.chooseValue(By.id("rotate-grace"), "3600");
+    browser.click(By.id("confirm-yes"));
+    browser.find(By.id("issued-key-value"));
+    browser.click(By.id("issued-done"));
+    browser.waitForText(By.id("keys"), "old secret valid until");
+    browser.type(By.id("key-search"), "t");
+    browser.waitForText(By.id("keys"), "Nightly export");
+    assertThat(browser.all(By.cssSelector("#keys td.key-name")))
+        .extracting(WebElement::getText)
+        .containsExactly("Partner feed", "Nightly export");
+    browser.script("window.scrollTo(0, 0)");
+    browser.screenshot("console-keys");
+
+    // The audit trail, newest first, a page at a time, and narrowed
+    browser.click(By.id("nav-audit"));
+    browser.find(By.cssSelector("#audit-table:not([aria-busy]) #audit"));
+    assertThat(browser.all(By.cssSelector("#audit tbody tr"))).hasSize(25);
+    assertThat(browser.find(By.cssSelector("#audit tbody tr .audit-action")).getText())
+        .isEqualTo("api_key_rotate");
+    browser.script("window.scrollTo(0, 0)");
+    browser.screenshot("console-audit");
+    browser.click(By.id("audit-next"));
+    browser.waitForText(By.id("audit-page"), "Page 2");
+    List<WebElement> older = browser.all(By.cssSelector("#audit tbody tr .audit-action"));
+    assertThat(older.get(older.size() - 1).getText()).isEqualTo("api_register");
+    browser.type(By.id("audit-action"), "api_key_create");
+    browser.type(By.id("audit-org"), "org_acme");
+    browser.click(By.id("audit-apply"));
+    // One page now: the pager goes
+    browser.waitUntilGone(By.id("audit-next"));
+    browser.find(By.cssSelector("#audit-table:not([aria-busy]) #audit"));
+    assertThat(browser.all(By.cssSelector("#audit tbody tr .audit-action")))
+        .hasSize(23)
+        .extracting(WebElement::getText)
+        .containsOnly("api_key_create");
+    browser.click(By.cssSelector("#audit tbody tr:last-child button.audit-target"));
+    browser.waitForText(By.id("audit"), ids.get(0));
+    assertThat(browser.all(By.cssSelector("#audit tbody tr"))).hasSize(1);
+    browser.script(
+        "document.getElementById('audit-until').value = '2000-01-01T00:00';"
+            + " document.getElementById('audit-action').value = '';");
+    browser.click(By.id("audit-apply"));
+    browser.find(By.id("no-events"));
+    browser.type(By.id("audit-action"), "api_key_made_up");
+    browser.click(By.id("audit-apply"));
+    assertThat(browser.error()).contains("action");
+    browser.click(By.id("audit-clear"));
+    browser.find(By.cssSelector("#audit-table:not([aria-busy]) #audit"));
+
+    // A portal link for the owner and time chosen, shown once, opening on the owner's name
+    browser.click(By.id("nav-portal-links"));
+    browser.present(By.cssSelector("#portal-link-owner option[value='org_acme']"));
+    browser.choose(By.id("portal-link-owner"), "Acme Corporation (org_acme)");
+    browser.chooseValue(By.id("portal-link-ttl"), "14400");
+    Instant asked = Instant.now();
+    browser.click(By.id("make-portal-link"));
+    String link = browser.find(By.id("issued-key-value")).getText();
+    assertThat(link).startsWith(base + "/portal#k_live_");
+    String until = browser.find(By.id("issued-key")).getText();
+    assertThat(until)
+        .contains(
+            "It works until "
+                + asked.plusSeconds(14_400).toString().substring(0, 13).replace('T', ' '));
+    browser.click(By.id("copy-key"));
+    browser.find(By.cssSelector("#copy-result:not(:empty)"));
+    browser.screenshot("console-portal-links");
+    assertThat(
+            keygate.getExtended("/api/v1/api_keys?org_code=org_acme&page_size=500", rootKey).body())
+        .doesNotContain("Portal link");
+
+    browser.click(By.id("nav-webhooks"));
+    browser.find(By.cssSelector("#webhooks-table:not([aria-busy]) #webhooks"));
+    browser.screenshot("console-webhooks");
+    browser.click(By.id("nav-applications"));
+    browser.find(By.cssSelector("#applications-table:not([aria-busy]) table"));
+    browser.screenshot("console-applications");
+
+    // At 360 pixels wide, no screen scrolls sideways
+    browser.resize(360, 760);
+    assertThat(browser.overflowsBy()).as("applications: %s", browser.stickingOut()).isZero();
+    browser.click(By.id("nav-webhooks"));
+    browser.find(WEBHOOKS_LOADED);
+    assertThat(browser.overflowsBy()).as("webhooks: %s", browser.stickingOut()).isZero();
+    browser.click(By.id("nav-portal-links"));
+    browser.find(By.id("make-portal-link"));
+    assertThat(browser.overflowsBy()).as("portal links: %s", browser.stickingOut()).isZero();
+    browser.click(By.id("nav-audit"));
+    browser.find(By.cssSelector("#audit-table:not([aria-busy]) #audit"));
+    assertThat(browser.overflowsBy()).as("audit: %s", browser.stickingOut()).isZero();
+    browser.click(By.id("nav-organizations"));
+    browser.click(By.cssSelector("tr[data-owner-id='org_acme'] button.open-owner"));
+    browser.keyRow("Service 01");
+    assertThat(browser.overflowsBy()).as("keys: %s", browser.stickingOut()).isZero();
+    browser.script("document.getElementById('keys-section').scrollIntoView()");
+    browser.screenshot("console-keys-phone");
+    assertThat(browser.cspViolations()).isEmpty();
+
+    browser.open(link);
+    browser.waitForText(By.id("owner-title"), "Acme Corporation");
+    browser.keyRow("Service 01");
+    assertThat(browser.find(By.id("owner-code")).getText()).contains("org_acme");
+    assertThat(browser.overflowsBy()).as("portal: %s", browser.stickingOut()).isZero();
+    browser.resize(1200, 800);
+    browser.keysLoaded();
+    browser.script("window.scrollTo(0, 0)");
+    browser.screenshot("portal");
+    assertThat(browser.cspViolations()).isEmpty();
+  }
+
+  private String createKey(String apiId, String name, String more) {
+    return keygate
+        .post(
+            "/api/v1/api_keys",
+            "{\"name\":\"%s\",\"api_id\":\"%s\",\"scope_ids\":[\"read:invoices\"],\"org_code\":\"org_acme\"%s}"
+                .formatted(name, apiId, more),
+            rootKey)
+        .hasStatus(201)
+        .text("/api_key/id");
+  }
+
   private long pageWidth() {
     return (Long) browser.script("return document.documentElement.scrollWidth");
   }

@@ -229,6 +229,53 @@ class LocalCommandsTest {
   }
 
   @Test
+  void keysList_showsExpiryAndGraceEnd_searches_andLeavesPortalLinksKeysOut() {
+    ok(keygate("init"));
+    Deployment deployment = Deployment.prepare(directory);
+    String keyId =
+        keyId(
+            ok(keygate(
+                    "keys",
+                    "create",
+                    "--name",
+                    "Nightly export",
+                    "--api",
+                    deployment.apiId(),
+                    "--org",
+                    "org_acme",
+                    "--expires-in",
+                    "90d"))
+                .out());
+    ok(
+        keygate(
+            "keys", "create", "--name", "Other", "--api", deployment.apiId(), "--org", "org_acme"));
+    ok(keygate("keys", "rotate", keyId, "--grace", "2h"));
+    ok(keygate("portal-link", "--org", "org_acme", "--base-url", "https://keys.example.com"));
+    String time = "20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ";
+
+    String table = ok(keygate("keys", "list", "--search", "NIGHTLY")).out();
+
+    assertThat(table.lines().findFirst().orElseThrow()).contains("EXPIRES", "GRACE ENDS");
+    assertThat(table.lines().filter(line -> line.startsWith("api_key_")))
+        .singleElement()
+        .satisfies(
+            row ->
+                assertThat(row)
+                    .startsWith(keyId)
+                    .containsPattern(" active +.*" + time + " +" + time + " +" + time + " +"));
+    JsonNode listed = json(ok(keygate("keys", "list", "--search", "nightly", "-o")));
+    assertThat(listed.at("/api_keys/0/id").asText()).isEqualTo(keyId);
+    assertThat(listed.at("/api_keys/0/expires_on").asText()).matches(time);
+    assertThat(listed.at("/api_keys/0/previous_secret_expires_on").asText()).matches(time);
+    assertThat(ok(keygate("keys", "show", keyId)).out()).containsPattern("Grace ends: +" + time);
+    String all = ok(keygate("keys", "list", "--org", "org_acme")).out();
+    assertThat(all).contains("Nightly export", "Other").doesNotContain("Portal link");
+    assertThat(all.lines().filter(line -> line.contains("Other")))
+        .singleElement()
+        .satisfies(row -> assertThat(row).containsPattern(time + " +never +- +"));
+  }
+
+  @Test
   void keysCreateForTheEnvironment_issuesAKeyOfTheDeployment_listedShownAndVerified() {
     Deployment deployment = Deployment.prepare(directory);
     String orgKeyId =

@@ -83,7 +83,10 @@ class PortalBrowserTest {
     String portalKey = url.substring(url.indexOf('#') + 1);
 
     browser.open(url);
-    browser.waitForText(By.id("owner-title"), "org_acme");
+    // Named as the customer knows it; its code only beside
+    browser.waitForText(By.id("owner-title"), "Acme");
+    assertThat(browser.find(By.id("owner-title")).getText()).isEqualTo("Acme");
+    assertThat(browser.find(By.id("owner-code")).getText()).isEqualTo("Organization org_acme");
     browser.keyRow("Acme billing");
     assertThat(browser.driver().getCurrentUrl()).isEqualTo(base + "/portal");
     assertThat(browser.script("return sessionStorage.getItem('keygate.portal.key')"))
@@ -201,7 +204,7 @@ class PortalBrowserTest {
         made.out().lines().map(String::strip).filter(l -> l.startsWith("http")).findFirst().get();
 
     browser.open(url);
-    browser.waitForText(By.id("owner-title"), "kp_alice");
+    browser.waitForText(By.id("owner-title"), "Alice");
     browser.find(By.id("no-keys"));
     browser.screenshot("user-portal-from-cli-link");
 

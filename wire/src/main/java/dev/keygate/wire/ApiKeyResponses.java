@@ -48,6 +48,10 @@ public final class ApiKeyResponses {
    * One key in full: Kinde's fields, then Keygate's {@code org_code}, expiry, revocation and usage
    * policy.
    *
+   * @param previousSecretExpiresOn until when the secret a rotation replaced still verifies; absent
+   *     when none does any more
+   * @param ownerName the name of the organization or user owning the key, where it was read with
+   *     the key (one key read, not a list)
    * @param credits present when the key is metered
    * @param ipAllowlist the networks the key may be used from, in CIDR notation; empty for anywhere
    * @param ownerRateLimits the limits all keys of the key's owner share
@@ -71,6 +75,8 @@ public final class ApiKeyResponses {
       Optional<String> userId,
       Optional<Instant> expiresOn,
       Optional<Instant> revokedOn,
+      Optional<Instant> previousSecretExpiresOn,
+      Optional<String> ownerName,
       List<PolicyResponses.RateLimitView> rateLimits,
       Optional<PolicyResponses.CreditsView> credits,
       List<String> ipAllowlist,
@@ -213,7 +219,16 @@ public final class ApiKeyResponses {
    * @param message {@code Success} for a read, {@code API key updated} for a change
    */
   public static One one(String message, ApiKey key) {
-    return new One("OK", message, details(key));
+    return one(message, key, Instant.now(), Optional.empty());
+  }
+
+  /**
+   * One key as it is at {@code now}, with its owner's name where it was read.
+   *
+   * @param message {@code Success} for a read, {@code API key updated} for a change
+   */
+  public static One one(String message, ApiKey key, Instant now, Optional<String> ownerName) {
+    return new One("OK", message, details(key, now, ownerName));
   }
 
   public static Verified verified(Verification verification) {
@@ -233,13 +248,18 @@ public final class ApiKeyResponses {
         verification.creditsRemaining());
   }
 
-  /** A page of keys in full, each with its usage policy: the extended list. */
+  /** A page of keys in full, each with its usage policy: the extended list, as of now. */
   public static ListedDetails listedDetails(Page<ApiKey> page) {
+    return listedDetails(page, Instant.now());
+  }
+
+  /** A page of keys in full, each with its usage policy: the extended list, as at {@code now}. */
+  public static ListedDetails listedDetails(Page<ApiKey> page, Instant now) {
     return new ListedDetails(
         "OK",
         "Success",
         page.hasMore(),
-        page.items().stream().map(ApiKeyResponses::details).toList());
+        page.items().stream().map(key -> details(key, now, Optional.empty())).toList());
   }
 
   public static Summary summary(ApiKey key) {
@@ -260,6 +280,15 @@ public final class ApiKeyResponses {
   }
 
   public static Details details(ApiKey key) {
+    return details(key, Instant.now(), Optional.empty());
+  }
+
+  /**
+   * One key in full as it is at {@code now}, which tells whether a rotation's grace still runs.
+   *
+   * @param ownerName the owner's name, where it was read with the key
+   */
+  public static Details details(ApiKey key, Instant now, Optional<String> ownerName) {
     Summary summary = summary(key);
     return new Details(
         summary.id(),
@@ -281,6 +310,8 @@ public final class ApiKeyResponses {
         userId(key.owner()),
         key.expiresOn(),
         key.revokedOn(),
+        key.previousSecretExpiresOn(now),
+        ownerName,
         PolicyResponses.rateLimits(key.policy().rateLimits()),
         key.policy().credits().map(PolicyResponses::credits),
         key.policy().ipAllowlist().texts(),

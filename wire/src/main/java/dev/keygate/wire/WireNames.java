@@ -46,6 +46,24 @@ public final class WireNames {
     return lowerCase(outcome);
   }
 
+  /**
+   * Reads an audit action as events name it, such as {@code api_key_create}.
+   *
+   * @param field the name the caller gave the value, such as {@code action}
+   * @throws ValidationException naming {@code field}, for any other value
+   */
+  public static AuditAction auditAction(String field, String value) {
+    return read(
+        AuditAction.values(),
+        value,
+        field + " must be an action as audit events name it, such as api_key_create");
+  }
+
+  /** Every audit action's word: what a shell may complete. */
+  public static List<String> auditActions() {
+    return Arrays.stream(AuditAction.values()).map(WireNames::of).toList();
+  }
+
   /** Every status's word, in the order of the statuses: what a shell may complete. */
   public static List<String> statuses() {
     return Arrays.stream(ApiKeyStatus.values()).map(WireNames::of).toList();

@@ -8,13 +8,19 @@ import dev.keygate.domain.audit.AuditEvent;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.wire.AuditResponses;
 import dev.keygate.wire.WireNames;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code keygate audit list}. */
 @Command(
@@ -22,10 +28,15 @@ import picocli.CommandLine.Spec;
     description = {
       "Lists the audit trail, oldest first: every management action with who did it (cli:<user>"
           + " for this command line, a key id for the REST API), its target and whether it was"
-          + " done or refused. Verifications are counted on the key instead (keys show)."
+          + " done or refused. Verifications are counted on the key instead (keys show). The"
+          + " filters combine."
     },
-    footerHeading = "%nExample:%n",
-    footer = "  keygate audit list --key api_key_0196f1c2d5e87a4b9c0d1e2f3a4b5c6d")
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  keygate audit list --key api_key_0196f1c2d5e87a4b9c0d1e2f3a4b5c6d",
+      "  keygate audit list --org org_acme --action api_key_revoke --newest",
+      "  keygate audit list --since 2026-01-31T00:00:00Z --until 2026-02-01T00:00:00Z"
+    })
 public final class AuditListCommand implements Callable<Integer> {
 
   private final ListAuditEventsUseCase listAuditEvents;
@@ -43,6 +54,39 @@ public final class AuditListCommand implements Callable<Integer> {
       description = "only the events of this API key, as 'keys list' shows it")
   String keyId;
 
+  @Option(
+      names = "--action",
+      paramLabel = "ACTION",
+      completionCandidates = ActionNames.class,
+      description = "only events of this action, as the list shows it, such as api_key_create")
+  String action;
+
+  @Option(
+      names = "--actor",
+      paramLabel = "ACTOR",
+      description = "only events by this actor, as the list shows it, such as cli:alice")
+  String actor;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  OwnerOptions owner;
+
+  @Option(
+      names = "--since",
+      paramLabel = "INSTANT",
+      converter = InstantConverter.class,
+      description = "only events at or after this time, such as 2026-01-31T09:30:00Z")
+  Instant since;
+
+  @Option(
+      names = "--until",
+      paramLabel = "INSTANT",
+      converter = InstantConverter.class,
+      description = "only events before this time")
+  Instant until;
+
+  @Option(names = "--newest", description = "newest first; --after pages on in this order too")
+  boolean newest;
+
   @Mixin PageOptions paging;
 
   public AuditListCommand(ListAuditEventsUseCase listAuditEvents, Principal principal) {
@@ -53,9 +97,17 @@ public final class AuditListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Optional<String> target = Optional.ofNullable(keyId).map(id -> new ApiKeyId(id).value());
-    Page<AuditEvent> page =
-        listAuditEvents.list(
-            principal, new AuditQuery(target, Optional.empty(), paging.page(spec)));
+    AuditQuery query =
+        new AuditQuery(
+            target,
+            Optional.ofNullable(owner).map(OwnerOptions::owner),
+            Optional.ofNullable(action).map(value -> WireNames.auditAction("--action", value)),
+            Optional.ofNullable(actor),
+            Optional.ofNullable(since),
+            Optional.ofNullable(until),
+            newest ? AuditQuery.Order.NEWEST_FIRST : AuditQuery.Order.OLDEST_FIRST,
+            paging.page(spec));
+    Page<AuditEvent> page = listAuditEvents.list(principal, query);
     output.print(
         spec,
         AuditResponses.listed(page),
@@ -80,5 +132,26 @@ public final class AuditListCommand implements Callable<Integer> {
           }
         });
     return ExitCodes.OK;
+  }
+
+  /** Reads an ISO-8601 instant, such as {@code 2026-01-31T09:30:00Z}. */
+  static final class InstantConverter implements ITypeConverter<Instant> {
+    @Override
+    public Instant convert(String value) {
+      try {
+        return Instant.parse(value);
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException(
+            "'" + value + "' is not an ISO-8601 instant such as 2026-01-31T09:30:00Z");
+      }
+    }
+  }
+
+  /** What shell completion offers for {@code --action}. */
+  static final class ActionNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return WireNames.auditActions().iterator();
+    }
   }
 }

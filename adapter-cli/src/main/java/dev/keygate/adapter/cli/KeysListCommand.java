@@ -10,6 +10,8 @@ import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.wire.ApiKeyResponses;
 import dev.keygate.wire.WireNames;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,11 +29,14 @@ import picocli.CommandLine.TypeConversionException;
     name = "list",
     description = {
       "Lists API keys in id order (oldest first), a page at a time; the filters combine. Keys"
-          + " show as their prefix and last four characters, never in full."
+          + " show as their prefix and last four characters, never in full; a key past its"
+          + " expiry shows as expired, and GRACE ENDS tells until when the key a rotation"
+          + " replaced still works. Portal links' keys are not listed."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  keygate keys list --org org_acme --status active",
+      "  keygate keys list --search billing",
       "  keygate keys list --api api_0196f1c2a3b47d0e9f8a7b6c5d4e3f21 --limit 100 \\",
       "      --output json"
     })
@@ -39,6 +44,7 @@ public final class KeysListCommand implements Callable<Integer> {
 
   private final ListApiKeysUseCase listApiKeys;
   private final Principal principal;
+  private final Clock clock;
 
   @Spec CommandSpec spec;
 
@@ -63,11 +69,18 @@ public final class KeysListCommand implements Callable<Integer> {
       description = "only keys in this status: active, inactive or revoked")
   ApiKeyStatus status;
 
+  @Option(
+      names = "--search",
+      paramLabel = "TEXT",
+      description = "only keys whose name contains TEXT or whose id starts with it, either case")
+  String search;
+
   @Mixin PageOptions paging;
 
-  public KeysListCommand(ListApiKeysUseCase listApiKeys, Principal principal) {
+  public KeysListCommand(ListApiKeysUseCase listApiKeys, Principal principal, Clock clock) {
     this.listApiKeys = listApiKeys;
     this.principal = principal;
+    this.clock = clock;
   }
 
   @Override
@@ -77,22 +90,37 @@ public final class KeysListCommand implements Callable<Integer> {
             Optional.empty(),
             Optional.ofNullable(owner).map(KeyOwnerOptions::owner),
             Optional.ofNullable(status),
-            Optional.ofNullable(apiId).map(ApiId::new));
+            Optional.ofNullable(apiId).map(ApiId::new),
+            Optional.ofNullable(search),
+            Optional.empty());
     Page<ApiKey> page = listApiKeys.list(principal, filter, paging.page(spec));
+    Instant now = clock.instant();
     output.print(
         spec,
         // For programs, each key in full, its usage policy included.
-        ApiKeyResponses.listedDetails(page),
+        ApiKeyResponses.listedDetails(page, now),
         out -> {
-          Table table = Table.of("ID", "NAME", "OWNER", "STATUS", "KEY", "CREATED", "SCOPES");
+          Table table =
+              Table.of(
+                  "ID",
+                  "NAME",
+                  "OWNER",
+                  "STATUS",
+                  "KEY",
+                  "CREATED",
+                  "EXPIRES",
+                  "GRACE ENDS",
+                  "SCOPES");
           for (ApiKey key : page.items()) {
             table.row(
                 key.id().value(),
                 key.name(),
                 Text.owner(key.owner()),
-                WireNames.of(key.status()),
+                status(key, now),
                 Text.key(key),
                 Text.time(key.createdOn()),
+                Text.time(key.expiresOn(), "never"),
+                Text.time(key.previousSecretExpiresOn(now), Text.NONE),
                 Text.shortList(key.scopeKeys(), "scopes"));
           }
           if (table.isEmpty()) {
@@ -106,6 +134,13 @@ public final class KeysListCommand implements Callable<Integer> {
           }
         });
     return ExitCodes.OK;
+  }
+
+  /** The key's status, or {@code expired} for a key not revoked that has expired. */
+  static String status(ApiKey key, Instant now) {
+    return key.status() != ApiKeyStatus.REVOKED && key.isExpiredAt(now)
+        ? "expired"
+        : WireNames.of(key.status());
   }
 
   /** Reads {@code active}, {@code inactive} or {@code revoked}. */

@@ -7,7 +7,9 @@ import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.key.KeySecret;
 import dev.keygate.domain.key.Usage;
 import dev.keygate.wire.ApiKeyResponses;
-import dev.keygate.wire.WireNames;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +30,7 @@ public final class KeysShowCommand implements Callable<Integer> {
 
   private final GetApiKeyUseCase getApiKey;
   private final Principal principal;
+  private final Clock clock;
 
   @Spec CommandSpec spec;
 
@@ -38,18 +41,20 @@ public final class KeysShowCommand implements Callable<Integer> {
   @Parameters(paramLabel = "ID", description = "the key's id, as 'keys list' shows it")
   String keyId;
 
-  public KeysShowCommand(GetApiKeyUseCase getApiKey, Principal principal) {
+  public KeysShowCommand(GetApiKeyUseCase getApiKey, Principal principal, Clock clock) {
     this.getApiKey = getApiKey;
     this.principal = principal;
+    this.clock = clock;
   }
 
   @Override
   public Integer call() {
     ApiKey key = getApiKey.get(principal, new ApiKeyId(keyId));
     Usage usage = key.usage();
+    Instant now = clock.instant();
     output.print(
         spec,
-        ApiKeyResponses.one("Success", key),
+        ApiKeyResponses.one("Success", key, now, Optional.empty()),
         out -> {
           Fields fields =
               new Fields()
@@ -58,7 +63,7 @@ public final class KeysShowCommand implements Callable<Integer> {
                   .add("Owner", Text.owner(key.owner()))
                   .add("API", key.apiId().value())
                   .add("Scopes", Text.list(key.scopeKeys()))
-                  .add("Status", WireNames.of(key.status()))
+                  .add("Status", KeysListCommand.status(key, now))
                   .add("Key", Text.key(key));
           for (KeySecret older : key.secrets().subList(0, key.secrets().size() - 1)) {
             fields.add(
@@ -69,6 +74,8 @@ public final class KeysShowCommand implements Callable<Integer> {
                     + " until "
                     + Text.time(older.expiresOn(), "never"));
           }
+          key.previousSecretExpiresOn(now)
+              .ifPresent(end -> fields.add("Grace ends", Text.time(end)));
           fields
               .add("Created", Text.time(key.createdOn()) + " by " + key.createdBy())
               .add("Expires", Text.time(key.expiresOn(), "never"));

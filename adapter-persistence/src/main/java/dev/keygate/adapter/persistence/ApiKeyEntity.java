@@ -46,6 +46,9 @@ class ApiKeyEntity {
   @Column(name = "made_by")
   String madeBy;
 
+  @Column(nullable = false)
+  String kind;
+
   @Column(name = "expires_on")
   Instant expiresOn;
 

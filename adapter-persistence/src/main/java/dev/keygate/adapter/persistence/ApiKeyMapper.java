@@ -5,6 +5,7 @@ import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.api.ScopeId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.key.ApiKeyKind;
 import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.key.KeySecret;
 import dev.keygate.domain.key.Usage;
@@ -50,6 +51,7 @@ final class ApiKeyMapper {
         entity.createdOn,
         entity.createdBy,
         Optional.ofNullable(entity.madeBy).map(ApiKeyId::new),
+        ApiKeyKind.valueOf(entity.kind),
         Optional.ofNullable(entity.expiresOn),
         secrets,
         usage,
@@ -85,6 +87,7 @@ final class ApiKeyMapper {
     entity.createdOn = key.createdOn();
     entity.createdBy = key.createdBy();
     entity.madeBy = key.madeBy().map(ApiKeyId::value).orElse(null);
+    entity.kind = key.kind().name();
     entity.expiresOn = key.expiresOn().orElse(null);
     entity.revokedOn = key.revokedOn().orElse(null);
     UsagePolicy policy = key.policy();

@@ -11,6 +11,7 @@ import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.ScopeId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.key.ApiKeyKind;
 import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.token.SecretLookup;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -202,6 +204,19 @@ final class JpaApiKeyRepository implements ApiKeyRepository {
         .status()
         .ifPresent(status -> where(jpql, parameters, "k.status", "status", status.name()));
     filter.apiId().ifPresent(api -> where(jpql, parameters, "k.apiId", "apiId", api.value()));
+    filter.kind().ifPresent(kind -> where(jpql, parameters, "k.kind", "kind", kind.name()));
+    filter
+        .search()
+        .ifPresent(
+            text -> {
+              // As ApiKeyFilter.matchesSearch decides: the name contains it, or the id starts
+              // with it, either case; the text's own wildcards match only themselves.
+              String escaped = likeEscaped(text.toLowerCase(Locale.ROOT));
+              jpql.append(
+                  " and (lower(k.name) like :nameLike escape '!' or k.id like :idLike escape '!')");
+              parameters.put("nameLike", "%" + escaped + "%");
+              parameters.put("idLike", escaped + "%");
+            });
     page.startingAfter()
         .ifPresent(
             after -> {
@@ -212,6 +227,10 @@ final class JpaApiKeyRepository implements ApiKeyRepository {
     TypedQuery<String> query = em.createQuery(jpql.toString(), String.class);
     parameters.forEach(query::setParameter);
     return query.setMaxResults(page.size() + 1).getResultList();
+  }
+
+  private static String likeEscaped(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   private static void where(
@@ -272,6 +291,41 @@ final class JpaApiKeyRepository implements ApiKeyRepository {
               .stream()
               .sorted(Comparator.comparing(key -> order.get(key.id)))
               .map(ApiKeyMapper::toDomain)
+              .toList();
+        });
+  }
+
+  @Override
+  public List<ApiKey> removeExpiredPortalLinks(Instant expiredBefore, int limit) {
+    return transactions.call(
+        em -> {
+          List<String> ids =
+              em.createQuery(
+                      "select k.id from ApiKeyEntity k where k.kind = :kind"
+                          + " and k.expiresOn < :before order by k.expiresOn, k.id",
+                      String.class)
+                  .setParameter("kind", ApiKeyKind.PORTAL_LINK.name())
+                  .setParameter("before", expiredBefore)
+                  .setMaxResults(limit)
+                  .getResultList();
+          if (ids.isEmpty()) {
+            return List.<ApiKey>of();
+          }
+          List<ApiKeyEntity> entities =
+              em.createQuery(FETCH_KEYS + "where k.id in :ids", ApiKeyEntity.class)
+                  .setParameter("ids", ids)
+                  .getResultList();
+          List<ApiKey> removed = entities.stream().map(ApiKeyMapper::toDomain).toList();
+          // The database deletes the secrets, scopes, credits and usage counts with each key.
+          entities.forEach(em::detach);
+          em.createNativeQuery("delete from api_keys where id in (:ids)")
+              .setParameter("ids", ids)
+              .executeUpdate();
+          ids.forEach(id -> transactions.changed(ChangeFeed.Kind.API_KEY, id));
+          Map<String, Integer> order = new HashMap<>();
+          ids.forEach(id -> order.put(id, order.size()));
+          return removed.stream()
+              .sorted(Comparator.comparing(key -> order.get(key.id().value())))
               .toList();
         });
   }

@@ -3,8 +3,10 @@ package dev.keygate.adapter.rest;
 import dev.keygate.application.port.in.CreateApiKeyCommand;
 import dev.keygate.application.port.in.CreateApiKeyUseCase;
 import dev.keygate.application.port.in.GetApiKeyUseCase;
+import dev.keygate.application.port.in.GetOwnerNameUseCase;
 import dev.keygate.application.port.in.IssuedApiKey;
 import dev.keygate.application.port.in.ListApiKeysUseCase;
+import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.in.RevokeApiKeyUseCase;
 import dev.keygate.application.port.in.RotateApiKeyUseCase;
 import dev.keygate.application.port.in.UpdateApiKeyCommand;
@@ -54,10 +56,13 @@ public final class ApiKeyRoutes implements RouteGroup {
   private final RevokeApiKeyUseCase revoke;
   private final UpdateApiKeyUseCase update;
   private final VerifyApiKeyUseCase verify;
+  private final GetOwnerNameUseCase ownerName;
   private final Clock clock;
 
   /**
-   * @param clock the application's, for the seconds until a rate limit's window ends
+   * @param ownerName for the name of a key's owner, in the extended answer of one key
+   * @param clock the application's, for the seconds until a rate limit's window ends and whether a
+   *     rotation's grace still runs
    */
   public ApiKeyRoutes(
       CreateApiKeyUseCase create,
@@ -67,6 +72,7 @@ public final class ApiKeyRoutes implements RouteGroup {
       RevokeApiKeyUseCase revoke,
       UpdateApiKeyUseCase update,
       VerifyApiKeyUseCase verify,
+      GetOwnerNameUseCase ownerName,
       Clock clock) {
     this.create = create;
     this.get = get;
@@ -75,6 +81,7 @@ public final class ApiKeyRoutes implements RouteGroup {
     this.revoke = revoke;
     this.update = update;
     this.verify = verify;
+    this.ownerName = ownerName;
     this.clock = clock;
   }
 
@@ -91,7 +98,12 @@ public final class ApiKeyRoutes implements RouteGroup {
                 new Route.QueryParameter("status", "string", "active, inactive or revoked"),
                 new Route.QueryParameter("user_id", "string", "keys of this user"),
                 new Route.QueryParameter("org_code", "string", "keys of this organization"),
-                new Route.QueryParameter("api_id", "string", "keys of this API (extension)"))
+                new Route.QueryParameter("api_id", "string", "keys of this API (extension)"),
+                new Route.QueryParameter(
+                    "search",
+                    "string",
+                    "keys whose name contains this text or whose id starts with it, either case,"
+                        + " 1-128 characters (extension)"))
             .extended(ApiKeyResponses.ListedDetails.class)
             .answers(ApiKeyResponses.Listed.class, this::list),
         Route.of(
@@ -154,10 +166,14 @@ public final class ApiKeyRoutes implements RouteGroup {
             Requests.query(ctx, "key_type").map(value -> WireNames.ownerType("key_type", value)),
             owner(Requests.query(ctx, "org_code"), Requests.query(ctx, "user_id")),
             Requests.query(ctx, "status").map(ApiKeyRoutes::status),
-            Requests.query(ctx, "api_id").map(ApiKeyRoutes::apiId));
+            Requests.query(ctx, "api_id").map(ApiKeyRoutes::apiId),
+            Requests.query(ctx, "search"),
+            Optional.empty());
     Page<ApiKey> page = list.list(Principals.of(ctx), filter, Requests.page(ctx));
     Extensions.answer(
-        ctx, ApiKeyResponses.listedDetails(page), ApiKeyResponses.ListedDetails::kinde);
+        ctx,
+        ApiKeyResponses.listedDetails(page, clock.instant()),
+        ApiKeyResponses.ListedDetails::kinde);
   }
 
   private void create(Context ctx) {
@@ -232,8 +248,16 @@ public final class ApiKeyRoutes implements RouteGroup {
   }
 
   private void get(Context ctx) {
-    ApiKey key = get.get(Principals.of(ctx), Requests.keyId(ctx));
-    Extensions.answer(ctx, ApiKeyResponses.one("Success", key), ApiKeyResponses.One::kinde);
+    Principal principal = Principals.of(ctx);
+    ApiKey key = get.get(principal, Requests.keyId(ctx));
+    if (!Extensions.requested(ctx)) {
+      ctx.json(ApiKeyResponses.one("Success", key).kinde());
+      return;
+    }
+    // The owner's name for the portal's greeting; the key was within reach, so is its owner.
+    ctx.json(
+        ApiKeyResponses.one(
+            "Success", key, clock.instant(), ownerName.get(principal, key.owner())));
   }
 
   private void rotate(Context ctx) {
@@ -276,7 +300,10 @@ public final class ApiKeyRoutes implements RouteGroup {
                 removeCredits,
                 Optional.ofNullable(request.ipAllowlist())
                     .map(texts -> PolicyRequests.ipAllowlist("ip_allowlist", texts))));
-    Extensions.answer(ctx, ApiKeyResponses.one("API key updated", key), ApiKeyResponses.One::kinde);
+    Extensions.answer(
+        ctx,
+        ApiKeyResponses.one("API key updated", key, clock.instant(), Optional.empty()),
+        ApiKeyResponses.One::kinde);
   }
 
   private void revoke(Context ctx) {

@@ -37,6 +37,7 @@ public final class ManagementRoutes {
             useCases.revokeApiKey(),
             useCases.updateApiKey(),
             useCases.verifyApiKey(),
+            useCases.getOwnerName(),
             clock),
         new RateLimitRoutes(useCases.ownerRateLimits()),
         new UsageRoutes(useCases.getUsage()),

@@ -18,12 +18,15 @@ import java.util.function.Supplier;
 /** {@code /api/v1/portal_links}: links that open the self-service portal for one owner. */
 public final class PortalLinkRoutes implements RouteGroup {
 
+  /** A day, the longest a portal link may work. */
+  private static final long LONGEST_TTL_SECONDS = 86_400;
+
   private final CreatePortalLinkUseCase createPortalLink;
   private final Duration ttl;
   private final Supplier<String> publicUrl;
 
   /**
-   * @param ttl how long a link works once made
+   * @param ttl how long a link works once made, unless its maker chooses
    * @param publicUrl where customers reach this server, such as {@code https://keys.example.com}:
    *     configured, never read from a request, whose {@code Host} its sender chooses
    */
@@ -48,10 +51,23 @@ public final class PortalLinkRoutes implements RouteGroup {
     CreatePortalLinkRequest request = Requests.body(ctx, CreatePortalLinkRequest.class);
     PortalLink link =
         createPortalLink.create(
-            Principals.of(ctx), new CreatePortalLinkCommand(owner(request), ttl));
+            Principals.of(ctx), new CreatePortalLinkCommand(owner(request), ttl(request)));
     ctx.json(
         PortalLinkCreated.of(
             WebPages.portalUrl(publicUrl.get(), link.token().reveal()), link.expiresOn()));
+  }
+
+  /** The link's time to live: the caller's choice within a day, or the configured one. */
+  private Duration ttl(CreatePortalLinkRequest request) {
+    Long seconds = request.expiresInSeconds();
+    if (seconds == null) {
+      return ttl;
+    }
+    if (seconds < 1 || seconds > LONGEST_TTL_SECONDS) {
+      throw new ValidationException(
+          "expires_in_seconds must be 1-" + LONGEST_TTL_SECONDS + ", was " + seconds);
+    }
+    return Duration.ofSeconds(seconds);
   }
 
   private static Owner owner(CreatePortalLinkRequest request) {

@@ -21,8 +21,11 @@ public final class WebPages {
   static final String CONSOLE = "/console";
   static final String PORTAL = "/portal";
   static final String ASSETS = "/web";
+  static final String FAVICON = "/favicon.ico";
 
   private static final String DIRECTORY = "/keygate-web";
+
+  private static final String ICON = "image/svg+xml";
 
   /** The pages load only their own script and style, and may not be framed by another site. */
   private static final String POLICY =
@@ -37,11 +40,20 @@ public final class WebPages {
     return base + PORTAL + "#" + token;
   }
 
-  /** The two pages, as routes like the others so that they are documented like them. */
+  /**
+   * The two pages, and the icon every browser asks for at {@code /favicon.ico}, as routes like the
+   * others so that they are documented like them.
+   */
   static List<Route> routes() {
     String console = read("console.html");
     String portal = read("portal.html");
+    String icon = read("favicon.svg");
     return List.of(
+        // An SVG under the name browsers ask for on their own; the pages name it with <link
+        // rel=icon>.
+        Route.of(HandlerType.GET, FAVICON, "The icon of the console and the portal")
+            .produces(ICON)
+            .answers(String.class, ctx -> icon(ctx, icon)),
         Route.of(HandlerType.GET, CONSOLE, "The operator's web console")
             .produces("text/html")
             .answers(String.class, ctx -> page(ctx, console)),
@@ -62,6 +74,12 @@ public final class WebPages {
           // as plain files, they could be framed by another site.
           files.skipFileFunction = request -> request.getRequestURI().endsWith(".html");
         });
+  }
+
+  private static void icon(Context ctx, String svg) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("Cache-Control", "public, max-age=86400");
+    ctx.contentType(ICON).result(svg);
   }
 
   private static void page(Context ctx, String html) {

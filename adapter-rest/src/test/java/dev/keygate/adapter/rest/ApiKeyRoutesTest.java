@@ -271,6 +271,7 @@ class ApiKeyRoutesTest {
             "verification_count",
             "org_code",
             "organization_id",
+            "owner_name",
             "rate_limits",
             "ip_allowlist",
             "owner_rate_limits");
@@ -401,6 +402,52 @@ class ApiKeyRoutesTest {
     rest.keygate.clock.advance(Duration.ofSeconds(3600));
     assertThat(verify(issued.key()).text("/code")).isEqualTo("API_KEY_INVALID");
     assertThat(verify(rotated.text("/api_key/key")).text("/code")).isEqualTo("API_KEY_VERIFIED");
+  }
+
+  @Test
+  void givenGrace_extendedListAndGet_tellWhenThePreviousKeyStops_untilItHas() {
+    RestFixture.Issued issued = orgKey("org_acme");
+    String end = rest.keygate.clock.instant().plusSeconds(3600).toString();
+    rest.call("PUT", KEYS + "/" + issued.id(), "{\"previous_key_expires_in_seconds\":3600}");
+
+    String search = KEYS + "?search=" + issued.id();
+    JsonNode listed = rest.getExtended(search).json().at("/api_keys/0");
+    assertThat(listed.get("id").asText()).isEqualTo(issued.id());
+    assertThat(listed.get("previous_secret_expires_on").asText()).isEqualTo(end);
+    assertThat(
+            rest.getExtended(KEYS + "/" + issued.id()).text("/api_key/previous_secret_expires_on"))
+        .isEqualTo(end);
+    assertThat(
+            rest.get(KEYS + "/" + issued.id())
+                .json()
+                .get("api_key")
+                .has("previous_secret_expires_on"))
+        .isFalse();
+
+    rest.keygate.clock.advance(Duration.ofSeconds(3600));
+
+    assertThat(rest.getExtended(search).json().at("/api_keys/0").has("previous_secret_expires_on"))
+        .isFalse();
+  }
+
+  @Test
+  void search_findsKeysByNamePartOrIdStart_eitherCase_withKeysetPaging() {
+    RestFixture.Issued acme = orgKey("org_acme");
+    RestFixture.Issued other = orgKey("org_other");
+    RestFixture.Issued acme2 = orgKey("org_acme");
+
+    assertThat(listedIds("?search=OF%20ORG_ACME")).containsExactly(acme.id(), acme2.id());
+    assertThat(listedIds("?search=" + other.id().toUpperCase(java.util.Locale.ROOT)))
+        .containsExactly(other.id());
+    RestFixture.Answer first = rest.getExtended(KEYS + "?search=acme&page_size=1");
+    assertThat(first.json().get("has_more").asBoolean()).isTrue();
+    assertThat(listedIds("?search=acme&page_size=1&starting_after=" + acme.id()))
+        .containsExactly(acme2.id());
+    assertThat(listedIds("?search=acme&status=revoked")).isEmpty();
+
+    RestFixture.Answer tooLong = rest.get(KEYS + "?search=" + "x".repeat(129));
+    assertError(tooLong, 400, "INVALID_REQUEST");
+    assertThat(tooLong.text("/errors/0/message")).startsWith("search must be 1-128 characters");
   }
 
   @Test

@@ -117,4 +117,102 @@ class AuditRoutesTest {
     assertError(refused, 400, "INVALID_REQUEST");
     assertThat(refused.text("/errors/0/message")).contains("key_id");
   }
+
+  @Test
+  void filters_byActionActorOrganizationAndTime_newestFirst_pageInThatOrder() {
+    rest.keygate.createOrganization("org_other");
+    RestFixture.Issued first = acmeKey();
+    rest.keygate.clock.advance(java.time.Duration.ofMinutes(1));
+    RestFixture.Issued second = acmeKey();
+    rest.call("DELETE", "/api/v1/api_keys/" + first.id(), null);
+    rest.keygate.clock.advance(java.time.Duration.ofMinutes(1));
+    rest.createKey(
+        "{\"name\":\"o\",\"api_id\":\"%s\",\"org_code\":\"org_other\"}".formatted(api.id()));
+    String actor = rest.get(EVENTS + "?key_id=" + first.id()).text("/audit_events/0/actor");
+
+    JsonNode acmeCreated =
+        rest.get(EVENTS + "?org_code=org_acme&action=api_key_create&actor=" + actor)
+            .json()
+            .get("audit_events");
+    assertThat(targets(acmeCreated)).containsExactly(first.id(), second.id());
+    JsonNode newest =
+        rest.get(EVENTS + "?org_code=org_acme&order=newest&page_size=2").json().get("audit_events");
+    assertThat(actions(newest)).containsExactly("api_key_revoke", "api_key_create");
+    assertThat(targets(newest)).containsExactly(first.id(), second.id());
+    JsonNode older =
+        rest.get(
+                EVENTS
+                    + "?org_code=org_acme&order=newest&page_size=2&starting_after="
+                    + newest.get(1).get("id").asText())
+            .json()
+            .get("audit_events");
+    // Then the organization's own creation, which is in its trail too.
+    assertThat(targets(older)).containsExactly(first.id(), "org_acme");
+    JsonNode lastMinute =
+        rest.get(EVENTS + "?since=2026-01-01T00:01:00Z&until=2026-01-01T00:02:00Z")
+            .json()
+            .get("audit_events");
+    assertThat(targets(lastMinute)).containsExactly(second.id(), first.id());
+    assertThat(
+            rest.get(EVENTS + "?action=api_key_create&org_code=org_other")
+                .json()
+                .get("audit_events"))
+        .hasSize(1);
+  }
+
+  @Test
+  void badFilters_answer400NamingTheParameter() {
+    for (String bad :
+        List.of(
+            "since=yesterday",
+            "until=2026-13-01",
+            "order=sideways",
+            "action=api_key.created",
+            "org_code=org_a&user_id=kp_alice",
+            "since=2026-01-02T00:00:00Z&until=2026-01-01T00:00:00Z")) {
+      RestFixture.Answer refused = rest.get(EVENTS + "?" + bad);
+
+      assertError(refused, 400, "INVALID_REQUEST");
+      String named = bad.substring(0, bad.indexOf('='));
+      assertThat(refused.text("/errors/0/message")).as(bad).contains(named);
+    }
+  }
+
+  @Test
+  void aConfinedCaller_readsOnlyItsOwnTrail_whateverItsFiltersAsk() {
+    rest.keygate.createOrganization("org_other");
+    RestFixture.Issued acme = acmeKey();
+    RestFixture.Issued other =
+        rest.createKey(
+            "{\"name\":\"o\",\"api_id\":\"%s\",\"org_code\":\"org_other\"}".formatted(api.id()));
+    RestFixture.Issued admin = rest.managementKey("org_code", "org_acme", "read:audit_events");
+
+    for (String query :
+        List.of(
+            "",
+            "?action=api_key_create",
+            "?order=newest",
+            "?actor=api_key:" + admin.id(),
+            "?since=2026-01-01T00:00:00Z")) {
+      RestFixture.Answer listed = rest.call("GET", EVENTS + query, null, admin.key());
+      assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+      assertThat(listed.body()).as(query).doesNotContain(other.id());
+    }
+    assertThat(
+            targets(
+                rest.call("GET", EVENTS + "?action=api_key_create", null, admin.key())
+                    .json()
+                    .get("audit_events")))
+        .contains(acme.id());
+    RestFixture.Answer elsewhere =
+        rest.call("GET", EVENTS + "?org_code=org_other", null, admin.key());
+    assertThat(elsewhere.status()).isEqualTo(200);
+    assertThat(elsewhere.json().get("audit_events")).isEmpty();
+  }
+
+  private static List<String> targets(JsonNode events) {
+    List<String> found = new ArrayList<>();
+    events.forEach(event -> found.add(event.get("target").asText()));
+    return found;
+  }
 }

@@ -197,7 +197,11 @@ class BadInputPropertiesTest {
 
   /** The largest value of a whole-number field, where it is not a grace of at most seven days. */
   private static final Map<String, Long> LONG_MAXIMA =
-      Map.of("VerifyApiKeyRequest.cost", 1_000_000_000L);
+      Map.of(
+          "VerifyApiKeyRequest.cost",
+          1_000_000_000L,
+          "CreatePortalLinkRequest.expires_in_seconds",
+          86_400L);
 
   /** The kind of every query parameter the server documents. */
   enum Query {
@@ -217,6 +221,12 @@ class BadInputPropertiesTest {
     EMAIL,
     /** {@code true} or {@code false}. */
     BOOLEAN,
+    /** Text a key's name or id is searched for: 1 to 128 characters. */
+    SEARCH,
+    /** An ISO-8601 instant. */
+    INSTANT,
+    /** An actor as events name it: 1 to 128 characters, no control characters. */
+    ACTOR,
     /** One Kinde declares but Keygate refuses whatever its value, rather than ignore it. */
     UNSUPPORTED
   }
@@ -248,6 +258,12 @@ class BadInputPropertiesTest {
           Map.entry("period", Query.ENUMERATION),
           Map.entry("email", Query.EMAIL),
           Map.entry("is_delete_profile", Query.BOOLEAN),
+          Map.entry("search", Query.SEARCH),
+          Map.entry("action", Query.ENUMERATION),
+          Map.entry("order", Query.ENUMERATION),
+          Map.entry("actor", Query.ACTOR),
+          Map.entry("since", Query.INSTANT),
+          Map.entry("until", Query.INSTANT),
           Map.entry("username", Query.UNSUPPORTED),
           Map.entry("phone", Query.UNSUPPORTED),
           Map.entry("has_organization", Query.UNSUPPORTED),
@@ -1213,6 +1229,23 @@ class BadInputPropertiesTest {
             Arbitraries.of("alice", "a b@example.com", "@", "a@", "a@example.com,bob", "*"), noise);
       case BOOLEAN:
         return Arbitraries.oneOf(Arbitraries.of("yes", "1", "TRUE", "False", "*"), noise);
+      case SEARCH:
+        return Arbitraries.strings()
+            .alpha()
+            .numeric()
+            .withChars(' ', '%', '_', '\'', '"', '<')
+            .ofMinLength(129)
+            .ofMaxLength(1_000)
+            .filter(text -> text.strip().length() > 128);
+      case ACTOR:
+        return Arbitraries.oneOf(
+            Arbitraries.of("cli:a\u0000", "a\nb", "x".repeat(129)),
+            Arbitraries.strings().alpha().ofMinLength(129).ofMaxLength(1_000));
+      case INSTANT:
+        return Arbitraries.oneOf(
+            Arbitraries.of(
+                "yesterday", "2026-13-01T00:00:00Z", "2026-01-01", "1700000000", "now", "*"),
+            noise);
       case UNSUPPORTED:
         return Arbitraries.oneOf(
             Arbitraries.of("name_asc", "a@example.com", "true", "2026-01-01T00:00:00Z"), noise);
@@ -1634,7 +1667,9 @@ class BadInputPropertiesTest {
                       """)),
               Map.entry(
                   CreatePortalLinkRequest.class,
-                  List.of("{\"org_code\":\"org_a\"}", "{\"user_id\":\"kp_u\"}")),
+                  List.of(
+                      "{\"org_code\":\"org_a\"}",
+                      "{\"user_id\":\"kp_u\",\"expires_in_seconds\":600}")),
               Map.entry(SetGrantRequest.class, List.of("{\"scope_ids\":[\"read:spare\"]}")),
               Map.entry(
                   UpdateOrganizationRequest.class,

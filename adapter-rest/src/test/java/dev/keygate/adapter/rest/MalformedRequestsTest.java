@@ -78,6 +78,12 @@ class MalformedRequestsTest {
   /** A cursor is any position in id order, so any text is a legal {@code starting_after}. */
   private static final Set<String> ANY_TEXT_QUERY = Set.of("starting_after");
 
+  /**
+   * Text that may hold spaces, as a key's name or an actor may: refused for what else is bad (a
+   * stray %FF reads as the replacement character, which a name may hold too).
+   */
+  private static final Set<String> SPACED_TEXT_QUERY = Set.of("search", "actor");
+
   /** A valid value of each required query parameter, naming what the set-up made. */
   private static final Map<String, String> REQUIRED_QUERY =
       Map.of("id", "kp_alice", "code", "org_acme");
@@ -578,7 +584,9 @@ class MalformedRequestsTest {
         List<String> values =
             parameter.type().equals("integer")
                 ? List.of("0", "-1", "501", "abc", "1.5", "1e3", "99999999999", "%00", "5%0A")
-                : List.of("bad%20value", "%00", "a%0Ab", "%FF", "z".repeat(2_000));
+                : SPACED_TEXT_QUERY.contains(parameter.name())
+                    ? List.of("%00", "a%0Ab", "%1B", "z".repeat(2_000))
+                    : List.of("bad%20value", "%00", "a%0Ab", "%FF", "z".repeat(2_000));
         for (String value : values) {
           tests.add(
               DynamicTest.dynamicTest(

@@ -71,6 +71,23 @@ class PortalLinkRoutesTest {
   }
 
   @Test
+  void maker_choosesHowLongTheLinkWorks_withinADay_andAnythingElseIsRefusedNamingTheField() {
+    Instant now = rest.keygate.clock.instant();
+    RestFixture.Answer link =
+        rest.post(LINKS, "{\"org_code\":\"org_a\",\"expires_in_seconds\":3600}");
+
+    assertThat(link.status()).isEqualTo(200);
+    assertThat(Instant.parse(link.text("/expires_on"))).isEqualTo(now.plus(Duration.ofHours(1)));
+    for (String seconds : List.of("0", "-5", "86401")) {
+      RestFixture.Answer refused =
+          rest.post(LINKS, "{\"org_code\":\"org_a\",\"expires_in_seconds\":" + seconds + "}");
+      assertThat(refused.status()).as(seconds).isEqualTo(400);
+      assertThat(refused.text("/errors/0/message"))
+          .isEqualTo("expires_in_seconds must be 1-86400, was " + seconds);
+    }
+  }
+
+  @Test
   void givenAnotherHostOrForwardedHost_theLinkIsOnTheConfiguredBase_neverOnTheRequestsHost()
       throws Exception {
     // Whoever can make a link and send it on could otherwise point the customer at a look-alike
@@ -147,6 +164,54 @@ class PortalLinkRoutesTest {
     assertThat(rest.call("PUT", "/api/v1/api_keys/" + ownId, null, portal).status()).isEqualTo(201);
     assertThat(rest.call("DELETE", "/api/v1/api_keys/" + ownId, null, portal).status())
         .isEqualTo(200);
+  }
+
+  @Test
+  void portalLinksKey_isNeverListed_yetThePortalReadsItWithItsOwnersName() {
+    String portal = portalKeyOf(rest.post(LINKS, "{\"org_code\":\"org_a\"}"));
+    String linkKeyId =
+        rest.post("/api/v1/api_keys/verify", "{\"api_key\":\"" + portal + "\"}").text("/key_id");
+
+    for (RestFixture.Answer listed :
+        List.of(
+            rest.getExtended("/api/v1/api_keys"),
+            rest.getExtended("/api/v1/api_keys?org_code=org_a&search=portal"),
+            rest.extended("GET", "/api/v1/api_keys", null, portal))) {
+      assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+      assertThat(listed.body()).doesNotContain(linkKeyId);
+    }
+    RestFixture.Answer own = rest.extended("GET", "/api/v1/api_keys/" + linkKeyId, null, portal);
+    assertThat(own.status()).as(own.body()).isEqualTo(200);
+    assertThat(own.text("/api_key/owner_name")).isEqualTo("Org org_a");
+    assertThat(own.text("/api_key/org_code")).isEqualTo("org_a");
+    RestFixture.Answer kindes = rest.call("GET", "/api/v1/api_keys/" + linkKeyId, null, portal);
+    assertThat(kindes.json().get("api_key").has("owner_name")).isFalse();
+  }
+
+  @Test
+  void expiredPortalLinksKey_isSweptAway_itsAuditEventsStay_andItNeverVerifiesAgain() {
+    String portal = portalKeyOf(rest.post(LINKS, "{\"user_id\":\"kp_alice\"}"));
+    String verify = "{\"api_key\":\"" + portal + "\"}";
+    String linkKeyId = rest.post("/api/v1/api_keys/verify", verify).text("/key_id");
+
+    assertThat(rest.keygate.services.sweepPortalLinks().sweep()).isZero();
+    rest.keygate.clock.advance(Duration.ofMinutes(15));
+    assertThat(rest.post("/api/v1/api_keys/verify", verify).json().get("is_valid").asBoolean())
+        .isFalse();
+    assertThat(rest.keygate.services.sweepPortalLinks().sweep()).isZero();
+    rest.keygate.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+    assertThat(rest.keygate.services.sweepPortalLinks().sweep()).isEqualTo(1);
+
+    assertThat(rest.get("/api/v1/api_keys/" + linkKeyId).status()).isEqualTo(404);
+    RestFixture.Answer after = rest.post("/api/v1/api_keys/verify", verify);
+    assertThat(after.json().get("is_valid").asBoolean()).as(after.body()).isFalse();
+    assertThat(rest.keygate.services.sweepPortalLinks().sweep()).isZero();
+    RestFixture.Answer trail =
+        rest.get("/api/v1/audit_events?key_id=" + linkKeyId + "&page_size=500");
+    List<String> actions = new ArrayList<>();
+    trail.json().get("audit_events").forEach(event -> actions.add(event.get("action").asText()));
+    assertThat(actions).contains("portal_link_create").endsWith("portal_link_delete");
+    assertThat(rest.get("/api/v1/api_keys/" + keyOfA.id()).status()).isEqualTo(200);
   }
 
   @Test

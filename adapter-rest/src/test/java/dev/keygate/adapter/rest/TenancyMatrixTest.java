@@ -143,15 +143,16 @@ class TenancyMatrixTest {
 
   /**
    * What each caller sees in each list. Keys: {@code root} (the operator's), {@code adminA}, {@code
-   * adminB}, {@code adminU} (management keys of A, B and U), {@code portalA} (the portal link's),
-   * {@code keyA}, {@code keyB}, {@code keyU}; APIs: {@code management}, {@code users}, {@code
-   * spare}; organizations and users by their codes and ids; {@code events:X} is every audit event
-   * about X's objects. {@code -} is an empty list; {@code refused}, no list at all.
+   * adminB}, {@code adminU} (management keys of A, B and U), {@code portalA} (the portal link's,
+   * which no list shows), {@code keyA}, {@code keyB}, {@code keyU}; APIs: {@code management},
+   * {@code users}, {@code spare}; organizations and users by their codes and ids; {@code events:X}
+   * is every audit event about X's objects. {@code -} is an empty list; {@code refused}, no list at
+   * all.
    */
   private static final String VISIBLE =
       """
       list                                         | operator                                          | limited operator                                  | org A admin            | org B admin            | user U                 | portal of A
-      GET /api/v1/api_keys                         | root adminA adminB adminU portalA keyA keyB keyU  | root adminA adminB adminU portalA keyA keyB keyU limitedOperator | adminA portalA keyA    | adminB keyB            | adminU keyU            | adminA portalA keyA
+      GET /api/v1/api_keys                         | root adminA adminB adminU keyA keyB keyU          | root adminA adminB adminU keyA keyB keyU limitedOperator | adminA keyA     | adminB keyB            | adminU keyU            | adminA keyA
       GET /api/v1/apis                             | management users spare                            | management users spare                            | management users spare | management users spare | management users spare | management users spare
       GET /api/v1/apis/{api_id}/scopes             | read:spare                                        | read:spare                                        | read:spare             | read:spare             | read:spare             | read:spare
       GET /api/v1/organizations                    | keygate-operator org_a org_b org_e                | refused                                           | org_a                  | org_b                  | -                      | refused
@@ -422,6 +423,72 @@ class TenancyMatrixTest {
     assertThat(OUTCOME_TABLE.keySet()).as("rows of OUTCOMES").isEqualTo(served);
     assertThat(CALLS.keySet()).as("rows of CALLS").isEqualTo(served);
     assertThat(VISIBLE_TABLE.keySet()).as("rows of VISIBLE").isEqualTo(lists());
+  }
+
+  @Test
+  void givenAConfinedCaller_filtersSearchAndOrder_neverListMoreThanItsOwnList() {
+    try (RestFixture rest = new RestFixture()) {
+      World world = new World(rest);
+      List<String> keyQueries =
+          List.of(
+              "search=" + world.keyB.id(),
+              "search=" + world.keyU.id(),
+              "search=" + world.adminB.id().substring(0, 12),
+              "search=key",
+              "org_code=org_b&search=key",
+              "user_id=kp_u&search=a",
+              "org_code=org_a&search=portal");
+      List<String> auditQueries =
+          List.of(
+              "org_code=org_b",
+              "org_code=org_a",
+              "user_id=kp_u",
+              "actor=" + TestKeygate.OPERATOR.actor(),
+              "actor=api_key:" + world.adminB.id(),
+              "action=api_key_create",
+              "order=newest",
+              "since=2000-01-01T00:00:00Z&order=newest",
+              "order=newest&action=api_key_create&org_code=org_b");
+      for (RestFixture.Issued caller :
+          List.of(world.adminA, world.adminB, world.adminU, world.portalA)) {
+        List<String> ownKeys = ids(rest, "/api/v1/api_keys?page_size=500", caller);
+        for (String query : keyQueries) {
+          assertThat(ids(rest, "/api/v1/api_keys?page_size=500&" + query, caller))
+              .as("%s with ?%s", caller.id(), query)
+              .isSubsetOf(ownKeys);
+        }
+        assertThat(ownKeys).doesNotContain(world.portalA.id());
+        if (caller == world.portalA) {
+          continue; // a portal reads no audit trail
+        }
+        List<List<String>> filtered = new ArrayList<>();
+        for (String query : auditQueries) {
+          filtered.add(ids(rest, "/api/v1/audit_events?page_size=500&" + query, caller));
+        }
+        // Read last: a refusal a filter caused joins the caller's own trail.
+        List<String> ownEvents = ids(rest, "/api/v1/audit_events?page_size=500", caller);
+        for (int i = 0; i < auditQueries.size(); i++) {
+          assertThat(filtered.get(i))
+              .as("%s with ?%s", caller.id(), auditQueries.get(i))
+              .isSubsetOf(ownEvents);
+        }
+      }
+    }
+  }
+
+  private static List<String> ids(RestFixture rest, String path, RestFixture.Issued caller) {
+    RestFixture.Answer answer = rest.call("GET", path, null, caller.key());
+    assertThat(answer.status()).as(path + ": " + answer.body()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    answer
+        .json()
+        .forEach(
+            field -> {
+              if (field.isArray()) {
+                field.forEach(item -> ids.add(item.get("id").asText()));
+              }
+            });
+    return ids;
   }
 
   @TestFactory

@@ -82,6 +82,21 @@ class WebPagesTest {
   }
 
   @Test
+  void theIconBrowsersAskFor_isServed_andEachPageNamesIt() {
+    RestFixture.Answer icon = rest.get("/favicon.ico");
+
+    assertThat(icon.status()).isEqualTo(200);
+    assertThat(icon.response().headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("image/svg+xml"));
+    assertThat(icon.body()).startsWith("<svg ").contains("</svg>");
+    for (String page : PAGES) {
+      assertThat(rest.get(page).body())
+          .as(page)
+          .contains("<link rel=\"icon\" href=\"/favicon.ico\" type=\"image/svg+xml\">");
+    }
+  }
+
+  @Test
   void everyModuleThePagesImport_isServedAsJavaScript_andEveryModuleIsImported() {
     Set<String> reached = new TreeSet<>();
     Deque<String> toFetch = new ArrayDeque<>();

@@ -137,7 +137,7 @@ public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
     limits.requireRoomFor(principal, owner, now);
     KeyMint.Minted minted = mint.mint(now);
     ApiKey key =
-        ApiKey.create(
+        ApiKey.createPortalLink(
             ApiKeyId.generate(clock),
             KEY_NAME,
             owner,
@@ -146,7 +146,7 @@ public final class CreatePortalLinkService implements CreatePortalLinkUseCase {
             minted.secret(),
             principal.actor(),
             principal.key(),
-            Optional.of(end),
+            end,
             now);
     changes.make(
         principal,

@@ -23,6 +23,7 @@ import dev.keygate.application.port.in.GetApiKeyUseCase;
 import dev.keygate.application.port.in.GetApiUseCase;
 import dev.keygate.application.port.in.GetApplicationUseCase;
 import dev.keygate.application.port.in.GetOrganizationUseCase;
+import dev.keygate.application.port.in.GetOwnerNameUseCase;
 import dev.keygate.application.port.in.GetScopeUseCase;
 import dev.keygate.application.port.in.GetUsageUseCase;
 import dev.keygate.application.port.in.GetUserUseCase;
@@ -54,6 +55,7 @@ import dev.keygate.application.port.in.RotateApiKeyUseCase;
 import dev.keygate.application.port.in.RotateApplicationSecretUseCase;
 import dev.keygate.application.port.in.RotateWebhookSecretUseCase;
 import dev.keygate.application.port.in.SetGrantUseCase;
+import dev.keygate.application.port.in.SweepPortalLinksUseCase;
 import dev.keygate.application.port.in.UpdateApiKeyUseCase;
 import dev.keygate.application.port.in.UpdateApplicationUseCase;
 import dev.keygate.application.port.in.UpdateOrganizationUseCase;
@@ -136,6 +138,8 @@ public final class KeygateServices implements KeygateUseCases {
   private final RevokeLeakedTokensUseCase revokeLeakedTokens;
   private final ChangeFollower changeFollower;
   private final WebhookDelivery webhookDelivery;
+  private final SweepPortalLinksUseCase sweepPortalLinks;
+  private final GetOwnerNameUseCase getOwnerName;
 
   /**
    * @param prefix the token prefix of this deployment, {@link KeyPrefix#DEFAULT} unless configured
@@ -251,6 +255,7 @@ public final class KeygateServices implements KeygateUseCases {
             events,
             clock);
     getApiKey = new GetApiKeyService(ports.apiKeys(), authorization);
+    getOwnerName = new GetOwnerNameService(ports.owners(), authorization);
     listApiKeys = new ListApiKeysService(ports.apiKeys(), authorization);
     rotateApiKey = new RotateApiKeyService(transitions, mint, authorization, clock);
     disableApiKey = new DisableApiKeyService(transitions);
@@ -401,6 +406,14 @@ public final class KeygateServices implements KeygateUseCases {
     reportLeakedTokens =
         new ReportLeakedTokensService(ports.scanningSignatures(), leaks, webhooks.leakPolicy());
     revokeLeakedTokens = new RevokeLeakedTokensService(ports.rateLimiter(), leaks, clock);
+    sweepPortalLinks =
+        new SweepPortalLinksService(
+            ports.apiKeys(),
+            ports.auditLog(),
+            ports.unitOfWork(),
+            keyStates,
+            ports.verifiedSecrets(),
+            clock);
     webhookDelivery =
         new WebhookDelivery(
             ports.outbox(),
@@ -426,6 +439,19 @@ public final class KeygateServices implements KeygateUseCases {
    */
   public WebhookDelivery webhookDelivery() {
     return webhookDelivery;
+  }
+
+  /**
+   * What removes expired portal links' keys: not a use case any caller asks for, so not among
+   * {@link KeygateUseCases}; the node runs it on a schedule of its own.
+   */
+  public SweepPortalLinksUseCase sweepPortalLinks() {
+    return sweepPortalLinks;
+  }
+
+  @Override
+  public GetOwnerNameUseCase getOwnerName() {
+    return getOwnerName;
   }
 
   @Override

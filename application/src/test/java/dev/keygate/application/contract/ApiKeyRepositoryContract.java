@@ -13,6 +13,7 @@ import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.key.ApiKeyKind;
 import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.key.KeySecret;
 import dev.keygate.domain.owner.Owner;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -146,6 +148,7 @@ public abstract class ApiKeyRepositoryContract extends StoreContract {
             second.createdOn(),
             second.createdBy(),
             second.madeBy(),
+            second.kind(),
             second.expiresOn(),
             first.secrets(),
             second.usage(),
@@ -401,6 +404,148 @@ public abstract class ApiKeyRepositoryContract extends StoreContract {
     assertThat(second.hasMore()).isTrue();
     assertThat(ids(last.items())).containsExactly(expected.get(4));
     assertThat(last.hasMore()).isFalse();
+  }
+
+  @Test
+  void list_searchMatchesANamePartOrAnIdStartEitherCase() {
+    ApiKey billing = named(newKey(orgA, api), "Billing Export");
+    ApiKey reporting = named(newKey(orgA, api), "reporting");
+    ApiKey wildcard = named(newKey(orgA, api), "100%_sure");
+    List.of(billing, reporting, wildcard).forEach(stores.apiKeys()::add);
+    String idStart = reporting.id().value();
+
+    assertThat(ids(listAll(ApiKeyFilter.ALL.searching("LING EX")))).containsExactly(billing.id());
+    assertThat(ids(listAll(ApiKeyFilter.ALL.searching(idStart.toUpperCase(Locale.ROOT)))))
+        .containsExactly(reporting.id());
+    assertThat(listAll(ApiKeyFilter.ALL.searching("API_KEY_"))).hasSize(3);
+    assertThat(ids(listAll(ApiKeyFilter.ALL.searching("0%_s")))).containsExactly(wildcard.id());
+    assertThat(listAll(ApiKeyFilter.ALL.searching("%")))
+        .extracting(ApiKey::id)
+        .containsExactly(wildcard.id());
+    assertThat(listAll(ApiKeyFilter.ALL.searching("_")))
+        .extracting(ApiKey::id)
+        .containsExactly(wildcard.id());
+    assertThat(listAll(ApiKeyFilter.ALL.searching("porting").ownedBy(orgA)))
+        .extracting(ApiKey::id)
+        .containsExactly(reporting.id());
+    assertThat(listAll(ApiKeyFilter.ALL.searching(reporting.id().value().substring(4)))).isEmpty();
+  }
+
+  @Test
+  void list_searchPagesByKeyset() {
+    List<ApiKey> matching = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ApiKey key = named(newKey(orgA, api), "match " + i);
+      stores.apiKeys().add(key);
+      matching.add(key);
+      stores.apiKeys().add(named(newKey(orgA, api), "other " + i));
+    }
+    List<ApiKeyId> expected = sortedIds(matching.toArray(ApiKey[]::new));
+    ApiKeyFilter filter = ApiKeyFilter.ALL.searching("MATCH");
+
+    Page<ApiKey> first = stores.apiKeys().list(filter, PageRequest.first(2));
+    Page<ApiKey> rest =
+        stores.apiKeys().list(filter, new PageRequest(2, Optional.of(expected.get(1).value())));
+
+    assertThat(ids(first.items())).containsExactlyElementsOf(expected.subList(0, 2));
+    assertThat(first.hasMore()).isTrue();
+    assertThat(ids(rest.items())).containsExactly(expected.get(2));
+    assertThat(rest.hasMore()).isFalse();
+  }
+
+  @Test
+  void portalLinkKey_keepsItsKindAndIsLeftOutOfAListOfStandardKeys() {
+    ApiKey standard = newKey(orgA, api);
+    ApiKey portal = portalLinkKey(NOW.plus(Duration.ofHours(1)));
+    stores.apiKeys().add(standard);
+    stores.apiKeys().add(portal);
+
+    assertThat(stores.apiKeys().findById(portal.id())).contains(portal);
+    assertThat(stores.apiKeys().findById(portal.id()).orElseThrow().kind())
+        .isEqualTo(ApiKeyKind.PORTAL_LINK);
+    assertThat(ids(listAll(ApiKeyFilter.ALL.ofKind(ApiKeyKind.STANDARD))))
+        .containsExactly(standard.id());
+    assertThat(ids(listAll(ApiKeyFilter.ALL.ofKind(ApiKeyKind.PORTAL_LINK))))
+        .containsExactly(portal.id());
+    assertThat(ids(listAll(ApiKeyFilter.ALL)))
+        .containsExactlyInAnyOrder(standard.id(), portal.id());
+  }
+
+  @Test
+  void removeExpiredPortalLinks_removesOnlyPortalLinksExpiredBeforeTheTimeGiven() {
+    ApiKey expired = portalLinkKey(NOW.minus(Duration.ofHours(1)));
+    ApiKey expiredLater = portalLinkKey(NOW.minus(Duration.ofMinutes(30)));
+    ApiKey live = portalLinkKey(NOW.plus(Duration.ofHours(1)));
+    ApiKey standardExpired =
+        ApiKey.create(
+            ApiKeyId.generate(CLOCK),
+            "expired standard key",
+            orgA,
+            api.id(),
+            Set.of(read),
+            newSecret(NOW.minus(Duration.ofDays(1))),
+            "test:contract",
+            Optional.empty(),
+            Optional.of(NOW.minus(Duration.ofHours(2))),
+            NOW.minus(Duration.ofDays(1)));
+    stores
+        .unitOfWork()
+        .inTransaction(
+            () -> {
+              List.of(expired, expiredLater, live, standardExpired).forEach(stores.apiKeys()::add);
+              stores.credits().set(expired.id(), 40, NOW);
+              return null;
+            });
+
+    List<ApiKey> first = stores.apiKeys().removeExpiredPortalLinks(NOW, 1);
+    List<ApiKey> second = stores.apiKeys().removeExpiredPortalLinks(NOW, 10);
+
+    assertThat(ids(first)).containsExactly(expired.id());
+    assertThat(ids(second)).containsExactly(expiredLater.id());
+    assertThat(stores.apiKeys().removeExpiredPortalLinks(NOW, 10)).isEmpty();
+    assertThat(stores.apiKeys().findById(expired.id())).isEmpty();
+    assertThat(stores.apiKeys().findBySecretLookup(expired.currentSecret().lookup())).isEmpty();
+    assertThat(stores.apiKeys().findById(live.id())).contains(live);
+    assertThat(stores.apiKeys().findById(standardExpired.id())).contains(standardExpired);
+  }
+
+  @Test
+  void removeExpiredPortalLinks_inAUnitThatFails_removesNothing() {
+    ApiKey expired = portalLinkKey(NOW.minus(Duration.ofHours(1)));
+    stores.apiKeys().add(expired);
+
+    assertThatThrownBy(
+            () ->
+                stores
+                    .unitOfWork()
+                    .inTransaction(
+                        () -> {
+                          stores.apiKeys().removeExpiredPortalLinks(NOW, 10);
+                          throw new IllegalStateException("the audit event failed");
+                        }))
+        .isInstanceOf(IllegalStateException.class);
+
+    assertThat(stores.apiKeys().findById(expired.id())).contains(expired);
+  }
+
+  /** A portal link's key of {@code orgA} on the test API, made an hour before it expires. */
+  private ApiKey portalLinkKey(Instant expiresOn) {
+    Instant made = expiresOn.minus(Duration.ofHours(1));
+    return ApiKey.createPortalLink(
+        ApiKeyId.generate(CLOCK),
+        "Portal link",
+        orgA,
+        api.id(),
+        Set.of(read),
+        newSecret(made),
+        "test:contract",
+        Optional.empty(),
+        expiresOn,
+        made);
+  }
+
+  private static ApiKey named(ApiKey key, String name) {
+    return key.rename(name);
   }
 
   @Test

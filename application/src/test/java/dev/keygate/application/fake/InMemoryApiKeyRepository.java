@@ -12,6 +12,7 @@ import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.api.ScopeId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.key.ApiKeyKind;
 import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.key.KeySecret;
 import dev.keygate.domain.key.Usage;
@@ -124,7 +125,9 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
     return filter.ownerType().map(type -> type == key.owner().type()).orElse(true)
         && filter.owner().map(key.owner()::equals).orElse(true)
         && filter.status().map(status -> status == key.status()).orElse(true)
-        && filter.apiId().map(key.apiId()::equals).orElse(true);
+        && filter.apiId().map(key.apiId()::equals).orElse(true)
+        && filter.kind().map(kind -> kind == key.kind()).orElse(true)
+        && filter.matchesSearch(key);
   }
 
   @Override
@@ -155,6 +158,25 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
   }
 
   @Override
+  public synchronized List<ApiKey> removeExpiredPortalLinks(Instant expiredBefore, int limit) {
+    List<ApiKey> expired =
+        keys.values().stream()
+            .filter(key -> key.kind() == ApiKeyKind.PORTAL_LINK)
+            .filter(key -> key.expiresOn().orElseThrow().isBefore(expiredBefore))
+            .sorted(
+                Comparator.comparing((ApiKey key) -> key.expiresOn().get())
+                    .thenComparing(key -> key.id().value()))
+            .limit(limit)
+            .toList();
+    for (ApiKey key : expired) {
+      InMemoryUnitOfWork.willChange(this, keys, key.id().value());
+      keys.remove(key.id().value());
+      feed.append(ChangeFeed.Kind.API_KEY, key.id().value());
+    }
+    return expired;
+  }
+
+  @Override
   public synchronized void withdrawScope(ScopeId scopeId) {
     for (ApiKey key : List.copyOf(keys.values())) {
       if (key.scopes().stream().anyMatch(scope -> scope.id().equals(scopeId))) {
@@ -177,6 +199,7 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
         key.createdOn(),
         key.createdBy(),
         key.madeBy(),
+        key.kind(),
         key.expiresOn(),
         key.secrets(),
         key.usage(),
@@ -229,6 +252,7 @@ public final class InMemoryApiKeyRepository implements ApiKeyRepository {
         key.createdOn(),
         key.createdBy(),
         key.madeBy(),
+        key.kind(),
         key.expiresOn(),
         key.secrets(),
         usage,

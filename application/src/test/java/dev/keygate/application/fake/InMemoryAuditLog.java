@@ -6,8 +6,8 @@ import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.audit.AuditEvent;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /** {@link AuditLog} as a list in the order events were recorded. */
 public final class InMemoryAuditLog implements AuditLog {
@@ -41,15 +41,16 @@ public final class InMemoryAuditLog implements AuditLog {
   public synchronized Page<AuditEvent> list(AuditQuery query) {
     List<AuditEvent> matching =
         events.stream()
-            .filter(event -> query.target().map(event.target()::equals).orElse(true))
-            .filter(
-                event ->
-                    query
-                        .targetOwner()
-                        .map(o -> event.targetOwner().equals(Optional.of(o)))
-                        .orElse(true))
+            .filter(query::matches)
+            .filter(event -> query.admits(event.id()))
+            .sorted(
+                query.order() == AuditQuery.Order.OLDEST_FIRST
+                    ? Comparator.comparing(AuditEvent::id)
+                    : Comparator.comparing(AuditEvent::id).reversed())
             .toList();
-    return Page.of(matching, AuditEvent::id, query.page());
+    int size = query.page().size();
+    boolean more = matching.size() > size;
+    return new Page<>(more ? matching.subList(0, size) : matching, more);
   }
 
   /** Every event recorded, oldest first. */

@@ -91,6 +91,11 @@ final class RacingApiKeyRepository implements ApiKeyRepository {
   }
 
   @Override
+  public List<ApiKey> removeExpiredPortalLinks(Instant expiredBefore, int limit) {
+    return store.removeExpiredPortalLinks(expiredBefore, limit);
+  }
+
+  @Override
   public List<ApiKey> expiringBetween(Instant after, Instant until, int limit) {
     return store.expiringBetween(after, until, limit);
   }

@@ -27,6 +27,8 @@ public enum AuditAction {
   USER_DELETE,
   AUDIT_READ,
   PORTAL_LINK_CREATE,
+  /** A portal link's key removed by the sweep once it had expired. */
+  PORTAL_LINK_DELETE,
   GRANT_READ,
   GRANT_SET,
   GRANT_REMOVE,

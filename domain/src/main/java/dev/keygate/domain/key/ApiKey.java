@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
  * @param createdBy how the audit trail names whoever created the key, such as {@code cli:alice}
  * @param madeBy the management key whose holder created this key, when one did: a management key
  *     made so works only while its maker does (the operator's own tools make keys with no maker)
+ * @param kind whether the key is an ordinary one or a portal link's, which always expires
  * @param policy how the key may be used: its rate limits, credits and addresses
  * @param ownerLimits the rate limits its owner's keys share, as read with the key: set on the
  *     owner, never through the key
@@ -39,6 +40,7 @@ public record ApiKey(
     Instant createdOn,
     String createdBy,
     Optional<ApiKeyId> madeBy,
+    ApiKeyKind kind,
     Optional<Instant> expiresOn,
     List<KeySecret> secrets,
     Usage usage,
@@ -65,7 +67,11 @@ public record ApiKey(
     if (madeBy.isPresent() && madeBy.get().equals(id)) {
       throw new ValidationException("an api key cannot be its own maker");
     }
+    Checks.required("api key kind", kind);
     Checks.required("api key expiry", expiresOn);
+    if (kind == ApiKeyKind.PORTAL_LINK && expiresOn.isEmpty()) {
+      throw new ValidationException("a portal link's api key must expire");
+    }
     secrets = List.copyOf(Checks.required("api key secrets", secrets));
     if (secrets.isEmpty()) {
       throw new ValidationException("an api key needs at least one secret");
@@ -108,6 +114,7 @@ public record ApiKey(
         now,
         createdBy,
         madeBy,
+        ApiKeyKind.STANDARD,
         expiresOn,
         List.of(secret),
         Usage.NONE,
@@ -115,6 +122,46 @@ public record ApiKey(
         UsagePolicy.NONE,
         List.of(),
         0);
+  }
+
+  /**
+   * A new, active key for one portal session: like {@link #create}, but of the portal-link kind,
+   * which is never listed and is swept away once it has expired.
+   *
+   * @throws ValidationException as {@link #create} does
+   */
+  public static ApiKey createPortalLink(
+      ApiKeyId id,
+      String name,
+      Owner owner,
+      ApiId apiId,
+      Set<Scope> scopes,
+      KeySecret secret,
+      String createdBy,
+      Optional<ApiKeyId> madeBy,
+      Instant expiresOn,
+      Instant now) {
+    ApiKey key =
+        create(
+            id, name, owner, apiId, scopes, secret, createdBy, madeBy, Optional.of(expiresOn), now);
+    return new ApiKey(
+        key.id,
+        key.name,
+        key.owner,
+        key.apiId,
+        key.scopes,
+        key.status,
+        key.createdOn,
+        key.createdBy,
+        key.madeBy,
+        ApiKeyKind.PORTAL_LINK,
+        key.expiresOn,
+        key.secrets,
+        key.usage,
+        key.revokedOn,
+        key.policy,
+        key.ownerLimits,
+        key.version);
   }
 
   /**
@@ -179,6 +226,7 @@ public record ApiKey(
         createdOn,
         createdBy,
         madeBy,
+        kind,
         expiresOn,
         kept,
         usage,
@@ -234,6 +282,7 @@ public record ApiKey(
         createdOn,
         createdBy,
         madeBy,
+        kind,
         expiresOn,
         secrets,
         usage,
@@ -272,6 +321,7 @@ public record ApiKey(
         createdOn,
         createdBy,
         madeBy,
+        kind,
         Optional.of(newExpiry),
         secrets,
         usage,
@@ -300,6 +350,7 @@ public record ApiKey(
         createdOn,
         createdBy,
         madeBy,
+        kind,
         expiresOn,
         secrets,
         usage,
@@ -328,6 +379,7 @@ public record ApiKey(
         createdOn,
         createdBy,
         madeBy,
+        kind,
         expiresOn,
         secrets,
         usage,
@@ -363,6 +415,7 @@ public record ApiKey(
         createdOn,
         createdBy,
         madeBy,
+        kind,
         expiresOn,
         replaced,
         usage,
@@ -433,6 +486,26 @@ public record ApiKey(
     return Optional.empty();
   }
 
+  /**
+   * Until when a secret older than the current one still verifies at {@code now}: the grace a
+   * rotation left the previous secret. Empty when no older secret verifies any more, or when the
+   * key itself opens nothing again (revoked or expired).
+   */
+  public Optional<Instant> previousSecretExpiresOn(Instant now) {
+    if (status == ApiKeyStatus.REVOKED || isExpiredAt(now)) {
+      return Optional.empty();
+    }
+    Optional<Instant> latest = Optional.empty();
+    for (KeySecret older : secrets.subList(0, secrets.size() - 1)) {
+      // A rotation gives every older secret an expiry: the end of its grace.
+      Optional<Instant> until = older.expiresOn().filter(end -> !older.isExpiredAt(now));
+      if (until.isPresent() && (latest.isEmpty() || until.get().isAfter(latest.get()))) {
+        latest = until;
+      }
+    }
+    return latest.map(until -> expiresOn.filter(end -> end.isBefore(until)).orElse(until));
+  }
+
   /** The newest secret, whose prefix and suffix people see. */
   public KeySecret currentSecret() {
     return secrets.get(secrets.size() - 1);
@@ -480,6 +553,7 @@ public record ApiKey(
         createdOn,
         createdBy,
         madeBy,
+        kind,
         expiresOn,
         secrets,
         usage,

@@ -68,6 +68,35 @@ class ApiKeyTransitionsTest {
     }
 
     @Test
+    void givenPortalLink_createPortalLink_isOfThePortalLinkKindAndExpires() {
+      Instant end = T0.plus(Duration.ofHours(1));
+
+      ApiKey key =
+          ApiKey.createPortalLink(
+              KEY_ID,
+              "Portal link",
+              ACME,
+              API_ID,
+              Set.of(READ_USERS),
+              firstSecret(),
+              "operator",
+              Optional.empty(),
+              end,
+              T0);
+
+      assertThat(key.kind()).isEqualTo(ApiKeyKind.PORTAL_LINK);
+      assertThat(key.expiresOn()).contains(end);
+      assertThat(anOrgKey().kind()).isEqualTo(ApiKeyKind.STANDARD);
+    }
+
+    @Test
+    void givenPortalLinkKindWithoutExpiry_newKey_isRefused() {
+      assertThatThrownBy(() -> TestKeys.aKey().kind(ApiKeyKind.PORTAL_LINK).build())
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("a portal link's api key must expire");
+    }
+
+    @Test
     void givenExpiryInThePast_create_isRefused() {
       assertThatThrownBy(() -> anOrgKeyExpiring(Optional.of(T0.minusSeconds(1))))
           .isInstanceOf(ValidationException.class)
@@ -288,6 +317,39 @@ class ApiKeyTransitionsTest {
       assertThat(old.expiresOn()).contains(now.plus(Duration.ofHours(1)));
       assertThat(rotated.secrets().get(1)).isEqualTo(second);
       assertThat(rotated.currentSecret()).isEqualTo(second);
+    }
+
+    @Test
+    void givenGrace_previousSecretExpiresOn_isTheGracesEndUntilItPasses() {
+      Instant end = now.plus(Duration.ofHours(1));
+      ApiKey rotated = anOrgKey().rotate(second, Duration.ofHours(1), now);
+
+      assertThat(rotated.previousSecretExpiresOn(now)).contains(end);
+      assertThat(rotated.previousSecretExpiresOn(end.minusNanos(1))).contains(end);
+      assertThat(rotated.previousSecretExpiresOn(end)).isEmpty();
+    }
+
+    @Test
+    void givenZeroGraceOrNoRotation_previousSecretExpiresOn_isEmpty() {
+      assertThat(anOrgKey().previousSecretExpiresOn(now)).isEmpty();
+      assertThat(anOrgKey().rotate(second, Duration.ZERO, now).previousSecretExpiresOn(now))
+          .isEmpty();
+    }
+
+    @Test
+    void givenGraceOutlastingTheKey_previousSecretExpiresOn_endsWithTheKey() {
+      Instant keyEnd = now.plus(Duration.ofHours(2));
+      ApiKey rotated =
+          anOrgKeyExpiring(Optional.of(keyEnd)).rotate(second, Duration.ofDays(1), now);
+
+      assertThat(rotated.previousSecretExpiresOn(now)).contains(keyEnd);
+    }
+
+    @Test
+    void givenRevokedKey_previousSecretExpiresOn_isEmpty() {
+      ApiKey revoked = anOrgKey().rotate(second, Duration.ofHours(1), now).revoke(now);
+
+      assertThat(revoked.previousSecretExpiresOn(now)).isEmpty();
     }
 
     @Test

@@ -94,6 +94,7 @@ final class TestKeys {
     private Instant createdOn = T0;
     private String createdBy = "operator";
     private Optional<ApiKeyId> madeBy = Optional.empty();
+    private ApiKeyKind kind = ApiKeyKind.STANDARD;
     private Optional<Instant> expiresOn = Optional.empty();
     private List<KeySecret> secrets = List.of(firstSecret());
     private Usage usage = Usage.NONE;
@@ -147,6 +148,11 @@ final class TestKeys {
       return this;
     }
 
+    Builder kind(ApiKeyKind value) {
+      kind = value;
+      return this;
+    }
+
     Builder expiresOn(Optional<Instant> value) {
       expiresOn = value;
       return this;
@@ -193,6 +199,7 @@ final class TestKeys {
           createdOn,
           createdBy,
           madeBy,
+          kind,
           expiresOn,
           secrets,
           usage,

@@ -31,6 +31,8 @@ public interface KeygateUseCases {
 
   GetOrganizationUseCase getOrganization();
 
+  GetOwnerNameUseCase getOwnerName();
+
   CreateUserUseCase createUser();
 
   ListUsersUseCase listUsers();

@@ -57,6 +57,15 @@ public interface ApiKeyRepository {
   void withdrawScope(ScopeId scopeId);
 
   /**
+   * Removes up to {@code limit} portal links' keys that expired before {@code expiredBefore},
+   * earliest expiry first, with their secrets, scopes, credits and usage counts; their audit events
+   * stay. Inside a unit of work, the removal commits with the unit.
+   *
+   * @return the keys removed, as they were
+   */
+  List<ApiKey> removeExpiredPortalLinks(Instant expiredBefore, int limit);
+
+  /**
    * Up to {@code limit} keys not revoked whose expiry is after {@code after} and no later than
    * {@code until}, earliest expiry first: the keys an expiry notice is due for.
    */
