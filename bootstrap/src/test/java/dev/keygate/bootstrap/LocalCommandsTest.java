@@ -265,14 +265,70 @@ class LocalCommandsTest {
                     .containsPattern(" active +.*" + time + " +" + time + " +" + time + " +"));
     JsonNode listed = json(ok(keygate("keys", "list", "--search", "nightly", "-o")));
     assertThat(listed.at("/api_keys/0/id").asText()).isEqualTo(keyId);
-    assertThat(listed.at("/api_keys/0/expires_on").asText()).matches(time);
-    assertThat(listed.at("/api_keys/0/previous_secret_expires_on").asText()).matches(time);
+    String jsonTime = "20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z";
+    assertThat(listed.at("/api_keys/0/expires_on").asText()).matches(jsonTime);
+    assertThat(listed.at("/api_keys/0/previous_secret_expires_on").asText()).matches(jsonTime);
     assertThat(ok(keygate("keys", "show", keyId)).out()).containsPattern("Grace ends: +" + time);
     String all = ok(keygate("keys", "list", "--org", "org_acme")).out();
     assertThat(all).contains("Nightly export", "Other").doesNotContain("Portal link");
     assertThat(all.lines().filter(line -> line.contains("Other")))
         .singleElement()
         .satisfies(row -> assertThat(row).containsPattern(time + " +never +- +"));
+  }
+
+  @Test
+  void auditList_filtersByActionActorOwnerAndTime_andListsNewestFirst() {
+    Deployment deployment = Deployment.prepare(directory);
+    String acme =
+        keyId(
+            ok(keygate(
+                    "keys",
+                    "create",
+                    "--name",
+                    "a",
+                    "--api",
+                    deployment.apiId(),
+                    "--org",
+                    "org_acme"))
+                .out());
+    String alice =
+        keyId(
+            ok(keygate(
+                    "keys",
+                    "create",
+                    "--name",
+                    "b",
+                    "--api",
+                    deployment.apiId(),
+                    "--user",
+                    "kp_alice"))
+                .out());
+    ok(keygate("keys", "revoke", acme));
+
+    JsonNode created =
+        json(ok(keygate("audit", "list", "--action", "api_key_create", "--actor", ACTOR, "-o")));
+    JsonNode acmeNewest = json(ok(keygate("audit", "list", "--org", "org_acme", "--newest", "-o")));
+    JsonNode ofAlice = json(ok(keygate("audit", "list", "--user", "kp_alice", "-o")));
+
+    assertThat(created.get("audit_events").findValuesAsText("target")).containsExactly(acme, alice);
+    assertThat(acmeNewest.at("/audit_events/0/action").asText()).isEqualTo("api_key_revoke");
+    assertThat(acmeNewest.get("audit_events").findValuesAsText("target")).doesNotContain(alice);
+    assertThat(ofAlice.get("audit_events").findValuesAsText("target"))
+        .contains(alice)
+        .doesNotContain(acme);
+    assertThat(ok(keygate("audit", "list", "--since", "2999-01-01T00:00:00Z")).out())
+        .isEqualTo("No audit events." + System.lineSeparator());
+    failsWith(
+        keygate("audit", "list", "--since", "yesterday"),
+        2,
+        "keygate audit list: Invalid value for option '--since': 'yesterday' is not an ISO-8601"
+            + " instant such as 2026-01-31T09:30:00Z (see 'keygate audit list --help')");
+    failsWith(
+        keygate("audit", "list", "--action", "api_key.created"),
+        2,
+        "keygate audit list: Invalid value for option '--action': 'api_key.created' is not an"
+            + " action as audit events name it, such as api_key_create (see 'keygate audit list"
+            + " --help')");
   }
 
   @Test

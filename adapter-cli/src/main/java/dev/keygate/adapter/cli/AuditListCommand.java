@@ -4,6 +4,8 @@ import dev.keygate.application.port.in.ListAuditEventsUseCase;
 import dev.keygate.application.port.in.Principal;
 import dev.keygate.application.port.query.AuditQuery;
 import dev.keygate.application.port.query.Page;
+import dev.keygate.domain.ValidationException;
+import dev.keygate.domain.audit.AuditAction;
 import dev.keygate.domain.audit.AuditEvent;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.wire.AuditResponses;
@@ -57,9 +59,10 @@ public final class AuditListCommand implements Callable<Integer> {
   @Option(
       names = "--action",
       paramLabel = "ACTION",
+      converter = ActionConverter.class,
       completionCandidates = ActionNames.class,
       description = "only events of this action, as the list shows it, such as api_key_create")
-  String action;
+  AuditAction action;
 
   @Option(
       names = "--actor",
@@ -101,7 +104,7 @@ public final class AuditListCommand implements Callable<Integer> {
         new AuditQuery(
             target,
             Optional.ofNullable(owner).map(OwnerOptions::owner),
-            Optional.ofNullable(action).map(value -> WireNames.auditAction("--action", value)),
+            Optional.ofNullable(action),
             Optional.ofNullable(actor),
             Optional.ofNullable(since),
             Optional.ofNullable(until),
@@ -143,6 +146,19 @@ public final class AuditListCommand implements Callable<Integer> {
       } catch (DateTimeParseException e) {
         throw new TypeConversionException(
             "'" + value + "' is not an ISO-8601 instant such as 2026-01-31T09:30:00Z");
+      }
+    }
+  }
+
+  /** Reads an audit action as the list shows it. */
+  static final class ActionConverter implements ITypeConverter<AuditAction> {
+    @Override
+    public AuditAction convert(String value) {
+      try {
+        return WireNames.auditAction("--action", value);
+      } catch (ValidationException e) {
+        throw new TypeConversionException(
+            "'" + value + "' is not an action as audit events name it, such as api_key_create");
       }
     }
   }
