@@ -18,6 +18,7 @@ import dev.keygate.domain.event.WebhookId;
 import dev.keygate.domain.grant.Grant;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyId;
+import dev.keygate.domain.key.ApiKeyKind;
 import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.key.KeySecret;
 import dev.keygate.domain.key.Usage;
@@ -122,7 +123,8 @@ final class DomainOf {
   /**
    * A key as the server showed it. Its one secret carries the shown prefix and suffix; the lookup
    * behind the shown part and the hash stay on the server, so they are stand-ins here. A previous
-   * secret still in its grace period is not shown by the server, so it is not here either.
+   * secret still in its grace period is not shown by the server, only until when it verifies: it is
+   * here as a stand-in of the current one that expires then.
    */
   static ApiKey apiKey(ApiKeyResponses.Details view) {
     ApiId api = new ApiId(view.apiIds().get(0));
@@ -145,13 +147,31 @@ final class DomainOf {
         view.createdOn(),
         view.createdBy(),
         Optional.empty(),
+        ApiKeyKind.STANDARD,
         view.expiresOn(),
-        List.of(secret),
+        secrets(secret, view.previousSecretExpiresOn()),
         new Usage(view.lastVerifiedOn(), view.lastVerifiedIp(), view.verificationCount()),
         view.revokedOn(),
         policy(view),
         rateLimits(view.ownerRateLimits()),
         0);
+  }
+
+  /** The current secret, after the one a rotation replaced while its grace runs. */
+  private static List<KeySecret> secrets(KeySecret current, Optional<Instant> graceEnds) {
+    return graceEnds
+        .map(
+            end ->
+                List.of(
+                    new KeySecret(
+                        current.prefix(),
+                        current.lookup(),
+                        current.suffix(),
+                        current.hash(),
+                        current.createdOn(),
+                        Optional.of(end)),
+                    current))
+        .orElse(List.of(current));
   }
 
   /**
@@ -175,6 +195,7 @@ final class DomainOf {
           Instant.EPOCH,
           "the server",
           Optional.empty(),
+          ApiKeyKind.PORTAL_LINK,
           Optional.of(expiresOn),
           List.of(
               new KeySecret(

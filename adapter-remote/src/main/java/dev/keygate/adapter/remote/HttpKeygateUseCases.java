@@ -16,6 +16,7 @@ import dev.keygate.application.port.in.CreateApiKeyUseCase;
 import dev.keygate.application.port.in.CreateApplicationUseCase;
 import dev.keygate.application.port.in.CreateOrganizationUseCase;
 import dev.keygate.application.port.in.CreatePortalLinkUseCase;
+import dev.keygate.application.port.in.CreateRootKeyUseCase;
 import dev.keygate.application.port.in.CreateUserUseCase;
 import dev.keygate.application.port.in.CreateWebhookUseCase;
 import dev.keygate.application.port.in.CreatedApplication;
@@ -32,6 +33,7 @@ import dev.keygate.application.port.in.GetApiKeyUseCase;
 import dev.keygate.application.port.in.GetApiUseCase;
 import dev.keygate.application.port.in.GetApplicationUseCase;
 import dev.keygate.application.port.in.GetOrganizationUseCase;
+import dev.keygate.application.port.in.GetOwnerNameUseCase;
 import dev.keygate.application.port.in.GetScopeUseCase;
 import dev.keygate.application.port.in.GetUsageUseCase;
 import dev.keygate.application.port.in.GetUserUseCase;
@@ -81,6 +83,7 @@ import dev.keygate.application.port.in.Verification;
 import dev.keygate.application.port.in.VerifyApiKeyUseCase;
 import dev.keygate.application.port.in.VerifyOutcome;
 import dev.keygate.application.port.query.ApiKeyFilter;
+import dev.keygate.application.port.query.AuditQuery;
 import dev.keygate.application.port.query.ListOrder;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.application.port.query.PageRequest;
@@ -118,6 +121,7 @@ import dev.keygate.wire.WireJson;
 import dev.keygate.wire.WireNames;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -484,6 +488,7 @@ public final class HttpKeygateUseCases implements KeygateUseCases {
     }
     query.put("status", filter.status().map(WireNames::of));
     query.put("api_id", filter.apiId().map(ApiId::value));
+    query.put("search", filter.search());
     return query;
   }
 
@@ -659,13 +664,21 @@ public final class HttpKeygateUseCases implements KeygateUseCases {
   @Override
   public ListAuditEventsUseCase listAuditEvents() {
     return (principal, query) -> {
-      if (query.targetOwner().isPresent()) {
-        throw new RemoteException(
-            RemoteException.Kind.LOCAL_ONLY,
-            "listing the audit events of an owner has no route on the server");
-      }
       Map<String, Optional<String>> parameters = pageQuery(query.page());
       parameters.put("key_id", query.target());
+      parameters.put(
+          "org_code",
+          query.targetOwner().filter(Owner.Org.class::isInstance).map(owner -> owner.id()));
+      parameters.put(
+          "user_id",
+          query.targetOwner().filter(Owner.User.class::isInstance).map(owner -> owner.id()));
+      parameters.put("action", query.action().map(WireNames::of));
+      parameters.put("actor", query.actor());
+      parameters.put("since", query.since().map(Instant::toString));
+      parameters.put("until", query.until().map(Instant::toString));
+      if (query.order() == AuditQuery.Order.NEWEST_FIRST) {
+        parameters.put("order", Optional.of("newest"));
+      }
       AuditResponses.Listed listed =
           client.get(
               ManagementClient.query("/api/v1/audit_events", parameters),
@@ -997,6 +1010,20 @@ public final class HttpKeygateUseCases implements KeygateUseCases {
           String bearer, dev.keygate.application.port.in.VerifyApiKeyCommand command) {
         throw localOnly("authenticating management keys");
       }
+    };
+  }
+
+  @Override
+  public CreateRootKeyUseCase createRootKey() {
+    return (principal, name) -> {
+      throw localOnly("making a root key");
+    };
+  }
+
+  @Override
+  public GetOwnerNameUseCase getOwnerName() {
+    return (principal, owner) -> {
+      throw localOnly("reading an owner's name");
     };
   }
 
