@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,12 +90,30 @@ class RemoteCommandsTest {
     // --output json is the server's own rich answer for the key, field for field.
     Cli.Result shown = keygate(env, "keys", "show", keyId, "--server", url, "--output", "json");
     JsonNode server = serving.getExtended("/api/v1/api_keys/" + keyId, root).hasStatus(200).json();
+    // Less the owner's name, which the portal reads and the command line does not show.
+    ((ObjectNode) server.get("api_key")).remove("owner_name");
     assertThat(LocalCommandsTest.json(shown).get("api_key")).isEqualTo(server.get("api_key"));
 
-    Cli.Result rotated = keygate(env, "keys", "rotate", keyId, "--server", url);
+    // The server searches: only the key whose name holds the text.
+    Cli.Result searched =
+        keygate(env, "keys", "list", "--server", url, "--search", "REMOTE K", "--output", "json");
+    assertThat(searched.code()).as(searched.err()).isZero();
+    assertThat(LocalCommandsTest.json(searched).findValuesAsText("id")).containsExactly(keyId);
+
+    Cli.Result rotated = keygate(env, "keys", "rotate", keyId, "--server", url, "--grace", "1h");
     assertThat(rotated.code()).as(rotated.err()).isZero();
     assertThat(rotated.tokens()).hasSize(1).doesNotContain(token);
     assertThat(verify(rotated.tokens().get(0))).isEqualTo("API_KEY_VERIFIED");
+    // The old secret's grace end, as the server tells it.
+    String graceEnds =
+        serving
+            .getExtended("/api/v1/api_keys/" + keyId, root)
+            .json()
+            .at("/api_key/previous_secret_expires_on")
+            .asText();
+    assertThat(graceEnds).isNotEmpty();
+    assertThat(keygate(env, "keys", "show", keyId, "--server", url).out())
+        .containsPattern("Grace ends: +" + graceEnds.substring(0, 16));
 
     Cli.Result revoked = keygate(env, "keys", "revoke", keyId, "--server", url);
     assertThat(revoked.code()).as(revoked.err()).isZero();
@@ -243,6 +262,23 @@ class RemoteCommandsTest {
     Cli.Result audit = keygate(env, "audit", "list", "--limit", "500", "--output", "json");
     assertThat(audit.code()).as(audit.err()).isZero();
     assertThat(audit.out()).contains("\"user_create\"", "\"grant_set\"");
+    // The server filters: Bob's trail, grants only.
+    Cli.Result bobs =
+        keygate(
+            env,
+            "audit",
+            "list",
+            "--user",
+            "kp_bob",
+            "--action",
+            "grant_set",
+            "--newest",
+            "--output",
+            "json");
+    assertThat(bobs.code()).as(bobs.err()).isZero();
+    assertThat(LocalCommandsTest.json(bobs).findValuesAsText("action"))
+        .isNotEmpty()
+        .containsOnly("grant_set");
 
     Cli.Result link = keygate(env, "portal-link", "--user", "kp_bob");
     assertThat(link.code()).as(link.err()).isZero();
