@@ -75,8 +75,18 @@ class ReadmeWalkthroughIT {
     Path scriptFile = logs.resolve("walkthrough.sh");
     Files.writeString(scriptFile, script);
     Path keygate = clone.resolve("keygate");
+    // As the launcher starts it, less the build: from the class-data sharing archive when the
+    // build made one (the walkthrough runs some forty commands).
+    Path archive = JAR.resolveSibling("keygate.jsa");
+    String sharing =
+        Files.exists(archive) ? " -XX:SharedArchiveFile=" + archive + " -Xshare:auto" : "";
     Files.writeString(
-        keygate, "#!/bin/sh\nexec java -XX:TieredStopAtLevel=1 -jar " + JAR + " \"$@\"\n");
+        keygate,
+        "#!/bin/sh\nexec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+            + sharing
+            + " -jar "
+            + JAR
+            + " \"$@\"\n");
     Files.setPosixFilePermissions(keygate, PosixFilePermissions.fromString("rwx------"));
 
     int port = freePort();
