@@ -148,6 +148,11 @@ class RemoteCommandsTest {
         .asString()
         .contains("cannot reach the Keygate server at http://127.0.0.1:1");
     assertThat(keygate(env, "--server", url, "orgs", "list").out()).contains("Acme");
+
+    // A credential crosses the network encrypted, or stays on this machine.
+    Cli.Result plain = keygate(env, "--server", "http://keygate.example.com", "orgs", "list");
+    assertThat(plain.code()).isEqualTo(2);
+    assertThat(plain.errLines()).singleElement().asString().contains("use https://");
   }
 
   @Test
