@@ -267,6 +267,15 @@ final class KeygateNode implements AutoCloseable {
     return thread;
   }
 
+  /** Removes expired portal links' keys; a failure waits for the next hour, saying why. */
+  private void sweepPortalLinks() {
+    try {
+      useCases.sweepPortalLinks().sweep();
+    } catch (RuntimeException e) {
+      LOG.warn("Expired portal links' keys cannot be removed right now ({})", e.getMessage());
+    }
+  }
+
   /**
    * Starts delivering webhooks and sending expiry notices on a daemon thread of its own, as a
    * server and an embedding application do; a command that runs once and exits leaves its events in
@@ -301,7 +310,7 @@ final class KeygateNode implements AutoCloseable {
             delivery.deliverDue();
             if (round % hour == 0) {
               delivery.prune();
-              useCases.sweepPortalLinks().sweep();
+              sweepPortalLinks();
             }
             if (failing[0]) {
               LOG.info("Webhooks are delivered again");

@@ -208,6 +208,16 @@ final class LocalNode implements AutoCloseable {
               + " was "
               + url.get());
     }
+    String host = URI.create(url.get()).getHost();
+    if (url.get().startsWith("http://")
+        && !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
+      throw new Configuration.ConfigurationException(
+          where
+              + " "
+              + url.get()
+              + " would send the credentials unencrypted: use https://, or http:// on this"
+              + " machine only (localhost, 127.0.0.1)");
+    }
     return url;
   }
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -148,6 +149,11 @@ class RemoteCommandsTest {
         .asString()
         .contains("cannot reach the Keygate server at http://127.0.0.1:1");
     assertThat(keygate(env, "--server", url, "orgs", "list").out()).contains("Acme");
+
+    // A credential crosses the network encrypted, or stays on this machine.
+    Cli.Result plain = keygate(env, "--server", "http://keygate.example.com", "orgs", "list");
+    assertThat(plain.code()).isEqualTo(2);
+    assertThat(plain.errLines()).singleElement().asString().contains("use https://");
   }
 
   @Test
@@ -283,9 +289,15 @@ class RemoteCommandsTest {
     assertThat(link.code()).as(link.err()).isZero();
     assertThat(link.out()).contains(url + "/portal#", "user kp_bob");
     assertThat(link.tokens()).hasSize(1);
-    Cli.Result ttl = keygate(env, "portal-link", "--user", "kp_bob", "--ttl", "5m");
-    assertThat(ttl.code()).isEqualTo(1);
-    assertThat(ttl.errLines()).singleElement().asString().contains("KEYGATE_PORTAL_LINK_TTL");
+    // A lifetime of its own is the server's to judge: the root key chooses up to a day.
+    Cli.Result ttl =
+        keygate(env, "portal-link", "--user", "kp_bob", "--ttl", "5m", "--output", "json");
+    assertThat(ttl.code()).as(ttl.err()).isZero();
+    Instant expires = Instant.parse(LocalCommandsTest.json(ttl).get("expires_on").asText());
+    assertThat(expires).isBetween(Instant.now().plusSeconds(240), Instant.now().plusSeconds(300));
+    Cli.Result tooLong = keygate(env, "portal-link", "--user", "kp_bob", "--ttl", "2d");
+    assertThat(tooLong.code()).isEqualTo(1);
+    assertThat(tooLong.errLines()).singleElement().asString().contains("expires_in_seconds");
 
     Cli.Result hook =
         keygate(

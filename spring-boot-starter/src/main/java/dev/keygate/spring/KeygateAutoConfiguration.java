@@ -75,10 +75,31 @@ public class KeygateAutoConfiguration {
               .requiring(properties.getRequiredScopes().toArray(String[]::new));
       FilterRegistrationBean<KeygateFilter> registration = new FilterRegistrationBean<>(filter);
       List<String> patterns = properties.getProtect();
+      patterns.forEach(KeygateAutoConfiguration::checkServletPattern);
       registration.setUrlPatterns(patterns);
       registration.setEnabled(!patterns.isEmpty());
       registration.setName("keygateFilter");
       return registration;
+    }
+  }
+
+  /**
+   * Refuses a pattern the servlet container would read as an exact path that no request has, such
+   * as Spring's {@code /api/**}: the filter would guard nothing, and the API would be open.
+   */
+  static void checkServletPattern(String pattern) {
+    boolean exact = pattern.startsWith("/") && !pattern.contains("*");
+    boolean prefix =
+        pattern.endsWith("/*")
+            && pattern.startsWith("/")
+            && pattern.indexOf('*') == pattern.length() - 1;
+    boolean extension =
+        pattern.startsWith("*.") && pattern.indexOf('*', 1) < 0 && !pattern.contains("/");
+    if (!exact && !prefix && !extension) {
+      throw new IllegalStateException(
+          "keygate.protect has '"
+              + pattern
+              + "', which is no servlet URL pattern: give /exact/path, /prefix/* or *.extension");
     }
   }
 

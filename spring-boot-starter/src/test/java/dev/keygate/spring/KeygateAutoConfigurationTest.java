@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 /** The auto-configuration's Keygate bean: built from the properties, closed with the context. */
 class KeygateAutoConfigurationTest {
@@ -31,6 +32,28 @@ class KeygateAutoConfigurationTest {
 
     assertThat(built.get()).isNotNull();
     assertThat(built.get().isHealthy()).isFalse();
+  }
+
+  @Test
+  void aSpringStylePattern_stopsTheApplicationNamingIt_ratherThanGuardingNothing() {
+    // A servlet container reads /api/** as one exact path: every /api/... request would pass.
+    new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(KeygateAutoConfiguration.class))
+        .withPropertyValues(
+            "keygate.argon2.memory-kib=256",
+            "keygate.argon2.iterations=1",
+            "keygate.db.url=jdbc:h2:mem:patterns",
+            "keygate.protect=/api/**")
+        .run(
+            started ->
+                assertThat(started)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("keygate.protect has '/api/**'"));
+    for (String good : new String[] {"/api/*", "/status", "*.json"}) {
+      KeygateAutoConfiguration.checkServletPattern(good);
+    }
   }
 
   @Test

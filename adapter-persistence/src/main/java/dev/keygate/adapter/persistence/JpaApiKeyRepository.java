@@ -22,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -315,16 +316,25 @@ final class JpaApiKeyRepository implements ApiKeyRepository {
               em.createQuery(FETCH_KEYS + "where k.id in :ids", ApiKeyEntity.class)
                   .setParameter("ids", ids)
                   .getResultList();
-          List<ApiKey> removed = entities.stream().map(ApiKeyMapper::toDomain).toList();
+          List<ApiKey> read = entities.stream().map(ApiKeyMapper::toDomain).toList();
           // The database deletes the secrets, scopes, credits and usage counts with each key.
           entities.forEach(em::detach);
-          em.createNativeQuery("delete from api_keys where id in (:ids)")
-              .setParameter("ids", ids)
-              .executeUpdate();
-          ids.forEach(id -> transactions.changed(ChangeFeed.Kind.API_KEY, id));
+          // One by one, so that only the keys this unit deleted are answered: another node
+          // sweeping at once deletes the rest, and records them itself.
+          List<String> deleted = new ArrayList<>();
+          for (String id : ids) {
+            if (em.createNativeQuery("delete from api_keys where id = ?1")
+                    .setParameter(1, id)
+                    .executeUpdate()
+                == 1) {
+              deleted.add(id);
+              transactions.changed(ChangeFeed.Kind.API_KEY, id);
+            }
+          }
           Map<String, Integer> order = new HashMap<>();
-          ids.forEach(id -> order.put(id, order.size()));
-          return removed.stream()
+          deleted.forEach(id -> order.put(id, order.size()));
+          return read.stream()
+              .filter(key -> order.containsKey(key.id().value()))
               .sorted(Comparator.comparing(key -> order.get(key.id().value())))
               .toList();
         });

@@ -32,6 +32,8 @@ final class SchemaVersions {
 
   static final String LOCATION = "db/migration";
 
+  private static final String HISTORY = "flyway_schema_history";
+
   private static final Pattern SQL_MIGRATION = Pattern.compile("V([0-9][0-9._]*)__.+\\.sql");
 
   private SchemaVersions() {}
@@ -46,21 +48,38 @@ final class SchemaVersions {
       return false;
     }
     Set<String> applied = new HashSet<>();
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement();
-        ResultSet history =
-            statement.executeQuery(
-                "select \"version\", \"success\" from \"flyway_schema_history\"")) {
-      while (history.next()) {
-        if (!history.getBoolean(2)) {
+    try (Connection connection = dataSource.getConnection()) {
+      // Flyway keeps its history in the connection's schema. Asked for first rather than queried
+      // blindly: a query on a missing table is an error H2 would write to a trace file.
+      String schema = connection.getSchema();
+      try (ResultSet tables =
+          connection.getMetaData().getTables(null, schema, HISTORY, new String[] {"TABLE"})) {
+        if (!tables.next()) {
           return false;
         }
-        applied.add(history.getString(1));
       }
-    } catch (SQLException noHistoryYet) {
+      try (Statement statement = connection.createStatement();
+          ResultSet history =
+              statement.executeQuery(
+                  "select \"version\", \"success\" from "
+                      + quoted(schema)
+                      + "."
+                      + quoted(HISTORY))) {
+        while (history.next()) {
+          if (!history.getBoolean(2)) {
+            return false;
+          }
+          applied.add(history.getString(1));
+        }
+      }
+    } catch (SQLException unreadable) {
       return false;
     }
     return applied.containsAll(carried.get());
+  }
+
+  private static String quoted(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
   /** The versions of the migrations this code carries; empty when they cannot be listed. */

@@ -89,7 +89,6 @@ import dev.keygate.application.port.query.Page;
 import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.ForbiddenException;
 import dev.keygate.domain.NotFoundException;
-import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.Scope;
 import dev.keygate.domain.application.Application;
@@ -141,8 +140,8 @@ import java.util.stream.Collectors;
 public final class HttpKeygateUseCases implements KeygateUseCases {
 
   /**
-   * The lifetime a portal link is asked for to mean the server's own: a server makes its links last
-   * its {@code KEYGATE_PORTAL_LINK_TTL}, and no request can say otherwise.
+   * The lifetime a portal link is asked for to mean the server's own {@code
+   * KEYGATE_PORTAL_LINK_TTL}; any other is asked for, and the server judges it.
    */
   public static final Duration SERVERS_PORTAL_LINK_TTL = Duration.ZERO;
 
@@ -691,11 +690,10 @@ public final class HttpKeygateUseCases implements KeygateUseCases {
   @Override
   public CreatePortalLinkUseCase createPortalLink() {
     return (principal, command) -> {
-      if (!command.ttl().equals(SERVERS_PORTAL_LINK_TTL)) {
-        throw new ValidationException(
-            "a server's portal links last its own KEYGATE_PORTAL_LINK_TTL: leave out the ttl");
-      }
       ObjectNode body = NODES.objectNode();
+      if (!command.ttl().equals(SERVERS_PORTAL_LINK_TTL)) {
+        body.put("expires_in_seconds", command.ttl().toSeconds());
+      }
       Owner owner = command.owner();
       if (owner instanceof Owner.Org org) {
         body.put("org_code", org.code().value());

@@ -3,6 +3,7 @@ package dev.keygate.adapter.rest;
 import dev.keygate.application.port.in.CreatePortalLinkCommand;
 import dev.keygate.application.port.in.CreatePortalLinkUseCase;
 import dev.keygate.application.port.in.PortalLink;
+import dev.keygate.application.port.in.Principal;
 import dev.keygate.domain.ValidationException;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Owner;
@@ -49,16 +50,21 @@ public final class PortalLinkRoutes implements RouteGroup {
 
   private void create(Context ctx) {
     CreatePortalLinkRequest request = Requests.body(ctx, CreatePortalLinkRequest.class);
+    Principal principal = Principals.of(ctx);
     PortalLink link =
         createPortalLink.create(
-            Principals.of(ctx), new CreatePortalLinkCommand(owner(request), ttl(request)));
+            principal, new CreatePortalLinkCommand(owner(request), ttl(request, principal)));
     ctx.json(
         PortalLinkCreated.of(
             WebPages.portalUrl(publicUrl.get(), link.token().reveal()), link.expiresOn()));
   }
 
-  /** The link's time to live: the caller's choice within a day, or the configured one. */
-  private Duration ttl(CreatePortalLinkRequest request) {
+  /**
+   * The link's time to live: the configured one, or the caller's choice within a day for the
+   * operator's callers and within the configured one for a caller confined to an owner, whose links
+   * the operator's setting bounds.
+   */
+  private Duration ttl(CreatePortalLinkRequest request, Principal principal) {
     Long seconds = request.expiresInSeconds();
     if (seconds == null) {
       return ttl;
@@ -66,6 +72,13 @@ public final class PortalLinkRoutes implements RouteGroup {
     if (seconds < 1 || seconds > LONGEST_TTL_SECONDS) {
       throw new ValidationException(
           "expires_in_seconds must be 1-" + LONGEST_TTL_SECONDS + ", was " + seconds);
+    }
+    if (!principal.isOperator() && seconds > ttl.toSeconds()) {
+      throw new ValidationException(
+          "expires_in_seconds must be 1-"
+              + ttl.toSeconds()
+              + " (KEYGATE_PORTAL_LINK_TTL) for a caller confined to an organization or user, was "
+              + seconds);
     }
     return Duration.ofSeconds(seconds);
   }

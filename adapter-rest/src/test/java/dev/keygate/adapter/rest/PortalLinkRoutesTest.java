@@ -237,6 +237,24 @@ class PortalLinkRoutesTest {
   }
 
   @Test
+  void orgAdmin_choosesALifetimeWithinTheConfiguredOneOnly() {
+    // The operator's setting bounds the links a customer's own keys make; only the operator's
+    // own callers choose up to a day.
+    String adminOfA = rest.managementKey("org_code", "org_a").key();
+
+    RestFixture.Answer shorter =
+        rest.call("POST", LINKS, "{\"org_code\":\"org_a\",\"expires_in_seconds\":600}", adminOfA);
+    assertThat(shorter.status()).isEqualTo(200);
+    RestFixture.Answer longer =
+        rest.call("POST", LINKS, "{\"org_code\":\"org_a\",\"expires_in_seconds\":3600}", adminOfA);
+    assertThat(longer.status()).isEqualTo(400);
+    assertThat(longer.text("/errors/0/message"))
+        .isEqualTo(
+            "expires_in_seconds must be 1-900 (KEYGATE_PORTAL_LINK_TTL) for a caller confined to"
+                + " an organization or user, was 3600");
+  }
+
+  @Test
   void badBodies_areRefusedSayingWhy() {
     assertThat(rest.post(LINKS, "{}").text("/errors/0/message"))
         .isEqualTo("one of org_code and user_id is required");

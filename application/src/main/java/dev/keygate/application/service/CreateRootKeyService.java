@@ -39,10 +39,12 @@ public final class CreateRootKeyService implements CreateRootKeyUseCase {
 
   @Override
   public IssuedApiKey create(Principal principal, String name) {
-    // Authority only shrinks: a key, even a root key, may not mint a key that outlives it, so only
-    // whoever can open the database itself makes a root key.
+    // Authority only shrinks: a key, even a root key, may not mint a key that outlives it, nor may
+    // an authority that ends (an access token), so only whoever can open the database itself makes
+    // a root key.
     if (!principal.isOperator()
         || principal.key().isPresent()
+        || principal.expiresOn().isPresent()
         || !principal.scopes().containsAll(EnumSet.allOf(ManagementScope.class))) {
       throw new ForbiddenException(
           "a root key is made only by the operator's own tools, such as the local command line");

@@ -7,6 +7,7 @@ import dev.keygate.application.port.out.WebhookSender;
 import dev.keygate.domain.event.Delivery;
 import dev.keygate.domain.event.KeyEventType;
 import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.key.ApiKeyKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -161,6 +162,10 @@ public final class WebhookDelivery {
         continue;
       }
       for (ApiKey key : keys) {
+        if (key.kind() == ApiKeyKind.PORTAL_LINK) {
+          // A portal session's key was never handed to the customer: its end is no news to them.
+          continue;
+        }
         String onceKey = onceKeyPrefix + key.id().value() + ":" + expiryOf(key).toEpochMilli();
         if (noticed.contains(onceKey)) {
           continue;

@@ -18,7 +18,9 @@ import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,17 @@ class CreateRootKeyServiceTest {
             () ->
                 createRootKey()
                     .create(TestKeygate.orgAdmin("org_a", ManagementScope.values()), "confined"))
+        .isInstanceOf(ForbiddenException.class);
+    // An operator's authority that ends (an M2M application's access token) mints no key that
+    // does not.
+    Principal expiring =
+        new Principal(
+            "app:ops",
+            Principal.operator("cli:bob").authority(),
+            EnumSet.allOf(ManagementScope.class),
+            Optional.of(t.clock.instant().plus(Duration.ofHours(1))),
+            Optional.empty());
+    assertThatThrownBy(() -> createRootKey().create(expiring, "outliving"))
         .isInstanceOf(ForbiddenException.class);
     assertThat(t.apiKeys.all()).hasSize(keys);
   }

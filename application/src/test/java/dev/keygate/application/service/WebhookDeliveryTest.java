@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.keygate.application.fake.FakeWebhookSender.Sending;
 import dev.keygate.application.fake.TestKeygate;
 import dev.keygate.application.port.in.CreateApiKeyCommand;
+import dev.keygate.application.port.in.CreatePortalLinkCommand;
 import dev.keygate.application.port.in.CreateWebhookCommand;
 import dev.keygate.application.port.in.IssuedApiKey;
 import dev.keygate.application.port.in.UpdateApiKeyCommand;
@@ -272,6 +273,21 @@ class WebhookDeliveryTest {
     assertThat(notices)
         .extracting(event -> event.type() + " " + event.keyId())
         .containsExactly("EXPIRED " + expiring.id());
+  }
+
+  @Test
+  void givenAPortalLinksKey_noticeExpiries_tellsTheOwnerNothingOfIt() {
+    // A portal session's key is no key the customer was given: its end is no news to them.
+    t.services.initializeDeployment().initialize("test:init");
+    t.services
+        .createPortalLink()
+        .create(OPERATOR, new CreatePortalLinkCommand(ORG_A, Duration.ofHours(1)));
+    int before = t.outbox.events().size();
+
+    assertThat(delivery.noticeExpiries()).isZero();
+    t.clock.advance(Duration.ofHours(2));
+    assertThat(delivery.noticeExpiries()).isZero();
+    assertThat(t.outbox.events()).hasSize(before);
   }
 
   @Test
