@@ -165,7 +165,7 @@ class ReadmeWalkthroughIT {
         if (inside && line.startsWith("## ")) {
           break;
         }
-        if (line.startsWith("### ")) {
+        if (line.startsWith("## ") || line.startsWith("### ")) {
           skipping = NOT_RUN_HERE.contains(line);
         }
       }
