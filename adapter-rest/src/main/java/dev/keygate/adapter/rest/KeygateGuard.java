@@ -9,13 +9,10 @@ import dev.keygate.domain.LimitReachedException;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.owner.Owner;
-import dev.keygate.domain.policy.Credits;
 import dev.keygate.wire.WireJson;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
@@ -148,28 +145,17 @@ public final class KeygateGuard {
    */
   private boolean refusedByPolicy(Context ctx, Verification verification) {
     VerifyOutcome outcome = verification.outcome();
-    Instant now = clock.instant();
-    Optional<Duration> wait;
-    switch (outcome) {
-      case API_KEY_IP_NOT_ALLOWED:
-        refuse(ctx, 403, outcome.name(), outcome.message());
-        return true;
-      case API_KEY_RATE_LIMITED:
-        wait = verification.rateLimit().map(limit -> Duration.between(now, limit.reset()));
-        break;
-      case API_KEY_USAGE_EXCEEDED:
-        wait =
-            verification
-                .key()
-                .flatMap(key -> key.policy().credits())
-                .flatMap(Credits::refill)
-                .map(refill -> Duration.between(now, refill.nextDue(now)));
-        break;
-      default:
-        return false;
+    if (outcome == VerifyOutcome.API_KEY_IP_NOT_ALLOWED) {
+      refuse(ctx, 403, outcome.name(), outcome.message());
+      return true;
     }
-    wait.ifPresent(
-        until -> ctx.header("Retry-After", Long.toString(ApiKeyRoutes.wholeSeconds(until))));
+    if (outcome != VerifyOutcome.API_KEY_RATE_LIMITED
+        && outcome != VerifyOutcome.API_KEY_USAGE_EXCEEDED) {
+      return false;
+    }
+    verification
+        .retryAfterSeconds(clock.instant())
+        .ifPresent(seconds -> ctx.header("Retry-After", Long.toString(seconds)));
     refuse(ctx, 429, outcome.name(), outcome.message());
     return true;
   }

@@ -8,7 +8,6 @@ import dev.keygate.application.port.in.VerifyOutcome;
 import dev.keygate.domain.LimitReachedException;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.key.ApiKey;
-import dev.keygate.domain.policy.Credits;
 import dev.keygate.wire.WireJson;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -21,7 +20,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -190,29 +188,17 @@ public final class KeygateFilter implements Filter {
   private boolean refusedByPolicy(HttpServletResponse response, Verification verification)
       throws IOException {
     VerifyOutcome outcome = verification.outcome();
-    Instant now = clock.instant();
-    Optional<Duration> wait;
-    switch (outcome) {
-      case API_KEY_IP_NOT_ALLOWED:
-        refuse(response, 403, outcome.name(), outcome.message());
-        return true;
-      case API_KEY_RATE_LIMITED:
-        wait = verification.rateLimit().map(limit -> Duration.between(now, limit.reset()));
-        break;
-      case API_KEY_USAGE_EXCEEDED:
-        wait =
-            verification
-                .key()
-                .flatMap(key -> key.policy().credits())
-                .flatMap(Credits::refill)
-                .map(refill -> Duration.between(now, refill.nextDue(now)));
-        break;
-      default:
-        return false;
+    if (outcome == VerifyOutcome.API_KEY_IP_NOT_ALLOWED) {
+      refuse(response, 403, outcome.name(), outcome.message());
+      return true;
     }
-    if (wait.isPresent()) {
-      response.setHeader("Retry-After", Long.toString(wholeSeconds(wait.get())));
+    if (outcome != VerifyOutcome.API_KEY_RATE_LIMITED
+        && outcome != VerifyOutcome.API_KEY_USAGE_EXCEEDED) {
+      return false;
     }
+    verification
+        .retryAfterSeconds(clock.instant())
+        .ifPresent(seconds -> response.setHeader("Retry-After", Long.toString(seconds)));
     refuse(response, 429, outcome.name(), outcome.message());
     return true;
   }

@@ -1,6 +1,8 @@
 package dev.keygate.application.port.in;
 
 import dev.keygate.domain.key.ApiKey;
+import dev.keygate.domain.policy.Credits;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,5 +48,25 @@ public record Verification(
 
   public boolean isValid() {
     return outcome.isValid();
+  }
+
+  /**
+   * The whole seconds, at least one, until a key refused over a rate limit or out of credits may be
+   * used again: until the limit's window ends, or the credits' next refill. Empty for any other
+   * outcome, and for credits that are never refilled.
+   */
+  public Optional<Long> retryAfterSeconds(Instant now) {
+    Optional<Instant> until;
+    if (outcome == VerifyOutcome.API_KEY_RATE_LIMITED) {
+      until = rateLimit.map(RateLimitStatus::reset);
+    } else if (outcome == VerifyOutcome.API_KEY_USAGE_EXCEEDED) {
+      until =
+          key.flatMap(opened -> opened.policy().credits())
+              .flatMap(Credits::refill)
+              .map(refill -> refill.nextDue(now));
+    } else {
+      until = Optional.empty();
+    }
+    return until.map(end -> Math.max(1, (Duration.between(now, end).toMillis() + 999) / 1000));
   }
 }
