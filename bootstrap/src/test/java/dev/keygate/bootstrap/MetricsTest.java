@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -167,10 +168,21 @@ class MetricsTest {
     return addresses;
   }
 
+  /**
+   * A free port below Linux's ephemeral range (32768 and up): one the server's own binds to port 0
+   * (its API, H2's auto server) can never be given meanwhile, as a port from {@code new
+   * ServerSocket(0)} could once it is closed.
+   */
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+    int start = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+    for (int port = start; port < start + 500; port++) {
+      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // the next one
+      }
     }
+    throw new IOException("no free port from " + start);
   }
 
   /** The value of one series in a Prometheus text scrape. */
