@@ -10,6 +10,8 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -101,4 +103,45 @@ class ApiKeyEntity {
       joinColumns = @JoinColumn(name = "api_key_id"),
       inverseJoinColumns = @JoinColumn(name = "scope_id"))
   Set<ScopeEntity> scopes = new HashSet<>();
+
+  /**
+   * The query {@link #read} reads the rows of, keys aliased {@code k}: the columns, and the credits
+   * left and the owner's limits as the formulas above read them.
+   */
+  static final String SELECT =
+      "select k.id, k.name, k.owner_type, k.owner_id, k.api_id, k.status, k.created_on,"
+          + " k.created_by, k.made_by, k.kind, k.expires_on, k.revoked_on, k.last_verified_on,"
+          + " k.last_verified_ip, k.verification_count, k.rate_limits, k.ip_allowlist,"
+          + " k.credit_refill, k.version,"
+          + " (select c.remaining from key_credits c where c.key_id = k.id) as credits_remaining,"
+          + " (select o.rate_limits from owner_rate_limits o"
+          + " where o.owner_type = k.owner_type and o.owner_id = k.owner_id) as owner_rate_limits"
+          + " from api_keys k";
+
+  /** A row of {@link #SELECT}, detached, without its secrets and scopes. */
+  static ApiKeyEntity read(ResultSet row) throws SQLException {
+    ApiKeyEntity entity = new ApiKeyEntity();
+    entity.id = row.getString("id");
+    entity.name = row.getString("name");
+    entity.ownerType = row.getString("owner_type");
+    entity.ownerId = row.getString("owner_id");
+    entity.apiId = row.getString("api_id");
+    entity.status = row.getString("status");
+    entity.createdOn = Rows.instant(row, "created_on");
+    entity.createdBy = row.getString("created_by");
+    entity.madeBy = row.getString("made_by");
+    entity.kind = row.getString("kind");
+    entity.expiresOn = Rows.instant(row, "expires_on");
+    entity.revokedOn = Rows.instant(row, "revoked_on");
+    entity.lastVerifiedOn = Rows.instant(row, "last_verified_on");
+    entity.lastVerifiedIp = row.getString("last_verified_ip");
+    entity.verificationCount = row.getLong("verification_count");
+    entity.rateLimits = row.getString("rate_limits");
+    entity.ipAllowlist = row.getString("ip_allowlist");
+    entity.creditRefill = row.getString("credit_refill");
+    entity.version = row.getLong("version");
+    entity.creditsRemaining = row.getObject("credits_remaining", Long.class);
+    entity.ownerRateLimits = row.getString("owner_rate_limits");
+    return entity;
+  }
 }

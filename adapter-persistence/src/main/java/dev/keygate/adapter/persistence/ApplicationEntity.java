@@ -9,6 +9,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -59,5 +61,25 @@ class ApplicationEntity {
   @Override
   public String toString() {
     return "ApplicationEntity[" + id + "]";
+  }
+
+  /** The query {@link #read} reads the rows of, applications aliased {@code a}. */
+  static final String SELECT =
+      "select a.id, a.name, a.org_code, a.secret_hash, a.secret_version, a.created_on,"
+          + " a.created_by, a.made_by, a.expires_on from applications a";
+
+  /** A row of {@link #SELECT}, detached, without its APIs and scopes. */
+  static ApplicationEntity read(ResultSet row) throws SQLException {
+    ApplicationEntity entity = new ApplicationEntity();
+    entity.id = row.getString("id");
+    entity.name = row.getString("name");
+    entity.orgCode = row.getString("org_code");
+    entity.secretHash = row.getString("secret_hash");
+    entity.secretVersion = row.getLong("secret_version");
+    entity.createdOn = Rows.instant(row, "created_on");
+    entity.createdBy = row.getString("created_by");
+    entity.madeBy = row.getString("made_by");
+    entity.expiresOn = Rows.instant(row, "expires_on");
+    return entity;
   }
 }

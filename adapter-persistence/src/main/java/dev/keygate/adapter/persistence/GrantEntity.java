@@ -9,6 +9,8 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
@@ -47,6 +49,20 @@ class GrantEntity {
       },
       inverseJoinColumns = @JoinColumn(name = "scope_id"))
   Set<ScopeEntity> scopes = new HashSet<>();
+
+  /**
+   * The row of {@code select owner_type, owner_id, api_id, granted_on, granted_by}, detached,
+   * without its scopes.
+   */
+  static GrantEntity read(ResultSet row) throws SQLException {
+    GrantEntity entity = new GrantEntity();
+    entity.ownerType = row.getString("owner_type");
+    entity.ownerId = row.getString("owner_id");
+    entity.apiId = row.getString("api_id");
+    entity.grantedOn = Rows.instant(row, "granted_on");
+    entity.grantedBy = row.getString("granted_by");
+    return entity;
+  }
 
   /** The primary key: one grant per owner and API. */
   static final class Key implements Serializable {

@@ -16,42 +16,33 @@ import dev.keygate.domain.key.ApiKeyStatus;
 import dev.keygate.domain.owner.Owner;
 import dev.keygate.domain.token.SecretLookup;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 
 /**
- * {@link ApiKeyRepository} on Hibernate, with optimistic locking on the key's version, compared and
- * set by the repository itself (a rotation changes only secret rows, yet moves it on). The version
- * alone, read on every strict verification, is read with plain JDBC: one primary-key read without a
- * session around it.
+ * {@link ApiKeyRepository}: changes on Hibernate, with optimistic locking on the key's version,
+ * compared and set by the repository itself (a rotation changes only secret rows, yet moves it on);
+ * reads in plain SQL.
  */
 final class JpaApiKeyRepository implements ApiKeyRepository {
 
-  private static final String FETCH_KEYS =
-      "select distinct k from ApiKeyEntity k left join fetch k.secrets left join fetch k.scopes ";
   private static final String READ_VERSION = "select version from api_keys where id = ?";
 
   private final Transactions transactions;
-  private final DataSource dataSource;
 
-  JpaApiKeyRepository(Transactions transactions, DataSource dataSource) {
+  JpaApiKeyRepository(Transactions transactions) {
     this.transactions = transactions;
-    this.dataSource = dataSource;
   }
 
   @Override
@@ -124,88 +115,107 @@ final class JpaApiKeyRepository implements ApiKeyRepository {
 
   @Override
   public Optional<ApiKey> findById(ApiKeyId id) {
-    return transactions.call(
-        em ->
-            em.createQuery(FETCH_KEYS + "where k.id = :id", ApiKeyEntity.class)
-                .setParameter("id", id.value())
-                .getResultStream()
-                .findFirst()
-                .map(ApiKeyMapper::toDomain));
+    return transactions.read(
+        "api key " + id, connection -> keys(connection, List.of(id.value())).stream().findFirst());
   }
 
   @Override
   public OptionalLong findVersion(ApiKeyId id) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement read = connection.prepareStatement(READ_VERSION)) {
-      read.setString(1, id.value());
-      try (ResultSet row = read.executeQuery()) {
-        return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not read the version of api key " + id, e);
-    }
+    return transactions.read(
+        "the version of api key " + id,
+        connection ->
+            Rows.first(connection, READ_VERSION, List.of(id.value()), row -> row.getLong(1))
+                .map(OptionalLong::of)
+                .orElseGet(OptionalLong::empty));
   }
 
   @Override
   public Optional<ApiKey> findBySecretLookup(SecretLookup lookup) {
-    return transactions.call(
-        em ->
-            em.createQuery(
-                    FETCH_KEYS
-                        + "where k.id = (select s.apiKey.id from KeySecretEntity s"
-                        + " where s.lookup = :lookup)",
-                    ApiKeyEntity.class)
-                .setParameter("lookup", lookup.value())
-                .getResultStream()
-                .findFirst()
-                .map(ApiKeyMapper::toDomain));
+    return transactions.read(
+        "the api key of a secret",
+        connection ->
+            keys(
+                    connection,
+                    Rows.list(
+                        connection,
+                        "select api_key_id from key_secrets where lookup = ?",
+                        List.of(lookup.value()),
+                        row -> row.getString(1)))
+                .stream()
+                .findFirst());
   }
 
   @Override
   public Page<ApiKey> list(ApiKeyFilter filter, PageRequest page) {
-    return transactions.call(
-        em -> {
-          List<String> ids = pageOfIds(em, filter, page);
+    return transactions.read(
+        "api keys",
+        connection -> {
+          List<String> ids = pageOfIds(connection, filter, page);
           boolean more = ids.size() > page.size();
           List<String> shown = more ? ids.subList(0, page.size()) : ids;
-          if (shown.isEmpty()) {
-            return Page.<ApiKey>empty();
-          }
-          // Secrets and scopes follow in one batch query each, by key id through their indexes:
-          // joined into this query, PostgreSQL would rather scan every secret to hash-join.
-          List<ApiKey> keys =
-              em
-                  .createQuery(
-                      "select k from ApiKeyEntity k where k.id in :ids", ApiKeyEntity.class)
-                  .setParameter("ids", shown)
-                  .getResultList()
-                  .stream()
-                  .map(ApiKeyMapper::toDomain)
-                  .sorted(Comparator.comparing(key -> key.id().value()))
-                  .toList();
-          return new Page<>(keys, more);
+          return new Page<>(keys(connection, shown), more);
         });
   }
 
+  /**
+   * The keys of {@code ids}, in that order, with their secrets and scopes: three queries, each by
+   * key id through an index (joined into one, PostgreSQL would rather scan every secret).
+   */
+  private static List<ApiKey> keys(Connection connection, List<String> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    String in = " in (" + Rows.placeholders(ids) + ")";
+    Map<String, ApiKeyEntity> keys = new HashMap<>();
+    for (ApiKeyEntity key :
+        Rows.list(connection, ApiKeyEntity.SELECT + " where k.id" + in, ids, ApiKeyEntity::read)) {
+      keys.put(key.id, key);
+    }
+    for (KeySecretEntity secret :
+        Rows.list(
+            connection,
+            KeySecretEntity.SELECT + " where api_key_id" + in,
+            ids,
+            KeySecretEntity::read)) {
+      ApiKeyEntity key = keys.get(secret.apiKey.id);
+      secret.apiKey = key;
+      key.secrets.add(secret);
+    }
+    for (Map.Entry<String, ScopeEntity> held :
+        Rows.list(
+            connection,
+            "select ks.api_key_id, "
+                + ScopeEntity.COLUMNS
+                + " from api_key_scopes ks join api_scopes s on s.id = ks.scope_id"
+                + " where ks.api_key_id"
+                + in,
+            ids,
+            row -> Map.entry(row.getString("api_key_id"), ScopeEntity.read(row)))) {
+      keys.get(held.getKey()).scopes.add(held.getValue());
+    }
+    return ids.stream()
+        .map(keys::get)
+        .filter(Objects::nonNull)
+        .map(ApiKeyMapper::toDomain)
+        .toList();
+  }
+
   /** Keyset pagination: the ids after the cursor, one more than the page to tell if more follow. */
-  private static List<String> pageOfIds(EntityManager em, ApiKeyFilter filter, PageRequest page) {
-    StringBuilder jpql = new StringBuilder("select k.id from ApiKeyEntity k where 1 = 1");
-    Map<String, Object> parameters = new HashMap<>();
-    filter
-        .ownerType()
-        .ifPresent(type -> where(jpql, parameters, "k.ownerType", "ownerType", type.name()));
+  private static List<String> pageOfIds(
+      Connection connection, ApiKeyFilter filter, PageRequest page) throws SQLException {
+    StringBuilder sql = new StringBuilder("select id from api_keys where 1 = 1");
+    List<Object> parameters = new ArrayList<>();
+    filter.ownerType().ifPresent(type -> where(sql, parameters, "owner_type", type.name()));
     filter
         .owner()
         .ifPresent(
             owner -> {
-              where(jpql, parameters, "k.ownerType", "exactOwnerType", owner.type().name());
-              where(jpql, parameters, "k.ownerId", "ownerId", owner.id());
+              where(sql, parameters, "owner_type", owner.type().name());
+              where(sql, parameters, "owner_id", owner.id());
             });
-    filter
-        .status()
-        .ifPresent(status -> where(jpql, parameters, "k.status", "status", status.name()));
-    filter.apiId().ifPresent(api -> where(jpql, parameters, "k.apiId", "apiId", api.value()));
-    filter.kind().ifPresent(kind -> where(jpql, parameters, "k.kind", "kind", kind.name()));
+    filter.status().ifPresent(status -> where(sql, parameters, "status", status.name()));
+    filter.apiId().ifPresent(api -> where(sql, parameters, "api_id", api.value()));
+    filter.kind().ifPresent(kind -> where(sql, parameters, "kind", kind.name()));
     filter
         .search()
         .ifPresent(
@@ -213,21 +223,19 @@ final class JpaApiKeyRepository implements ApiKeyRepository {
               // As ApiKeyFilter.matchesSearch decides: the name contains it, or the id starts
               // with it, either case; the text's own wildcards match only themselves.
               String escaped = likeEscaped(text.toLowerCase(Locale.ROOT));
-              jpql.append(
-                  " and (lower(k.name) like :nameLike escape '!' or k.id like :idLike escape '!')");
-              parameters.put("nameLike", "%" + escaped + "%");
-              parameters.put("idLike", escaped + "%");
+              sql.append(" and (lower(name) like ? escape '!' or id like ? escape '!')");
+              parameters.add("%" + escaped + "%");
+              parameters.add(escaped + "%");
             });
     page.startingAfter()
         .ifPresent(
             after -> {
-              jpql.append(" and k.id > :after");
-              parameters.put("after", after);
+              sql.append(" and id > ?");
+              parameters.add(after);
             });
-    jpql.append(" order by k.id");
-    TypedQuery<String> query = em.createQuery(jpql.toString(), String.class);
-    parameters.forEach(query::setParameter);
-    return query.setMaxResults(page.size() + 1).getResultList();
+    sql.append(" order by id fetch first ? rows only");
+    parameters.add(page.size() + 1);
+    return Rows.list(connection, sql.toString(), parameters, row -> row.getString(1));
   }
 
   private static String likeEscaped(String text) {
@@ -235,108 +243,80 @@ final class JpaApiKeyRepository implements ApiKeyRepository {
   }
 
   private static void where(
-      StringBuilder jpql, Map<String, Object> parameters, String path, String name, Object value) {
-    jpql.append(" and ").append(path).append(" = :").append(name);
-    parameters.put(name, value);
+      StringBuilder sql, List<Object> parameters, String column, Object value) {
+    sql.append(" and ").append(column).append(" = ?");
+    parameters.add(value);
   }
 
   @Override
   public long countLive(Owner owner, Instant now) {
-    return transactions.call(
-        em ->
-            em.createQuery(
-                    "select count(k) from ApiKeyEntity k where k.ownerType = :type"
-                        + " and k.ownerId = :id and k.status <> :revoked"
-                        + " and (k.expiresOn is null or k.expiresOn > :now)",
-                    Long.class)
-                .setParameter("type", owner.type().name())
-                .setParameter("id", owner.id())
-                .setParameter("revoked", ApiKeyStatus.REVOKED.name())
-                .setParameter("now", now)
-                .getSingleResult());
+    return transactions.read(
+        "the keys of " + owner,
+        connection ->
+            Rows.count(
+                connection,
+                "select count(*) from api_keys where owner_type = ? and owner_id = ?"
+                    + " and status <> ? and (expires_on is null or expires_on > ?)",
+                List.of(owner.type().name(), owner.id(), ApiKeyStatus.REVOKED.name(), now)));
   }
 
   @Override
   public long countByApi(ApiId apiId) {
-    return transactions.call(
-        em ->
-            em.createQuery("select count(k) from ApiKeyEntity k where k.apiId = :api", Long.class)
-                .setParameter("api", apiId.value())
-                .getSingleResult());
+    return transactions.read(
+        "the keys of api " + apiId,
+        connection ->
+            Rows.count(
+                connection,
+                "select count(*) from api_keys where api_id = ?",
+                List.of(apiId.value())));
   }
 
   @Override
   public List<ApiKey> expiringBetween(Instant after, Instant until, int limit) {
-    return transactions.call(
-        em -> {
-          List<String> ids =
-              em.createQuery(
-                      "select k.id from ApiKeyEntity k where k.status <> :revoked"
-                          + " and k.expiresOn > :after and k.expiresOn <= :until"
-                          + " order by k.expiresOn, k.id",
-                      String.class)
-                  .setParameter("revoked", ApiKeyStatus.REVOKED.name())
-                  .setParameter("after", after)
-                  .setParameter("until", until)
-                  .setMaxResults(limit)
-                  .getResultList();
-          if (ids.isEmpty()) {
-            return List.<ApiKey>of();
-          }
-          Map<String, Integer> order = new HashMap<>();
-          ids.forEach(id -> order.put(id, order.size()));
-          return em
-              .createQuery(FETCH_KEYS + "where k.id in :ids", ApiKeyEntity.class)
-              .setParameter("ids", ids)
-              .getResultList()
-              .stream()
-              .sorted(Comparator.comparing(key -> order.get(key.id)))
-              .map(ApiKeyMapper::toDomain)
-              .toList();
-        });
+    return transactions.read(
+        "the keys expiring soon",
+        connection ->
+            keys(
+                connection,
+                Rows.list(
+                    connection,
+                    "select id from api_keys where status <> ?"
+                        + " and expires_on > ? and expires_on <= ?"
+                        + " order by expires_on, id fetch first ? rows only",
+                    List.of(ApiKeyStatus.REVOKED.name(), after, until, limit),
+                    row -> row.getString(1))));
   }
 
   @Override
   public List<ApiKey> removeExpiredPortalLinks(Instant expiredBefore, int limit) {
     return transactions.call(
         em -> {
-          List<String> ids =
-              em.createQuery(
-                      "select k.id from ApiKeyEntity k where k.kind = :kind"
-                          + " and k.expiresOn < :before order by k.expiresOn, k.id",
-                      String.class)
-                  .setParameter("kind", ApiKeyKind.PORTAL_LINK.name())
-                  .setParameter("before", expiredBefore)
-                  .setMaxResults(limit)
-                  .getResultList();
-          if (ids.isEmpty()) {
-            return List.<ApiKey>of();
-          }
-          List<ApiKeyEntity> entities =
-              em.createQuery(FETCH_KEYS + "where k.id in :ids", ApiKeyEntity.class)
-                  .setParameter("ids", ids)
-                  .getResultList();
-          List<ApiKey> read = entities.stream().map(ApiKeyMapper::toDomain).toList();
+          List<ApiKey> expired =
+              transactions.read(
+                  "the expired portal links' keys",
+                  connection ->
+                      keys(
+                          connection,
+                          Rows.list(
+                              connection,
+                              "select id from api_keys where kind = ? and expires_on < ?"
+                                  + " order by expires_on, id fetch first ? rows only",
+                              List.of(ApiKeyKind.PORTAL_LINK.name(), expiredBefore, limit),
+                              row -> row.getString(1))));
           // The database deletes the secrets, scopes, credits and usage counts with each key.
-          entities.forEach(em::detach);
           // One by one, so that only the keys this unit deleted are answered: another node
           // sweeping at once deletes the rest, and records them itself.
-          List<String> deleted = new ArrayList<>();
-          for (String id : ids) {
+          List<ApiKey> deleted = new ArrayList<>();
+          for (ApiKey key : expired) {
             if (em.createNativeQuery("delete from api_keys where id = ?1")
-                    .setParameter(1, id)
+                    .setParameter(1, key.id().value())
                     .executeUpdate()
                 == 1) {
-              deleted.add(id);
-              transactions.changed(ChangeFeed.Kind.API_KEY, id);
+              deleted.add(key);
+              transactions.changed(ChangeFeed.Kind.API_KEY, key.id().value());
             }
           }
-          Map<String, Integer> order = new HashMap<>();
-          deleted.forEach(id -> order.put(id, order.size()));
-          return read.stream()
-              .filter(key -> order.containsKey(key.id().value()))
-              .sorted(Comparator.comparing(key -> order.get(key.id().value())))
-              .toList();
+          return deleted;
         });
   }
 

@@ -8,8 +8,11 @@ import dev.keygate.domain.api.ScopeId;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link ApiRepository} on Hibernate. */
+/** {@link ApiRepository}: changes on Hibernate, reads in plain SQL. */
 final class JpaApiRepository implements ApiRepository {
+
+  private static final String APIS = "select id, name, audience, created_on from apis";
+  private static final String SCOPES = "select " + ScopeEntity.COLUMNS + " from api_scopes s";
 
   private final Transactions transactions;
 
@@ -29,30 +32,28 @@ final class JpaApiRepository implements ApiRepository {
 
   @Override
   public Optional<Api> findById(ApiId id) {
-    return transactions.call(
-        em -> Optional.ofNullable(em.find(ApiEntity.class, id.value())).map(ApiMapper::toDomain));
+    return transactions.read(
+        "api " + id,
+        connection ->
+            Rows.first(connection, APIS + " where id = ?", List.of(id.value()), ApiEntity::read)
+                .map(ApiMapper::toDomain));
   }
 
   @Override
   public Optional<Api> findByAudience(String audience) {
-    return transactions.call(
-        em ->
-            em.createQuery(
-                    "select a from ApiEntity a where a.audience = :audience", ApiEntity.class)
-                .setParameter("audience", audience)
-                .getResultStream()
-                .findFirst()
+    return transactions.read(
+        "the api of an audience",
+        connection ->
+            Rows.first(connection, APIS + " where audience = ?", List.of(audience), ApiEntity::read)
                 .map(ApiMapper::toDomain));
   }
 
   @Override
   public List<Api> list() {
-    return transactions.call(
-        em ->
-            em
-                .createQuery("select a from ApiEntity a order by a.id", ApiEntity.class)
-                .getResultList()
-                .stream()
+    return transactions.read(
+        "apis",
+        connection ->
+            Rows.list(connection, APIS + " order by id", List.of(), ApiEntity::read).stream()
                 .map(ApiMapper::toDomain)
                 .toList());
   }
@@ -84,23 +85,27 @@ final class JpaApiRepository implements ApiRepository {
 
   @Override
   public Optional<Scope> findScope(ApiId apiId, ScopeId id) {
-    return transactions.call(
-        em ->
-            Optional.ofNullable(em.find(ScopeEntity.class, id.value()))
-                .filter(scope -> scope.apiId.equals(apiId.value()))
+    return transactions.read(
+        "scope " + id,
+        connection ->
+            Rows.first(
+                    connection,
+                    SCOPES + " where s.id = ? and s.api_id = ?",
+                    List.of(id.value(), apiId.value()),
+                    ScopeEntity::read)
                 .map(ApiMapper::toDomain));
   }
 
   @Override
   public List<Scope> scopes(ApiId apiId) {
-    return transactions.call(
-        em ->
-            em
-                .createQuery(
-                    "select s from ScopeEntity s where s.apiId = :api order by s.id",
-                    ScopeEntity.class)
-                .setParameter("api", apiId.value())
-                .getResultList()
+    return transactions.read(
+        "the scopes of api " + apiId,
+        connection ->
+            Rows.list(
+                    connection,
+                    SCOPES + " where s.api_id = ? order by s.id",
+                    List.of(apiId.value()),
+                    ScopeEntity::read)
                 .stream()
                 .map(ApiMapper::toDomain)
                 .toList());

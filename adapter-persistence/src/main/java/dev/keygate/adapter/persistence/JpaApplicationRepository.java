@@ -9,13 +9,18 @@ import dev.keygate.domain.application.ApplicationId;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.owner.OrgCode;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * {@link ApplicationRepository} on Hibernate. The schema's cascades keep applications true to the
- * APIs and scopes they name: deleting a scope or an API takes it out of every application.
+ * {@link ApplicationRepository}: changes on Hibernate, reads in plain SQL. The schema's cascades
+ * keep applications true to the APIs and scopes they name: deleting a scope or an API takes it out
+ * of every application.
  */
 final class JpaApplicationRepository implements ApplicationRepository {
 
@@ -41,32 +46,72 @@ final class JpaApplicationRepository implements ApplicationRepository {
 
   @Override
   public Optional<Application> findById(ApplicationId id) {
-    return transactions.call(
-        // One query by primary key, with the application's APIs and scopes: what every access
-        // token's check costs.
-        em ->
-            em.createQuery(
-                    "select distinct a from ApplicationEntity a left join fetch a.apiIds"
-                        + " left join fetch a.scopes where a.id = :id",
-                    ApplicationEntity.class)
-                .setParameter("id", id.value())
-                .getResultStream()
-                .findFirst()
-                .map(JpaApplicationRepository::toDomain));
+    // By primary key, with the application's APIs and scopes: what every access token's check
+    // costs.
+    return transactions.read(
+        "application " + id,
+        connection ->
+            applications(
+                    connection,
+                    ApplicationEntity.SELECT + " where a.id = ?",
+                    List.of(id.value()),
+                    " = ?")
+                .stream()
+                .findFirst());
   }
 
   @Override
   public List<Application> list(Optional<OrgCode> org) {
-    return transactions.call(
-        em -> {
-          String where = org.isPresent() ? " where a.orgCode = :org" : "";
-          var query =
-              em.createQuery(
-                  "select a from ApplicationEntity a" + where + " order by a.id",
-                  ApplicationEntity.class);
-          org.ifPresent(code -> query.setParameter("org", code.value()));
-          return query.getResultList().stream().map(JpaApplicationRepository::toDomain).toList();
-        });
+    return transactions.read(
+        "applications",
+        connection ->
+            applications(
+                connection,
+                ApplicationEntity.SELECT
+                    + (org.isPresent() ? " where a.org_code = ?" : "")
+                    + " order by a.id",
+                org.map(code -> List.<Object>of(code.value())).orElse(List.of()),
+                " in (select a.id from applications a"
+                    + (org.isPresent() ? " where a.org_code = ?)" : ")")));
+  }
+
+  /**
+   * The applications {@code sql} selects, in its order, with their APIs and scopes read by a query
+   * each.
+   *
+   * @param which the test on an application id that picks the same ones, with the same parameters
+   */
+  private static List<Application> applications(
+      Connection connection, String sql, List<Object> parameters, String which)
+      throws SQLException {
+    List<ApplicationEntity> applications =
+        Rows.list(connection, sql, parameters, ApplicationEntity::read);
+    if (applications.isEmpty()) {
+      return List.of();
+    }
+    Map<String, ApplicationEntity> byId = new HashMap<>();
+    applications.forEach(application -> byId.put(application.id, application));
+    for (Map.Entry<String, String> api :
+        Rows.list(
+            connection,
+            "select application_id, api_id from application_apis where application_id" + which,
+            parameters,
+            row -> Map.entry(row.getString(1), row.getString(2)))) {
+      byId.get(api.getKey()).apiIds.add(api.getValue());
+    }
+    for (Map.Entry<String, ScopeEntity> held :
+        Rows.list(
+            connection,
+            "select x.application_id, "
+                + ScopeEntity.COLUMNS
+                + " from application_scopes x join api_scopes s on s.id = x.scope_id"
+                + " where x.application_id"
+                + which,
+            parameters,
+            row -> Map.entry(row.getString("application_id"), ScopeEntity.read(row)))) {
+      byId.get(held.getKey()).scopes.add(held.getValue());
+    }
+    return applications.stream().map(JpaApplicationRepository::toDomain).toList();
   }
 
   @Override

@@ -4,12 +4,10 @@ import dev.keygate.application.port.out.AuditLog;
 import dev.keygate.application.port.query.AuditQuery;
 import dev.keygate.application.port.query.Page;
 import dev.keygate.domain.audit.AuditEvent;
-import jakarta.persistence.TypedQuery;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** {@link AuditLog} as an append-only table read by keyset pages. */
+/** {@link AuditLog} as an append-only table, written on Hibernate, read by keyset pages in SQL. */
 final class JpaAuditLog implements AuditLog {
 
   private final Transactions transactions;
@@ -30,44 +28,41 @@ final class JpaAuditLog implements AuditLog {
   @Override
   public Page<AuditEvent> list(AuditQuery query) {
     boolean oldestFirst = query.order() == AuditQuery.Order.OLDEST_FIRST;
-    StringBuilder jpql = new StringBuilder("select e from AuditEventEntity e where 1 = 1");
-    Map<String, Object> parameters = new HashMap<>();
+    StringBuilder sql = new StringBuilder(AuditEventEntity.SELECT + " where 1 = 1");
+    List<Object> parameters = new ArrayList<>();
     query
         .page()
         .startingAfter()
-        .ifPresent(
-            after -> where(jpql, parameters, oldestFirst ? "e.id >" : "e.id <", "after", after));
-    query.target().ifPresent(target -> where(jpql, parameters, "e.target =", "target", target));
+        .ifPresent(after -> where(sql, parameters, oldestFirst ? "id >" : "id <", after));
+    query.target().ifPresent(target -> where(sql, parameters, "target =", target));
     query
         .targetOwner()
         .ifPresent(
             owner -> {
-              where(jpql, parameters, "e.ownerType =", "ownerType", owner.type().name());
-              where(jpql, parameters, "e.ownerId =", "ownerId", owner.id());
+              where(sql, parameters, "owner_type =", owner.type().name());
+              where(sql, parameters, "owner_id =", owner.id());
             });
-    query
-        .action()
-        .ifPresent(action -> where(jpql, parameters, "e.action =", "action", action.name()));
-    query.actor().ifPresent(actor -> where(jpql, parameters, "e.actor =", "actor", actor));
-    query.since().ifPresent(since -> where(jpql, parameters, "e.occurredOn >=", "since", since));
-    query.until().ifPresent(until -> where(jpql, parameters, "e.occurredOn <", "until", until));
-    jpql.append(oldestFirst ? " order by e.id" : " order by e.id desc");
-    return transactions.call(
-        em -> {
-          TypedQuery<AuditEventEntity> select =
-              em.createQuery(jpql.toString(), AuditEventEntity.class)
-                  .setMaxResults(query.page().size() + 1);
-          parameters.forEach(select::setParameter);
+    query.action().ifPresent(action -> where(sql, parameters, "action =", action.name()));
+    query.actor().ifPresent(actor -> where(sql, parameters, "actor =", actor));
+    query.since().ifPresent(since -> where(sql, parameters, "occurred_on >=", since));
+    query.until().ifPresent(until -> where(sql, parameters, "occurred_on <", until));
+    sql.append(oldestFirst ? " order by id" : " order by id desc")
+        .append(" fetch first ? rows only");
+    parameters.add(query.page().size() + 1);
+    return transactions.read(
+        "audit events",
+        connection -> {
           List<AuditEvent> events =
-              select.getResultList().stream().map(AuditEventMapper::toDomain).toList();
+              Rows.list(connection, sql.toString(), parameters, AuditEventEntity::read).stream()
+                  .map(AuditEventMapper::toDomain)
+                  .toList();
           boolean more = events.size() > query.page().size();
           return new Page<>(more ? events.subList(0, query.page().size()) : events, more);
         });
   }
 
-  private static void where(
-      StringBuilder jpql, Map<String, Object> parameters, String test, String name, Object value) {
-    jpql.append(" and ").append(test).append(" :").append(name);
-    parameters.put(name, value);
+  private static void where(StringBuilder sql, List<Object> parameters, String test, Object value) {
+    sql.append(" and ").append(test).append(" ?");
+    parameters.add(value);
   }
 }

@@ -13,13 +13,18 @@ import dev.keygate.domain.owner.UserAccount;
 import dev.keygate.domain.owner.UserId;
 import dev.keygate.domain.policy.RateLimit;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** {@link OwnerRepository} on Hibernate. */
+/** {@link OwnerRepository}: changes on Hibernate, reads in plain SQL. */
 final class JpaOwnerRepository implements OwnerRepository {
+
+  private static final String ORGANIZATIONS = "select code, name, created_on from organizations";
+  private static final String USERS = "select id, name, email, created_on from users";
 
   private final Transactions transactions;
 
@@ -39,48 +44,63 @@ final class JpaOwnerRepository implements OwnerRepository {
 
   @Override
   public Optional<Organization> findOrganization(OrgCode code) {
-    return transactions.call(
-        em ->
-            Optional.ofNullable(em.find(OrganizationEntity.class, code.value()))
+    return transactions.read(
+        "organization " + code,
+        connection ->
+            Rows.first(
+                    connection,
+                    ORGANIZATIONS + " where code = ?",
+                    List.of(code.value()),
+                    OrganizationEntity::read)
                 .map(OwnerMapper::toDomain));
   }
 
   @Override
   public Page<Organization> listOrganizations(ListOrder order, PageRequest page) {
-    return transactions.call(
-        em -> {
+    return transactions.read(
+        "organizations",
+        connection -> {
           if (order == ListOrder.ID) {
-            return page(
-                em,
-                "select o from OrganizationEntity o where o.code > :after order by o.code",
-                OrganizationEntity.class,
+            return paged(
+                Rows.list(
+                    connection,
+                    ORGANIZATIONS + " where code > ? order by code fetch first ? rows only",
+                    List.of(page.startingAfter().orElse(""), page.size() + 1),
+                    OrganizationEntity::read),
                 page,
                 OwnerMapper::toDomain);
           }
-          return byName(em, order, page);
+          return byName(connection, order, page);
         });
   }
 
   /** One keyset page in name order, organizations of one name in code order. */
-  private static Page<Organization> byName(EntityManager em, ListOrder order, PageRequest page) {
+  private static Page<Organization> byName(Connection connection, ListOrder order, PageRequest page)
+      throws SQLException {
     boolean ascending = order == ListOrder.NAME_ASCENDING;
     String direction = ascending ? " asc" : " desc";
     String past = ascending ? " > " : " < ";
     Optional<ListOrder.NameCursor> cursor = page.startingAfter().map(order::nameCursor);
-    String jpql =
-        "select o from OrganizationEntity o"
+    String sql =
+        ORGANIZATIONS
             + (cursor.isEmpty()
                 ? ""
-                : " where o.name" + past + ":name or (o.name = :name and o.code" + past + ":code)")
-            + " order by o.name"
+                : " where name" + past + "? or (name = ? and code" + past + "?)")
+            + " order by name"
             + direction
-            + ", o.code"
-            + direction;
-    TypedQuery<OrganizationEntity> query =
-        em.createQuery(jpql, OrganizationEntity.class).setMaxResults(page.size() + 1);
-    cursor.ifPresent(
-        after -> query.setParameter("name", after.name()).setParameter("code", after.id()));
-    return paged(query.getResultList().stream().map(OwnerMapper::toDomain).toList(), page);
+            + ", code"
+            + direction
+            + " fetch first ? rows only";
+    List<Object> parameters =
+        new ArrayList<>(
+            cursor
+                .map(after -> List.<Object>of(after.name(), after.name(), after.id()))
+                .orElse(List.of()));
+    parameters.add(page.size() + 1);
+    return paged(
+        Rows.list(connection, sql, parameters, OrganizationEntity::read),
+        page,
+        OwnerMapper::toDomain);
   }
 
   @Override
@@ -117,33 +137,36 @@ final class JpaOwnerRepository implements OwnerRepository {
 
   @Override
   public Optional<UserAccount> findUser(UserId id) {
-    return transactions.call(
-        em ->
-            Optional.ofNullable(em.find(UserEntity.class, id.value())).map(OwnerMapper::toDomain));
+    return transactions.read(
+        "user " + id,
+        connection ->
+            Rows.first(connection, USERS + " where id = ?", List.of(id.value()), UserEntity::read)
+                .map(OwnerMapper::toDomain));
   }
 
   @Override
   public Page<UserAccount> listUsers(UserFilter filter, PageRequest page) {
-    return transactions.call(
-        em -> {
-          StringBuilder jpql = new StringBuilder("select u from UserEntity u where u.id > :after");
+    return transactions.read(
+        "users",
+        connection -> {
+          StringBuilder sql = new StringBuilder(USERS + " where id > ?");
+          List<Object> parameters = new ArrayList<>();
+          parameters.add(page.startingAfter().orElse(""));
           if (!filter.ids().isEmpty()) {
-            jpql.append(" and u.id in :ids");
+            sql.append(" and id in (").append(Rows.placeholders(filter.ids())).append(")");
+            filter.ids().forEach(id -> parameters.add(id.value()));
           }
           if (!filter.emails().isEmpty()) {
-            jpql.append(" and lower(u.email) in :emails");
+            sql.append(" and lower(email) in (").append(Rows.placeholders(filter.emails()));
+            sql.append(")");
+            parameters.addAll(filter.emails());
           }
-          TypedQuery<UserEntity> query =
-              em.createQuery(jpql.append(" order by u.id").toString(), UserEntity.class)
-                  .setParameter("after", page.startingAfter().orElse(""))
-                  .setMaxResults(page.size() + 1);
-          if (!filter.ids().isEmpty()) {
-            query.setParameter("ids", filter.ids().stream().map(UserId::value).toList());
-          }
-          if (!filter.emails().isEmpty()) {
-            query.setParameter("emails", List.copyOf(filter.emails()));
-          }
-          return paged(query.getResultList().stream().map(OwnerMapper::toDomain).toList(), page);
+          sql.append(" order by id fetch first ? rows only");
+          parameters.add(page.size() + 1);
+          return paged(
+              Rows.list(connection, sql.toString(), parameters, UserEntity::read),
+              page,
+              OwnerMapper::toDomain);
         });
   }
 
@@ -176,35 +199,28 @@ final class JpaOwnerRepository implements OwnerRepository {
     return true;
   }
 
-  /** One keyset page: every id sorts after the empty string, so no cursor means from the start. */
-  private static <E, T> Page<T> page(
-      EntityManager em, String jpql, Class<E> type, PageRequest page, Function<E, T> mapper) {
-    TypedQuery<E> query =
-        em.createQuery(jpql, type)
-            .setParameter("after", page.startingAfter().orElse(""))
-            .setMaxResults(page.size() + 1);
-    return paged(query.getResultList().stream().map(mapper).toList(), page);
-  }
-
-  /** The page of {@code rows}, read one past its size to tell whether more follow. */
-  private static <T> Page<T> paged(List<T> rows, PageRequest page) {
+  /**
+   * The page of {@code rows}, read one past its size to tell whether more follow; every id sorts
+   * after the empty string, so no cursor means from the start.
+   */
+  private static <E, T> Page<T> paged(List<E> rows, PageRequest page, Function<E, T> mapper) {
     boolean more = rows.size() > page.size();
-    return new Page<>(more ? rows.subList(0, page.size()) : rows, more);
+    return new Page<>(
+        (more ? rows.subList(0, page.size()) : rows).stream().map(mapper).toList(), more);
   }
 
   @Override
   public List<RateLimit> rateLimits(Owner owner) {
-    return transactions.call(
-        em -> {
-          List<?> rows =
-              em.createNativeQuery(
-                      "select rate_limits from owner_rate_limits"
-                          + " where owner_type = ?1 and owner_id = ?2")
-                  .setParameter(1, owner.type().name())
-                  .setParameter(2, owner.id())
-                  .getResultList();
-          return rows.isEmpty() ? List.of() : PolicyText.limits(rows.get(0).toString());
-        });
+    return transactions.read(
+        "the rate limits of " + owner,
+        connection ->
+            Rows.first(
+                    connection,
+                    "select rate_limits from owner_rate_limits"
+                        + " where owner_type = ? and owner_id = ?",
+                    List.of(owner.type().name(), owner.id()),
+                    row -> PolicyText.limits(row.getString(1)))
+                .orElse(List.of()));
   }
 
   @Override

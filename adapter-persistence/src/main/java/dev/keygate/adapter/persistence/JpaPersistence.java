@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.hibernate.cfg.AvailableSettings;
@@ -26,13 +27,13 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 
 /**
  * Keygate's storage on one database: migrates the schema with Flyway (unless it has every migration
- * already), then serves every persistence port from one Hibernate session factory. Works on H2 and
- * PostgreSQL alike.
+ * already), then serves every persistence port: changes through one Hibernate session factory,
+ * reads in plain SQL. Works on H2 and PostgreSQL alike.
  */
 public final class JpaPersistence implements AutoCloseable {
 
   private final DataSource dataSource;
-  private final EntityManagerFactory entityManagers;
+  private final Hibernate hibernate;
   private final ApiKeyRepository apiKeys;
   private final ApiRepository apis;
   private final OwnerRepository owners;
@@ -48,16 +49,15 @@ public final class JpaPersistence implements AutoCloseable {
   private final WebhookRepository webhooks;
   private final Outbox outbox;
 
-  private JpaPersistence(
-      DataSource dataSource, EntityManagerFactory entityManagers, Database database) {
+  private JpaPersistence(DataSource dataSource, Hibernate hibernate, Database database) {
     this.dataSource = dataSource;
-    this.entityManagers = entityManagers;
+    this.hibernate = hibernate;
     this.postgres = database.postgres();
     this.changeFeed = new JdbcChangeFeed(dataSource, postgres, LocalSignal.of(database.url()));
-    this.transactions = new Transactions(entityManagers, changeFeed);
+    this.transactions = new Transactions(hibernate, dataSource, changeFeed);
     this.credits = new JdbcCreditLedger(dataSource, transactions, postgres);
     this.usageHistory = new JdbcUsageHistory(dataSource);
-    this.apiKeys = new JpaApiKeyRepository(transactions, dataSource);
+    this.apiKeys = new JpaApiKeyRepository(transactions);
     this.apis = new JpaApiRepository(transactions);
     this.owners = new JpaOwnerRepository(transactions);
     this.grants = new JpaGrantRepository(transactions);
@@ -68,8 +68,27 @@ public final class JpaPersistence implements AutoCloseable {
     this.outbox = new JdbcOutbox(transactions, postgres);
   }
 
-  /** Brings the schema up to date and opens the storage; the pool stays the caller's to close. */
+  /**
+   * Brings the schema up to date and opens the storage, Hibernate started: a server's first change
+   * does not wait for it. The pool stays the caller's to close.
+   */
   public static JpaPersistence open(DataSource dataSource) {
+    JpaPersistence persistence = openForOneCommand(dataSource);
+    try {
+      persistence.hibernate.get();
+    } catch (RuntimeException e) {
+      persistence.close();
+      throw e;
+    }
+    return persistence;
+  }
+
+  /**
+   * Brings the schema up to date and opens the storage for one command: reads are plain SQL, and
+   * Hibernate, the longer part of a short command's run, starts only if the command changes
+   * something. The pool stays the caller's to close.
+   */
+  public static JpaPersistence openForOneCommand(DataSource dataSource) {
     // A database that has every migration already needs nothing from Flyway, whose own start
     // would be a good part of a short command's run.
     if (!SchemaVersions.allApplied(dataSource, List.of(V4__StripBidirectionalControls.class))) {
@@ -80,25 +99,58 @@ public final class JpaPersistence implements AutoCloseable {
           .load()
           .migrate();
     }
-    EntityManagerFactory entityManagers =
-        new HibernatePersistenceConfiguration("keygate")
-            .managedClasses(
-                ApiKeyEntity.class,
-                KeySecretEntity.class,
-                ApiEntity.class,
-                ScopeEntity.class,
-                OrganizationEntity.class,
-                UserEntity.class,
-                GrantEntity.class,
-                AuditEventEntity.class,
-                ApplicationEntity.class,
-                SigningKeyEntity.class,
-                WebhookEntity.class)
-            .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
-            .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
-            .property(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, PageRequest.MAX_SIZE)
-            .createEntityManagerFactory();
-    return new JpaPersistence(dataSource, entityManagers, Database.behind(dataSource));
+    return new JpaPersistence(dataSource, new Hibernate(dataSource), Database.behind(dataSource));
+  }
+
+  /** Hibernate's session factory over the pool, started when first asked for. */
+  private static final class Hibernate implements Supplier<EntityManagerFactory> {
+
+    private final DataSource dataSource;
+    private volatile EntityManagerFactory started;
+
+    Hibernate(DataSource dataSource) {
+      this.dataSource = dataSource;
+    }
+
+    @Override
+    public EntityManagerFactory get() {
+      EntityManagerFactory factory = started;
+      if (factory != null) {
+        return factory;
+      }
+      synchronized (this) {
+        if (started == null) {
+          started = start(dataSource);
+        }
+        return started;
+      }
+    }
+
+    private static EntityManagerFactory start(DataSource dataSource) {
+      return new HibernatePersistenceConfiguration("keygate")
+          .managedClasses(
+              ApiKeyEntity.class,
+              KeySecretEntity.class,
+              ApiEntity.class,
+              ScopeEntity.class,
+              OrganizationEntity.class,
+              UserEntity.class,
+              GrantEntity.class,
+              AuditEventEntity.class,
+              ApplicationEntity.class,
+              SigningKeyEntity.class,
+              WebhookEntity.class)
+          .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+          .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
+          .property(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, PageRequest.MAX_SIZE)
+          .createEntityManagerFactory();
+    }
+
+    synchronized void close() {
+      if (started != null) {
+        started.close();
+      }
+    }
   }
 
   /** Which database a pool is on: PostgreSQL or not (H2), and its URL. */
@@ -181,6 +233,11 @@ public final class JpaPersistence implements AutoCloseable {
     return transactions;
   }
 
+  /** Whether Hibernate has started: at once when opened for a server, else at the first change. */
+  boolean hibernateStarted() {
+    return hibernate.started != null;
+  }
+
   /** Whether the database answers right now, for health checks. */
   public boolean ping() {
     try (Connection connection = dataSource.getConnection()) {
@@ -195,7 +252,7 @@ public final class JpaPersistence implements AutoCloseable {
     try {
       changeFeed.close();
     } finally {
-      entityManagers.close();
+      hibernate.close();
     }
   }
 }

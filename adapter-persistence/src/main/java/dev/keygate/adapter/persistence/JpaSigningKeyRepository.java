@@ -6,7 +6,7 @@ import dev.keygate.domain.application.SigningKey;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link SigningKeyRepository} on Hibernate. */
+/** {@link SigningKeyRepository}: changes on Hibernate, reads in plain SQL. */
 final class JpaSigningKeyRepository implements SigningKeyRepository {
 
   private final Transactions transactions;
@@ -34,13 +34,14 @@ final class JpaSigningKeyRepository implements SigningKeyRepository {
 
   @Override
   public List<SigningKey> list() {
-    return transactions.call(
-        em ->
-            em
-                .createQuery(
-                    "select k from SigningKeyEntity k order by k.createdOn, k.kid",
-                    SigningKeyEntity.class)
-                .getResultList()
+    return transactions.read(
+        "signing keys",
+        connection ->
+            Rows.list(
+                    connection,
+                    SigningKeyEntity.SELECT + " order by created_on, kid",
+                    List.of(),
+                    SigningKeyEntity::read)
                 .stream()
                 .map(
                     entity ->

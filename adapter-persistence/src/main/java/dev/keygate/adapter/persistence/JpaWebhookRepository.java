@@ -5,13 +5,13 @@ import dev.keygate.domain.NotFoundException;
 import dev.keygate.domain.event.Webhook;
 import dev.keygate.domain.event.WebhookId;
 import dev.keygate.domain.owner.OrgCode;
-import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link WebhookRepository} on Hibernate. A webhook's deliveries go with it by the schema's
- * cascade, so deleting a webhook, or an organization's, is one statement however long its log is.
+ * {@link WebhookRepository}: changes on Hibernate, reads in plain SQL. A webhook's deliveries go
+ * with it by the schema's cascade, so deleting a webhook, or an organization's, is one statement
+ * however long its log is.
  */
 final class JpaWebhookRepository implements WebhookRepository {
 
@@ -36,23 +36,32 @@ final class JpaWebhookRepository implements WebhookRepository {
 
   @Override
   public Optional<Webhook> findById(WebhookId id) {
-    return transactions.call(
-        em ->
-            Optional.ofNullable(em.find(WebhookEntity.class, id.value()))
+    return transactions.read(
+        "webhook " + id,
+        connection ->
+            Rows.first(
+                    connection,
+                    WebhookEntity.SELECT + " where id = ?",
+                    List.of(id.value()),
+                    WebhookEntity::read)
                 .map(WebhookMapper::toDomain));
   }
 
   @Override
   public List<Webhook> list(Optional<OrgCode> org) {
-    return transactions.call(
-        em -> {
-          String where = org.isPresent() ? " where w.orgCode = :org" : "";
-          TypedQuery<WebhookEntity> query =
-              em.createQuery(
-                  "select w from WebhookEntity w" + where + " order by w.id", WebhookEntity.class);
-          org.ifPresent(code -> query.setParameter("org", code.value()));
-          return query.getResultList().stream().map(WebhookMapper::toDomain).toList();
-        });
+    return transactions.read(
+        "webhooks",
+        connection ->
+            Rows.list(
+                    connection,
+                    WebhookEntity.SELECT
+                        + (org.isPresent() ? " where org_code = ?" : "")
+                        + " order by id",
+                    org.map(code -> List.of(code.value())).orElse(List.of()),
+                    WebhookEntity::read)
+                .stream()
+                .map(WebhookMapper::toDomain)
+                .toList());
   }
 
   @Override

@@ -10,10 +10,13 @@ import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.hibernate.Session;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
@@ -21,23 +24,57 @@ import org.hibernate.exception.LockAcquisitionException;
 
 /**
  * The unit of work on the database: one transaction, held by the thread that began it, which every
- * repository call made inside it joins; outside one, each repository call is a transaction of its
- * own. What a unit changed that a verification depends on, as the repositories note it, goes into
- * the change feed as the unit's last statements, so the change and its feed entries commit together
- * or not at all. The database's refusals come out in the application's words: a unique-key
- * violation or a row that another transaction changed first is a conflict.
+ * repository call made inside it joins; outside one, each change is a transaction of its own.
+ * Changes go through Hibernate's entities; reads are plain SQL ({@link #read}), so a command that
+ * only reads never waits for Hibernate to start: it starts at the first unit of work. What a unit
+ * changed that a verification depends on, as the repositories note it, goes into the change feed as
+ * the unit's last statements, so the change and its feed entries commit together or not at all. The
+ * database's refusals come out in the application's words: a unique-key violation or a row that
+ * another transaction changed first is a conflict.
  */
 final class Transactions implements UnitOfWork {
 
   private static final String CLASH = "the change clashes with stored data";
 
-  private final EntityManagerFactory entityManagers;
+  private final Supplier<EntityManagerFactory> entityManagers;
+  private final DataSource dataSource;
   private final JdbcChangeFeed feed;
   private final ThreadLocal<Unit> current = new ThreadLocal<>();
 
-  Transactions(EntityManagerFactory entityManagers, JdbcChangeFeed feed) {
+  /**
+   * @param entityManagers Hibernate, started when first asked for
+   */
+  Transactions(
+      Supplier<EntityManagerFactory> entityManagers, DataSource dataSource, JdbcChangeFeed feed) {
     this.entityManagers = entityManagers;
+    this.dataSource = dataSource;
     this.feed = feed;
+  }
+
+  /** A read in plain SQL on one connection. */
+  @FunctionalInterface
+  interface Read<T> {
+    T from(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Reads in plain SQL: inside the current unit on its connection, so the unit sees its own changes
+   * (each one is flushed as it is made, see {@link #call}); outside one on a connection of its own.
+   *
+   * @param what what is read, for the failure's message
+   */
+  <T> T read(String what, Read<T> read) {
+    Unit joined = current.get();
+    try {
+      if (joined != null) {
+        return joined.em().unwrap(Session.class).doReturningWork(read::from);
+      }
+      try (Connection connection = dataSource.getConnection()) {
+        return read.from(connection);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read " + what, e);
+    }
   }
 
   /** The open unit of this thread: its entity manager and what it changed so far. */
@@ -48,7 +85,7 @@ final class Transactions implements UnitOfWork {
     if (current.get() != null) {
       return work.get();
     }
-    try (EntityManager em = entityManagers.createEntityManager()) {
+    try (EntityManager em = entityManagers.get().createEntityManager()) {
       EntityTransaction transaction = em.getTransaction();
       Unit unit = new Unit(em, new LinkedHashSet<>());
       current.set(unit);

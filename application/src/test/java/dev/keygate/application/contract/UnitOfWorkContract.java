@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.keygate.application.fake.TestQueries;
+import dev.keygate.application.port.query.ApiKeyFilter;
 import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.ConflictException;
 import dev.keygate.domain.api.Api;
@@ -16,6 +17,8 @@ import dev.keygate.domain.key.ApiKey;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
 import dev.keygate.domain.owner.Owner;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -197,5 +200,42 @@ public abstract class UnitOfWorkContract extends StoreContract {
         event.targetOwner(),
         event.outcome(),
         event.detail());
+  }
+
+  @Test
+  void insideAUnit_readsSeeItsOwnChangesBeforeTheyAreKept() {
+    Api api = storedApi("orders");
+    Owner org = storedOrganization("org_a");
+    ApiKey key = newKey(org, api, storedScope(api, "read"));
+    OrgCode code = new OrgCode("org_b");
+    List<Object> seenInside = new ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                stores
+                    .unitOfWork()
+                    .inTransaction(
+                        () -> {
+                          stores.apiKeys().add(key);
+                          stores.owners().addOrganization(new Organization(code, "B", NOW));
+                          seenInside.add(stores.apiKeys().findById(key.id()).map(ApiKey::id));
+                          seenInside.add(
+                              stores
+                                  .apiKeys()
+                                  .list(ApiKeyFilter.ALL, PageRequest.first())
+                                  .items()
+                                  .stream()
+                                  .map(ApiKey::id)
+                                  .toList());
+                          seenInside.add(
+                              stores.owners().findOrganization(code).map(Organization::code));
+                          throw new IllegalStateException("not kept");
+                        }))
+        .hasMessage("not kept");
+
+    assertThat(seenInside)
+        .containsExactly(Optional.of(key.id()), List.of(key.id()), Optional.of(code));
+    assertThat(stores.apiKeys().findById(key.id())).isEmpty();
+    assertThat(stores.owners().findOrganization(code)).isEmpty();
   }
 }
