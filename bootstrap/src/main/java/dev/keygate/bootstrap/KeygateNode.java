@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -174,13 +175,26 @@ final class KeygateNode implements AutoCloseable {
 
   /** Opens the database (migrating it if needed) and wires the node together. */
   static KeygateNode open(Settings settings) {
+    return open(settings, JpaPersistence::open);
+  }
+
+  /**
+   * {@link #open} for one command that exits when done: Hibernate starts only if the command
+   * changes something, so a command that only reads answers without waiting for it.
+   */
+  static KeygateNode openForOneCommand(Settings settings) {
+    return open(settings, JpaPersistence::openForOneCommand);
+  }
+
+  private static KeygateNode open(
+      Settings settings, Function<DataSource, JpaPersistence> storageOpening) {
     WebhookOptions webhooks = settings.webhooks();
     Optional<HikariDataSource> ownPool = openPool(settings.storage());
     DataSource database =
         settings.storage() instanceof Storage.HostPool host ? host.dataSource() : ownPool.get();
     JpaPersistence persistence;
     try {
-      persistence = JpaPersistence.open(database);
+      persistence = storageOpening.apply(database);
     } catch (RuntimeException e) {
       ownPool.ifPresent(HikariDataSource::close);
       throw e;

@@ -149,7 +149,9 @@ final class LocalNode implements AutoCloseable {
     }
     if (node == null) {
       // A command runs for a moment: there is nothing remembered worth following the feed for.
-      node = KeygateNode.open(configuration().nodeSettings(Optional.empty()).verifyingStrictly());
+      node =
+          KeygateNode.openForOneCommand(
+              configuration().nodeSettings(Optional.empty()).verifyingStrictly());
     }
     return node.useCases();
   }
