@@ -2,6 +2,12 @@ package dev.keygate.bootstrap;
 
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +26,15 @@ final class ProcessUmask {
 
   private ProcessUmask() {}
 
-  /** Sets the mask to {@link #OWNER_ONLY} through libc's {@code umask(2)}, where there is one. */
+  /**
+   * Sets the mask to {@link #OWNER_ONLY} through libc's {@code umask(2)}, where there is one,
+   * unless it is that strict already (as {@code ./keygate} sets it): then a command need not load
+   * the native bridge to call it.
+   */
   static void restrictToOwner() {
+    if (current().stream().anyMatch(mask -> (mask & OWNER_ONLY) == OWNER_ONLY)) {
+      return;
+    }
     if (Platform.isWindows()) {
       return; // No umask: the data directory's inherited access is what protects it there.
     }
@@ -35,6 +48,18 @@ final class ProcessUmask {
           "Could not set the umask to 077 ({}): run Keygate with umask 077 so that the files it"
               + " makes are its owner's alone",
           e.toString());
+    }
+  }
+
+  /** The mask as Linux tells it in {@code /proc/self/status}; empty elsewhere. */
+  static OptionalInt current() {
+    try (Stream<String> status = Files.lines(Path.of("/proc/self/status"))) {
+      return status
+          .filter(line -> line.startsWith("Umask:"))
+          .mapToInt(line -> Integer.parseInt(line.substring("Umask:".length()).trim(), 8))
+          .findFirst();
+    } catch (IOException | UncheckedIOException | NumberFormatException e) {
+      return OptionalInt.empty();
     }
   }
 }
