@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * A whole key lifecycle over HTTP with the runnable jar's own logback.xml: the console log has an
- * access line per request, and neither the log nor the H2 files hold a token, a secret or an
- * Authorization header, not even a token a client put in the request path.
+ * A whole key lifecycle over HTTP logged as the runnable jar logs ({@link RunnableJarLogging}): the
+ * console log has an access line per request, and neither the log nor the H2 files hold a token, a
+ * secret or an Authorization header, not even a token a client put in the request path.
  */
 class AccessLogTest {
 
@@ -38,7 +39,9 @@ class AccessLogTest {
   void logLikeTheRunnableJar() throws JoranException {
     standardError = System.err;
     System.setErr(new PrintStream(console, true, StandardCharsets.UTF_8));
-    configureLogback("/logback.xml");
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    context.reset();
+    RunnableJarLogging.configure(context, Optional.empty());
   }
 
   @AfterEach

@@ -2,6 +2,7 @@ package dev.keygate.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +42,16 @@ final class KeygateProcess implements AutoCloseable {
   }
 
   /**
+   * The test's own classpath as keygate.jar has it: with the service file that sets up the runnable
+   * jar's logging ahead of the tests' logback-test.xml.
+   */
+  static String runnableJarClasspath() {
+    return Path.of("src", "main", "runnable-jar").toAbsolutePath()
+        + File.pathSeparator
+        + System.getProperty("java.class.path");
+  }
+
+  /**
    * Starts {@code keygate args...} in {@code workingDirectory}; its output goes to files in {@code
    * logs}, which should be elsewhere.
    */
@@ -49,9 +60,8 @@ final class KeygateProcess implements AutoCloseable {
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Dlogback.configurationFile=logback.xml");
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(runnableJarClasspath());
     command.add(Main.class.getName());
     command.addAll(List.of(args));
     return start(command, workingDirectory, logs, environment);

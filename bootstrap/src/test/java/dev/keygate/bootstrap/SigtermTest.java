@@ -76,13 +76,12 @@ class SigtermTest {
     }
   }
 
-  /** The test's own classpath runs Main, with the runnable jar's logback.xml. */
+  /** The test's own classpath runs Main, logging as the runnable jar does. */
   private Process startServe(Path out, Path err) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-Dlogback.configurationFile=logback.xml");
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(KeygateProcess.runnableJarClasspath());
     command.add(Main.class.getName());
     command.add("serve");
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());

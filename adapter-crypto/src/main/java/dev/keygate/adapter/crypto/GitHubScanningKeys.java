@@ -36,8 +36,15 @@ public final class GitHubScanningKeys implements ScanningSignatures {
   private static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
   private static final String PEM_BEGIN = "-----BEGIN PUBLIC KEY-----";
   private static final String PEM_END = "-----END PUBLIC KEY-----";
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
-  private static final ECParameterSpec P256 = p256();
+
+  /**
+   * What reading a key file needs, made at the first file read rather than when a deployment
+   * without one starts: Jackson's mapper and the curve are a good part of a short command's run.
+   */
+  private static final class Parsing {
+    static final ObjectMapper JSON = JsonMapper.builder().build();
+    static final ECParameterSpec P256 = p256();
+  }
 
   private final Map<String, PublicKey> keys;
 
@@ -73,7 +80,7 @@ public final class GitHubScanningKeys implements ScanningSignatures {
     }
     JsonNode root;
     try {
-      root = JSON.readTree(content);
+      root = Parsing.JSON.readTree(content);
     } catch (JsonProcessingException e) {
       throw refused(file, "is not JSON" + where(e.getLocation()));
     } catch (IOException e) {
@@ -154,10 +161,10 @@ public final class GitHubScanningKeys implements ScanningSignatures {
   }
 
   private static boolean isP256(ECParameterSpec params) {
-    return params.getCurve().equals(P256.getCurve())
-        && params.getGenerator().equals(P256.getGenerator())
-        && params.getOrder().equals(P256.getOrder())
-        && params.getCofactor() == P256.getCofactor();
+    return params.getCurve().equals(Parsing.P256.getCurve())
+        && params.getGenerator().equals(Parsing.P256.getGenerator())
+        && params.getOrder().equals(Parsing.P256.getOrder())
+        && params.getCofactor() == Parsing.P256.getCofactor();
   }
 
   private static ECParameterSpec p256() {
