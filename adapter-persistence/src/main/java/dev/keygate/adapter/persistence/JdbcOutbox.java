@@ -282,7 +282,8 @@ final class JdbcOutbox implements Outbox {
 
   @Override
   public Page<Delivery> deliveries(WebhookId webhook, PageRequest page) {
-    return jdbc(
+    return transactions.read(
+        "the deliveries of webhook " + webhook,
         connection -> {
           String sql =
               DELIVERIES
@@ -310,7 +311,7 @@ final class JdbcOutbox implements Outbox {
 
   @Override
   public Optional<Delivery> findDelivery(DeliveryId id) {
-    return jdbc(connection -> find(connection, id));
+    return transactions.read("delivery " + id, connection -> find(connection, id));
   }
 
   private static Optional<Delivery> find(Connection connection, DeliveryId id) throws SQLException {

@@ -158,19 +158,30 @@ final class JpaApiKeyRepository implements ApiKeyRepository {
   }
 
   /**
-   * The keys of {@code ids}, in that order, with their secrets and scopes: three queries, each by
-   * key id through an index (joined into one, PostgreSQL would rather scan every secret).
+   * The keys of {@code wanted} that exist, in that order, with their secrets and scopes: three
+   * queries, each by key id through an index (joined into one, PostgreSQL would rather scan every
+   * secret).
    */
-  private static List<ApiKey> keys(Connection connection, List<String> ids) throws SQLException {
-    if (ids.isEmpty()) {
+  private static List<ApiKey> keys(Connection connection, List<String> wanted) throws SQLException {
+    if (wanted.isEmpty()) {
       return List.of();
     }
-    String in = " in (" + Rows.placeholders(ids) + ")";
     Map<String, ApiKeyEntity> keys = new HashMap<>();
     for (ApiKeyEntity key :
-        Rows.list(connection, ApiKeyEntity.SELECT + " where k.id" + in, ids, ApiKeyEntity::read)) {
+        Rows.list(
+            connection,
+            ApiKeyEntity.SELECT + " where k.id in (" + Rows.placeholders(wanted) + ")",
+            wanted,
+            ApiKeyEntity::read)) {
       keys.put(key.id, key);
     }
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    // The secrets and scopes of the keys read, not of every id asked for: a key made meanwhile
+    // has neither here.
+    List<String> ids = List.copyOf(keys.keySet());
+    String in = " in (" + Rows.placeholders(ids) + ")";
     for (KeySecretEntity secret :
         Rows.list(
             connection,
@@ -193,7 +204,7 @@ final class JpaApiKeyRepository implements ApiKeyRepository {
             row -> Map.entry(row.getString("api_key_id"), ScopeEntity.read(row)))) {
       keys.get(held.getKey()).scopes.add(held.getValue());
     }
-    return ids.stream()
+    return wanted.stream()
         .map(keys::get)
         .filter(Objects::nonNull)
         .map(ApiKeyMapper::toDomain)

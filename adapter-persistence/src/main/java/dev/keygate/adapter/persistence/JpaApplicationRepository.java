@@ -51,13 +51,7 @@ final class JpaApplicationRepository implements ApplicationRepository {
     return transactions.read(
         "application " + id,
         connection ->
-            applications(
-                    connection,
-                    ApplicationEntity.SELECT + " where a.id = ?",
-                    List.of(id.value()),
-                    " = ?")
-                .stream()
-                .findFirst());
+            applications(connection, " where a.id = ?", List.of(id.value())).stream().findFirst());
   }
 
   @Override
@@ -67,35 +61,31 @@ final class JpaApplicationRepository implements ApplicationRepository {
         connection ->
             applications(
                 connection,
-                ApplicationEntity.SELECT
-                    + (org.isPresent() ? " where a.org_code = ?" : "")
-                    + " order by a.id",
-                org.map(code -> List.<Object>of(code.value())).orElse(List.of()),
-                " in (select a.id from applications a"
-                    + (org.isPresent() ? " where a.org_code = ?)" : ")")));
+                (org.isPresent() ? " where a.org_code = ?" : "") + " order by a.id",
+                org.map(code -> List.<Object>of(code.value())).orElse(List.of())));
   }
 
   /**
-   * The applications {@code sql} selects, in its order, with their APIs and scopes read by a query
-   * each.
-   *
-   * @param which the test on an application id that picks the same ones, with the same parameters
+   * The applications {@code where} picks, in its order, with their APIs and scopes read by a query
+   * each for the ids read.
    */
   private static List<Application> applications(
-      Connection connection, String sql, List<Object> parameters, String which)
-      throws SQLException {
+      Connection connection, String where, List<Object> parameters) throws SQLException {
     List<ApplicationEntity> applications =
-        Rows.list(connection, sql, parameters, ApplicationEntity::read);
+        Rows.list(
+            connection, ApplicationEntity.SELECT + where, parameters, ApplicationEntity::read);
     if (applications.isEmpty()) {
       return List.of();
     }
     Map<String, ApplicationEntity> byId = new HashMap<>();
     applications.forEach(application -> byId.put(application.id, application));
+    List<String> ids = List.copyOf(byId.keySet());
+    String in = " in (" + Rows.placeholders(ids) + ")";
     for (Map.Entry<String, String> api :
         Rows.list(
             connection,
-            "select application_id, api_id from application_apis where application_id" + which,
-            parameters,
+            "select application_id, api_id from application_apis where application_id" + in,
+            ids,
             row -> Map.entry(row.getString(1), row.getString(2)))) {
       byId.get(api.getKey()).apiIds.add(api.getValue());
     }
@@ -106,8 +96,8 @@ final class JpaApplicationRepository implements ApplicationRepository {
                 + ScopeEntity.COLUMNS
                 + " from application_scopes x join api_scopes s on s.id = x.scope_id"
                 + " where x.application_id"
-                + which,
-            parameters,
+                + in,
+            ids,
             row -> Map.entry(row.getString("application_id"), ScopeEntity.read(row)))) {
       byId.get(held.getKey()).scopes.add(held.getValue());
     }

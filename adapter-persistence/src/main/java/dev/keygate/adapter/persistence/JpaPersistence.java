@@ -107,6 +107,7 @@ public final class JpaPersistence implements AutoCloseable {
 
     private final DataSource dataSource;
     private volatile EntityManagerFactory started;
+    private boolean closed;
 
     Hibernate(DataSource dataSource) {
       this.dataSource = dataSource;
@@ -119,6 +120,9 @@ public final class JpaPersistence implements AutoCloseable {
         return factory;
       }
       synchronized (this) {
+        if (closed) {
+          throw new IllegalStateException("the storage is closed");
+        }
         if (started == null) {
           started = start(dataSource);
         }
@@ -147,6 +151,7 @@ public final class JpaPersistence implements AutoCloseable {
     }
 
     synchronized void close() {
+      closed = true;
       if (started != null) {
         started.close();
       }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.hibernate.JDBCException;
 import org.hibernate.Session;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
@@ -70,10 +71,17 @@ final class Transactions implements UnitOfWork {
         return joined.em().unwrap(Session.class).doReturningWork(read::from);
       }
       try (Connection connection = dataSource.getConnection()) {
+        // A host's pool may hand out connections outside autocommit: the read is then not left
+        // open in a transaction of its own when the connection goes back.
+        if (!connection.getAutoCommit()) {
+          connection.setAutoCommit(true);
+        }
         return read.from(connection);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("could not read " + what, e);
+    } catch (JDBCException e) {
+      throw new IllegalStateException("could not read " + what, e.getSQLException());
     }
   }
 

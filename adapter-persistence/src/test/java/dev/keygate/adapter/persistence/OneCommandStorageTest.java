@@ -1,6 +1,7 @@
 package dev.keygate.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.keygate.application.fake.TestQueries;
@@ -9,6 +10,8 @@ import dev.keygate.application.port.query.PageRequest;
 import dev.keygate.domain.api.Api;
 import dev.keygate.domain.api.ApiId;
 import dev.keygate.domain.api.ScopeId;
+import dev.keygate.domain.event.DeliveryId;
+import dev.keygate.domain.event.WebhookId;
 import dev.keygate.domain.key.ApiKeyId;
 import dev.keygate.domain.owner.OrgCode;
 import dev.keygate.domain.owner.Organization;
@@ -67,6 +70,8 @@ class OneCommandStorageTest {
         command.grants().find(owner, api.id());
         command.applications().list(Optional.empty());
         command.webhooks().list(Optional.of(acme));
+        command.outbox().deliveries(WebhookId.generate(Clock.systemUTC()), PageRequest.first());
+        command.outbox().findDelivery(DeliveryId.generate(Clock.systemUTC()));
         command.signingKeys().list();
         command.auditLog().list(TestQueries.allEvents(PageRequest.first()));
         assertThat(command.hibernateStarted()).as("after reading").isFalse();
@@ -76,6 +81,25 @@ class OneCommandStorageTest {
         assertThat(command.hibernateStarted()).as("after a change").isTrue();
         assertThat(command.owners().findOrganization(globex)).isPresent();
       }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.keygate.adapter.persistence.TestDatabases#freshDatabases")
+  void closedBeforeAnyChange_aChange_isRefusedRatherThanStartingHibernateAgain(
+      Supplier<HikariDataSource> database) {
+    try (HikariDataSource dataSource = database.get()) {
+      JpaPersistence command = JpaPersistence.openForOneCommand(dataSource);
+      command.close();
+
+      assertThatThrownBy(
+              () ->
+                  command
+                      .owners()
+                      .addOrganization(new Organization(new OrgCode("org_late"), "Late", NOW)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("the storage is closed");
+      assertThat(command.hibernateStarted()).isFalse();
     }
   }
 }
