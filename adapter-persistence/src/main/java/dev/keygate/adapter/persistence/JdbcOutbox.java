@@ -132,8 +132,8 @@ final class JdbcOutbox implements Outbox {
               insert.setString(3, event.id());
               insert.setLong(4, seq);
               insert.setString(5, event.keyId().value());
-              insert.setObject(6, utc(event.occurredAt()));
-              insert.setObject(7, utc(event.occurredAt()));
+              insert.setObject(6, Rows.utc(event.occurredAt()));
+              insert.setObject(7, Rows.utc(event.occurredAt()));
               insert.addBatch();
             }
             insert.executeBatch();
@@ -150,13 +150,13 @@ final class JdbcOutbox implements Outbox {
       int at = 1;
       insert.setString(at++, event.id());
       insert.setString(at++, event.type().name());
-      insert.setObject(at++, utc(event.occurredAt()));
+      insert.setObject(at++, Rows.utc(event.occurredAt()));
       insert.setString(at++, event.keyId().value());
       insert.setString(at++, event.keyName());
       insert.setString(at++, event.keyStatus().name());
       insert.setString(at++, event.owner().type().name());
       insert.setString(at++, event.owner().id());
-      insert.setObject(at++, event.expiresOn().map(JdbcOutbox::utc).orElse(null));
+      insert.setObject(at++, event.expiresOn().map(Rows::utc).orElse(null));
       insert.setString(at++, event.actor());
       insert.setString(at++, event.leak().map(leak -> leak.source().name()).orElse(null));
       insert.setString(at++, event.leak().flatMap(Leak::url).orElse(null));
@@ -208,7 +208,7 @@ final class JdbcOutbox implements Outbox {
         connection -> {
           List<String> picked = new ArrayList<>();
           try (PreparedStatement read = connection.prepareStatement(DUE)) {
-            read.setObject(1, utc(now));
+            read.setObject(1, Rows.utc(now));
             read.setInt(2, limit);
             try (ResultSet rows = read.executeQuery()) {
               while (rows.next()) {
@@ -220,10 +220,10 @@ final class JdbcOutbox implements Outbox {
           try (PreparedStatement claim = connection.prepareStatement(CLAIM);
               PreparedStatement read = connection.prepareStatement(DUE_DELIVERIES)) {
             for (String id : picked) {
-              claim.setObject(1, utc(now));
-              claim.setObject(2, utc(now.plus(lease)));
+              claim.setObject(1, Rows.utc(now));
+              claim.setObject(2, Rows.utc(now.plus(lease)));
               claim.setString(3, id);
-              claim.setObject(4, utc(now));
+              claim.setObject(4, Rows.utc(now));
               if (claim.executeUpdate() == 1) {
                 read.setString(1, id);
                 try (ResultSet row = read.executeQuery()) {
@@ -243,7 +243,7 @@ final class JdbcOutbox implements Outbox {
     jdbc(
         connection -> {
           try (PreparedStatement update = connection.prepareStatement(DELIVERED)) {
-            update.setObject(1, utc(at));
+            update.setObject(1, Rows.utc(at));
             update.setInt(2, statusCode);
             update.setString(3, id.value());
             return update.executeUpdate();
@@ -264,7 +264,7 @@ final class JdbcOutbox implements Outbox {
             DeliveryStatus status =
                 retryAt.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.FAILED;
             update.setString(1, status.name());
-            update.setObject(2, utc(at));
+            update.setObject(2, Rows.utc(at));
             if (statusCode.isPresent()) {
               update.setInt(3, statusCode.get());
             } else {
@@ -273,7 +273,7 @@ final class JdbcOutbox implements Outbox {
             update.setString(
                 4,
                 error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error);
-            update.setObject(5, retryAt.map(JdbcOutbox::utc).orElse(null));
+            update.setObject(5, retryAt.map(Rows::utc).orElse(null));
             update.setString(6, id.value());
             return update.executeUpdate();
           }
@@ -328,7 +328,7 @@ final class JdbcOutbox implements Outbox {
     return jdbc(
         connection -> {
           try (PreparedStatement update = connection.prepareStatement(REDELIVER)) {
-            update.setObject(1, utc(now));
+            update.setObject(1, Rows.utc(now));
             update.setString(2, id.value());
             if (update.executeUpdate() == 0) {
               throw new NotFoundException("delivery " + id + " not found");
@@ -344,9 +344,9 @@ final class JdbcOutbox implements Outbox {
         connection -> {
           try (PreparedStatement deliveries = connection.prepareStatement(PRUNE_DELIVERIES);
               PreparedStatement events = connection.prepareStatement(PRUNE_EVENTS)) {
-            deliveries.setObject(1, utc(before));
+            deliveries.setObject(1, Rows.utc(before));
             deliveries.executeUpdate();
-            events.setObject(1, utc(before));
+            events.setObject(1, Rows.utc(before));
             return events.executeUpdate();
           }
         });
@@ -402,9 +402,5 @@ final class JdbcOutbox implements Outbox {
   private static Optional<Instant> instant(ResultSet row, int column) throws SQLException {
     return Optional.ofNullable(row.getObject(column, OffsetDateTime.class))
         .map(OffsetDateTime::toInstant);
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 }

@@ -68,6 +68,7 @@ final class Rows {
     return at == null ? null : at.toInstant();
   }
 
+  /** An instant as the {@code timestamp with time zone} parameter it is bound as. */
   static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
